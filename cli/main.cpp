@@ -1,0 +1,341 @@
+// trilemma-cli: the model from the command line, for analysts and trainers.
+// Run `trilemma-cli help` for the commands. Every error is one line on stderr
+// and a non-zero exit.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/checks.h"
+#include "core/scenario_io.h"
+#include "core/snapshot.h"
+#include "core/version.h"
+
+using namespace tl;
+
+namespace {
+
+constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from the command line
+
+  trilemma-cli levers                      list levers: id, unit, range, pillar, source
+  trilemma-cli presets                     list presets with descriptions and sources
+  trilemma-cli params                      list model parameters with values and sources
+  trilemma-cli run [options]               run a scenario and print indicators
+  trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
+  trilemma-cli checks                      run the mechanism checks in assets/checks.json
+  trilemma-cli snapshot                    print every preset's results as JSON (a model-version snapshot)
+  trilemma-cli compare OLD.json [NEW.json] compare two snapshots (NEW defaults to this model)
+
+Options for run and frontier:
+  --preset ID            start from a preset (default status_quo_2024)
+  --scenario FILE        start from a scenario file (JSON, as saved by the app)
+  --seat BLOC            US, China, EU, Allies or GlobalSouth
+  --horizon YEAR         2026..2040 (default 2035)
+  --no-reactions         other blocs keep their preset levers
+  --set KEY=VALUE        set a lever, e.g. export_controls.semis=80 or EU.market_access=50 (repeatable)
+  --assume PARAM=POS     move an assumption between low (-1), central (0) and high (+1)
+  --bloc BLOC|all        whose indicators to print (default: the seat)
+  --format table|csv|json
+  --bands N              add Monte Carlo 5-95% bands from N draws (run)
+  --samples N --seed S   frontier sampling (default 2000, seed 1)
+  --trilemma economic_security|data_governance
+  --save FILE            write the resulting scenario as JSON (run)
+)";
+
+[[noreturn]] void fail(const std::string& msg) {
+    std::fprintf(stderr, "trilemma-cli: %s\n", msg.c_str());
+    std::exit(2);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail("cannot open " + path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+double parse_number(const std::string& text, const std::string& what) {
+    char* end = nullptr;
+    double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0') fail(what + ": \"" + text + "\" is not a number");
+    return v;
+}
+
+struct Options {
+    Scenario scenario = scenario_from_preset(presets().front());
+    std::string format = "table", bloc, save;
+    int bands = 0, samples = 2000;
+    std::uint64_t seed = 1;
+    TrilemmaId trilemma = TrilemmaId::EconomicSecurity;
+    std::vector<std::string> positional;
+};
+
+Options parse_options(int argc, char** argv, int first) {
+    Options o;
+    std::vector<std::pair<std::string, std::string>> sets, assumes;
+    std::string seat, horizon;
+    bool no_reactions = false;
+    for (int i = first; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) fail(a + " needs a value");
+            return argv[++i];
+        };
+        auto split = [&](const std::string& kv) {
+            auto eq = kv.find('=');
+            if (eq == std::string::npos) fail(a + " expects KEY=VALUE, got \"" + kv + "\"");
+            return std::pair{kv.substr(0, eq), kv.substr(eq + 1)};
+        };
+        if (a == "--preset") {
+            std::string id = value();
+            const Preset* p = find_preset(id);
+            if (!p) fail("unknown preset \"" + id + "\" (see `trilemma-cli presets`)");
+            o.scenario = scenario_from_preset(*p);
+        } else if (a == "--scenario") {
+            std::string path = value();
+            auto res = scenario_from_json(read_file(path));
+            if (!res.ok) fail(path + ": " + res.errors.front());
+            for (auto& n : res.notices) std::fprintf(stderr, "note: %s\n", n.c_str());
+            o.scenario = res.scenario;
+        } else if (a == "--seat") seat = value();
+        else if (a == "--horizon") horizon = value();
+        else if (a == "--no-reactions") no_reactions = true;
+        else if (a == "--set") sets.push_back(split(value()));
+        else if (a == "--assume") assumes.push_back(split(value()));
+        else if (a == "--bloc") o.bloc = value();
+        else if (a == "--format") {
+            o.format = value();
+            if (o.format != "table" && o.format != "csv" && o.format != "json") fail("--format: table, csv or json");
+        } else if (a == "--bands") o.bands = static_cast<int>(parse_number(value(), "--bands"));
+        else if (a == "--samples") o.samples = static_cast<int>(parse_number(value(), "--samples"));
+        else if (a == "--seed") o.seed = static_cast<std::uint64_t>(parse_number(value(), "--seed"));
+        else if (a == "--save") o.save = value();
+        else if (a == "--trilemma") {
+            std::string t = value();
+            if (t == "economic_security") o.trilemma = TrilemmaId::EconomicSecurity;
+            else if (t == "data_governance") o.trilemma = TrilemmaId::DataGovernance;
+            else fail("--trilemma: economic_security or data_governance");
+        } else if (!a.empty() && a[0] == '-') fail("unknown option " + a);
+        else o.positional.push_back(a);
+    }
+    // Seat first, so that --set without a bloc applies to the chosen seat.
+    if (!seat.empty()) {
+        auto b = parse_bloc(seat);
+        if (!b) fail("--seat: unknown bloc \"" + seat + "\" (US, China, EU, Allies, GlobalSouth)");
+        o.scenario.seat = *b;
+    }
+    if (!horizon.empty()) {
+        double h = parse_number(horizon, "--horizon");
+        if (h < kMinHorizon || h > kMaxHorizon || h != static_cast<int>(h))
+            fail("--horizon: a year from " + std::to_string(kMinHorizon) + " to " + std::to_string(kMaxHorizon));
+        o.scenario.horizon = static_cast<int>(h);
+    }
+    if (no_reactions) o.scenario.reactions = false;
+    for (auto& [k, v] : sets) {
+        std::string err = apply_setting(o.scenario, k, parse_number(v, "--set " + k));
+        if (!err.empty()) fail("--set " + err);
+    }
+    for (auto& [k, v] : assumes) {
+        double pos = parse_number(v, "--assume " + k);
+        bool found = false;
+        for (int i = 0; i < kParamCount; ++i)
+            if (param_defs()[i].key == k) {
+                if (!param_defs()[i].uncertain()) fail("--assume " + k + ": a sourced fact without a range");
+                if (pos < -1 || pos > 1) fail("--assume " + k + ": position must be from -1 to 1");
+                o.scenario.assumptions[i] = pos;
+                found = true;
+            }
+        if (!found) fail("--assume: unknown parameter \"" + k + "\" (see `trilemma-cli params`)");
+    }
+    return o;
+}
+
+std::string csv_escape(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+int cmd_levers() {
+    std::printf("%-26s %-9s %-8s %-9s %-34s %s\n", "id", "pillar", "range", "neutral", "unit", "source");
+    for (const auto& d : lever_defs()) {
+        std::string id = d.key + (d.per_sector ? ".<sector>" : "");
+        char range[32];
+        std::snprintf(range, sizeof range, "%g-%g", d.min, d.max);
+        std::printf("%-26s %-9s %-8s %-9g %-34s %s\n", id.c_str(), std::string(kPillarIds[idx(d.pillar)]).c_str(), range,
+                    d.neutral, d.unit.c_str(), d.source.c_str());
+    }
+    std::printf("\nsectors: semis ai quantum cleantech biotech telecom    blocs: US China EU Allies GlobalSouth\n");
+    return 0;
+}
+
+int cmd_presets() {
+    for (const auto& p : presets())
+        std::printf("%s — %s\n  %s\n  sources: %s\n\n", p.id.c_str(), p.name.c_str(), p.description.c_str(),
+                    p.sources.c_str());
+    return 0;
+}
+
+int cmd_params() {
+    for (const auto& d : param_defs()) {
+        std::printf("%-28s %s [%s]%s\n", d.key.c_str(), d.name.c_str(), d.unit.c_str(),
+                    d.assumption ? "  (assumption)" : "");
+        std::string vals;
+        for (int e = 0; e < d.dim; ++e) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%s%g", e ? " " : "", d.central[e]);
+            vals += buf;
+        }
+        std::printf("    value: %s\n", vals.c_str());
+        if (d.uncertain()) {
+            std::string lo, hi;
+            for (int e = 0; e < d.dim; ++e) {
+                char a[32], b[32];
+                std::snprintf(a, sizeof a, "%s%g", e ? " " : "", d.low[e]);
+                std::snprintf(b, sizeof b, "%s%g", e ? " " : "", d.high[e]);
+                lo += a, hi += b;
+            }
+            std::printf("    range: %s .. %s\n", lo.c_str(), hi.c_str());
+        }
+        std::printf("    source: %s\n", d.source.c_str());
+    }
+    return 0;
+}
+
+int cmd_run(const Options& o) {
+    const Scenario& s = o.scenario;
+    Results r = run(s);
+    Results base = run(baseline_of(s));
+    std::vector<int> blocs;
+    if (o.bloc == "all") for (int b = 0; b < kBlocCount; ++b) blocs.push_back(b);
+    else if (o.bloc.empty()) blocs.push_back(idx(s.seat));
+    else if (auto b = parse_bloc(o.bloc)) blocs.push_back(idx(*b));
+    else fail("--bloc: unknown bloc \"" + o.bloc + "\"");
+    std::vector<Bands> bands;
+    if (o.bands > 0)
+        for (int b : blocs) bands.push_back(monte_carlo(s, Bloc(b), o.bands, o.seed));
+
+    if (o.format == "csv") {
+        std::printf("bloc,indicator,unit,year,scenario,baseline%s\n", o.bands > 0 ? ",p5,p50,p95" : "");
+        for (std::size_t k = 0; k < blocs.size(); ++k)
+            for (int i = 0; i < kIndicatorCount; ++i)
+                for (int y = 0; y < r.years; ++y) {
+                    const auto& def = kIndicators[i];
+                    std::printf("%s,%s,%s,%d,%.4f,%.4f", std::string(kBlocIds[blocs[k]]).c_str(),
+                                std::string(def.key).c_str(), csv_escape(std::string(def.unit)).c_str(), r.year(y),
+                                r.ind[i][blocs[k]][y], base.ind[i][blocs[k]][y]);
+                    if (o.bands > 0)
+                        std::printf(",%.4f,%.4f,%.4f", bands[k].q[i][y][0], bands[k].q[i][y][2], bands[k].q[i][y][4]);
+                    std::printf("\n");
+                }
+    } else if (o.format == "json") {
+        std::printf("{\"model_version\":%d,\"scenario\":%s,\"years\":[", kModelVersion, scenario_to_json(s, false).c_str());
+        for (int y = 0; y < r.years; ++y) std::printf("%s%d", y ? "," : "", r.year(y));
+        std::printf("],\"blocs\":{");
+        for (std::size_t k = 0; k < blocs.size(); ++k) {
+            std::printf("%s\"%s\":{", k ? "," : "", std::string(kBlocIds[blocs[k]]).c_str());
+            for (int i = 0; i < kIndicatorCount; ++i) {
+                std::printf("%s\"%s\":{\"scenario\":[", i ? "," : "", std::string(kIndicators[i].key).c_str());
+                for (int y = 0; y < r.years; ++y) std::printf("%s%.4f", y ? "," : "", r.ind[i][blocs[k]][y]);
+                std::printf("],\"baseline\":[");
+                for (int y = 0; y < r.years; ++y) std::printf("%s%.4f", y ? "," : "", base.ind[i][blocs[k]][y]);
+                std::printf("]}");
+            }
+            std::printf("}");
+        }
+        std::printf("}}\n");
+    } else {
+        for (std::size_t k = 0; k < blocs.size(); ++k) {
+            int b = blocs[k];
+            std::printf("%s — %s, %d–%d%s\n", std::string(kBlocNames[b]).c_str(), s.name.c_str(), kBaseYear,
+                        r.year(r.years - 1), s.reactions ? "" : " (no reactions)");
+            std::printf("  %-40s %10s %10s %10s %10s\n", "indicator", "2024", "horizon", "baseline", "change");
+            for (int i = 0; i < kIndicatorCount; ++i) {
+                const auto& def = kIndicators[i];
+                std::string label = std::string(def.name) + " (" + std::string(def.unit) + ")";
+                double v0 = r.ind[i][b][0], v = r.ind[i][b][r.years - 1], vb = base.ind[i][b][r.years - 1];
+                std::printf("  %-40.40s %10.2f %10.2f %10.2f %+10.2f", label.c_str(), v0, v, vb, v - vb);
+                if (o.bands > 0)
+                    std::printf("   5-95%%: %.2f..%.2f", bands[k].q[i][r.years - 1][0], bands[k].q[i][r.years - 1][4]);
+                std::printf("\n");
+            }
+        }
+    }
+    if (!o.save.empty()) {
+        std::ofstream out(o.save, std::ios::binary);
+        if (!out) fail("cannot write " + o.save);
+        out << scenario_to_json(s) << "\n";
+    }
+    return 0;
+}
+
+int cmd_frontier(const Options& o) {
+    if (o.samples < 1 || o.samples > 1000000) fail("--samples: 1..1000000");
+    Frontier f = compute_frontier(o.scenario, o.trilemma, o.samples, o.seed);
+    const auto& def = trilemma_def(o.trilemma);
+    if (o.format == "table")
+        std::printf("%zu samples, %zu non-dominated (%s, seat %s)\n", f.samples.size(), f.pareto.size(),
+                    std::string(def.name).c_str(), std::string(kBlocIds[idx(o.scenario.seat)]).c_str());
+    std::printf("%s,%s,%s\n", std::string(def.corners[0]).c_str(), std::string(def.corners[1]).c_str(),
+                std::string(def.corners[2]).c_str());
+    for (int i : f.pareto) std::printf("%.2f,%.2f,%.2f\n", f.samples[i][0], f.samples[i][1], f.samples[i][2]);
+    return 0;
+}
+
+int cmd_checks() {
+    auto results = run_checks();
+    int failed = 0;
+    for (const auto& c : results) {
+        std::printf("%s %s — %s\n", c.passed ? "PASS" : "FAIL", c.id.c_str(), c.detail.c_str());
+        failed += !c.passed;
+    }
+    std::printf("%zu passed, %d failed\n", results.size() - failed, failed);
+    return failed ? 1 : 0;
+}
+
+int cmd_compare(const Options& o) {
+    if (o.positional.empty()) fail("compare needs OLD.json (from `trilemma-cli snapshot`)");
+    std::string old_text = read_file(o.positional[0]);
+    std::string new_text = o.positional.size() > 1 ? read_file(o.positional[1]) : snapshot_json();
+    auto report = compare_snapshots(old_text, new_text, 1e-6);
+    if (!report.error.empty()) fail(report.error);
+    std::printf("model version %d -> %d: %zu series moved\n", report.old_version, report.new_version,
+                report.moved.size());
+    for (const auto& m : report.moved)
+        std::printf("  %-22s %-12s %-24s max change %+.3f (in %d)\n", m.preset.c_str(), m.bloc.c_str(),
+                    m.indicator.c_str(), m.max_change, m.year);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        std::string cmd = argc > 1 ? argv[1] : "help";
+        if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (cmd == "levers") return cmd_levers();
+        if (cmd == "presets") return cmd_presets();
+        if (cmd == "params") return cmd_params();
+        if (cmd == "snapshot") {
+            std::fputs(snapshot_json().c_str(), stdout);
+            return 0;
+        }
+        Options o = parse_options(argc, argv, 2);
+        if (cmd == "run") return cmd_run(o);
+        if (cmd == "frontier") return cmd_frontier(o);
+        if (cmd == "checks") return cmd_checks();
+        if (cmd == "compare") return cmd_compare(o);
+        fail("unknown command \"" + cmd + "\" (try `trilemma-cli help`)");
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
+}

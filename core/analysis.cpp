@@ -1,0 +1,177 @@
+#include "core/analysis.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tl {
+
+// ----- Attribution ----------------------------------------------------------
+Attribution attribute(const Scenario& scenario, const Scenario& reference_in, int path_steps) {
+    Scenario reference = reference_in;
+    reference.seat = scenario.seat;
+    reference.horizon = scenario.horizon;
+    reference.reactions = scenario.reactions;
+    reference.assumptions = scenario.assumptions;
+
+    Attribution a;
+    const ParamValues P = materialize(scenario.assumptions);
+    RunInput base = run_input(reference);
+    const RunInput target = run_input(scenario);
+    simulate(base, P, a.reference);
+    simulate(target, P, a.scenario);
+    for (int b = 0; b < kBlocCount; ++b)
+        for (int slot = 0; slot < kSlotCount; ++slot)
+            if (base.policy[b][slot] != target.policy[b][slot])
+                a.changes.push_back({b, slot, base.policy[b][slot], target.policy[b][slot]});
+    const std::size_t n = a.changes.size();
+    a.contribution.assign(n, IndicatorGrid{});
+    if (n == 0) return a;
+
+    path_steps = std::max(1, path_steps);
+    const int years = a.scenario.years;
+    Results before, after;
+    auto accumulate = [&](std::size_t change, double weight) {
+        auto& grid = a.contribution[change];
+        for (int i = 0; i < kIndicatorCount; ++i)
+            for (int b = 0; b < kBlocCount; ++b)
+                for (int y = 0; y < years; ++y) grid[i][b][y] += weight * (after.ind[i][b][y] - before.ind[i][b][y]);
+    };
+    for (int order = 0; order < 2; ++order) {  // forward, then reverse
+        RunInput cur = base;
+        simulate(cur, P, before);
+        for (int step = 1; step <= path_steps; ++step) {
+            double t = static_cast<double>(step) / path_steps;
+            for (std::size_t k = 0; k < n; ++k) {
+                std::size_t c = order == 0 ? k : n - 1 - k;
+                const LeverChange& ch = a.changes[c];
+                cur.policy[ch.bloc][ch.slot] = ch.from + t * (ch.to - ch.from);
+                simulate(cur, P, after);
+                accumulate(c, 0.5);
+                std::swap(before, after);
+            }
+        }
+    }
+    return a;
+}
+
+// ----- Uncertainty ----------------------------------------------------------
+namespace {
+// Triangular on [-1, 1] with the given mode.
+double triangular(double u, double mode) {
+    const double lo = -1.0, hi = 1.0;
+    mode = std::clamp(mode, lo, hi);
+    double f = (mode - lo) / (hi - lo);
+    return u < f ? lo + std::sqrt(u * (hi - lo) * (mode - lo)) : hi - std::sqrt((1.0 - u) * (hi - lo) * (hi - mode));
+}
+}  // namespace
+
+MonteCarlo::MonteCarlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed)
+    : input_(run_input(s)), mode_(s.assumptions), bloc_(bloc), draws_(std::max(1, draws)), seed_(seed) {
+    years_ = input_.horizon - kBaseYear + 1;
+    samples_.resize(static_cast<std::size_t>(kIndicatorCount) * years_ * draws_);
+    params_ = materialize(mode_);
+}
+
+bool MonteCarlo::step(int max_draws) {
+    const auto& defs = param_defs();
+    const int b = idx(bloc_);
+    for (int k = 0; k < max_draws && next_ < draws_; ++k, ++next_) {
+        Rng rng(seed_ ^ (0xA24BAED4963EE407ull * static_cast<std::uint64_t>(next_ + 1)));
+        AssumptionPositions pos = mode_;
+        for (int i = 0; i < kParamCount; ++i)
+            if (defs[i].uncertain()) pos[i] = triangular(rng.uniform(), mode_[i]);
+        materialize_into(pos, params_);
+        simulate(input_, params_, scratch_);
+        for (int i = 0; i < kIndicatorCount; ++i)
+            for (int y = 0; y < years_; ++y)
+                samples_[(static_cast<std::size_t>(i) * years_ + y) * draws_ + next_] =
+                    static_cast<float>(scratch_.ind[i][b][y]);
+    }
+    return done();
+}
+
+Bands MonteCarlo::bands() const {
+    Bands out;
+    out.bloc = bloc_;
+    out.years = years_;
+    out.draws = next_;
+    if (next_ == 0) return out;
+    std::vector<float> column(next_);
+    for (int i = 0; i < kIndicatorCount; ++i)
+        for (int y = 0; y < years_; ++y) {
+            const float* src = &samples_[(static_cast<std::size_t>(i) * years_ + y) * draws_];
+            std::copy(src, src + next_, column.begin());
+            for (std::size_t q = 0; q < kBandPercentiles.size(); ++q) {
+                auto nth = column.begin() + static_cast<long>(std::lround(kBandPercentiles[q] / 100.0 * (next_ - 1)));
+                std::nth_element(column.begin(), nth, column.end());
+                out.q[i][y][q] = *nth;
+            }
+        }
+    return out;
+}
+
+Bands monte_carlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed) {
+    MonteCarlo mc(s, bloc, draws, seed);
+    mc.step(draws);
+    return mc.bands();
+}
+
+// ----- Feasible frontier ----------------------------------------------------
+Policy random_policy(Rng& rng, const Policy& around) {
+    Policy p = around;
+    for (int slot = 0; slot < kSlotCount; ++slot) {
+        const LeverDef& d = lever_def(slot_info(slot).lever);
+        double u = rng.uniform();
+        if (u < 0.2) continue;  // keep the current value
+        double v = u < 0.4 ? d.min : (u < 0.55 ? d.max : d.min + rng.uniform() * (d.max - d.min));
+        p[slot] = std::round(v / d.step) * d.step;
+    }
+    clamp_policy(p);
+    return p;
+}
+
+std::vector<int> pareto_front(const std::vector<TrilemmaScores>& pts) {
+    std::vector<int> order(pts.size());
+    for (std::size_t i = 0; i < pts.size(); ++i) order[i] = static_cast<int>(i);
+    // Sort by the first objective descending; a point can only be dominated by an earlier one.
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return pts[a] != pts[b] ? pts[a] > pts[b] : a < b;
+    });
+    std::vector<int> front;
+    for (int i : order) {
+        bool dominated = false;
+        for (int j : front) {
+            const auto &p = pts[j], &q = pts[i];
+            if (p[0] >= q[0] && p[1] >= q[1] && p[2] >= q[2]) {
+                dominated = true;
+                break;
+            }
+        }
+        if (!dominated) front.push_back(i);
+    }
+    std::sort(front.begin(), front.end());
+    return front;
+}
+
+Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, std::uint64_t seed) {
+    Frontier f;
+    f.trilemma = trilemma;
+    Rng rng(seed);
+    Scenario trial = s;
+    const ParamValues P = materialize(s.assumptions);
+    Results r;
+    std::vector<Policy> policies;
+    policies.reserve(samples);
+    f.samples.reserve(samples);
+    for (int k = 0; k < samples; ++k) {
+        trial.policy[idx(s.seat)] = random_policy(rng, s.policy[idx(s.seat)]);
+        simulate(run_input(trial), P, r);
+        f.samples.push_back(trilemma_scores(trilemma, trial, r, s.seat, r.years - 1));
+        policies.push_back(trial.policy[idx(s.seat)]);
+    }
+    f.pareto = pareto_front(f.samples);
+    for (int i : f.pareto) f.pareto_policy.push_back(policies[i]);
+    return f;
+}
+
+}  // namespace tl

@@ -1,0 +1,114 @@
+// What the UI asks of a scenario beyond one run: "why did this move?"
+// (attribution), uncertainty bands (Monte Carlo over the assumption ranges)
+// and the feasible frontier of the trilemma (sampling the seat's levers).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/scenario.h"
+#include "core/trilemma.h"
+
+namespace tl {
+
+// ----- Attribution ----------------------------------------------------------
+struct LeverChange {
+    int bloc;
+    int slot;
+    double from, to;
+};
+
+using IndicatorGrid = std::array<std::array<std::array<double, kMaxYears>, kBlocCount>, kIndicatorCount>;
+
+struct Attribution {
+    Results reference, scenario;
+    std::vector<LeverChange> changes;
+    std::vector<IndicatorGrid> contribution;  // one grid per change
+
+    double total(Indicator i, Bloc b, int year) const {
+        return scenario.at(i, b, year) - reference.at(i, b, year);
+    }
+    double share(std::size_t change, Indicator i, Bloc b, int year) const {
+        return contribution[change][static_cast<int>(i)][idx(b)][year];
+    }
+};
+
+// Splits scenario − reference into each changed lever's contribution. The
+// reference takes the scenario's seat, horizon, reactions and assumptions,
+// so only levers differ. Contributions add up exactly to the total change:
+// each is the average of its effect when levers are switched on one by one
+// in forward and in reverse order, along a path of small steps (which keeps
+// the order effects of interacting levers small).
+Attribution attribute(const Scenario& scenario, const Scenario& reference, int path_steps = 2);
+
+// ----- Uncertainty ----------------------------------------------------------
+inline constexpr std::array<double, 5> kBandPercentiles{5, 25, 50, 75, 95};
+
+struct Bands {
+    Bloc bloc = Bloc::US;
+    int years = 0;
+    int draws = 0;
+    // [indicator][year][percentile index]
+    std::array<std::array<std::array<double, 5>, kMaxYears>, kIndicatorCount> q{};
+};
+
+// Monte Carlo over the assumption ranges: each uncertain parameter is drawn
+// from a triangular distribution on [-1, 1] with its mode at the scenario's
+// own setting. Draw i depends only on (seed, i), so results do not depend on
+// how the work is split across frames. Run it in slices with step() so the
+// UI never blocks; bands() can be read at any time.
+class MonteCarlo {
+public:
+    MonteCarlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed);
+    bool step(int max_draws);  // true when all draws are done
+    bool done() const { return next_ == draws_; }
+    int completed() const { return next_; }
+    Bands bands() const;
+
+private:
+    RunInput input_;
+    AssumptionPositions mode_;
+    Bloc bloc_;
+    int draws_, next_ = 0, years_ = 0;
+    std::uint64_t seed_;
+    std::vector<float> samples_;  // [indicator][year][draw]
+    ParamValues params_;
+    Results scratch_;
+};
+
+Bands monte_carlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed);
+
+// ----- Feasible frontier ----------------------------------------------------
+struct Frontier {
+    TrilemmaId trilemma = TrilemmaId::EconomicSecurity;
+    std::vector<TrilemmaScores> samples;  // every sampled lever setting of the seat
+    std::vector<int> pareto;              // indices of the non-dominated samples
+    std::vector<Policy> pareto_policy;    // their lever settings, same order
+};
+
+// Samples the seat's levers (other blocs keep the scenario's) and scores each
+// at the horizon. Deterministic for a seed.
+Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, std::uint64_t seed);
+
+// Indices of the non-dominated points (higher is better on all three).
+std::vector<int> pareto_front(const std::vector<TrilemmaScores>& points);
+
+// A small deterministic random generator (splitmix64): the same numbers on
+// every platform and compiler, unlike std:: distributions.
+struct Rng {
+    std::uint64_t state;
+    explicit Rng(std::uint64_t seed) : state(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return (next() >> 11) * (1.0 / 9007199254740992.0); }  // [0, 1)
+};
+
+// Random lever settings within every lever's range, biased toward the ends of
+// the ranges so that extreme mixes are explored too.
+Policy random_policy(Rng& rng, const Policy& around);
+
+}  // namespace tl

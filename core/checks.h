@@ -1,0 +1,22 @@
+// Mechanism checks as data, in the manner of SDEverywhere's model checks:
+// assets/checks.json lists, for each mechanism of MODEL.md, a scenario (a
+// preset plus lever overrides), an optional scenario to compare against, a
+// predicate on an indicator over a range of years, and the source.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tl {
+
+struct CheckResult {
+    std::string id, mechanism, source;
+    bool passed = false;
+    std::string detail;  // the values seen, for a failing check's message
+};
+
+// Runs every check in the embedded assets/checks.json (or in `text`).
+std::vector<CheckResult> run_checks();
+std::vector<CheckResult> run_checks(std::string_view checks_json);
+
+}  // namespace tl

@@ -1,0 +1,100 @@
+// What a run produces: indicators per bloc and year (the ones MODEL.md lists,
+// each in a unit a workshop can discuss), sector-level state for the
+// sector × bloc matrix, and the three pillar scores of the trilemma.
+#pragma once
+#include <array>
+#include <string_view>
+
+#include "core/types.h"
+
+namespace tl {
+
+enum class Indicator : int {
+    TechLead,               // capability lead over the rival in chips, AI, quantum (index points)
+    RivalLeakage,           // share of controlled technology still reaching the rival (%)
+    Dependence,             // inputs sourced from the rival (% of sector inputs)
+    GdpEffect,              // GDP vs the 2024 policy path (%)
+    TradeOpenness,          // trade & investment openness with the rival (index, 2024 = 100)
+    FiscalCost,             // public spending on the levers ($bn per year)
+    CleanTechCost,          // consumer cost of clean technology (index, 2024 = 100)
+    Innovation,             // innovation rate (index, 2024 = 100)
+    AllianceCohesion,       // alignment of partners with the bloc's camp (0–100)
+    GlobalSouthAlignment,   // Global South leaning toward the bloc's camp (0–100)
+    StandardsFragmentation, // split of technical standards into two systems (0–100)
+    Escalation,             // US–China escalation level (0–100)
+    Capability,             // average technology capability across sectors (0–100)
+    StandardsInfluence,     // share of international standards leadership (%)
+    ProtectScore,           // pillar scores (0–100, 50 = the 2024 position)
+    PromoteScore,
+    PartnerScore,
+};
+inline constexpr int kIndicatorCount = 17;
+
+struct IndicatorDef {
+    std::string_view key, name, unit, meaning;
+    bool higher_is_better;
+    int decimals;
+};
+inline constexpr std::array<IndicatorDef, kIndicatorCount> kIndicators{{
+    {"tech_lead", "Technology lead (chips, AI, quantum)", "index pts",
+     "Average capability in semiconductors, AI and quantum minus the rival's (001:L22).", true, 1},
+    {"rival_leakage", "Rival access leakage", "%",
+     "Share of the technology your camp controls that still reaches the rival through smuggling and third "
+     "countries (001:L81, 001:L102).", false, 0},
+    {"dependence", "Dependence on the rival", "%",
+     "Share of sector inputs sourced from the rival; lower means a more resilient supply chain (004:L407, 004:L460).",
+     false, 1},
+    {"gdp_effect", "GDP effect", "% of GDP",
+     "Output relative to the 2024 policy path: trade, capability, royalties, fiscal and energy costs.", true, 2},
+    {"trade_openness", "Trade openness with the rival", "index",
+     "Trade and investment openness with the rival, 2024 = 100 (002:L14).", true, 0},
+    {"fiscal_cost", "Fiscal cost", "$bn/yr", "Public spending on subsidies, enforcement, energy and finance (001:L30).",
+     false, 0},
+    {"cleantech_cost", "Clean-tech cost", "index",
+     "Consumer cost of solar, batteries and EVs, 2024 = 100 (001 Kennedy, 002:L16).", false, 0},
+    {"innovation", "Innovation rate", "index", "Pace of innovation, 2024 = 100; falls when talent ties are cut (002:L16).",
+     true, 0},
+    {"alliance_cohesion", "Alliance cohesion", "0-100", "How closely partners align with your camp (001:L416-L422).",
+     true, 0},
+    {"gs_alignment", "Global South alignment", "0-100",
+     "How far the swing states lean toward your camp (001:L47, 003:L341).", true, 0},
+    {"standards_fragmentation", "Standards fragmentation", "0-100",
+     "How far technical standards split into two systems (003, 004:L1844-L1862).", false, 0},
+    {"escalation", "Escalation", "0-100", "Tit-for-tat intensity between the poles (001:L32).", false, 0},
+    {"capability", "Technology capability", "0-100", "Average capability across the six sectors.", true, 1},
+    {"standards_influence", "Standards influence", "%", "Share of international standards leadership (003:L265).",
+     true, 1},
+    {"protect", "Protect score", "0-100", "Security: technology lead, low leakage, low dependence, low escalation.",
+     true, 0},
+    {"promote", "Promote score", "0-100", "Prosperity: capability, GDP, innovation, fiscal and clean-tech costs.", true,
+     0},
+    {"partner", "Partner score", "0-100", "Partnership: alliance cohesion, Global South, openness, one set of standards.",
+     true, 0},
+}};
+inline const IndicatorDef& indicator_def(Indicator i) { return kIndicators[static_cast<int>(i)]; }
+inline constexpr Indicator pillar_indicator(Pillar p) {
+    return static_cast<Indicator>(static_cast<int>(Indicator::ProtectScore) + static_cast<int>(p));
+}
+
+// Sector-level state, for the sector × bloc matrix.
+enum class SectorMetric : int { Capability, MarketShare, Dependence, StandardsInfluence };
+inline constexpr int kSectorMetricCount = 4;
+inline constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricNames{
+    "Capability (0-100)", "Market share (%)", "Dependence on rival (%)", "Standards influence (%)"};
+
+struct Results {
+    int years = 0;  // number of yearly points, base year included
+    // [indicator][bloc][year]
+    std::array<std::array<std::array<double, kMaxYears>, kBlocCount>, kIndicatorCount> ind{};
+    // [metric][bloc][sector][year]
+    std::array<std::array<std::array<std::array<double, kMaxYears>, kSectorCount>, kBlocCount>, kSectorMetricCount>
+        sector{};
+
+    double at(Indicator i, Bloc b, int year_index) const {
+        return ind[static_cast<int>(i)][idx(b)][year_index];
+    }
+    double last(Indicator i, Bloc b) const { return at(i, b, years - 1); }
+    int year(int year_index) const { return kBaseYear + year_index; }
+};
+
+}  // namespace tl

@@ -1,0 +1,151 @@
+// The calibration table. Every number the dynamics use lives here, loaded from
+// the embedded assets/parameters.json where each entry names its source
+// (seed file and line, e.g. "001:L81") or is marked an assumption with a
+// low/central/high range that users can move in the Assumptions panel.
+#pragma once
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+namespace tl {
+
+// X(enum name, json id, dimension). Dimension: 1 scalar, kSectorCount per
+// sector, kBlocCount per bloc.
+#define TL_PARAMETERS(X)                                         \
+    X(BaseLeakage, "base_leakage", kSectorCount)                 \
+    X(EnforcementHalf, "enforcement_half", 1)                    \
+    X(TransshipmentCut, "transshipment_cut", 1)                  \
+    X(ControlDrag, "control_drag", kSectorCount)                 \
+    X(ChinaDemandShare, "china_demand_share", kSectorCount)      \
+    X(RevenueToRnd, "revenue_to_rnd", 1)                         \
+    X(IndigenizationTau, "indigenization_tau", 1)                \
+    X(IndigenizationGain, "indigenization_gain", 1)              \
+    X(BreadthDecoupling, "breadth_decoupling", 1)                \
+    X(ScreeningDecoupling, "screening_decoupling", 1)            \
+    X(TariffDecoupling, "tariff_decoupling", 1)                  \
+    X(EscalationDecoupling, "escalation_decoupling", 1)          \
+    X(OpennessTau, "openness_tau", 1)                            \
+    X(BaseGrowth, "base_growth", kSectorCount)                   \
+    X(Diffusion, "diffusion", 1)                                 \
+    X(SubsidyGain, "subsidy_gain", 1)                            \
+    X(SubsidyHalf, "subsidy_half", kSectorCount)                 \
+    X(PrivateLeverage, "private_leverage", 1)                    \
+    X(PowerIntensity, "power_intensity", kSectorCount)           \
+    X(PowerGap, "power_gap", kBlocCount)                         \
+    X(EnergyHalf, "energy_half", 1)                              \
+    X(DomesticCapture, "domestic_capture", 1)                    \
+    X(SubsidyRace, "subsidy_race", 1)                            \
+    X(MarketSize, "market_size", kBlocCount)                     \
+    X(ShareTau, "share_tau", 1)                                  \
+    X(TariffShield, "tariff_shield", 1)                          \
+    X(ImportDisplacement, "import_displacement", 1)              \
+    X(DomesticContentExclusion, "domestic_content_exclusion", 1) \
+    X(AlignTau, "align_tau", 1)                                  \
+    X(AlignBase, "align_base", kBlocCount)                       \
+    X(AlignMarketAccess, "align_market_access", 1)               \
+    X(AlignFinance, "align_finance", 1)                          \
+    X(FinanceHalf, "finance_half", 1)                            \
+    X(AlignCoordination, "align_coordination", 1)                \
+    X(AlignIrritation, "align_irritation", 1)                    \
+    X(AlignCoercion, "align_coercion", 1)                        \
+    X(ConsentBase, "consent_base", kBlocCount)                   \
+    X(ConsentCost, "consent_cost", 1)                            \
+    X(ChinaExposure, "china_exposure", kBlocCount)               \
+    X(StandardsShareTarget, "standards_floor", 1)                \
+    X(StandardsFinance, "standards_finance", 1)                  \
+    X(StandardsTau, "standards_tau", 1)                          \
+    X(StandardsWeight, "standards_weight", kSectorCount)         \
+    X(FragmentationExclusion, "fragmentation_exclusion", 1)      \
+    X(FragmentationTau, "fragmentation_tau", 1)                  \
+    X(DuplicationCost, "duplication_cost", 1)                    \
+    X(StandardsTradeShare, "standards_trade_share", 1)           \
+    X(PatentedShare, "patented_share", 1)                        \
+    X(RoyaltyGdp, "royalty_gdp", 1)                              \
+    X(CleanTechChinaShare, "cleantech_china_share", 1)           \
+    X(CleanTechPassThrough, "cleantech_pass_through", 1)         \
+    X(MineralsDependence, "minerals_dependence", kBlocCount)     \
+    X(TalentDependence, "talent_dependence", kBlocCount)         \
+    X(TalentSectorWeight, "talent_sector_weight", kSectorCount)  \
+    X(EscalationTau, "escalation_tau", 1)                        \
+    X(EscalationControls, "escalation_controls", 1)              \
+    X(EscalationTariffs, "escalation_tariffs", 1)                \
+    X(EscalationRetaliation, "escalation_retaliation", 1)        \
+    X(ReactIndigenizationSubsidy, "react_china_subsidy", 1)      \
+    X(ReactRetaliation, "react_retaliation", 1)                  \
+    X(ReactMirrorTariffs, "react_mirror_tariffs", 1)             \
+    X(RetaliationDrag, "retaliation_drag", 1)                    \
+    X(TradeExposure, "trade_exposure", kBlocCount)               \
+    X(GdpPerCapability, "gdp_per_capability", 1)                 \
+    X(GdpSize, "gdp_size", kBlocCount)                           \
+    X(FiscalDrag, "fiscal_drag", 1)                              \
+    X(CleanTechGdp, "cleantech_gdp", 1)                          \
+    X(MarketAccessGdp, "market_access_gdp", 1)                   \
+    X(FragmentationTrade, "fragmentation_trade", 1)              \
+    X(ReshoringEffect, "reshoring_effect", 1)                    \
+    X(ChinaCoordination, "china_coordination", 1)                \
+    X(BaseCapability, "base_capability", kBlocCount * kSectorCount) \
+    X(BaseShare, "base_share", kBlocCount * kSectorCount)        \
+    X(BaseDependence, "base_dependence", kBlocCount * kSectorCount) \
+    X(BaseStandards, "base_standards", kBlocCount * kSectorCount) \
+    X(BaseOpenness, "base_openness", kBlocCount)                 \
+    X(BaseEscalation, "base_escalation", 1)                      \
+    X(BaseFragmentation, "base_fragmentation", kSectorCount)     \
+    X(ScoreWeightsProtect, "score_weights_protect", 4)           \
+    X(ScoreWeightsPromote, "score_weights_promote", 5)           \
+    X(ScoreWeightsPartner, "score_weights_partner", 4)           \
+    X(DataTriangleWeights, "data_triangle_weights", 8)           \
+    X(IrritationWithoutContent, "irritation_without_content", 1) \
+    X(AllianceStrain, "alliance_strain", 1)                      \
+    X(EscalationGdp, "escalation_gdp", 1)                        \
+    X(AccessLeakage, "access_leakage", 1)
+
+enum class Param : int {
+#define TL_PARAM_ENUM(name, id, dim) name,
+    TL_PARAMETERS(TL_PARAM_ENUM)
+#undef TL_PARAM_ENUM
+};
+inline constexpr int kParamCount = 0
+#define TL_PARAM_COUNT(name, id, dim) +1
+    TL_PARAMETERS(TL_PARAM_COUNT)
+#undef TL_PARAM_COUNT
+    ;
+
+struct ParamDef {
+    Param id;
+    std::string key;
+    std::string name;     // plain words for the Assumptions panel
+    std::string unit;
+    int dim = 1;          // 1, kSectorCount or kBlocCount (or a small count of weights)
+    std::vector<double> low, central, high;
+    bool assumption = false;  // true: a modelling judgement, adjustable within [low, high]
+    std::string source;       // seed citations, e.g. "001:L81"; for assumptions what informs them
+    std::string note;         // why this value
+    int offset = 0;           // position of the first element in ParamValues::v
+    bool uncertain() const;   // has a range that Monte Carlo samples
+};
+
+const std::vector<ParamDef>& param_defs();
+const ParamDef& param_def(Param p);
+int param_value_count();
+
+// An assumption setting: for each parameter a position in [-1, 1]
+// (-1 = low, 0 = central, +1 = high), the way users move assumptions.
+using AssumptionPositions = std::array<double, kParamCount>;
+inline AssumptionPositions central_assumptions() { return AssumptionPositions{}; }
+
+// Materialised parameter values for the dynamics, indexed fast.
+struct ParamValues {
+    std::vector<double> v;
+    double operator()(Param p, int i = 0) const { return v[offsets[static_cast<int>(p)] + i]; }
+    std::array<int, kParamCount> offsets{};
+};
+ParamValues materialize(const AssumptionPositions& positions);
+// The same into an existing buffer (no allocation once sized): Monte Carlo's hot path.
+void materialize_into(const AssumptionPositions& positions, ParamValues& out);
+// Value of one element at a position in [-1, 1].
+double param_value_at(const ParamDef& def, int element, double position);
+
+}  // namespace tl

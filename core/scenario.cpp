@@ -1,0 +1,163 @@
+#include "core/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/assets.h"
+#include "core/json_util.h"
+
+namespace tl {
+
+namespace {
+
+void read_bloc_levers(const rapidjson::Value& obj, Policy& policy, const std::string& at) {
+    if (!obj.IsObject()) throw json::Error(at + ": expected an object of lever values");
+    for (const auto& m : obj.GetObject()) {
+        std::string key(m.name.GetString(), m.name.GetStringLength());
+        auto slot = parse_slot(key);
+        if (!slot) throw json::Error(at + "." + key + ": unknown lever");
+        if (!m.value.IsNumber()) throw json::Error(at + "." + key + ": expected a number");
+        const LeverDef& d = lever_def(slot_info(*slot).lever);
+        double v = m.value.GetDouble();
+        if (v < d.min || v > d.max)
+            throw json::Error(at + "." + key + ": " + std::to_string(v) + " is outside " + std::to_string(d.min) + ".." +
+                              std::to_string(d.max));
+        policy[*slot] = v;
+    }
+}
+
+std::vector<Preset> load_presets() {
+    const std::string where = "assets/presets.json";
+    auto doc = json::parse(embedded_asset("presets.json"), where);
+    const auto& list = json::member(doc, "presets", where);
+    if (!list.IsArray()) throw json::Error(where + ": \"presets\" must be an array");
+    std::vector<Preset> out;
+    for (const auto& item : list.GetArray()) {
+        Preset p;
+        p.id = json::get_string(item, "id", where);
+        std::string at = where + " preset \"" + p.id + "\"";
+        if (std::any_of(out.begin(), out.end(), [&](const Preset& q) { return q.id == p.id; }))
+            throw json::Error(at + ": defined twice");
+        p.name = json::get_string(item, "name", at);
+        p.description = json::get_string(item, "description", at);
+        p.sources = json::get_string(item, "sources", at);
+        std::string base = json::get_string_or(item, "base", "");
+        if (!base.empty()) {
+            auto it = std::find_if(out.begin(), out.end(), [&](const Preset& q) { return q.id == base; });
+            if (it == out.end()) throw json::Error(at + ".base: \"" + base + "\" must be defined earlier");
+            p.policy = it->policy;
+        } else {
+            for (auto& pol : p.policy)
+                for (int slot = 0; slot < kSlotCount; ++slot) pol[slot] = lever_def(slot_info(slot).lever).neutral;
+        }
+        const auto& blocs = json::member(item, "blocs", at);
+        if (!blocs.IsObject()) throw json::Error(at + ".blocs: expected an object keyed by bloc");
+        for (const auto& m : blocs.GetObject()) {
+            std::string bloc_key(m.name.GetString(), m.name.GetStringLength());
+            auto bloc = parse_bloc(bloc_key);
+            if (!bloc) throw json::Error(at + ".blocs." + bloc_key + ": unknown bloc");
+            read_bloc_levers(m.value, p.policy[idx(*bloc)], at + ".blocs." + bloc_key);
+        }
+        out.push_back(std::move(p));
+    }
+    if (out.empty() || out.front().id != "status_quo_2024")
+        throw json::Error(where + ": the first preset must be status_quo_2024");
+    return out;
+}
+
+}  // namespace
+
+const std::vector<Preset>& presets() {
+    static const std::vector<Preset> list = load_presets();
+    return list;
+}
+
+const Preset* find_preset(std::string_view id) {
+    for (const auto& p : presets())
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+Scenario scenario_from_preset(const Preset& preset, Bloc seat) {
+    Scenario s;
+    s.preset = preset.id;
+    s.name = preset.name;
+    s.seat = seat;
+    s.policy = preset.policy;
+    return s;
+}
+
+Scenario baseline_of(const Scenario& s, bool default_assumptions) {
+    Scenario b = s;
+    const Preset* p = find_preset(s.preset);
+    b.policy = (p ? *p : presets().front()).policy;
+    b.name = "Baseline";
+    b.notes.clear();
+    if (default_assumptions) b.assumptions = central_assumptions();
+    return b;
+}
+
+RunInput run_input(const Scenario& s) {
+    RunInput in;
+    in.policy = s.policy;
+    for (auto& p : in.policy) clamp_policy(p);
+    in.reference = presets().front().policy;
+    in.seat = s.seat;
+    in.horizon = std::clamp(s.horizon, kMinHorizon, kMaxHorizon);
+    in.reactions = s.reactions;
+    return in;
+}
+
+Results run(const Scenario& s) {
+    Results r;
+    simulate(run_input(s), materialize(s.assumptions), r);
+    return r;
+}
+
+std::string apply_setting(Scenario& s, std::string_view key, double value) {
+    Bloc bloc = s.seat;
+    std::string_view lever_key = key;
+    auto dot = key.find('.');
+    if (dot != std::string_view::npos) {
+        if (auto b = parse_bloc(key.substr(0, dot))) {
+            bloc = *b;
+            lever_key = key.substr(dot + 1);
+        }
+    }
+    auto slot = parse_slot(lever_key);
+    if (!slot) return "unknown lever \"" + std::string(lever_key) + "\" (see `trilemma-cli levers`)";
+    const LeverDef& d = lever_def(slot_info(*slot).lever);
+    if (!std::isfinite(value) || value < d.min || value > d.max)
+        return std::string(key) + ": " + std::to_string(value) + " is outside the range " + std::to_string(d.min) +
+               ".." + std::to_string(d.max) + " " + d.unit;
+    s.policy[idx(bloc)][*slot] = value;
+    return {};
+}
+
+std::vector<std::string> validate(const Scenario& s) {
+    std::vector<std::string> errors;
+    if (s.horizon < kMinHorizon || s.horizon > kMaxHorizon)
+        errors.push_back("horizon: " + std::to_string(s.horizon) + " is outside " + std::to_string(kMinHorizon) + ".." +
+                         std::to_string(kMaxHorizon));
+    if (idx(s.seat) < 0 || idx(s.seat) >= kBlocCount) errors.push_back("seat: unknown bloc");
+    if (!find_preset(s.preset)) errors.push_back("preset: unknown preset \"" + s.preset + "\"");
+    for (int b = 0; b < kBlocCount; ++b)
+        for (int slot = 0; slot < kSlotCount; ++slot) {
+            const LeverDef& d = lever_def(slot_info(slot).lever);
+            double v = s.policy[b][slot];
+            if (!std::isfinite(v) || v < d.min || v > d.max)
+                errors.push_back("levers." + std::string(kBlocIds[b]) + "." + slot_key(slot) + ": " + std::to_string(v) +
+                                 " is outside " + std::to_string(d.min) + ".." + std::to_string(d.max));
+        }
+    for (int i = 0; i < kParamCount; ++i) {
+        double v = s.assumptions[i];
+        if (!std::isfinite(v) || v < -1.0 || v > 1.0)
+            errors.push_back("assumptions." + param_defs()[i].key + ": position " + std::to_string(v) +
+                             " is outside -1..1");
+        else if (v != 0.0 && !param_defs()[i].uncertain())
+            errors.push_back("assumptions." + param_defs()[i].key + ": a sourced fact cannot be moved");
+    }
+    return errors;
+}
+
+}  // namespace tl

@@ -1,0 +1,88 @@
+#include "core/snapshot.h"
+
+#include <rapidjson/document.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/scenario.h"
+#include "core/version.h"
+
+namespace tl {
+
+std::string snapshot_json() {
+    std::string out = "{\"model_version\":" + std::to_string(kModelVersion) + ",\"presets\":{";
+    bool first_preset = true;
+    for (const auto& p : presets()) {
+        Results r = run(scenario_from_preset(p));
+        out += std::string(first_preset ? "" : ",") + "\n\"" + p.id + "\":{";
+        first_preset = false;
+        for (int b = 0; b < kBlocCount; ++b) {
+            out += std::string(b ? "," : "") + "\"" + std::string(kBlocIds[b]) + "\":{";
+            for (int i = 0; i < kIndicatorCount; ++i) {
+                out += std::string(i ? "," : "") + "\"" + std::string(kIndicators[i].key) + "\":[";
+                for (int y = 0; y < r.years; ++y) {
+                    char buf[32];
+                    std::snprintf(buf, sizeof buf, "%s%.6g", y ? "," : "", r.ind[i][b][y]);
+                    out += buf;
+                }
+                out += "]";
+            }
+            out += "}";
+        }
+        out += "}";
+    }
+    return out + "}}\n";
+}
+
+SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view new_json, double tolerance) {
+    SnapshotComparison c;
+    rapidjson::Document a, b;
+    a.Parse(old_json.data(), old_json.size());
+    b.Parse(new_json.data(), new_json.size());
+    auto valid = [](const rapidjson::Document& d) {
+        return !d.HasParseError() && d.IsObject() && d.HasMember("model_version") && d["model_version"].IsInt() &&
+               d.HasMember("presets") && d["presets"].IsObject();
+    };
+    if (!valid(a)) return c.error = "old snapshot: not a snapshot from `trilemma-cli snapshot`", c;
+    if (!valid(b)) return c.error = "new snapshot: not a snapshot from `trilemma-cli snapshot`", c;
+    c.old_version = a["model_version"].GetInt();
+    c.new_version = b["model_version"].GetInt();
+    for (const auto& preset : b["presets"].GetObject()) {
+        std::string pid = preset.name.GetString();
+        if (!a["presets"].HasMember(preset.name)) {
+            c.moved.push_back({pid, "*", "(new preset)", 0.0, 0});
+            continue;
+        }
+        const auto& old_preset = a["presets"][preset.name];
+        if (!preset.value.IsObject() || !old_preset.IsObject()) continue;
+        for (const auto& bloc : preset.value.GetObject()) {
+            if (!old_preset.HasMember(bloc.name) || !bloc.value.IsObject()) continue;
+            const auto& old_bloc = old_preset[bloc.name];
+            for (const auto& ind : bloc.value.GetObject()) {
+                if (!old_bloc.IsObject() || !old_bloc.HasMember(ind.name)) {
+                    c.moved.push_back({pid, bloc.name.GetString(), std::string(ind.name.GetString()) + " (new)", 0, 0});
+                    continue;
+                }
+                const auto& ov = old_bloc[ind.name];
+                const auto& nv = ind.value;
+                if (!ov.IsArray() || !nv.IsArray()) continue;
+                double worst = 0;
+                int worst_year = 0;
+                for (rapidjson::SizeType y = 0; y < nv.Size() && y < ov.Size(); ++y) {
+                    if (!ov[y].IsNumber() || !nv[y].IsNumber()) continue;
+                    double d = nv[y].GetDouble() - ov[y].GetDouble();
+                    double scale = std::max(1.0, std::fabs(ov[y].GetDouble()));
+                    if (std::fabs(d) / scale > tolerance && std::fabs(d) > std::fabs(worst)) {
+                        worst = d;
+                        worst_year = kBaseYear + static_cast<int>(y);
+                    }
+                }
+                if (worst != 0.0) c.moved.push_back({pid, bloc.name.GetString(), ind.name.GetString(), worst, worst_year});
+            }
+        }
+    }
+    return c;
+}
+
+}  // namespace tl

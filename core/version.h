@@ -1,0 +1,8 @@
+// The model version. Bump it whenever a change to the dynamics, parameters or
+// presets moves any preset's results, and record a new snapshot
+// (assets/snapshots/) so that trainers are told their baseline changed.
+#pragma once
+namespace tl {
+inline constexpr int kModelVersion = 1;
+inline constexpr int kScenarioFormatVersion = 1;
+}  // namespace tl
