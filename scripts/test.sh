@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds everything and runs all tests: native core tests (ctest), then the
+# WebAssembly app in headless Chromium (node --test tests/browser/).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+bash scripts/deps.sh
+
+# configure PRESET: quiet unless it fails.
+configure() {
+  mkdir -p build
+  if ! cmake --preset "$1" >"build/configure-$1.log" 2>&1; then
+    cat "build/configure-$1.log" >&2
+    exit 1
+  fi
+}
+
+say "native: configure + build"
+configure native
+cmake --build --preset native
+
+say "native: core tests"
+ctest --test-dir build/native --output-on-failure
+
+say "wasm: configure + build"
+configure wasm
+cmake --build --preset wasm
+say "site: $(cd build/wasm/site && ls -l trilemma.wasm trilemma.js | awk '{printf "%s %d KB  ", $9, $5/1024}')"
+
+say "browser tests"
+node --test tests/browser/
+say "all tests passed"
