@@ -1,0 +1,331 @@
+// Platform layer: SDL2 window + GL context, ImGui backends, fonts, frame loop.
+// Native: desktop window with an OpenGL 3.0 context. Browser (Emscripten):
+// the page's <canvas id="canvas"> with a WebGL2 (OpenGL ES 3.0) context.
+//
+// Index:
+//   [SECTION] State
+//   [SECTION] Browser glue (ready / error signals to web/glue.js)
+//   [SECTION] Sizes and pixel ratio
+//   [SECTION] Fonts
+//   [SECTION] Init / frame / run / shutdown
+#include "app/platform.h"
+
+#include "app/font_data.h"
+
+#define SDL_MAIN_HANDLED  // main() is ours (app/main.cpp), no SDL_main wrapper
+#include <SDL.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#if __has_include("imgui_impl_sdl2.h")
+#include "imgui_impl_sdl2.h"
+#else
+#include "imgui_impl_sdl.h"  // ImGui 1.86 name of the SDL2 backend
+#endif
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+namespace platform {
+
+//-----------------------------------------------------------------------------
+// [SECTION] State
+//-----------------------------------------------------------------------------
+
+namespace {
+
+struct State {
+    Options options;
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    std::function<void()> frame;
+    FrameInfo info;
+    Uint64 start_ticks = 0;
+    float font_dpr = 0.0f;  // pixel ratio the font atlas was built for
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* heading = nullptr;
+    bool quit = false;
+};
+
+State g;
+
+#ifdef __EMSCRIPTEN__
+constexpr const char* kCanvas = "#canvas";
+#endif
+
+//-----------------------------------------------------------------------------
+// [SECTION] Browser glue (ready / error signals to web/glue.js)
+//-----------------------------------------------------------------------------
+
+void report_error(const char* what) {
+    std::fprintf(stderr, "trilemma: %s: %s\n", what, SDL_GetError());
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ if (Module.onAppError) Module.onAppError(UTF8ToString($0) + ': ' + UTF8ToString($1)); },
+           what, SDL_GetError());
+#endif
+}
+
+void report_ready() {
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ if (Module.onAppReady) Module.onAppReady(); });
+#endif
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sizes and pixel ratio
+//-----------------------------------------------------------------------------
+
+// Updates g.info sizes. In the browser SDL only reacts to window resize events,
+// not to zoom or devicePixelRatio changes, so we read the canvas CSS size and
+// the ratio every frame and size the canvas backing store to CSS × ratio.
+void update_sizes() {
+#ifdef __EMSCRIPTEN__
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+    double dpr = emscripten_get_device_pixel_ratio();
+    if (!(dpr > 0)) dpr = 1.0;
+    if (css_w < 1) css_w = 1;
+    if (css_h < 1) css_h = 1;
+    const int fb_w = static_cast<int>(std::lround(css_w * dpr));
+    const int fb_h = static_cast<int>(std::lround(css_h * dpr));
+    // SDL maps mouse positions to its window size, so keep that at the CSS size.
+    const int win_w = static_cast<int>(std::lround(css_w));
+    const int win_h = static_cast<int>(std::lround(css_h));
+    int sdl_w = 0, sdl_h = 0;
+    SDL_GetWindowSize(g.window, &sdl_w, &sdl_h);
+    if (sdl_w != win_w || sdl_h != win_h) SDL_SetWindowSize(g.window, win_w, win_h);
+    // (SDL_SetWindowSize also resizes the canvas, with its own rounding: set ours after.)
+    int cur_w = 0, cur_h = 0;
+    emscripten_get_canvas_element_size(kCanvas, &cur_w, &cur_h);
+    if (cur_w != fb_w || cur_h != fb_h) emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
+    g.info.width = static_cast<float>(css_w);
+    g.info.height = static_cast<float>(css_h);
+    g.info.fb_width = fb_w;
+    g.info.fb_height = fb_h;
+    g.info.dpr = static_cast<float>(dpr);
+#else
+    int w = 0, h = 0, fb_w = 0, fb_h = 0;
+    SDL_GetWindowSize(g.window, &w, &h);
+    SDL_GL_GetDrawableSize(g.window, &fb_w, &fb_h);
+    g.info.width = static_cast<float>(w);
+    g.info.height = static_cast<float>(h);
+    g.info.fb_width = fb_w;
+    g.info.fb_height = fb_h;
+    g.info.dpr = (w > 0 && fb_w > 0) ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
+#endif
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Fonts
+//-----------------------------------------------------------------------------
+
+// Latin, Latin-1, Latin Extended-A, punctuation (dashes, quotes, ellipsis,
+// bullet), €, arrows, math signs, a few shapes (▲▼●) and ✓.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x017F,
+    0x2010, 0x2027,
+    0x2030, 0x203A,
+    0x20AC, 0x20AC,
+    0x2190, 0x2199,
+    0x2212, 0x2212,
+    0x2248, 0x2248,
+    0x2260, 0x2265,
+    0x25B2, 0x25BC,
+    0x25CF, 0x25CF,
+    0x2713, 0x2713,
+    0,
+};
+
+ImFont* add_font(const unsigned char* data, unsigned int size, float px) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // static data from font_data.h
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    // ImGui takes void* but does not write to the data when it doesn't own it.
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data),
+                                                      static_cast<int>(size), px, &cfg,
+                                                      kGlyphRanges);
+}
+
+// (Re)builds the atlas at the current pixel ratio: glyphs rasterised at
+// size × dpr, displayed at 1/dpr (FontGlobalScale), so one glyph pixel is one
+// screen pixel.
+void build_fonts(bool upload) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float dpr = g.info.dpr > 0 ? g.info.dpr : 1.0f;
+    io.Fonts->Clear();
+    g.regular = add_font(kUiFontTtf, kUiFontTtfSize, std::round(g.options.font_size * dpr));
+    g.bold = add_font(kUiFontBoldTtf, kUiFontBoldTtfSize, std::round(g.options.font_size * dpr));
+    g.heading = add_font(kUiFontBoldTtf, kUiFontBoldTtfSize, std::round(g.options.heading_size * dpr));
+    io.Fonts->Build();
+    io.FontDefault = g.regular;
+    io.FontGlobalScale = 1.0f / dpr;
+    g.font_dpr = dpr;
+    if (upload) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Init / frame / run / shutdown
+//-----------------------------------------------------------------------------
+
+void frame_once() {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) g.quit = true;
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+            event.window.windowID == SDL_GetWindowID(g.window))
+            g.quit = true;
+    }
+
+    update_sizes();
+    // The backend creates the font texture on its first NewFrame; later atlas
+    // rebuilds (pixel ratio changed: zoom, another screen) upload it themselves.
+    if (g.info.dpr != g.font_dpr) build_fonts(/*upload=*/g.info.frame > 0);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(g.info.width, g.info.height);
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(g.info.fb_width) / g.info.width,
+                                        static_cast<float>(g.info.fb_height) / g.info.height);
+    g.info.time = static_cast<double>(SDL_GetTicks64() - g.start_ticks) / 1000.0;
+    ImGui::NewFrame();
+
+    if (g.frame) g.frame();
+
+    ImGui::Render();
+    glViewport(0, 0, g.info.fb_width, g.info.fb_height);
+    const float* c = g.options.clear_color;
+    glClearColor(c[0], c[1], c[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(g.window);
+
+    ++g.info.frame;
+    if (g.info.frame == 1) report_ready();
+}
+
+#ifdef __EMSCRIPTEN__
+void browser_frame(void*) { frame_once(); }
+#endif
+
+}  // namespace
+
+bool init(const Options& options) {
+    g.options = options;
+
+#ifdef __EMSCRIPTEN__
+    // Keyboard events go to the canvas (focused by web/glue.js), not the whole
+    // window, so the page's own keys (reload, zoom, devtools) keep working.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, kCanvas);
+#endif
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        report_error("SDL_Init failed");
+        return false;
+    }
+
+#ifdef __EMSCRIPTEN__
+    // WebGL2 = OpenGL ES 3.0.
+    const char* glsl_version = "#version 300 es";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl_version = "#version 130";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+
+    const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    g.window = SDL_CreateWindow(options.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                options.width, options.height, flags);
+    if (!g.window) {
+        report_error("cannot create the window");
+        return false;
+    }
+    g.gl = SDL_GL_CreateContext(g.window);
+    if (!g.gl) {
+        report_error("cannot create an OpenGL (WebGL2) context");
+        return false;
+    }
+    SDL_GL_MakeCurrent(g.window, g.gl);
+    SDL_GL_SetSwapInterval(1);  // vsync natively; the browser paces frames itself
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: layout comes from code, state from the core
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+
+    ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+    update_sizes();
+    build_fonts(/*upload=*/false);
+    g.start_ticks = SDL_GetTicks64();
+    return true;
+}
+
+void run(std::function<void()> frame) {
+    g.frame = std::move(frame);
+#ifdef __EMSCRIPTEN__
+    // fps 0: requestAnimationFrame. simulate_infinite_loop: main() does not return.
+    emscripten_set_main_loop_arg(browser_frame, nullptr, 0, true);
+#else
+    while (!g.quit) {
+        frame_once();
+        if (g.options.max_frames > 0 && g.info.frame >= static_cast<std::uint64_t>(g.options.max_frames))
+            break;
+    }
+#endif
+}
+
+void shutdown() {
+    if (ImGui::GetCurrentContext()) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (g.gl) SDL_GL_DeleteContext(g.gl);
+    if (g.window) SDL_DestroyWindow(g.window);
+    g.gl = nullptr;
+    g.window = nullptr;
+    SDL_Quit();
+}
+
+const FrameInfo& frame_info() { return g.info; }
+ImFont* font_regular() { return g.regular; }
+ImFont* font_bold() { return g.bold; }
+ImFont* font_heading() { return g.heading; }
+void request_quit() { g.quit = true; }
+
+bool is_browser() {
+#ifdef __EMSCRIPTEN__
+    return true;
+#else
+    return false;
+#endif
+}
+
+}  // namespace platform

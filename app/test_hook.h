@@ -1,0 +1,16 @@
+#pragma once
+// Test hook: lets the browser tests (tests/browser/) read the app's state and
+// drive it, since ImGui draws to a canvas with no DOM to query.
+//
+// JS side (web/glue.js): window.trilemma.state() / window.trilemma.command(obj)
+// call the exported C functions trilemma_state_json() / trilemma_command(json)
+// (app/test_hook.cpp), which forward to the two functions below.
+#include <string>
+#include <string_view>
+
+// The app's current state as a JSON object.
+std::string app_state_json();
+
+// Applies a command given as a JSON object; returns a JSON object with the result
+// ({"ok":true,...} or {"ok":false,"error":"..."}).
+std::string app_command(std::string_view json);
