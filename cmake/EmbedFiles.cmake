@@ -9,10 +9,13 @@ set(TL_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/embed.cmake")
 function(tl_embed_assets OUTPUT ASSETS_DIR)
   file(GLOB_RECURSE asset_files CONFIGURE_DEPENDS "${ASSETS_DIR}/*.json")
   list(LENGTH asset_files count)
+  # The set of files is part of the command line, so ninja re-runs the
+  # generator when an asset is removed (no input is newer then).
+  string(MD5 asset_set "${asset_files}")
   add_custom_command(
     OUTPUT "${OUTPUT}"
     COMMAND "${CMAKE_COMMAND}" -DMODE=assets "-DASSETS_DIR=${ASSETS_DIR}"
-            "-DOUTPUT=${OUTPUT}" -P "${TL_EMBED_SCRIPT}"
+            "-DOUTPUT=${OUTPUT}" "-DASSET_SET=${asset_set}" -P "${TL_EMBED_SCRIPT}"
     DEPENDS ${asset_files} "${TL_EMBED_SCRIPT}"
     COMMENT "Embedding ${count} asset(s) from ${ASSETS_DIR}"
     VERBATIM)

@@ -4,12 +4,12 @@
 #   $TRILEMMA_CACHE/qr-code-generator-<ver>/   Debian source package qr-code-generator
 #   $TRILEMMA_CACHE/wasm-prefix/               SDL2 built for wasm + header symlinks
 
+# The environment (set by the scripts) wins over a previously cached value.
 if(DEFINED ENV{TRILEMMA_CACHE} AND NOT "$ENV{TRILEMMA_CACHE}" STREQUAL "")
-  set(_tl_cache_default "$ENV{TRILEMMA_CACHE}")
+  set(TRILEMMA_CACHE "$ENV{TRILEMMA_CACHE}" CACHE PATH "Dependency cache filled by scripts/deps.sh" FORCE)
 else()
-  set(_tl_cache_default "$ENV{HOME}/.cache/trilemma-lab")
+  set(TRILEMMA_CACHE "$ENV{HOME}/.cache/trilemma-lab" CACHE PATH "Dependency cache filled by scripts/deps.sh")
 endif()
-set(TRILEMMA_CACHE "${_tl_cache_default}" CACHE PATH "Dependency cache filled by scripts/deps.sh")
 
 set(_tl_run_deps "Run `bash scripts/deps.sh` first (it fills ${TRILEMMA_CACHE}).")
 
