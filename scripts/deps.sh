@@ -59,7 +59,7 @@ command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_update
   say "apt-get install ${missing[*]}"
-  logged apt-install $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+  logged apt-install $SUDO apt-get install -y "${missing[@]}"
 else
   say "apt packages: all present"
 fi
