@@ -44,7 +44,10 @@ Attribution attribute(const Scenario& scenario, const Scenario& reference_in, in
             for (std::size_t k = 0; k < n; ++k) {
                 std::size_t c = order == 0 ? k : n - 1 - k;
                 const LeverChange& ch = a.changes[c];
-                cur.policy[ch.bloc][ch.slot] = ch.from + t * (ch.to - ch.from);
+                // The last step lands exactly on the target (from + 1·(to − from)
+                // can differ from `to` in the last bit), so the contributions
+                // add up to scenario − reference.
+                cur.policy[ch.bloc][ch.slot] = step == path_steps ? ch.to : ch.from + t * (ch.to - ch.from);
                 simulate(cur, P, after);
                 accumulate(c, 0.5);
                 std::swap(before, after);

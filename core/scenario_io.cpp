@@ -85,7 +85,9 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
         return res;
     }
     rapidjson::Document doc;
-    doc.Parse(text.data(), text.size());
+    // Full precision: a saved scenario reads back bit-identical (the default
+    // parser may be off by an ulp on long decimals).
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
     if (doc.HasParseError()) {
         // Report a line number: people edit these files by hand.
         std::size_t off = std::min(doc.GetErrorOffset(), text.size());
