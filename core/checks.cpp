@@ -70,7 +70,8 @@ std::vector<CheckResult> run_checks(std::string_view text) {
         Results r = run(s), ra = run(against);
         auto years = json::get_numbers(c, "years", 2, at);
         int y0 = static_cast<int>(years[0]) - kBaseYear, y1 = static_cast<int>(years[1]) - kBaseYear;
-        if (y0 < 0 || y1 < y0 || y1 >= r.years) throw json::Error(at + ".years: outside the run");
+        if (y0 < 0 || y1 < y0 || y1 >= r.years || (difference && y1 >= ra.years))
+            throw json::Error(at + ".years: outside the run");
         std::string op = json::get_string(c, "predicate", at);
         double threshold = c.HasMember("value") ? json::get_number(c, "value", at) : 0.0;
         bool ok = true;

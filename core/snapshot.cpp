@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -22,8 +23,10 @@ std::string snapshot_json() {
             for (int i = 0; i < kIndicatorCount; ++i) {
                 out += std::string(i ? "," : "") + "\"" + std::string(kIndicators[i].key) + "\":[";
                 for (int y = 0; y < r.years; ++y) {
-                    char buf[32];
-                    std::snprintf(buf, sizeof buf, "%s%.6g", y ? "," : "", r.ind[i][b][y]);
+                    // 10 significant digits: rounding stays far below the 1e-6
+                    // relative tolerance that comparisons use.
+                    char buf[40];
+                    std::snprintf(buf, sizeof buf, "%s%.10g", y ? "," : "", r.ind[i][b][y]);
                     out += buf;
                 }
                 out += "]";
@@ -48,6 +51,27 @@ SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view
     if (!valid(b)) return c.error = "new snapshot: not a snapshot from `trilemma-cli snapshot`", c;
     c.old_version = a["model_version"].GetInt();
     c.new_version = b["model_version"].GetInt();
+    // Presets, blocs or indicators that the new snapshot no longer has.
+    for (const auto& preset : a["presets"].GetObject()) {
+        if (!b["presets"].HasMember(preset.name)) {
+            c.moved.push_back({preset.name.GetString(), "*", "(removed preset)", 0.0, 0});
+            continue;
+        }
+        const auto& new_preset = b["presets"][preset.name];
+        if (!preset.value.IsObject() || !new_preset.IsObject()) continue;
+        for (const auto& bloc : preset.value.GetObject()) {
+            if (!new_preset.HasMember(bloc.name)) {
+                c.moved.push_back({preset.name.GetString(), bloc.name.GetString(), "(removed bloc)", 0.0, 0});
+                continue;
+            }
+            const auto& new_bloc = new_preset[bloc.name];
+            if (!bloc.value.IsObject() || !new_bloc.IsObject()) continue;
+            for (const auto& ind : bloc.value.GetObject())
+                if (!new_bloc.HasMember(ind.name))
+                    c.moved.push_back({preset.name.GetString(), bloc.name.GetString(),
+                                       std::string(ind.name.GetString()) + " (removed)", 0.0, 0});
+        }
+    }
     for (const auto& preset : b["presets"].GetObject()) {
         std::string pid = preset.name.GetString();
         if (!a["presets"].HasMember(preset.name)) {
@@ -79,6 +103,9 @@ SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view
                     }
                 }
                 if (worst != 0.0) c.moved.push_back({pid, bloc.name.GetString(), ind.name.GetString(), worst, worst_year});
+                else if (nv.Size() != ov.Size())
+                    c.moved.push_back({pid, bloc.name.GetString(), std::string(ind.name.GetString()) + " (years changed)",
+                                       0.0, kBaseYear + static_cast<int>(std::min(nv.Size(), ov.Size()))});
             }
         }
     }
