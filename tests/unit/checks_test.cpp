@@ -1,0 +1,100 @@
+// The mechanism checks of assets/checks.json (one per mechanism of MODEL.md
+// at least) all pass, and a broken check file gives a clear error.
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <set>
+#include <string>
+
+#include "core/assets.h"
+#include "core/checks.h"
+#include "core/json_util.h"
+
+using namespace tl;
+
+TEST_CASE("every mechanism check in assets/checks.json passes") {
+    std::vector<CheckResult> results;
+    REQUIRE_NOTHROW(results = run_checks());
+    REQUIRE(results.size() >= 15);
+    std::set<std::string> ids;
+    std::set<int> mechanisms;
+    for (const auto& c : results) {
+        CHECK_MESSAGE(ids.insert(c.id).second, "check id \"", c.id, "\" is used twice");
+        CHECK_MESSAGE(!c.source.empty(), c.id, ": every check cites its source");
+        CHECK_MESSAGE(c.source.find(":L") != std::string::npos, c.id, ": cite seeds as 001:L81");
+        CHECK_MESSAGE(c.passed, c.id, " — ", c.mechanism, " (", c.source, "): ", c.detail);
+        // "3/9. ..." covers mechanisms 3 and 9.
+        std::size_t pos = 0;
+        while (pos < c.mechanism.size() && std::isdigit(static_cast<unsigned char>(c.mechanism[pos]))) {
+            std::size_t end = pos;
+            while (end < c.mechanism.size() && std::isdigit(static_cast<unsigned char>(c.mechanism[end]))) ++end;
+            mechanisms.insert(std::stoi(c.mechanism.substr(pos, end - pos)));
+            pos = end < c.mechanism.size() && c.mechanism[end] == '/' ? end + 1 : c.mechanism.size();
+        }
+    }
+    for (int m = 1; m <= 11; ++m) CHECK_MESSAGE(mechanisms.count(m) == 1, "no check for mechanism ", m, " of MODEL.md");
+}
+
+namespace {
+const char* kGood = R"({"checks": [{"id": "c", "mechanism": "1. x", "source": "001:L73",
+  "scenario": {"preset": "status_quo_2024", "set": {"export_controls.semis": 95}},
+  "indicator": "capability", "sector": "semis", "bloc": "China", "years": [2025, 2035], "predicate": "lt", "value": 0}]})";
+
+std::string with(const std::string& from, const std::string& to) {
+    std::string s = kGood;
+    auto at = s.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    return s.replace(at, from.size(), to);
+}
+
+void expect_error(const std::string& text, const std::string& expected) {
+    CAPTURE(text);
+    try {
+        run_checks(text);
+        FAIL("no error for a broken check file; expected one mentioning ", expected);
+    } catch (const json::Error& e) {
+        CAPTURE(e.what());
+        CHECK(std::string(e.what()).find(expected) != std::string::npos);
+    }
+}
+}  // namespace
+
+TEST_CASE("a check's predicate is evaluated on scenario minus against") {
+    auto r = run_checks(kGood);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].passed);
+    CHECK(r[0].detail.find("change in capability lt 0 over 2025-2035") != std::string::npos);
+    // The opposite claim fails, and says what it saw.
+    auto wrong = run_checks(with("\"predicate\": \"lt\"", "\"predicate\": \"gt\""));
+    CHECK_FALSE(wrong[0].passed);
+    // Without a difference the level is tested: China's capability is positive.
+    auto level = run_checks(with("\"predicate\": \"lt\"", "\"difference\": false, \"predicate\": \"gt\""));
+    CHECK(level[0].passed);
+}
+
+TEST_CASE("a broken check file gives a clear error naming the check and field") {
+    expect_error("{\"checks\": [", "checks: invalid JSON");
+    expect_error("{\"tests\": []}", "missing field \"checks\"");
+    expect_error("{\"checks\": {}}", "must be an array");
+    expect_error(with("\"id\": \"c\",", ""), "\"id\"");
+    expect_error(with("\"source\": \"001:L73\",", ""), "\"source\"");
+    expect_error(with("\"indicator\": \"capability\"", "\"indicator\": \"happiness\""), "checks \"c\".indicator");
+    expect_error(with("\"sector\": \"semis\"", "\"sector\": \"space\""), "checks \"c\".sector");
+    expect_error(with("\"bloc\": \"China\"", "\"bloc\": \"Mars\""), "checks \"c\".bloc");
+    expect_error(with("\"predicate\": \"lt\"", "\"predicate\": \"about\""), "checks \"c\".predicate");
+    expect_error(with("[2025, 2035]", "[2025, 2050]"), "checks \"c\".years");
+    expect_error(with("[2025, 2035]", "[2030, 2025]"), "checks \"c\".years");
+    expect_error(with("[2025, 2035]", "2030"), "checks \"c\".years");
+    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.space\": 95"), "checks \"c\".scenario.set");
+    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": 195"), "checks \"c\".scenario.set");
+    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": \"high\""), "checks \"c\".scenario.set");
+    expect_error(with("\"preset\": \"status_quo_2024\"", "\"preset\": \"utopia\""), "checks \"c\".scenario.preset");
+    expect_error(with("\"preset\": \"status_quo_2024\",", "\"preset\": \"status_quo_2024\", \"seat\": \"Mars\","),
+                 "checks \"c\".scenario.seat");
+    // The comparison scenario must cover the years too.
+    expect_error(with("\"indicator\"", "\"against\": {\"horizon\": 2030}, \"indicator\""), "checks \"c\".years");
+}
+
+TEST_CASE("the embedded check file is the one in assets/") {
+    CHECK(!embedded_asset("checks.json").empty());
+}
