@@ -51,6 +51,7 @@ struct State {
     FrameInfo info;
     Uint64 start_ticks = 0;
     float font_dpr = 0.0f;  // pixel ratio the font atlas was built for
+    float font_scale = 1.0f, built_scale = 1.0f;
     ImFont* regular = nullptr;
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;
@@ -164,9 +165,11 @@ void build_fonts(bool upload) {
     ImGuiIO& io = ImGui::GetIO();
     const float dpr = g.info.dpr > 0 ? g.info.dpr : 1.0f;
     io.Fonts->Clear();
-    g.regular = add_font(kUiFontTtf, kUiFontTtfSize, std::round(g.options.font_size * dpr));
-    g.bold = add_font(kUiFontBoldTtf, kUiFontBoldTtfSize, std::round(g.options.font_size * dpr));
-    g.heading = add_font(kUiFontBoldTtf, kUiFontBoldTtfSize, std::round(g.options.heading_size * dpr));
+    const float px = dpr * g.font_scale;
+    g.regular = add_font(kUiFontTtf, kUiFontTtfSize, std::round(g.options.font_size * px));
+    g.bold = add_font(kUiFontBoldTtf, kUiFontBoldTtfSize, std::round(g.options.font_size * px));
+    g.heading = add_font(kUiFontBoldTtf, kUiFontBoldTtfSize, std::round(g.options.heading_size * px));
+    g.built_scale = g.font_scale;
     io.Fonts->Build();
     io.FontDefault = g.regular;
     io.FontGlobalScale = 1.0f / dpr;
@@ -194,7 +197,7 @@ void frame_once() {
     update_sizes();
     // The backend creates the font texture on its first NewFrame; later atlas
     // rebuilds (pixel ratio changed: zoom, another screen) upload it themselves.
-    if (g.info.dpr != g.font_dpr) build_fonts(/*upload=*/g.info.frame > 0);
+    if (g.info.dpr != g.font_dpr || g.font_scale != g.built_scale) build_fonts(/*upload=*/g.info.frame > 0);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -319,6 +322,10 @@ ImFont* font_regular() { return g.regular; }
 ImFont* font_bold() { return g.bold; }
 ImFont* font_heading() { return g.heading; }
 void request_quit() { g.quit = true; }
+void set_font_scale(float scale) { g.font_scale = scale > 0.5f ? scale : 0.5f; }
+void set_clear_color(const float rgb[3]) {
+    for (int i = 0; i < 3; ++i) g.options.clear_color[i] = rgb[i];
+}
 
 bool is_browser() {
 #ifdef __EMSCRIPTEN__

@@ -52,6 +52,10 @@ ImFont* font_regular();
 ImFont* font_bold();
 ImFont* font_heading();
 
+// Text size multiplier (projectors): rebuilds the font atlas at the new size.
+void set_font_scale(float scale);
+void set_clear_color(const float rgb[3]);
+
 // Asks the native loop to end after this frame.
 void request_quit();
 

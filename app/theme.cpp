@@ -105,4 +105,49 @@ void apply_light() {
     c[ImGuiCol_ModalWindowDimBg] = rgb(0x1F, 0x24, 0x30, 0.35f);
 }
 
+void apply_dark() {
+    apply_light();  // sizes and rounding; colours below
+    ImGuiStyle& s = ImGui::GetStyle();
+    const ImVec4 text = rgb(0xE6, 0xE8, 0xEC);
+    const ImVec4 muted = rgb(0x9A, 0xA3, 0xB2);
+    const ImVec4 panel = rgb(0x1E, 0x22, 0x2A);
+    const ImVec4 border = rgb(0x39, 0x40, 0x4C);
+    const ImVec4 frame = rgb(0x2A, 0x30, 0x3A);
+    const ImVec4 frame_hover = rgb(0x34, 0x3B, 0x47);
+    const ImVec4 accent = rgb(0x56, 0xB4, 0xE9);
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_Text] = text;
+    c[ImGuiCol_TextDisabled] = muted;
+    c[ImGuiCol_WindowBg] = panel;
+    c[ImGuiCol_PopupBg] = panel;
+    c[ImGuiCol_Border] = border;
+    c[ImGuiCol_FrameBg] = frame;
+    c[ImGuiCol_FrameBgHovered] = frame_hover;
+    c[ImGuiCol_FrameBgActive] = rgb(0x3E, 0x46, 0x54);
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = panel;
+    c[ImGuiCol_MenuBarBg] = panel;
+    c[ImGuiCol_ScrollbarGrab] = rgb(0x4A, 0x52, 0x60);
+    c[ImGuiCol_ScrollbarGrabHovered] = rgb(0x5A, 0x63, 0x73);
+    c[ImGuiCol_ScrollbarGrabActive] = rgb(0x6A, 0x74, 0x86);
+    c[ImGuiCol_CheckMark] = accent;
+    c[ImGuiCol_SliderGrab] = accent;
+    c[ImGuiCol_Button] = frame;
+    c[ImGuiCol_ButtonHovered] = rgb(0x56, 0xB4, 0xE9, 0.25f);
+    c[ImGuiCol_ButtonActive] = rgb(0x56, 0xB4, 0xE9, 0.4f);
+    c[ImGuiCol_Header] = rgb(0x56, 0xB4, 0xE9, 0.18f);
+    c[ImGuiCol_HeaderHovered] = rgb(0x56, 0xB4, 0xE9, 0.28f);
+    c[ImGuiCol_HeaderActive] = rgb(0x56, 0xB4, 0xE9, 0.36f);
+    c[ImGuiCol_Separator] = border;
+    c[ImGuiCol_Tab] = frame;
+    c[ImGuiCol_TabHovered] = rgb(0x56, 0xB4, 0xE9, 0.3f);
+    c[ImGuiCol_TabActive] = panel;
+    c[ImGuiCol_TabUnfocused] = frame;
+    c[ImGuiCol_TabUnfocusedActive] = panel;
+    c[ImGuiCol_TableHeaderBg] = frame;
+    c[ImGuiCol_TableBorderStrong] = border;
+    c[ImGuiCol_TableBorderLight] = rgb(0x2E, 0x34, 0x3E);
+    c[ImGuiCol_TableRowBgAlt] = rgb(0xFF, 0xFF, 0xFF, 0.03f);
+    c[ImGuiCol_NavHighlight] = accent;
+}
+
 }  // namespace theme

@@ -19,7 +19,11 @@ inline constexpr ImU32 kAccent = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF);
 // pixels (the platform layer handles the device pixel ratio).
 void apply_light();
 
+// The dark option (same sizes, dark colours).
+void apply_dark();
+
 // Page background (for platform::Options::clear_color).
 inline constexpr float kBackground[3] = {0.953f, 0.957f, 0.969f};
+inline constexpr float kBackgroundDark[3] = {0.086f, 0.098f, 0.118f};
 
 }  // namespace theme

@@ -1,0 +1,245 @@
+#include "app/app_state.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace app {
+
+namespace {
+constexpr int kBandDraws = 1000;
+constexpr int kBandDrawsPerFrame = 125;   // ~1-2 ms a frame: bands refine without blocking input
+constexpr int kFrontierSamples = 2400;
+constexpr int kFrontierSamplesPerFrame = 150;
+
+// The frontier depends on everything but the seat's own levers, which it samples.
+tl::Scenario frontier_context(const tl::Scenario& s) {
+    tl::Scenario c = s;
+    c.policy[tl::idx(s.seat)] = tl::baseline_of(s).policy[tl::idx(s.seat)];
+    c.name.clear();
+    c.notes.clear();
+    return c;
+}
+
+double now_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+AppState::AppState() {
+    scenario_ = tl::scenario_from_preset(tl::presets().front(), tl::Bloc::US);
+    settings.shown_bloc = scenario_.seat;
+}
+
+void AppState::changed() { ++revision_; }
+
+void AppState::push_undo(const tl::Scenario& before) {
+    history_.undo.push_back(before);
+    if (history_.undo.size() > History::kMax) history_.undo.pop_front();
+    history_.redo.clear();
+}
+
+void AppState::edit_lever(int bloc, int slot, double value) {
+    if (!edit_open_) {
+        edit_before_ = scenario_;
+        edit_open_ = true;
+    }
+    if (scenario_.policy[bloc][slot] == value) return;
+    scenario_.policy[bloc][slot] = value;
+    last_move_ = {false, bloc, slot, edit_before_.policy[bloc][slot], value, 0};
+    changed();
+}
+
+void AppState::edit_assumption(int param, double position) {
+    if (!edit_open_) {
+        edit_before_ = scenario_;
+        edit_open_ = true;
+    }
+    if (scenario_.assumptions[param] == position) return;
+    scenario_.assumptions[param] = position;
+    changed();
+}
+
+void AppState::commit_edit() {
+    if (!edit_open_) return;
+    edit_open_ = false;
+    if (!(edit_before_ == scenario_)) push_undo(edit_before_);
+}
+
+void AppState::set_scenario(const tl::Scenario& s) {
+    commit_edit();
+    if (s == scenario_) return;
+    push_undo(scenario_);
+    scenario_ = s;
+    settings.shown_bloc = scenario_.seat;
+    changed();
+}
+
+void AppState::load_preset(const std::string& id) {
+    const tl::Preset* p = tl::find_preset(id);
+    if (!p) return;
+    tl::Scenario s = tl::scenario_from_preset(*p, scenario_.seat);
+    s.horizon = scenario_.horizon;
+    s.reactions = scenario_.reactions;
+    s.assumptions = scenario_.assumptions;
+    set_scenario(s);
+}
+
+void AppState::set_seat(tl::Bloc seat) {
+    tl::Scenario s = scenario_;
+    s.seat = seat;
+    set_scenario(s);
+}
+
+void AppState::set_horizon(int year) {
+    tl::Scenario s = scenario_;
+    s.horizon = std::clamp(year, tl::kMinHorizon, tl::kMaxHorizon);
+    set_scenario(s);
+}
+
+void AppState::set_reactions(bool on) {
+    tl::Scenario s = scenario_;
+    s.reactions = on;
+    set_scenario(s);
+}
+
+double AppState::baseline_value(int bloc, int slot) const {
+    const tl::Preset* p = tl::find_preset(scenario_.preset);
+    return (p ? *p : tl::presets().front()).policy[bloc][slot];
+}
+
+int AppState::changed_lever_count() const {
+    int n = 0;
+    for (int b = 0; b < tl::kBlocCount; ++b)
+        for (int slot = 0; slot < tl::kSlotCount; ++slot) n += lever_changed(b, slot);
+    return n;
+}
+
+void AppState::reset_lever(int bloc, int slot) {
+    tl::Scenario s = scenario_;
+    s.policy[bloc][slot] = baseline_value(bloc, slot);
+    set_scenario(s);
+}
+
+void AppState::reset_policies() {
+    tl::Scenario s = scenario_;
+    s.policy = tl::baseline_of(scenario_).policy;
+    set_scenario(s);
+}
+
+void AppState::reset_assumptions() {
+    tl::Scenario s = scenario_;
+    s.assumptions = tl::central_assumptions();
+    set_scenario(s);
+}
+
+void AppState::pin_current() { pinned = scenario_; }
+void AppState::unpin() { pinned.reset(); }
+
+void AppState::undo() {
+    commit_edit();
+    if (history_.undo.empty()) return;
+    history_.redo.push_back(scenario_);
+    scenario_ = history_.undo.back();
+    history_.undo.pop_back();
+    settings.shown_bloc = scenario_.seat;
+    changed();
+}
+
+void AppState::redo() {
+    commit_edit();
+    if (history_.redo.empty()) return;
+    history_.undo.push_back(scenario_);
+    scenario_ = history_.redo.back();
+    history_.redo.pop_back();
+    settings.shown_bloc = scenario_.seat;
+    changed();
+}
+
+bool AppState::start_replay(double now) {
+    // Replays the last lever move: the lever goes back to where it was, then
+    // glides to its new value while the charts follow.
+    if (last_move_.from == last_move_.to) return false;
+    commit_edit();
+    replay = last_move_;
+    replay.active = true;
+    replay.start_time = now;
+    scenario_.policy[replay.bloc][replay.slot] = replay.from;
+    changed();
+    return true;
+}
+
+void AppState::update_replay(double now) {
+    if (!replay.active) return;
+    double t = std::clamp((now - replay.start_time) / Replay::kDuration, 0.0, 1.0);
+    double eased = t * t * (3.0 - 2.0 * t);
+    const tl::LeverDef& d = tl::lever_def(tl::slot_info(replay.slot).lever);
+    double v = replay.from + eased * (replay.to - replay.from);
+    v = std::round(v / d.step) * d.step;
+    if (t >= 1.0) {
+        v = replay.to;
+        replay.active = false;
+    }
+    if (scenario_.policy[replay.bloc][replay.slot] != v) {
+        scenario_.policy[replay.bloc][replay.slot] = v;
+        changed();
+    }
+}
+
+void AppState::update(double now) {
+    update_replay(now);
+    if (computed_revision_ != revision_) {
+        double t0 = now_ms();
+        computed_revision_ = revision_;
+        view_.scenario = tl::run(scenario_);
+        tl::Scenario base = tl::baseline_of(scenario_);
+        view_.baseline = tl::run(base);
+        view_.default_baseline = tl::run(tl::baseline_of(scenario_, /*default_assumptions=*/true));
+        view_.assumptions_changed = !(scenario_.assumptions == tl::central_assumptions());
+        view_.attribution = tl::attribute(scenario_, base);
+        view_.last_run_ms = now_ms() - t0;
+
+        // Bands: restart for the new scenario; the old bands stay on screen
+        // until the new ones have enough draws.
+        if (!bands_for_ || !(*bands_for_ == scenario_)) {
+            view_.monte_carlo = std::make_unique<tl::MonteCarlo>(scenario_, scenario_.seat, kBandDraws, 20241);
+            bands_for_ = scenario_;
+        }
+        tl::Scenario context = frontier_context(scenario_);
+        if (!frontier_for_ || !(*frontier_for_ == context)) {
+            frontier_for_ = context;
+            view_.frontier = tl::Frontier{};
+            view_.frontier.trilemma = settings.trilemma;
+            view_.frontier_target = kFrontierSamples;
+            view_.frontier_ready = false;
+        }
+    }
+    if (pinned && (!pinned_computed_ || !(*pinned_computed_ == *pinned))) {
+        view_.pinned = tl::run(*pinned);
+        pinned_computed_ = pinned;
+    }
+    if (view_.frontier.trilemma != settings.trilemma) {  // the user switched triangles
+        view_.frontier = tl::Frontier{};
+        view_.frontier.trilemma = settings.trilemma;
+        view_.frontier_ready = false;
+    }
+    // Slices of the slow parts.
+    if (view_.monte_carlo && !view_.monte_carlo->done()) {
+        view_.monte_carlo->step(kBandDrawsPerFrame);
+        if (view_.monte_carlo->completed() >= 250 || view_.monte_carlo->done()) {
+            view_.bands = view_.monte_carlo->bands();
+            view_.bands_ready = true;
+        }
+    }
+    if (!view_.frontier_ready && frontier_for_) {
+        int have = static_cast<int>(view_.frontier.samples.size());
+        tl::Frontier part = tl::compute_frontier(*frontier_for_, settings.trilemma, kFrontierSamplesPerFrame,
+                                                 0x5EED0000ull + static_cast<std::uint64_t>(have));
+        view_.frontier.samples.insert(view_.frontier.samples.end(), part.samples.begin(), part.samples.end());
+        view_.frontier.pareto = tl::pareto_front(view_.frontier.samples);
+        if (static_cast<int>(view_.frontier.samples.size()) >= kFrontierSamples) view_.frontier_ready = true;
+    }
+}
+
+}  // namespace app

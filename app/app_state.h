@@ -1,0 +1,129 @@
+#pragma once
+// The app's state: the scenario being explored (the single source of truth
+// for the model), its undo history, what the user is looking at, and a cache
+// of everything the core computes from the scenario. The UI reads from here
+// and changes the scenario only through the functions below, so every change
+// is undoable and the model reruns only when the scenario actually changed.
+#include <array>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/scenario.h"
+#include "core/trilemma.h"
+
+namespace app {
+
+// What the core computed for the current scenario. Rebuilt lazily: cheap
+// parts at once, Monte Carlo bands and the frontier a slice per frame.
+struct ModelView {
+    tl::Results scenario, baseline, default_baseline, pinned;
+    bool assumptions_changed = false;  // baseline differs from the default baseline
+    tl::Attribution attribution;
+    std::unique_ptr<tl::MonteCarlo> monte_carlo;
+    tl::Bands bands;
+    bool bands_ready = false;
+    tl::Frontier frontier;  // accumulated over frames
+    int frontier_target = 0;
+    bool frontier_ready = false;
+    double last_run_ms = 0;  // time of the last full recompute (runs + attribution)
+};
+
+enum class Theme { Light, Dark };
+
+struct ViewSettings {
+    tl::Bloc shown_bloc = tl::Bloc::US;  // whose indicators the charts show (follows the seat)
+    std::vector<tl::Indicator> charts{tl::Indicator::RivalLeakage, tl::Indicator::AllianceCohesion,
+                                      tl::Indicator::GdpEffect, tl::Indicator::TechLead};
+    tl::Indicator why_indicator = tl::Indicator::ProtectScore;
+    int why_year = -1;  // -1: the horizon
+    tl::TrilemmaId trilemma = tl::TrilemmaId::EconomicSecurity;
+    int matrix_metric = 0;  // tl::SectorMetric
+    Theme theme = Theme::Light;
+    float font_scale = 1.0f;
+    bool show_bands = true;
+};
+
+struct History {
+    std::deque<tl::Scenario> undo, redo;
+    static constexpr std::size_t kMax = 200;
+};
+
+// The last lever move, for "replay last change".
+struct Replay {
+    bool active = false;
+    int bloc = 0, slot = 0;
+    double from = 0, to = 0;
+    double start_time = 0;
+    static constexpr double kDuration = 2.5;  // seconds
+};
+
+class AppState {
+public:
+    AppState();
+
+    const tl::Scenario& scenario() const { return scenario_; }
+    const ModelView& view() const { return view_; }
+    ViewSettings settings;
+    std::optional<tl::Scenario> pinned;  // "compare": a scenario kept beside the current one
+
+    // Live edit (e.g. while a slider is dragged): the model follows, but no
+    // undo entry is made until commit_edit().
+    void edit_lever(int bloc, int slot, double value);
+    void edit_assumption(int param, double position);
+    void commit_edit();
+    bool editing() const { return edit_open_; }
+
+    // Whole changes, each one undoable step.
+    void set_scenario(const tl::Scenario& s);
+    void load_preset(const std::string& id);
+    void set_seat(tl::Bloc seat);
+    void set_horizon(int year);
+    void set_reactions(bool on);
+    void reset_lever(int bloc, int slot);
+    void reset_policies();
+    void reset_assumptions();
+    void pin_current();
+    void unpin();
+
+    bool can_undo() const { return !history_.undo.empty(); }
+    bool can_redo() const { return !history_.redo.empty(); }
+    void undo();
+    void redo();
+
+    // The preset's value of a lever: the baseline the UI marks on each slider.
+    double baseline_value(int bloc, int slot) const;
+    bool lever_changed(int bloc, int slot) const { return scenario_.policy[bloc][slot] != baseline_value(bloc, slot); }
+    int changed_lever_count() const;
+
+    // Replay: animate the last committed lever move so a room can watch.
+    Replay replay;
+    bool start_replay(double now);
+    void update_replay(double now);
+
+    // Recomputes what changed since the last call; advances Monte Carlo and
+    // the frontier by a slice. Call once per frame.
+    void update(double now);
+    std::uint64_t revision() const { return revision_; }
+
+private:
+    void push_undo(const tl::Scenario& before);
+    void changed();  // the scenario changed: invalidate the cache
+
+    tl::Scenario scenario_;
+    tl::Scenario edit_before_;
+    bool edit_open_ = false;
+    History history_;
+    ModelView view_;
+    std::uint64_t revision_ = 1, computed_revision_ = 0;
+    // Inputs of the expensive parts, to know when they must be redone.
+    std::optional<tl::Scenario> frontier_for_;
+    std::optional<tl::Scenario> bands_for_;
+    std::optional<tl::Scenario> pinned_computed_;
+    Replay last_move_;
+};
+
+}  // namespace app

@@ -1,0 +1,231 @@
+#include "app/chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/theme.h"
+
+namespace ui {
+
+std::vector<double> nice_ticks(double lo, double hi, int target, double* nice_lo, double* nice_hi) {
+    if (!(hi > lo)) {
+        double pad = std::max(1.0, std::fabs(lo) * 0.1);
+        lo -= pad;
+        hi += pad;
+    }
+    double raw = (hi - lo) / std::max(1, target);
+    double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    double norm = raw / mag;
+    double step = (norm < 1.5 ? 1.0 : norm < 3.0 ? 2.0 : norm < 7.0 ? 5.0 : 10.0) * mag;
+    double a = std::floor(lo / step) * step, b = std::ceil(hi / step) * step;
+    std::vector<double> ticks;
+    for (double v = a; v <= b + step * 0.5 && ticks.size() < 50; v += step) ticks.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
+    *nice_lo = a;
+    *nice_hi = b;
+    return ticks;
+}
+
+void add_dashed_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 color, float thickness, float dash, float gap) {
+    float carry = 0.0f;  // distance into the current dash/gap cycle
+    for (int i = 0; i + 1 < n; ++i) {
+        ImVec2 a = pts[i], b = pts[i + 1];
+        float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+        if (len <= 0) continue;
+        float pos = 0;
+        while (pos < len) {
+            float cycle = dash + gap, in_cycle = std::fmod(carry + pos, cycle);
+            bool drawing = in_cycle < dash;
+            float remain = drawing ? dash - in_cycle : cycle - in_cycle;
+            float end = std::min(len, pos + remain);
+            if (drawing)
+                dl->AddLine(ImVec2(a.x + dx * pos / len, a.y + dy * pos / len), ImVec2(a.x + dx * end / len, a.y + dy * end / len),
+                            color, thickness);
+            pos = end;
+        }
+        carry = std::fmod(carry + len, dash + gap);
+    }
+}
+
+std::string format_value(double v, int decimals, const std::string& unit) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s == "-0" || s == "-0.0" || s == "-0.00") s = s.substr(1);
+    if (unit.empty() || unit == "0-100" || unit == "index") return s;
+    if (unit == "index pts") return s + " pts";
+    if (unit == "%") return s + "%";
+    if (unit.rfind("$", 0) == 0) {  // "$bn/yr" -> "$12bn/yr"
+        return (v < 0 ? "-$" + s.substr(1) : "$" + s) + unit.substr(1);
+    }
+    if (unit == "% of GDP") return s + "% of GDP";
+    return s + " " + unit;
+}
+
+ChartResult chart(const char* id, const ChartSpec& spec) {
+    ChartResult result;
+    ImGui::PushID(id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const ImVec2 p1(p0.x + width, p0.y + spec.height);
+    const float font = ImGui::GetFontSize();
+
+    // Card.
+    dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_ChildBg), style.FrameRounding * 1.5f);
+    dl->AddRect(p0, p1, spec.selected ? theme::kAccent : ImGui::GetColorU32(ImGuiCol_Border),
+                style.FrameRounding * 1.5f, 0, spec.selected ? 2.0f : 1.0f);
+
+    // Title (clickable: selects the indicator for the Why panel) and legend.
+    const float pad = 12.0f;
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad * 0.6f));
+    ImGui::PushStyleColor(ImGuiCol_Button, 0);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 1));
+    std::string title = spec.title + (spec.unit.empty() ? "" : "  (" + spec.unit + ")");
+    if (ImGui::Button(title.c_str())) result.title_clicked = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show why this indicator moved");
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+
+    float legend_y = ImGui::GetCursorScreenPos().y + 2;
+    float lx = p0.x + pad;
+    auto legend_item = [&](const std::string& label, ImU32 color, bool dashed, bool band) {
+        float w = ImGui::CalcTextSize(label.c_str()).x;
+        if (lx + 26 + w > p1.x - pad) {
+            lx = p0.x + pad;
+            legend_y += font + 2;
+        }
+        float cy = legend_y + font * 0.5f;
+        if (band)
+            dl->AddRectFilled(ImVec2(lx, cy - 5), ImVec2(lx + 18, cy + 5), color, 2.0f);
+        else if (dashed) {
+            ImVec2 seg[2] = {ImVec2(lx, cy), ImVec2(lx + 18, cy)};
+            add_dashed_polyline(dl, seg, 2, color, 2.0f, 4.0f, 3.0f);
+        } else
+            dl->AddLine(ImVec2(lx, cy), ImVec2(lx + 18, cy), color, 2.5f);
+        dl->AddText(ImVec2(lx + 24, legend_y), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+        lx += 24 + w + 14;
+    };
+    for (const auto& s : spec.series) legend_item(s.label, s.color, s.dashed, false);
+    for (const auto& b : spec.bands) legend_item(b.label, b.color, false, true);
+    float plot_top = legend_y + font + 8;
+
+    // Value range over everything drawn.
+    int n = 0;
+    double lo = 1e300, hi = -1e300;
+    for (const auto& s : spec.series) {
+        n = std::max(n, static_cast<int>(s.y.size()));
+        for (double v : s.y) lo = std::min(lo, v), hi = std::max(hi, v);
+    }
+    for (const auto& b : spec.bands)
+        for (std::size_t i = 0; i < b.lo.size(); ++i) lo = std::min(lo, b.lo[i]), hi = std::max(hi, b.hi[i]);
+    if (n < 2 || !(hi >= lo)) {
+        ImGui::SetCursorScreenPos(p0);
+        ImGui::Dummy(ImVec2(width, spec.height));
+        ImGui::PopID();
+        return result;
+    }
+    double margin = (hi - lo) * 0.08;
+    double axis_lo, axis_hi;
+    int tick_target = std::max(2, static_cast<int>((p1.y - plot_top) / (font * 2.2f)));
+    std::vector<double> ticks = nice_ticks(lo - margin, hi + margin, tick_target, &axis_lo, &axis_hi);
+
+    // Plot area: room for tick labels on the left and years below.
+    float label_w = 0;
+    for (double t : ticks) label_w = std::max(label_w, ImGui::CalcTextSize(format_value(t, spec.decimals > 1 ? 1 : 0, "").c_str()).x);
+    const ImVec2 a(p0.x + pad + label_w + 8, plot_top);
+    const ImVec2 b(p1.x - pad, p1.y - font - 10);
+    auto X = [&](double i) { return a.x + static_cast<float>(i / (n - 1)) * (b.x - a.x); };
+    auto Y = [&](double v) { return b.y - static_cast<float>((v - axis_lo) / (axis_hi - axis_lo)) * (b.y - a.y); };
+
+    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Separator, 0.55f);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    for (double t : ticks) {
+        float y = Y(t);
+        if (y < a.y - 1 || y > b.y + 1) continue;
+        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), t == 0.0 ? ImGui::GetColorU32(ImGuiCol_Separator) : grid,
+                    t == 0.0 ? 1.5f : 1.0f);
+        std::string s = format_value(t, spec.decimals > 1 ? 1 : 0, "");
+        dl->AddText(ImVec2(a.x - 6 - ImGui::CalcTextSize(s.c_str()).x, y - font * 0.5f), muted, s.c_str());
+    }
+    // Year labels: every 1, 2 or 5 years as room allows, always the first and
+    // the last, skipping one that would crowd the last.
+    const float per_year = (b.x - a.x) / (n - 1);
+    const int year_step = per_year > font * 2.6f ? 1 : (per_year > font * 1.3f ? 2 : 5);
+    const float label_w_year = ImGui::CalcTextSize("0000").x + 6;
+    for (int i = 0; i < n; ++i) {
+        int year = spec.first_year + i;
+        bool edge = i == 0 || i == n - 1;
+        if (!edge && (year % year_step != 0 || (n - 1 - i) * per_year < label_w_year)) continue;
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%d", year);
+        float w = ImGui::CalcTextSize(buf).x;
+        float x = std::clamp(X(i) - w * 0.5f, a.x - w * 0.5f, b.x - w);
+        dl->AddText(ImVec2(x, b.y + 4), muted, buf);
+    }
+    if (spec.marker_year >= spec.first_year && spec.marker_year < spec.first_year + n) {
+        float x = X(spec.marker_year - spec.first_year);
+        dl->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
+    }
+
+    // Bands, then lines (scenario drawn last, on top).
+    dl->PushClipRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), true);
+    // Bands as quads without anti-aliased fringes, so neighbours meet without seams.
+    const ImDrawListFlags saved_flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (const auto& band : spec.bands) {
+        int m = std::min<int>(n, static_cast<int>(band.lo.size()));
+        for (int i = 0; i + 1 < m; ++i) {
+            ImVec2 q[4] = {ImVec2(X(i), Y(band.lo[i])), ImVec2(X(i + 1), Y(band.lo[i + 1])),
+                           ImVec2(X(i + 1), Y(band.hi[i + 1])), ImVec2(X(i), Y(band.hi[i]))};
+            dl->AddConvexPolyFilled(q, 4, band.color);
+        }
+    }
+    dl->Flags = saved_flags;
+    std::vector<ImVec2> pts;
+    for (const auto& s : spec.series) {
+        pts.clear();
+        for (std::size_t i = 0; i < s.y.size(); ++i) pts.push_back(ImVec2(X(static_cast<double>(i)), Y(s.y[i])));
+        if (s.dashed)
+            add_dashed_polyline(dl, pts.data(), static_cast<int>(pts.size()), s.color, s.thickness);
+        else
+            dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
+    }
+    dl->PopClipRect();
+
+    // Hover readout.
+    ImGui::SetCursorScreenPos(a);
+    ImGui::InvisibleButton("##plot", ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
+    if (ImGui::IsItemHovered()) {
+        float mx = ImGui::GetIO().MousePos.x;
+        int i = std::clamp(static_cast<int>(std::lround((mx - a.x) / (b.x - a.x) * (n - 1))), 0, n - 1);
+        result.hovered_year = spec.first_year + i;
+        if (ImGui::IsItemClicked()) result.clicked_year = result.hovered_year;
+        dl->AddLine(ImVec2(X(i), a.y), ImVec2(X(i), b.y), ImGui::GetColorU32(ImGuiCol_Text, 0.35f), 1.0f);
+        for (const auto& s : spec.series)
+            if (i < static_cast<int>(s.y.size())) dl->AddCircleFilled(ImVec2(X(i), Y(s.y[i])), 4.0f, s.color);
+        ImGui::BeginTooltip();
+        ImGui::Text("%d", spec.first_year + i);
+        for (const auto& s : spec.series)
+            if (i < static_cast<int>(s.y.size())) {
+                ImGui::ColorButton(("##c" + s.label).c_str(), ImGui::ColorConvertU32ToFloat4(s.color),
+                                   ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+                ImGui::SameLine();
+                ImGui::Text("%s: %s", s.label.c_str(), format_value(s.y[i], spec.decimals, spec.unit).c_str());
+            }
+        for (const auto& band : spec.bands)
+            if (i < static_cast<int>(band.lo.size()))
+                ImGui::TextDisabled("%s: %s to %s", band.label.c_str(),
+                                    format_value(band.lo[i], spec.decimals, spec.unit).c_str(),
+                                    format_value(band.hi[i], spec.decimals, spec.unit).c_str());
+        ImGui::EndTooltip();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p0.x, p1.y));
+    ImGui::Dummy(ImVec2(width, style.ItemSpacing.y));
+    ImGui::PopID();
+    return result;
+}
+
+}  // namespace ui

@@ -1,0 +1,56 @@
+#pragma once
+// One small time-series chart widget, used by every chart in the app: axes
+// with "nice" ticks, units, year labels, lines (solid or dashed), shaded
+// bands, a legend, and a hover readout of every series at the nearest year.
+// Drawn with ImDrawList (no plotting library ships in Debian).
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace ui {
+
+struct ChartSeries {
+    std::string label;
+    std::vector<double> y;  // one value per year
+    ImU32 color;
+    float thickness = 2.0f;
+    bool dashed = false;
+};
+
+struct ChartBand {
+    std::string label;
+    std::vector<double> lo, hi;
+    ImU32 color;
+};
+
+struct ChartSpec {
+    std::string title, unit;
+    int first_year = 2024;
+    std::vector<ChartSeries> series;
+    std::vector<ChartBand> bands;
+    int decimals = 1;
+    float height = 220.0f;
+    bool selected = false;  // drawn with an accent outline
+    int marker_year = -1;   // a vertical marker (e.g. the year the Why panel explains)
+};
+
+struct ChartResult {
+    bool title_clicked = false;
+    int hovered_year = -1;
+    int clicked_year = -1;
+};
+
+ChartResult chart(const char* id, const ChartSpec& spec);
+
+// Ticks for an axis from lo to hi: about `target` "nice" values (1, 2, 5 × 10^k).
+std::vector<double> nice_ticks(double lo, double hi, int target, double* nice_lo, double* nice_hi);
+
+// A dashed polyline.
+void add_dashed_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 color, float thickness, float dash = 6.0f,
+                         float gap = 4.0f);
+
+// "1,234.5" style formatting with a unit ("%" sticks to the number).
+std::string format_value(double v, int decimals, const std::string& unit);
+
+}  // namespace ui

@@ -1,0 +1,118 @@
+// The test hook's two functions (app/test_hook.h): the app's state as JSON
+// and commands, so browser tests can check what the model says and drive the
+// app where a mouse drag is not the point of the test.
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string>
+
+#include "app/app_state.h"
+#include "app/layout.h"
+#include "app/platform.h"
+#include "app/test_hook.h"
+#include "app/ui_common.h"
+
+namespace app {
+AppState& the_state();  // app/main.cpp
+}
+
+std::string app_state_json() {
+    using namespace rapidjson;
+    app::AppState& state = app::the_state();
+    const tl::Scenario& s = state.scenario();
+    const app::ModelView& view = state.view();
+    const platform::FrameInfo& f = platform::frame_info();
+    StringBuffer buf;
+    Writer<StringBuffer> w(buf);
+    const int seat = tl::idx(s.seat);
+    const int last = view.scenario.years - 1;
+    w.StartObject();
+    w.Key("frame"); w.Uint64(f.frame);
+    w.Key("width"); w.Double(f.width);
+    w.Key("height"); w.Double(f.height);
+    w.Key("fb_width"); w.Int(f.fb_width);
+    w.Key("fb_height"); w.Int(f.fb_height);
+    w.Key("dpr"); w.Double(f.dpr);
+    w.Key("layout"); w.String(ui::layout_name(ui::layout_for(f.width, f.height)));
+    w.Key("tab"); w.String(ui::tab_name(ui::current_tab()));
+    w.Key("seat"); w.String(std::string(tl::kBlocIds[seat]).c_str());
+    w.Key("preset"); w.String(s.preset.c_str());
+    w.Key("horizon"); w.Int(s.horizon);
+    w.Key("reactions"); w.Bool(s.reactions);
+    w.Key("revision"); w.Uint64(state.revision());
+    w.Key("can_undo"); w.Bool(state.can_undo());
+    w.Key("can_redo"); w.Bool(state.can_redo());
+    w.Key("changed_levers"); w.Int(state.changed_lever_count());
+    w.Key("pinned"); w.Bool(state.pinned.has_value());
+    w.Key("theme"); w.String(state.settings.theme == app::Theme::Light ? "light" : "dark");
+    w.Key("font_scale"); w.Double(state.settings.font_scale);
+    w.Key("bands_draws"); w.Int(view.monte_carlo ? view.monte_carlo->completed() : 0);
+    w.Key("frontier_samples"); w.Int(static_cast<int>(view.frontier.samples.size()));
+    w.Key("last_run_ms"); w.Double(view.last_run_ms);
+    w.Key("levers"); w.StartObject();
+    for (int slot = 0; slot < tl::kSlotCount; ++slot) {
+        w.Key(tl::slot_key(slot).c_str());
+        w.Double(s.policy[seat][slot]);
+    }
+    w.EndObject();
+    auto indicators = [&](const tl::Results& r) {
+        w.StartObject();
+        for (int i = 0; i < tl::kIndicatorCount; ++i) {
+            w.Key(std::string(tl::kIndicators[i].key).c_str());
+            w.Double(r.years > 0 ? r.ind[i][seat][last] : 0.0);
+        }
+        w.EndObject();
+    };
+    w.Key("indicators"); indicators(view.scenario);
+    w.Key("baseline"); indicators(view.baseline);
+    w.Key("lever_rects"); w.StartObject();
+    for (const auto& [key, r] : ui::lever_rects()) {
+        w.Key(key.c_str());
+        w.StartArray();
+        w.Double(r.x); w.Double(r.y); w.Double(r.z); w.Double(r.w);
+        w.EndArray();
+    }
+    w.EndObject();
+    w.EndObject();
+    return {buf.GetString(), buf.GetSize()};
+}
+
+std::string app_command(std::string_view json) {
+    rapidjson::Document d;
+    d.Parse(json.data(), json.size());
+    auto error = [](const std::string& msg) { return std::string(R"({"ok":false,"error":")") + msg + "\"}"; };
+    if (d.HasParseError() || !d.IsObject() || !d.HasMember("cmd") || !d["cmd"].IsString())
+        return error("expected {\"cmd\": ...}");
+    app::AppState& state = app::the_state();
+    std::string cmd = d["cmd"].GetString();
+    auto str = [&](const char* k) { return d.HasMember(k) && d[k].IsString() ? std::string(d[k].GetString()) : std::string(); };
+    if (cmd == "set_lever") {
+        tl::Scenario s = state.scenario();
+        if (!d.HasMember("value") || !d["value"].IsNumber()) return error("set_lever needs a numeric value");
+        std::string key = str("lever");
+        if (!str("bloc").empty()) key = str("bloc") + "." + key;
+        std::string err = tl::apply_setting(s, key, d["value"].GetDouble());
+        if (!err.empty()) return error(err);
+        state.set_scenario(s);
+    } else if (cmd == "preset") {
+        if (!tl::find_preset(str("id"))) return error("unknown preset");
+        state.load_preset(str("id"));
+    } else if (cmd == "seat") {
+        auto b = tl::parse_bloc(str("bloc"));
+        if (!b) return error("unknown bloc");
+        state.set_seat(*b);
+    } else if (cmd == "undo") state.undo();
+    else if (cmd == "redo") state.redo();
+    else if (cmd == "reset") state.reset_policies();
+    else if (cmd == "tab") {
+        for (ui::Tab t : {ui::Tab::Levers, ui::Tab::Charts, ui::Tab::Triangle, ui::Tab::Why, ui::Tab::More})
+            if (str("name") == ui::tab_name(t)) {
+                ui::select_tab(t);
+                return R"({"ok":true})";
+            }
+        return error("unknown tab");
+    } else return error("unknown command " + cmd);
+    state.update(platform::frame_info().time);
+    return R"({"ok":true})";
+}

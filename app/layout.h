@@ -1,0 +1,22 @@
+#pragma once
+// The whole screen, arranged for the window's size: desktop (levers left,
+// charts middle, triangle and "Why?" right), tablet (levers left, tabs right)
+// and phone (one column with tabs, pillar scores always in the header).
+#include "app/app_state.h"
+
+namespace ui {
+
+enum class Layout { Desktop, Tablet, Phone };
+Layout layout_for(float width, float height);
+const char* layout_name(Layout l);
+
+// The tab shown in the tablet and phone layouts (the test hook can set it).
+enum class Tab { Levers, Charts, Triangle, Why, More };
+Tab& current_tab();
+bool& force_tab();
+void select_tab(Tab t);
+const char* tab_name(Tab t);
+
+void draw_app(app::AppState& state);
+
+}  // namespace ui

@@ -1,0 +1,108 @@
+// Outcome charts: the chosen indicators for the shown bloc, scenario vs
+// baseline, with Monte Carlo bands (5–95% and 25–75%), the default baseline
+// when assumptions were changed, and a pinned scenario to compare.
+#include <algorithm>
+#include <string>
+
+#include "app/chart.h"
+#include "app/panels.h"
+#include "app/theme.h"
+#include "app/ui_common.h"
+#include "imgui.h"
+
+namespace ui {
+
+namespace {
+std::vector<double> series_of(const tl::Results& r, tl::Indicator i, tl::Bloc b) {
+    std::vector<double> v(r.years);
+    for (int y = 0; y < r.years; ++y) v[y] = r.at(i, b, y);
+    return v;
+}
+}  // namespace
+
+void draw_charts(app::AppState& state, int columns) {
+    const app::ModelView& view = state.view();
+    auto& settings = state.settings;
+    const tl::Bloc bloc = settings.shown_bloc;
+    const bool bands_for_bloc = view.bands_ready && view.bands.bloc == bloc && settings.show_bands;
+
+    int remove = -1;
+    columns = std::max(1, columns);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float col_w = (ImGui::GetContentRegionAvail().x - spacing * (columns - 1)) / columns;
+    for (std::size_t k = 0; k < settings.charts.size(); ++k) {
+        tl::Indicator ind = settings.charts[k];
+        const tl::IndicatorDef& def = tl::indicator_def(ind);
+        ImU32 color = pillar_color(indicator_pillar(ind));
+        ChartSpec spec;
+        spec.title = std::string(def.name);
+        spec.unit = std::string(def.unit);
+        spec.decimals = def.decimals;
+        spec.height = std::clamp(col_w * 0.58f, 200.0f, 300.0f);
+        spec.selected = settings.why_indicator == ind;
+        spec.marker_year = settings.why_indicator == ind
+                               ? (settings.why_year < 0 ? view.scenario.year(view.scenario.years - 1) : settings.why_year)
+                               : -1;
+        if (bands_for_bloc && view.bands.years == view.scenario.years) {
+            ChartBand outer{"5–95% range", {}, {}, pillar_color(indicator_pillar(ind), 0.13f)};
+            ChartBand inner{"25–75%", {}, {}, pillar_color(indicator_pillar(ind), 0.22f)};
+            for (int y = 0; y < view.bands.years; ++y) {
+                const auto& q = view.bands.q[static_cast<int>(ind)][y];
+                outer.lo.push_back(q[0]);
+                outer.hi.push_back(q[4]);
+                inner.lo.push_back(q[1]);
+                inner.hi.push_back(q[3]);
+            }
+            spec.bands = {outer, inner};
+        }
+        spec.series.push_back({view.assumptions_changed ? "Baseline (your assumptions)" : "Baseline",
+                               series_of(view.baseline, ind, bloc), baseline_color(), 2.0f, true});
+        if (view.assumptions_changed)
+            spec.series.push_back({"Baseline (default assumptions)", series_of(view.default_baseline, ind, bloc),
+                                   ImGui::GetColorU32(ImGuiCol_Text, 0.35f), 1.5f, true});
+        if (state.pinned && view.pinned.years > 0)
+            spec.series.push_back({"Pinned: " + (state.pinned->name.empty() ? std::string("scenario") : state.pinned->name),
+                                   series_of(view.pinned, ind, bloc), kCompareColor, 2.0f, false});
+        spec.series.push_back({"Your scenario", series_of(view.scenario, ind, bloc), color, 3.0f, false});
+
+        if (k % columns != 0) ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::PushID(static_cast<int>(k));
+        ImGui::BeginChild("##chartcell", ImVec2(col_w, spec.height + ImGui::GetStyle().ItemSpacing.y), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ChartResult r = chart("chart", spec);
+        if (r.title_clicked) settings.why_indicator = ind;
+        if (r.clicked_year >= 0) {
+            settings.why_indicator = ind;
+            settings.why_year = r.clicked_year;
+        }
+        // Remove button in the card's top-right corner.
+        ImVec2 wp = ImGui::GetWindowPos();
+        ImGui::SetCursorScreenPos(ImVec2(wp.x + col_w - 30, wp.y + 6));
+        if (ImGui::SmallButton("×")) remove = static_cast<int>(k);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this chart");
+        ImGui::EndChild();
+        ImGui::PopID();
+        ImGui::EndGroup();
+    }
+    if (remove >= 0) settings.charts.erase(settings.charts.begin() + remove);
+
+    ImGui::Spacing();
+    ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
+    if (ImGui::BeginCombo("##add_chart", "+ Add a chart")) {
+        for (int i = 0; i < tl::kIndicatorCount; ++i) {
+            auto ind = static_cast<tl::Indicator>(i);
+            if (std::find(settings.charts.begin(), settings.charts.end(), ind) != settings.charts.end()) continue;
+            if (ImGui::Selectable(std::string(tl::kIndicators[i].name).c_str())) settings.charts.push_back(ind);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(tl::kIndicators[i].meaning).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("Uncertainty bands", &settings.show_bands);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Monte Carlo over the assumptions' low–high ranges (%d draws so far)",
+                          view.monte_carlo ? view.monte_carlo->completed() : 0);
+}
+
+}  // namespace ui

@@ -1,0 +1,164 @@
+// The lever panel: the seat's levers grouped by pillar (Protect, Promote,
+// Partner) and by sector where a lever is per sector. Each slider shows its
+// unit, a marker at the baseline (preset) value, a reset when changed, and a
+// tooltip with the lever's meaning and source.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/panels.h"
+#include "app/platform.h"
+#include "app/theme.h"
+#include "app/ui_common.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace ui {
+
+namespace {
+
+void lever_tooltip(const tl::LeverDef& d, double baseline, const std::string& title) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextDisabled("%s · range %s to %s · baseline %s", d.unit.c_str(), lever_value_text(d, d.min).c_str(),
+                        lever_value_text(d, d.max).c_str(), lever_value_text(d, baseline).c_str());
+    ImGui::Separator();
+    ImGui::TextUnformatted(d.meaning.c_str());
+    ImGui::Spacing();
+    ImGui::TextDisabled("Source: %s", d.source.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// One slider row: label (bold + dot when changed), slider with a baseline
+// tick, reset button. Returns nothing; edits go through the state.
+void lever_row(app::AppState& state, int slot, const char* label, float label_w) {
+    const tl::Scenario& s = state.scenario();
+    const int bloc = tl::idx(s.seat);
+    const tl::SlotInfo info = tl::slot_info(slot);
+    const tl::LeverDef& d = tl::lever_def(info.lever);
+    const double baseline = state.baseline_value(bloc, slot);
+    const bool changed = state.lever_changed(bloc, slot);
+    ImGui::PushID(slot);
+
+    // Label: beside the slider for a sector row, above it for a lever of its own.
+    ImVec2 row = ImGui::GetCursorScreenPos();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float font = ImGui::GetFontSize();
+    const float frame_h = ImGui::GetFrameHeight();
+    const bool label_above = label_w <= 0;
+    if (changed)
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(row.x + 4, row.y + (label_above ? font : frame_h) * 0.5f), 3.5f,
+                                                    pillar_color(d.pillar));
+    ImGui::SetCursorScreenPos(ImVec2(row.x + 12, row.y + (label_above ? 0 : (frame_h - font) * 0.5f)));
+    if (changed) ImGui::PushFont(platform::font_bold());
+    ImGui::TextUnformatted(label);
+    if (changed) ImGui::PopFont();
+    std::string title = info.sector >= 0 ? d.name + " · " + std::string(tl::kSectorNames[info.sector]) : d.name;
+    if (ImGui::IsItemHovered()) lever_tooltip(d, baseline, title);
+
+    // Slider, then the reset button at the end of the row.
+    const float reset_w = ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float slider_x = label_above ? row.x + 12 : row.x + label_w;
+    float slider_y = label_above ? row.y + font + 4 : row.y;
+    float slider_w = std::max(60.0f, row.x + avail - slider_x - reset_w - spacing);
+    ImGui::SetCursorScreenPos(ImVec2(slider_x, slider_y));
+    double v = s.policy[bloc][slot];
+    ImGui::SetNextItemWidth(slider_w);
+    ImGui::PushStyleColor(ImGuiCol_SliderGrab, pillar_color(d.pillar));
+    ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, pillar_color(d.pillar, 0.8f));
+    std::string fmt = lever_format(d);
+    if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &v, &d.min, &d.max, fmt.c_str(),
+                            ImGuiSliderFlags_AlwaysClamp)) {
+        v = std::clamp(std::round(v / d.step) * d.step, d.min, d.max);
+        state.edit_lever(bloc, slot, v);
+    }
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemDeactivatedAfterEdit()) state.commit_edit();
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) lever_tooltip(d, baseline, title);
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    lever_rects()[std::string(tl::kBlocIds[bloc]) + "." + tl::slot_key(slot)] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+
+    // Baseline tick under the slider, where the preset's value sits.
+    {
+        const float grab = ImGui::GetStyle().GrabMinSize, grab_pad = 2.0f;
+        float t = static_cast<float>((baseline - d.min) / (d.max - d.min));
+        float x = a.x + grab_pad + grab * 0.5f + t * (b.x - a.x - 2 * grab_pad - grab);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddTriangleFilled(ImVec2(x, b.y - 5), ImVec2(x - 4, b.y + 1), ImVec2(x + 4, b.y + 1),
+                              ImGui::GetColorU32(ImGuiCol_Text, 0.55f));
+    }
+
+    ImGui::SameLine();
+    if (changed) {
+        if (ImGui::SmallButton("Reset")) state.reset_lever(bloc, slot);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the baseline: %s", lever_value_text(d, baseline).c_str());
+    } else {
+        ImGui::Dummy(ImVec2(reset_w, 1));
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_levers(app::AppState& state) {
+    const tl::Scenario& s = state.scenario();
+    const int seat = tl::idx(s.seat);
+    float label_w = 0;
+    for (const auto& n : tl::kSectorNames) label_w = std::max(label_w, ImGui::CalcTextSize(std::string(n).c_str()).x + 16);
+    label_w = std::min(label_w + 28, ImGui::GetContentRegionAvail().x * 0.5f);
+
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("You play %s. Drag a lever; the tick under each slider marks the baseline (%s).",
+                       std::string(tl::kBlocShortNames[seat]).c_str(),
+                       tl::find_preset(s.preset) ? tl::find_preset(s.preset)->name.c_str() : s.preset.c_str());
+    ImGui::PopStyleColor();
+
+    for (int p = 0; p < tl::kPillarCount; ++p) {
+        auto pillar = static_cast<tl::Pillar>(p);
+        int changed = 0;
+        for (int slot = 0; slot < tl::kSlotCount; ++slot)
+            changed += tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && state.lever_changed(seat, slot);
+        ImGui::Spacing();
+        std::string head = std::string(tl::kPillarNames[p]) + (changed ? "  (" + std::to_string(changed) + " changed)" : "");
+        ImGui::PushStyleColor(ImGuiCol_Header, pillar_color(pillar, 0.14f));
+        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, pillar_color(pillar, 0.24f));
+        ImGui::PushStyleColor(ImGuiCol_HeaderActive, pillar_color(pillar, 0.32f));
+        ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(pillar));
+        bool open = ImGui::CollapsingHeader((head + "###pillar" + std::to_string(p)).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+        ImGui::PopStyleColor(4);
+        if (!open) continue;
+        for (const auto& d : tl::lever_defs()) {
+            if (d.pillar != pillar) continue;
+            if (!d.per_sector) {
+                lever_row(state, tl::slot_of(d.id), d.name.c_str(), 0.0f);  // 0: label above the slider
+                continue;
+            }
+            int changed_here = 0;
+            for (int sct = 0; sct < tl::kSectorCount; ++sct)
+                changed_here += state.lever_changed(seat, tl::slot_of(d.id, tl::Sector(sct)));
+            ImGui::PushID(static_cast<int>(d.id) + 1000);
+            bool node = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth,
+                                          "%s%s", d.name.c_str(), changed_here ? "  \xE2\x97\x8F" : "");
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+                ImGui::TextUnformatted(d.meaning.c_str());
+                ImGui::TextDisabled("Source: %s", d.source.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            if (node) {
+                for (int sct = 0; sct < tl::kSectorCount; ++sct)
+                    lever_row(state, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorNames[sct]).c_str(),
+                              label_w - ImGui::GetStyle().IndentSpacing);
+                ImGui::TreePop();
+            }
+            ImGui::PopID();
+        }
+    }
+}
+
+}  // namespace ui

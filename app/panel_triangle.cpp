@@ -1,0 +1,215 @@
+// The trilemma triangle. Each corner is one objective at 100; the centre is 0.
+// A scenario is drawn as the triangle through its three scores, so a mix that
+// is strong on two objectives reaches toward the edge between their corners.
+// The shaded region is the feasible frontier: everything the seat's levers can
+// reach (the union of the non-dominated mixes found by sampling). Top marks on
+// all three — the outer triangle — stay out of reach: that is the trilemma.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <deque>
+#include <string>
+
+#include "app/chart.h"
+#include "app/panels.h"
+#include "app/platform.h"
+#include "app/theme.h"
+#include "app/ui_common.h"
+#include "imgui.h"
+
+namespace ui {
+
+namespace {
+
+struct Geometry {
+    ImVec2 center;
+    float radius;
+    std::array<ImVec2, 3> dir;  // unit vectors toward the corners
+    ImVec2 point(int axis, double score) const {
+        float r = radius * static_cast<float>(std::clamp(score, 0.0, 100.0) / 100.0);
+        return ImVec2(center.x + dir[axis].x * r, center.y + dir[axis].y * r);
+    }
+};
+
+float cross(ImVec2 a, ImVec2 b) { return a.x * b.y - a.y * b.x; }
+
+// Distance from the centre along direction d to the edge of the triangle
+// with the given scores (relative vertices).
+float ray_extent(const Geometry& g, const tl::TrilemmaScores& s, ImVec2 d) {
+    float best = 0;
+    for (int i = 0; i < 3; ++i) {
+        ImVec2 p = g.point(i, s[i]), q = g.point((i + 1) % 3, s[(i + 1) % 3]);
+        p = ImVec2(p.x - g.center.x, p.y - g.center.y);
+        q = ImVec2(q.x - g.center.x, q.y - g.center.y);
+        ImVec2 e(q.x - p.x, q.y - p.y);
+        float den = cross(d, e);
+        if (std::fabs(den) < 1e-6f) continue;
+        float t = cross(p, e) / den, u = cross(p, d) / den;
+        if (t >= 0 && u >= -1e-4f && u <= 1 + 1e-4f) best = std::max(best, t);
+    }
+    return best;
+}
+
+void polygon(ImDrawList* dl, const Geometry& g, const tl::TrilemmaScores& s, ImU32 fill, ImU32 line, float thick,
+             bool dashed) {
+    ImVec2 pts[4] = {g.point(0, s[0]), g.point(1, s[1]), g.point(2, s[2]), g.point(0, s[0])};
+    if (fill) dl->AddTriangleFilled(pts[0], pts[1], pts[2], fill);
+    if (dashed)
+        add_dashed_polyline(dl, pts, 4, line, thick);
+    else
+        dl->AddPolyline(pts, 4, line, 0, thick);
+}
+
+}  // namespace
+
+void draw_triangle(app::AppState& state, float size) {
+    const app::ModelView& view = state.view();
+    auto& settings = state.settings;
+    const tl::Scenario& s = state.scenario();
+    const tl::TrilemmaDef& def = tl::trilemma_def(settings.trilemma);
+    const int year = view.scenario.years - 1;
+
+    // Which triangle.
+    ImGui::SetNextItemWidth(std::min(size, ImGui::GetContentRegionAvail().x));
+    if (ImGui::BeginCombo("##trilemma", std::string(def.name).c_str())) {
+        for (int t = 0; t < tl::kTrilemmaCount; ++t)
+            if (ImGui::Selectable(std::string(tl::trilemma_def(tl::TrilemmaId(t)).name).c_str(),
+                                  settings.trilemma == tl::TrilemmaId(t)))
+                settings.trilemma = tl::TrilemmaId(t);
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    help_marker((std::string(def.source) +
+                 ". Each corner is one objective at 100, the centre 0. Your mix is the coloured triangle; the dashed one "
+                 "is the baseline; the grey region is what the levers of your seat can reach. No mix fills the outer "
+                 "triangle.")
+                    .c_str());
+
+    tl::TrilemmaScores now = tl::trilemma_scores(settings.trilemma, s, view.scenario, s.seat, year);
+    tl::TrilemmaScores base = tl::trilemma_scores(settings.trilemma, tl::baseline_of(s), view.baseline, s.seat, year);
+
+    // A short trail of recent positions.
+    static std::deque<tl::TrilemmaScores> trail;
+    static std::uint64_t trail_revision = 0;
+    static tl::TrilemmaId trail_kind = settings.trilemma;
+    if (trail_kind != settings.trilemma) trail.clear(), trail_kind = settings.trilemma;
+    if (state.revision() != trail_revision) {
+        trail_revision = state.revision();
+        if (trail.empty() || trail.back() != now) trail.push_back(now);
+        while (trail.size() > 8) trail.pop_front();
+    }
+
+    const float w = std::min(size, ImGui::GetContentRegionAvail().x);
+    const float font = ImGui::GetFontSize();
+    const float h = w * 0.80f + font * 1.5f;
+    ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##triangle", ImVec2(w, h));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    Geometry g;
+    g.radius = std::min(w * 0.5f - font * 1.5f, (h - font * 3.0f) / 1.5f);
+    g.center = ImVec2(p0.x + w * 0.5f, p0.y + font * 1.4f + g.radius);
+    const float pi = 3.14159265f;
+    for (int i = 0; i < 3; ++i) {
+        float ang = -pi / 2 + i * 2 * pi / 3;  // top, bottom-right... order: top, then clockwise
+        g.dir[i] = ImVec2(std::cos(ang), std::sin(ang));
+    }
+    // Corner order: 0 top, 1 bottom-right, 2 bottom-left; put objective 1 (Promote) bottom-left.
+    std::swap(g.dir[1], g.dir[2]);
+
+    const ImU32 corner_color[3] = {
+        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Protect) : IM_COL32(0x56, 0xB4, 0xE9, 255),
+        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Promote) : IM_COL32(0xE6, 0x9F, 0x00, 255),
+        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Partner) : IM_COL32(0xCC, 0x79, 0xA7, 255)};
+    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Separator, 0.6f);
+
+    // Frontier: outer envelope of the non-dominated mixes.
+    if (!view.frontier.pareto.empty() && view.frontier.trilemma == settings.trilemma) {
+        constexpr int kRays = 96;
+        ImVec2 env[kRays];
+        for (int k = 0; k < kRays; ++k) {
+            float ang = 2 * pi * k / kRays;
+            ImVec2 d(std::cos(ang), std::sin(ang));
+            float r = 0;
+            for (int i : view.frontier.pareto) r = std::max(r, ray_extent(g, view.frontier.samples[i], d));
+            env[k] = ImVec2(g.center.x + d.x * r, g.center.y + d.y * r);
+        }
+        for (int k = 0; k < kRays; ++k)
+            dl->AddTriangleFilled(g.center, env[k], env[(k + 1) % kRays], ImGui::GetColorU32(ImGuiCol_Text, 0.07f));
+        dl->AddPolyline(env, kRays, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), ImDrawFlags_Closed, 1.0f);
+    }
+    // Grid: 25/50/75/100 triangles and the axes.
+    for (int level = 1; level <= 4; ++level) {
+        tl::TrilemmaScores ring{level * 25.0, level * 25.0, level * 25.0};
+        polygon(dl, g, ring, 0, level == 4 ? ImGui::GetColorU32(ImGuiCol_Border) : grid, level == 4 ? 1.5f : 1.0f,
+                level != 4);
+    }
+    for (int i = 0; i < 3; ++i) dl->AddLine(g.center, g.point(i, 100), grid, 1.0f);
+
+    // Trail, baseline, pinned, scenario.
+    for (std::size_t k = 0; k + 1 < trail.size(); ++k)
+        polygon(dl, g, trail[k], 0, ImGui::GetColorU32(ImGuiCol_Text, 0.06f + 0.03f * k), 1.0f, false);
+    polygon(dl, g, base, 0, ImGui::GetColorU32(ImGuiCol_Text, 0.55f), 1.5f, true);
+    if (state.pinned && view.pinned.years > 0) {
+        tl::TrilemmaScores pin = tl::trilemma_scores(settings.trilemma, *state.pinned, view.pinned, state.pinned->seat,
+                                                     view.pinned.years - 1);
+        polygon(dl, g, pin, (kCompareColor & 0x00FFFFFF) | 0x22000000, kCompareColor, 2.0f, false);
+    }
+    polygon(dl, g, now, (theme::kAccent & 0x00FFFFFF) | 0x30000000, theme::kAccent, 2.5f, false);
+    for (int i = 0; i < 3; ++i) {
+        dl->AddCircleFilled(g.point(i, now[i]), 5.5f, corner_color[i]);
+        dl->AddCircle(g.point(i, now[i]), 5.5f, IM_COL32_WHITE, 0, 1.5f);
+    }
+
+    // Corner labels with the scores.
+    for (int i = 0; i < 3; ++i) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s %.0f", std::string(def.corners[i]).c_str(), now[i]);
+        ImVec2 c = g.point(i, 100);
+        ImVec2 ts = ImGui::CalcTextSize(buf);
+        ImVec2 at = i == 0 ? ImVec2(c.x - ts.x * 0.5f, c.y - ts.y - 4)
+                           : ImVec2(std::clamp(c.x - ts.x * 0.5f, p0.x, p0.x + w - ts.x), c.y + 6);
+        ImGui::PushFont(platform::font_bold());
+        dl->AddText(at, corner_color[i], buf);
+        ImGui::PopFont();
+    }
+    if (hovered) {
+        ImGui::BeginTooltip();
+        ImGui::Text("At the horizon (%d):", view.scenario.year(year));
+        for (int i = 0; i < 3; ++i)
+            ImGui::Text("%s: %.0f (baseline %.0f, %+.0f)", std::string(def.corners[i]).c_str(), now[i], base[i],
+                        now[i] - base[i]);
+        ImGui::TextDisabled("Frontier: %zu mixes sampled, %zu non-dominated", view.frontier.samples.size(),
+                            view.frontier.pareto.size());
+        ImGui::EndTooltip();
+    }
+    // Legend.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Solid: your mix · dashed: baseline · grey: reachable%s", state.pinned ? " · purple: pinned" : "");
+    ImGui::PopStyleColor();
+}
+
+void draw_score_strip(app::AppState& state) {
+    const app::ModelView& view = state.view();
+    const tl::Bloc b = state.scenario().seat;
+    const int y = view.scenario.years - 1;
+    for (int p = 0; p < tl::kPillarCount; ++p) {
+        tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
+        double v = view.scenario.at(ind, b, y), base = view.baseline.at(ind, b, y);
+        if (p) ImGui::SameLine(0, 14);
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + ImGui::GetFontSize() * 0.5f + 1), 5,
+                                                    pillar_color(tl::Pillar(p)));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y));
+        ImGui::PushFont(platform::font_bold());
+        ImGui::Text("%s %.0f", std::string(tl::kPillarNames[p]).c_str(), v);
+        ImGui::PopFont();
+        ImGui::SameLine(0, 4);
+        double d = v - base;
+        if (std::fabs(d) >= 0.5) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)),
+                                                    "%s%.0f", d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
+    }
+}
+
+}  // namespace ui

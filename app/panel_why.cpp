@@ -1,0 +1,110 @@
+// "Why did this move?": for the selected indicator and year, each changed
+// lever's contribution to the difference from the baseline, as bars that add
+// up to the total (core/analysis.h attribute()).
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "app/chart.h"
+#include "app/panels.h"
+#include "app/platform.h"
+#include "app/ui_common.h"
+#include "imgui.h"
+
+namespace ui {
+
+void draw_why(app::AppState& state) {
+    const app::ModelView& view = state.view();
+    auto& settings = state.settings;
+    const tl::Scenario& s = state.scenario();
+    const tl::Bloc bloc = settings.shown_bloc;
+    const tl::Attribution& at = view.attribution;
+    const int years = view.scenario.years;
+    int year_index = settings.why_year < 0 ? years - 1 : std::clamp(settings.why_year - tl::kBaseYear, 0, years - 1);
+    const tl::IndicatorDef& def = tl::indicator_def(settings.why_indicator);
+
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.62f);
+    if (ImGui::BeginCombo("##why_indicator", std::string(def.name).c_str())) {
+        for (int i = 0; i < tl::kIndicatorCount; ++i)
+            if (ImGui::Selectable(std::string(tl::kIndicators[i].name).c_str(), settings.why_indicator == tl::Indicator(i)))
+                settings.why_indicator = tl::Indicator(i);
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    int year = tl::kBaseYear + year_index;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderInt("##why_year", &year, tl::kBaseYear, tl::kBaseYear + years - 1, "in %d"))
+        settings.why_year = year;
+
+    double total = at.changes.empty() ? 0.0 : at.total(settings.why_indicator, bloc, year_index);
+    ImGui::PushFont(platform::font_bold());
+    ImGui::Text("%s vs baseline: %s", std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(),
+                format_value(total, def.decimals, std::string(def.unit)).c_str());
+    ImGui::PopFont();
+    if (at.changes.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("No lever differs from the baseline yet. Move a lever and this panel shows how much each "
+                           "change contributed.");
+        ImGui::PopStyleColor();
+        return;
+    }
+
+    struct Row {
+        std::string label;
+        double value;
+        tl::Pillar pillar;
+    };
+    std::vector<Row> rows;
+    for (std::size_t c = 0; c < at.changes.size(); ++c) {
+        const auto& ch = at.changes[c];
+        const tl::SlotInfo info = tl::slot_info(ch.slot);
+        std::string label = tl::lever_def(info.lever).name;
+        if (info.sector >= 0) label += " (" + std::string(tl::kSectorIds[info.sector]) + ")";
+        if (ch.bloc != tl::idx(s.seat)) label = std::string(tl::kBlocShortNames[ch.bloc]) + ": " + label;
+        rows.push_back({label, at.share(c, settings.why_indicator, bloc, year_index),
+                        tl::lever_def(tl::slot_info(ch.slot).lever).pillar});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return std::fabs(a.value) > std::fabs(b.value); });
+    const std::size_t shown = std::min<std::size_t>(rows.size(), 10);
+    double scale = 1e-12;
+    for (std::size_t k = 0; k < shown; ++k) scale = std::max(scale, std::fabs(rows[k].value));
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
+    const float label_w = std::min(w * 0.6f, font * 16.0f);
+    const float bar_w = w - label_w - font * 4.5f;
+    const float zero_x = label_w + bar_w * 0.5f;
+    for (std::size_t k = 0; k < shown; ++k) {
+        const Row& r = rows[k];
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float h = font * 1.35f;
+        // Label, clipped.
+        dl->PushClipRect(p, ImVec2(p.x + label_w - 6, p.y + h), true);
+        dl->AddText(ImVec2(p.x, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), r.label.c_str());
+        dl->PopClipRect();
+        float len = static_cast<float>(r.value / scale) * bar_w * 0.5f;
+        float x0 = p.x + zero_x, x1 = x0 + len;
+        dl->AddRectFilled(ImVec2(std::min(x0, x1), p.y + 3), ImVec2(std::max(x0, x1), p.y + h - 3),
+                          pillar_color(r.pillar, 0.85f), 3.0f);
+        dl->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator));
+        std::string v = format_value(r.value, def.decimals, "");
+        dl->AddText(ImVec2(p.x + label_w + bar_w + 6, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                    (r.value > 0 ? "+" + v : v).c_str());
+        ImGui::InvisibleButton(("##row" + std::to_string(k)).c_str(), ImVec2(w, h));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s: %s", r.label.c_str(), format_value(r.value, def.decimals + 1, std::string(def.unit)).c_str());
+    }
+    if (rows.size() > shown) {
+        double rest = 0;
+        for (std::size_t k = shown; k < rows.size(); ++k) rest += rows[k].value;
+        ImGui::TextDisabled("%zu smaller changes together: %s", rows.size() - shown,
+                            format_value(rest, def.decimals, std::string(def.unit)).c_str());
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Bars add up to the total. Levers interact, so each bar is the lever's average effect when the "
+                       "changes are switched on one by one, in both orders.");
+    ImGui::PopStyleColor();
+}
+
+}  // namespace ui

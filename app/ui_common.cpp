@@ -1,0 +1,70 @@
+#include "app/ui_common.h"
+
+#include <cstdio>
+
+#include "app/theme.h"
+
+namespace ui {
+
+ImU32 pillar_color(tl::Pillar p, float alpha) {
+    ImU32 c = p == tl::Pillar::Protect ? theme::kProtect : p == tl::Pillar::Promote ? theme::kPromote : theme::kPartner;
+    return (c & 0x00FFFFFF) | (static_cast<ImU32>(alpha * 255.0f) << 24);
+}
+
+tl::Pillar indicator_pillar(tl::Indicator i) {
+    using I = tl::Indicator;
+    switch (i) {
+        case I::TechLead: case I::RivalLeakage: case I::Dependence: case I::Escalation: case I::ProtectScore:
+            return tl::Pillar::Protect;
+        case I::GdpEffect: case I::FiscalCost: case I::CleanTechCost: case I::Innovation: case I::Capability:
+        case I::PromoteScore:
+            return tl::Pillar::Promote;
+        default:
+            return tl::Pillar::Partner;
+    }
+}
+
+ImU32 baseline_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
+
+std::string lever_value_text(const tl::LeverDef& d, double v) {
+    char buf[48];
+    if (d.unit.rfind("$bn", 0) == 0) std::snprintf(buf, sizeof buf, "$%.0fbn/yr", v);
+    else if (d.unit.rfind("$M", 0) == 0) std::snprintf(buf, sizeof buf, "$%.0fM/yr", v);
+    else std::snprintf(buf, sizeof buf, "%.0f%%", v);
+    return buf;
+}
+
+std::string lever_format(const tl::LeverDef& d) {
+    if (d.unit.rfind("$bn", 0) == 0) return "$%.0fbn/yr";
+    if (d.unit.rfind("$M", 0) == 0) return "$%.0fM/yr";
+    return "%.0f%%";
+}
+
+void section_heading(const char* text, ImU32 color) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetFontSize();
+    dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 4, p.y + h), color, 2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+void help_marker(const char* text) {
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+std::map<std::string, ImVec4>& lever_rects() {
+    static std::map<std::string, ImVec4> rects;
+    return rects;
+}
+
+}  // namespace ui

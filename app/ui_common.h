@@ -1,0 +1,31 @@
+#pragma once
+// Small presentation helpers shared by the panels: pillar colours, lever
+// value formatting, section headings, and where each lever's slider was drawn
+// (the browser tests drag the real sliders with the mouse).
+#include <map>
+#include <string>
+
+#include "core/levers.h"
+#include "core/outcomes.h"
+#include "imgui.h"
+
+namespace ui {
+
+ImU32 pillar_color(tl::Pillar p, float alpha = 1.0f);
+// The pillar an indicator belongs to, for its colour in charts.
+tl::Pillar indicator_pillar(tl::Indicator i);
+inline constexpr ImU32 kCompareColor = IM_COL32(0xCC, 0x79, 0xA7, 0xFF);  // Okabe–Ito reddish purple
+ImU32 baseline_color();
+
+// "60%", "$15bn/yr", "$200M/yr" — a lever value with its unit, short.
+std::string lever_value_text(const tl::LeverDef& d, double v);
+// printf format for a lever's slider.
+std::string lever_format(const tl::LeverDef& d);
+
+void section_heading(const char* text, ImU32 color);
+void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
+
+// Slider rectangles of the last frame, by "BLOC.lever.sector" key (test hook).
+std::map<std::string, ImVec4>& lever_rects();
+
+}  // namespace ui
