@@ -34,6 +34,7 @@ std::string app_state_json() {
     w.Key("fb_width"); w.Int(f.fb_width);
     w.Key("fb_height"); w.Int(f.fb_height);
     w.Key("dpr"); w.Double(f.dpr);
+    w.Key("cpu_ms"); w.Double(f.cpu_ms);
     w.Key("layout"); w.String(ui::layout_name(ui::layout_for(f.width, f.height)));
     w.Key("tab"); w.String(ui::tab_name(ui::current_tab()));
     w.Key("seat"); w.String(std::string(tl::kBlocIds[seat]).c_str());

@@ -185,6 +185,7 @@ void build_fonts(bool upload) {
 //-----------------------------------------------------------------------------
 
 void frame_once() {
+    const Uint64 frame_start = SDL_GetPerformanceCounter();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
@@ -216,6 +217,8 @@ void frame_once() {
     glClearColor(c[0], c[1], c[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g.info.cpu_ms = static_cast<double>(SDL_GetPerformanceCounter() - frame_start) * 1000.0 /
+                    static_cast<double>(SDL_GetPerformanceFrequency());
     SDL_GL_SwapWindow(g.window);
 
     ++g.info.frame;
