@@ -11,6 +11,7 @@
 
 #include "core/analysis.h"
 #include "core/checks.h"
+#include "core/export.h"
 #include "core/scenario_io.h"
 #include "core/snapshot.h"
 #include "core/version.h"
@@ -26,6 +27,7 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli params                      list model parameters with values and sources
   trilemma-cli run [options]               run a scenario and print indicators
   trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
+  trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
   trilemma-cli checks                      run the mechanism checks in assets/checks.json
   trilemma-cli snapshot                    print every preset's results as JSON (a model-version snapshot)
   trilemma-cli compare OLD.json [NEW.json] compare two snapshots (NEW defaults to this model)
@@ -43,6 +45,8 @@ Options for run and frontier:
   --bands N              add Monte Carlo 5-95% bands from N draws (run)
   --samples N --seed S   frontier sampling (default 2000, seed 1)
   --trilemma economic_security|data_governance
+  --pillars protect,promote,partner   which pillars the search maximises together (default all three)
+  --climb N              hill-climbing steps after sampling (search; default 3000)
   --save FILE            write the resulting scenario as JSON (run)
 )";
 
@@ -73,6 +77,8 @@ struct Options {
     std::uint64_t seed = 1;
     TrilemmaId trilemma = TrilemmaId::EconomicSecurity;
     std::vector<std::string> positional;
+    std::array<bool, 3> pillars{true, true, true};
+    int climb = 3000;
 };
 
 Options parse_options(int argc, char** argv, int first) {
@@ -115,6 +121,19 @@ Options parse_options(int argc, char** argv, int first) {
         else if (a == "--samples") o.samples = static_cast<int>(parse_number(value(), "--samples"));
         else if (a == "--seed") o.seed = static_cast<std::uint64_t>(parse_number(value(), "--seed"));
         else if (a == "--save") o.save = value();
+        else if (a == "--climb") o.climb = static_cast<int>(parse_number(value(), "--climb"));
+        else if (a == "--pillars") {
+            std::string list = value();
+            o.pillars = {false, false, false};
+            std::size_t pos = 0;
+            while (pos <= list.size()) {
+                std::size_t comma = std::min(list.find(',', pos), list.size());
+                auto p = parse_pillar(list.substr(pos, comma - pos));
+                if (!p) fail("--pillars: a comma-separated list of protect, promote, partner");
+                o.pillars[idx(*p)] = true;
+                pos = comma + 1;
+            }
+        }
         else if (a == "--trilemma") {
             std::string t = value();
             if (t == "economic_security") o.trilemma = TrilemmaId::EconomicSecurity;
@@ -153,13 +172,6 @@ Options parse_options(int argc, char** argv, int first) {
         if (!found) fail("--assume: unknown parameter \"" + k + "\" (see `trilemma-cli params`)");
     }
     return o;
-}
-
-std::string csv_escape(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 int cmd_levers() {
@@ -222,18 +234,13 @@ int cmd_run(const Options& o) {
         for (int b : blocs) bands.push_back(monte_carlo(s, Bloc(b), o.bands, o.seed));
 
     if (o.format == "csv") {
-        std::printf("bloc,indicator,unit,year,scenario,baseline%s\n", o.bands > 0 ? ",p5,p50,p95" : "");
-        for (std::size_t k = 0; k < blocs.size(); ++k)
-            for (int i = 0; i < kIndicatorCount; ++i)
-                for (int y = 0; y < r.years; ++y) {
-                    const auto& def = kIndicators[i];
-                    std::printf("%s,%s,%s,%d,%.4f,%.4f", std::string(kBlocIds[blocs[k]]).c_str(),
-                                std::string(def.key).c_str(), csv_escape(std::string(def.unit)).c_str(), r.year(y),
-                                r.ind[i][blocs[k]][y], base.ind[i][blocs[k]][y]);
-                    if (o.bands > 0)
-                        std::printf(",%.4f,%.4f,%.4f", bands[k].q[i][y][0], bands[k].q[i][y][2], bands[k].q[i][y][4]);
-                    std::printf("\n");
-                }
+        std::vector<Bloc> which;
+        std::vector<const Bands*> band_ptrs;
+        for (std::size_t k = 0; k < blocs.size(); ++k) {
+            which.push_back(Bloc(blocs[k]));
+            if (o.bands > 0) band_ptrs.push_back(&bands[k]);
+        }
+        std::fputs(results_csv(r, base, which, band_ptrs).c_str(), stdout);
     } else if (o.format == "json") {
         std::printf("{\"model_version\":%d,\"scenario\":%s,\"years\":[", kModelVersion, scenario_to_json(s, false).c_str());
         for (int y = 0; y < r.years; ++y) std::printf("%s%d", y ? "," : "", r.year(y));
@@ -288,6 +295,18 @@ int cmd_frontier(const Options& o) {
     return 0;
 }
 
+int cmd_search(const Options& o) {
+    SearchResult best = search_mix(o.scenario, o.pillars, o.samples, o.climb, o.seed);
+    std::printf("best minimum of the chosen pillars: %.1f  (protect %.1f, promote %.1f, partner %.1f; %d runs)\n",
+                best.objective, best.scores[0], best.scores[1], best.scores[2], best.evaluations);
+    const int seat = idx(o.scenario.seat);
+    const Policy& base = baseline_of(o.scenario).policy[seat];
+    for (int slot = 0; slot < kSlotCount; ++slot)
+        if (best.policy[slot] != base[slot])
+            std::printf("  --set %s=%g   (baseline %g)\n", slot_key(slot).c_str(), best.policy[slot], base[slot]);
+    return 0;
+}
+
 int cmd_checks() {
     auto results = run_checks();
     int failed = 0;
@@ -333,6 +352,7 @@ int main(int argc, char** argv) {
         if (cmd == "run") return cmd_run(o);
         if (cmd == "frontier") return cmd_frontier(o);
         if (cmd == "checks") return cmd_checks();
+        if (cmd == "search") return cmd_search(o);
         if (cmd == "compare") return cmd_compare(o);
         fail("unknown command \"" + cmd + "\" (try `trilemma-cli help`)");
     } catch (const std::exception& e) {

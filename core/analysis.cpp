@@ -202,4 +202,46 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
     return f;
 }
 
+// ----- Search ---------------------------------------------------------------
+SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, int samples, int climb_steps,
+                        std::uint64_t seed) {
+    SearchResult best;
+    best.objective = -1;
+    Rng rng(seed);
+    Scenario trial = s;
+    const ParamValues P = materialize(s.assumptions);
+    RunInput input = run_input(s);
+    Results r;
+    const int seat = idx(s.seat);
+    auto evaluate = [&](const Policy& p, TrilemmaScores& scores) {
+        input.policy[seat] = p;
+        simulate(input, P, r);
+        ++best.evaluations;
+        double m = 1e9;
+        for (int k = 0; k < 3; ++k) {
+            scores[k] = r.ind[static_cast<int>(pillar_indicator(Pillar(k)))][seat][r.years - 1];
+            if (pillars[k]) m = std::min(m, scores[k]);
+        }
+        return m;
+    };
+    TrilemmaScores scores{};
+    for (int k = 0; k < std::max(1, samples); ++k) {
+        Policy p = k == 0 ? s.policy[seat] : random_policy(rng, s.policy[seat]);
+        double m = evaluate(p, scores);
+        if (m > best.objective) best = {p, scores, m, best.evaluations};
+    }
+    for (int step = 0; step < climb_steps; ++step) {
+        Policy p = best.policy;
+        int slot = static_cast<int>(rng.next() % kSlotCount);
+        const LeverDef& d = lever_def(slot_info(slot).lever);
+        static constexpr double kMoves[] = {1, 5, 20, 50};
+        double move = kMoves[rng.next() % 4] * d.step * (d.max - d.min) / 100.0 / d.step;
+        p[slot] = std::clamp(std::round((p[slot] + (rng.uniform() < 0.5 ? -move : move)) / d.step) * d.step, d.min, d.max);
+        if (p[slot] == best.policy[slot]) continue;
+        double m = evaluate(p, scores);
+        if (m > best.objective) best = {p, scores, m, best.evaluations};
+    }
+    return best;
+}
+
 }  // namespace tl

@@ -93,6 +93,21 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
 // Indices of the non-dominated points (higher is better on all three).
 std::vector<int> pareto_front(const std::vector<TrilemmaScores>& points);
 
+// ----- Search ---------------------------------------------------------------
+// The best lever mix of the seat for an objective: the minimum of the chosen
+// pillar scores at the horizon (e.g. Protect and Partner together). Random
+// sampling, then hill-climbing one lever at a time. Deterministic for a seed.
+// Used to test the trilemma (no mix scores high on all three) and by analysts
+// (`trilemma-cli search`).
+struct SearchResult {
+    Policy policy{};
+    TrilemmaScores scores{};
+    double objective = 0;  // min over the chosen pillars
+    int evaluations = 0;
+};
+SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, int samples, int climb_steps,
+                        std::uint64_t seed);
+
 // A small deterministic random generator (splitmix64): the same numbers on
 // every platform and compiler, unlike std:: distributions.
 struct Rng {

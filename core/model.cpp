@@ -191,9 +191,11 @@ struct Flows {
     double subsidy_eff[B][S];    // effective subsidy incl. private leverage, after power limits ($bn)
     double capture[B];           // share of subsidy-induced output captured at home
     double offer_west[B];        // market access the Western camp offers bloc b (0..1)
+    double integration[B];       // trade integration with partners: access offered and received (0..1)
     double innovation[B];        // 0..1, 1 = fully open research ties
     double fiscal_share[B];      // spending on the levers, share of GDP
     double cleantech_cost[B];    // index, 2024 = 100 before policy
+    double tariff_burden[B];     // tariffs weighted by the rival's share of each sector's supply
     double rival_leakage[B];     // indicator, share
     double denial_by_camp[B];    // share of the rival's triad access denied by the bloc's camp
 };
@@ -219,7 +221,9 @@ void mechanism_controls(const ParamValues& P, const State& st, const Levers (&L)
     for (int b = 0; b < B; ++b) {
         double enforcement = saturate(L[b].enforcement_musd, P(Param::EnforcementHalf));
         for (int s = 0; s < S; ++s)
-            f.leak[b][s] = P(Param::BaseLeakage, s) * (1.0 - enforcement) *
+            // A narrow yard leaves more ways around it: unlisted entities,
+            // re-labelled items (001:L116, 001:L131).
+            f.leak[b][s] = P(Param::BaseLeakage, s) * (1.0 - enforcement) * (1.0 - P(Param::BreadthLeakCut) * L[b].breadth) *
                            (1.0 - P(Param::TransshipmentCut) * coordination * (is_western(b) ? 1.0 : 0.0));
     }
     for (int s = 0; s < S; ++s) {
@@ -273,6 +277,14 @@ void mechanism_indigenization(const ParamValues& P, const Flows& f, const Levers
             double west_target = clamp01(f.denied_west[s] * 2.0 * st.dep[w][s]);
             st.indig[w][s] += (west_target - st.indig[w][s]) / tau;
         }
+    }
+}
+
+void mechanism_indigenization_start(const Flows& f, const Levers (&L)[B], State& st) {
+    double breadth = (L[kUS].breadth + L[kEU].breadth + L[kAllies].breadth) / 3.0;
+    for (int s = 0; s < S; ++s) {
+        st.indig[kChina][s] = clamp01(f.denied_china[s] * (1.0 + breadth));
+        for (int w : {kUS, kEU, kAllies}) st.indig[w][s] = clamp01(f.denied_west[s] * 2.0 * st.dep[w][s]);
     }
 }
 
@@ -337,6 +349,14 @@ void mechanism_market_access(const ParamValues& P, const Levers (&L)[B], Flows& 
         }
         f.offer_west[p] = weight > 0 ? offered / weight : 0.0;
     }
+    // Integration with partners (not with the rival): what a bloc opens to
+    // its partners and what they open to it.
+    const double china = effective_access(P, L[kChina]);
+    for (int b = 0; b < B; ++b) {
+        if (is_western(b)) f.integration[b] = 0.5 * (effective_access(P, L[b]) + f.offer_west[b]);
+        else if (b == kChina) f.integration[b] = 0.5 * (china + effective_access(P, L[kGS]));
+        else f.integration[b] = 0.5 * (f.offer_west[b] + china);
+    }
 }
 
 // 6/7/11. Alignment of EU, Allies and the Global South with the Western camp.
@@ -362,9 +382,13 @@ void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& 
         // Following the leader's controls costs the ally its sales in China,
         // which strains the alliance unless compensated (001:L114).
         double strain = p == kGS ? 0.0 : P(Param::ChinaExposure, p) * L[p].mean_controls();
+        // Coordination diplomacy aligns partners only when it brings them
+        // something: asked to follow controls with nothing offered, they hold
+        // back ("tangible benefits", 001:L369; 001:L114).
+        double compensation = f.offer_west[p] - (p == kGS ? 0.0 : P(Param::ChinaExposure, p) * L[kUS].mean_controls());
         d.alignment[p] = -P(Param::AllianceStrain) * strain + P(Param::AlignMarketAccess) * (f.offer_west[p] - china_offer) +
                          P(Param::AlignFinance) * finance_pull +
-                         P(Param::AlignCoordination) * 0.5 * (own_coordination + L[kUS].coordination) -
+                         P(Param::AlignCoordination) * 0.5 * (own_coordination + L[kUS].coordination) * compensation -
                          P(Param::AlignIrritation) * irritation -
                          P(Param::AlignCoercion) * coercion * (p == kAllies ? 0.3 : 1.0) -
                          P(Param::ChinaCoordination) * L[kChina].coordination * (p == kGS ? 1.0 : 0.3);
@@ -399,6 +423,10 @@ void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[
 // proportion to China's share; mineral controls (001:L32) add to it.
 void mechanism_cleantech_cost(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
     for (int b = 0; b < B; ++b) {
+        // Tariffs in any sector raise the cost of the rival's inputs there,
+        // as far as the rival supplies them (001:L131; 002:L18).
+        f.tariff_burden[b] = 0;
+        for (int s = 0; s < S; ++s) f.tariff_burden[b] += L[b].tariffs[s] * st.share[rival_of(b)][s] / S;
         double own = st.share[b][kClean], china = st.share[kChina][kClean];
         double substitutes = b == kChina ? 1.0 : own / (own + china + 1e-9);
         double tariff_push = L[b].tariffs[kClean] * P(Param::CleanTechChinaShare) * (1.0 - substitutes);
@@ -440,20 +468,24 @@ void drivers_markets(const ParamValues& P, const State& st, const Levers (&L)[B]
             }
             double subsidy = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
             double c = 0.2 + st.cap[b][s] / 100.0;
-            d.comp[b][s] = c * c * access * (1.0 + f.capture[b] * subsidy);
+            // "He who owns the standards, owns the market" (003:L99).
+            double standards = 1.0 + P(Param::StandardsMarket) * P(Param::StandardsWeight, s) * st.stdi[b][s];
+            d.comp[b][s] = c * c * access * (1.0 + f.capture[b] * subsidy) * standards;
         }
 }
 
 // Dependence on the rival falls as the bloc reshores (subsidies with domestic
 // content, 004:L592-L596), indigenises or decouples, and rises with the
 // rival's share.
-void drivers_dependence(const ParamValues& P, const State& st, const Flows& f, Drivers& d) {
+void drivers_dependence(const ParamValues& P, const State& st, const Levers (&L)[B], const Flows& f, Drivers& d) {
     for (int b = 0; b < B; ++b) {
         int r = rival_of(b);
         for (int s = 0; s < S; ++s) {
             double reshoring =
                 P(Param::ReshoringEffect) * f.capture[b] * saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
+            // Own tariffs keep the rival's goods out, and with them the dependence.
             d.dependence[b][s] = (0.2 + st.share[r][s]) * st.open[b] * (1.0 - reshoring) * (1.0 - 0.5 * st.indig[b][s]) *
+                                 (1.0 - P(Param::TariffShield) * L[b].tariffs[s]) *
                                  (b == kChina ? 1.0 - f.denied_china[s] : 1.0);
         }
     }
@@ -481,7 +513,7 @@ void compute_drivers(const ParamValues& P, const State& st, const Levers (&L)[B]
     drivers_alignment(P, L, f, d);
     drivers_standards(P, st, L, d);
     drivers_markets(P, st, L, f, d);
-    drivers_dependence(P, st, f, d);
+    drivers_dependence(P, st, L, f, d);
     drivers_escalation(P, L, f, d);
 }
 
@@ -612,6 +644,14 @@ Reference make_reference(const State& st, const Flows& flows) {
     return r;
 }
 
+// Extra public spending, in % of GDP, with a convex cost: each further point
+// is harder to finance amid unprecedented debt (001:L45). Savings count
+// linearly.
+double fiscal_burden(const ParamValues& P, double fiscal_change_share) {
+    double pct = fiscal_change_share * 100.0;
+    return pct <= 0 ? pct : pct + P(Param::FiscalConvexity) * pct * pct;
+}
+
 void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t,
             Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
@@ -629,8 +669,9 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         double gdp = P(Param::TradeExposure, b) * (st.open[b] / ref.open[b] - 1.0) * 100.0 +
                      P(Param::GdpPerCapability) * cap_change +
                      P(Param::RoyaltyGdp) * P(Param::PatentedShare) * (stdi - ref.std[b]) * 100.0 -
-                     P(Param::FiscalDrag) * fiscal_change * 100.0 - P(Param::CleanTechGdp) * cleantech_change +
+                     P(Param::FiscalDrag) * fiscal_burden(P, fiscal_change) - P(Param::CleanTechGdp) * cleantech_change +
                      P(Param::MarketAccessGdp) * (f.offer_west[b] - f0.offer_west[b]) -
+                     P(Param::TariffCost) * (f.tariff_burden[b] - f0.tariff_burden[b]) * 100.0 -
                      P(Param::EscalationGdp) * (st.esc - ref.esc);
         double coh = cohesion(st, b), gs = gs_alignment(st, b);
         put(Indicator::TechLead, b, lead);
@@ -650,20 +691,20 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
 
         // Pillar scores: weighted, standardised distances from the 2024
         // position (weights are assumptions in the parameter table).
-        double protect = P(Param::ScoreWeightsProtect, 0) * (lead - ref.lead[b]) / 10.0 +
-                         P(Param::ScoreWeightsProtect, 1) * (f.denial_by_camp[b] - f0.denial_by_camp[b]) / 0.2 +
-                         P(Param::ScoreWeightsProtect, 2) * (ref.dep[b] - dep) / 0.08 -
-                         P(Param::ScoreWeightsProtect, 3) * (st.esc - ref.esc) / 0.2;
+        double protect = P(Param::ScoreWeightsProtect, 0) * (lead - ref.lead[b]) / 15.0 +
+                         P(Param::ScoreWeightsProtect, 1) * (f.denial_by_camp[b] - f0.denial_by_camp[b]) / 0.3 +
+                         P(Param::ScoreWeightsProtect, 2) * (ref.dep[b] - dep) / 0.12 -
+                         P(Param::ScoreWeightsProtect, 3) * (st.esc - ref.esc) / 0.3;
         double promote = P(Param::ScoreWeightsPromote, 0) * 0.5 *
-                             (cap_change / 3.0 + (share - ref.share[b]) / 0.02) +
-                         P(Param::ScoreWeightsPromote, 1) * gdp / 1.0 +
-                         P(Param::ScoreWeightsPromote, 2) * (f.innovation[b] - f0.innovation[b]) / 0.05 -
-                         P(Param::ScoreWeightsPromote, 3) * fiscal_change / 0.01 -
-                         P(Param::ScoreWeightsPromote, 4) * cleantech_change / 0.15;
-        double partner = P(Param::ScoreWeightsPartner, 0) * (coh - ref.cohesion[b]) / 12.0 +
-                         P(Param::ScoreWeightsPartner, 1) * (gs - ref.gs[b]) / 12.0 +
-                         P(Param::ScoreWeightsPartner, 2) * (st.open[b] - ref.open[b]) / 0.15 -
-                         P(Param::ScoreWeightsPartner, 3) * (frag - ref.frag) / 0.2;
+                             (cap_change / 5.0 + (share - ref.share[b]) / 0.03) +
+                         P(Param::ScoreWeightsPromote, 1) * gdp / 1.5 +
+                         P(Param::ScoreWeightsPromote, 2) * (f.innovation[b] - f0.innovation[b]) / 0.08 -
+                         P(Param::ScoreWeightsPromote, 3) * fiscal_burden(P, fiscal_change) -
+                         P(Param::ScoreWeightsPromote, 4) * cleantech_change / 0.25;
+        double partner = P(Param::ScoreWeightsPartner, 0) * (coh - ref.cohesion[b]) / 20.0 +
+                         P(Param::ScoreWeightsPartner, 1) * (gs - ref.gs[b]) / 20.0 +
+                         P(Param::ScoreWeightsPartner, 2) * (f.integration[b] - f0.integration[b]) / 0.25 -
+                         P(Param::ScoreWeightsPartner, 3) * (frag - ref.frag) / 0.3;
         put(Indicator::ProtectScore, b, to_score(protect));
         put(Indicator::PromoteScore, b, to_score(promote));
         put(Indicator::PartnerScore, b, to_score(partner));
@@ -707,6 +748,9 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
         compute_flows(P, st, ref_levers, f_ref);
         for (int s = 0; s < S; ++s) pressure[s] = f_ref.denied_china[s];
     }
+    // China has been designing out controls since 2022: its drive starts at
+    // the level the 2024 controls sustain, so the status quo is not a shock.
+    mechanism_indigenization_start(f_ref, ref_levers, st);
     Drivers d_ref, d;
     compute_drivers(P, st, ref_levers, f_ref, d_ref);
     CapabilityRates rate_ref, rate;

@@ -68,7 +68,7 @@ inline constexpr std::array<IndicatorDef, kIndicatorCount> kIndicators{{
      true, 0},
     {"promote", "Promote score", "0-100", "Prosperity: capability, GDP, innovation, fiscal and clean-tech costs.", true,
      0},
-    {"partner", "Partner score", "0-100", "Partnership: alliance cohesion, Global South, openness, one set of standards.",
+    {"partner", "Partner score", "0-100", "Partnership: alliance cohesion, Global South, market integration with partners, one set of standards.",
      true, 0},
 }};
 inline const IndicatorDef& indicator_def(Indicator i) { return kIndicators[static_cast<int>(i)]; }

@@ -100,7 +100,11 @@ namespace tl {
     X(IrritationWithoutContent, "irritation_without_content", 1) \
     X(AllianceStrain, "alliance_strain", 1)                      \
     X(EscalationGdp, "escalation_gdp", 1)                        \
-    X(AccessLeakage, "access_leakage", 1)
+    X(AccessLeakage, "access_leakage", 1)                        \
+    X(FiscalConvexity, "fiscal_convexity", 1)                    \
+    X(StandardsMarket, "standards_market", 1)                    \
+    X(TariffCost, "tariff_cost", 1)                              \
+    X(BreadthLeakCut, "breadth_leak_cut", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/assets.h"
 #include "core/json_util.h"
@@ -9,6 +10,13 @@
 namespace tl {
 
 namespace {
+
+// "140", "0.5": numbers in messages as people write them.
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
 
 void read_bloc_levers(const rapidjson::Value& obj, Policy& policy, const std::string& at) {
     if (!obj.IsObject()) throw json::Error(at + ": expected an object of lever values");
@@ -20,8 +28,7 @@ void read_bloc_levers(const rapidjson::Value& obj, Policy& policy, const std::st
         const LeverDef& d = lever_def(slot_info(*slot).lever);
         double v = m.value.GetDouble();
         if (v < d.min || v > d.max)
-            throw json::Error(at + "." + key + ": " + std::to_string(v) + " is outside " + std::to_string(d.min) + ".." +
-                              std::to_string(d.max));
+            throw json::Error(at + "." + key + ": " + num(v) + " is outside " + num(d.min) + ".." + num(d.max));
         policy[*slot] = v;
     }
 }
@@ -128,8 +135,8 @@ std::string apply_setting(Scenario& s, std::string_view key, double value) {
     if (!slot) return "unknown lever \"" + std::string(lever_key) + "\" (see `trilemma-cli levers`)";
     const LeverDef& d = lever_def(slot_info(*slot).lever);
     if (!std::isfinite(value) || value < d.min || value > d.max)
-        return std::string(key) + ": " + std::to_string(value) + " is outside the range " + std::to_string(d.min) +
-               ".." + std::to_string(d.max) + " " + d.unit;
+        return std::string(key) + ": " + num(value) + " is outside the range " + num(d.min) + ".." + num(d.max) + " (" +
+               d.unit + ")";
     s.policy[idx(bloc)][*slot] = value;
     return {};
 }
@@ -146,14 +153,13 @@ std::vector<std::string> validate(const Scenario& s) {
             const LeverDef& d = lever_def(slot_info(slot).lever);
             double v = s.policy[b][slot];
             if (!std::isfinite(v) || v < d.min || v > d.max)
-                errors.push_back("levers." + std::string(kBlocIds[b]) + "." + slot_key(slot) + ": " + std::to_string(v) +
-                                 " is outside " + std::to_string(d.min) + ".." + std::to_string(d.max));
+                errors.push_back("levers." + std::string(kBlocIds[b]) + "." + slot_key(slot) + ": " + num(v) +
+                                 " is outside " + num(d.min) + ".." + num(d.max) + " (" + d.unit + ")");
         }
     for (int i = 0; i < kParamCount; ++i) {
         double v = s.assumptions[i];
         if (!std::isfinite(v) || v < -1.0 || v > 1.0)
-            errors.push_back("assumptions." + param_defs()[i].key + ": position " + std::to_string(v) +
-                             " is outside -1..1");
+            errors.push_back("assumptions." + param_defs()[i].key + ": position " + num(v) + " is outside -1..1");
         else if (v != 0.0 && !param_defs()[i].uncertain())
             errors.push_back("assumptions." + param_defs()[i].key + ": a sourced fact cannot be moved");
     }

@@ -1,0 +1,15 @@
+// Results as CSV: one row per bloc, indicator and year with the scenario, its
+// baseline and (when given) the Monte Carlo band. Shared by the browser app's
+// "Export results" and trilemma-cli's --format csv.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+
+namespace tl {
+
+std::string results_csv(const Results& scenario, const Results& baseline, const std::vector<Bloc>& blocs,
+                        const std::vector<const Bands*>& bands = {});
+
+}  // namespace tl
