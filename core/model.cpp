@@ -40,20 +40,14 @@ struct Levers {
     double market_access, coordination, standards_participation, standards_openness;
     double finance_bn, data_flow, privacy;
 
-    double mean_controls() const {
-        double s = 0;
-        for (double x : controls) s += x;
-        return s / S;
-    }
-    double mean_tariffs() const {
-        double s = 0;
-        for (double x : tariffs) s += x;
-        return s / S;
-    }
-    double total_subsidies() const {
-        double s = 0;
-        for (double x : subsidies) s += x;
-        return s;
+    // Aggregates used by many mechanisms, computed once per year (finalize()).
+    double sum_controls, sum_tariffs, sum_subsidies;
+    double mean_controls() const { return sum_controls * (1.0 / S); }
+    double mean_tariffs() const { return sum_tariffs * (1.0 / S); }
+    double total_subsidies() const { return sum_subsidies; }
+    void finalize() {
+        sum_controls = sum_tariffs = sum_subsidies = 0;
+        for (int s = 0; s < S; ++s) sum_controls += controls[s], sum_tariffs += tariffs[s], sum_subsidies += subsidies[s];
     }
 };
 
@@ -81,6 +75,7 @@ Levers to_model_units(const Policy& p) {
     l.finance_bn = raw(LeverId::InfrastructureFinance);
     l.data_flow = pct(LeverId::DataFlowOpenness);
     l.privacy = pct(LeverId::PrivacyProtection);
+    l.finalize();
     return l;
 }
 
@@ -142,8 +137,16 @@ double ally_consent(const ParamValues& P, const State& st, const Levers& leader,
     return clamp01(c);
 }
 
+void react_rules(const ParamValues& P, const State& st, int seat, const double pressure_on_china[S],
+                 const Levers (&policy)[B], Levers (&eff)[B]);
 void react(const ParamValues& P, const State& st, int seat, const double pressure_on_china[S],
            const Levers (&policy)[B], Levers (&eff)[B]) {
+    react_rules(P, st, seat, pressure_on_china, policy, eff);
+    for (int b = 0; b < B; ++b) eff[b].finalize();
+}
+
+void react_rules(const ParamValues& P, const State& st, int seat, const double pressure_on_china[S],
+                 const Levers (&policy)[B], Levers (&eff)[B]) {
     for (int b = 0; b < B; ++b) eff[b] = policy[b];
     // China "designs out" controls with subsidies and retaliates on processed
     // critical minerals (001:L32); tit-for-tat tariffs.
@@ -453,25 +456,37 @@ void mechanism_talent(const ParamValues& P, const Levers (&L)[B], Flows& f) {
 // home, and access to others' markets (tariffs shield a home market; market
 // access opens it to partners, displacing the host's own producers, 001:L367).
 void drivers_markets(const ParamValues& P, const State& st, const Levers (&L)[B], const Flows& f, Drivers& d) {
-    for (int s = 0; s < S; ++s)
-        for (int b = 0; b < B; ++b) {
-            double access = P(Param::MarketSize, b);  // home market
-            for (int c = 0; c < B; ++c) {
-                if (c == b) continue;
-                bool rivals = (b == kChina && is_western(c)) || (c == kChina && is_western(b));
-                // Selling to the rival: openness, its tariffs, and the seller's
-                // own controls, which forbid the sales (001:L63).
-                double open = rivals ? st.open[is_western(c) ? c : b] * (1.0 - P(Param::TariffShield) * L[c].tariffs[s]) *
-                                           (1.0 - L[b].controls[s])
-                                     : 1.0 + P(Param::ImportDisplacement) * L[c].market_access;
-                access += P(Param::MarketSize, c) * open * 0.5;
-            }
-            double subsidy = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
-            double c = 0.2 + st.cap[b][s] / 100.0;
-            // "He who owns the standards, owns the market" (003:L99).
-            double standards = 1.0 + P(Param::StandardsMarket) * P(Param::StandardsWeight, s) * st.stdi[b][s];
-            d.comp[b][s] = c * c * access * (1.0 + f.capture[b] * subsidy) * standards;
+    // Half of every other market is contestable: partners' markets, widened by
+    // their market access (001:L367), are the same for every sector; the
+    // rival's market depends on openness, its tariffs and the seller's own
+    // controls, which forbid the sales (001:L63).
+    double size[B], partners[B];
+    for (int c = 0; c < B; ++c) size[c] = P(Param::MarketSize, c);
+    const double displacement = P(Param::ImportDisplacement), shield = P(Param::TariffShield);
+    for (int b = 0; b < B; ++b) {
+        partners[b] = 0;
+        for (int c = 0; c < B; ++c) {
+            bool rivals = (b == kChina && is_western(c)) || (c == kChina && is_western(b));
+            if (c != b && !rivals) partners[b] += size[c] * (1.0 + displacement * L[c].market_access);
         }
+    }
+    const double standards_market = P(Param::StandardsMarket);
+    for (int s = 0; s < S; ++s) {
+        const double standards_weight = standards_market * P(Param::StandardsWeight, s), half = P(Param::SubsidyHalf, s);
+        double china_rivals = 0;  // what China can sell in the Western markets
+        for (int w : {kUS, kEU, kAllies}) china_rivals += size[w] * st.open[w] * (1.0 - shield * L[w].tariffs[s]);
+        const double china_market = size[kChina] * (1.0 - shield * L[kChina].tariffs[s]);
+        for (int b = 0; b < B; ++b) {
+            double rival = b == kChina ? china_rivals * (1.0 - L[kChina].controls[s])
+                           : is_western(b) ? china_market * st.open[b] * (1.0 - L[b].controls[s])
+                                           : 0.0;
+            double access = size[b] + 0.5 * (partners[b] + rival);
+            double subsidy = saturate(f.subsidy_eff[b][s], half);
+            double c = 0.2 + st.cap[b][s] * 0.01;
+            // "He who owns the standards, owns the market" (003:L99).
+            d.comp[b][s] = c * c * access * (1.0 + f.capture[b] * subsidy) * (1.0 + standards_weight * st.stdi[b][s]);
+        }
+    }
 }
 
 // Dependence on the rival falls as the bloc reshores (subsidies with domestic
@@ -610,11 +625,11 @@ struct Reference {  // the 2024 position the pillar scores are measured from
     Flows flows;
 };
 
-double mean_triad(const double row[S]) { return (row[kSemis] + row[kAI] + row[kQuantum]) / 3.0; }
+double mean_triad(const double row[S]) { return (row[kSemis] + row[kAI] + row[kQuantum]) * (1.0 / 3.0); }
 double mean_all(const double row[S]) {
     double m = 0;
-    for (int s = 0; s < S; ++s) m += row[s] / S;
-    return m;
+    for (int s = 0; s < S; ++s) m += row[s];
+    return m * (1.0 / S);
 }
 double tech_lead(const State& st, int b) { return mean_triad(st.cap[b]) - mean_triad(st.cap[rival_of(b)]); }
 double cohesion(const State& st, int b) {

@@ -89,9 +89,7 @@ double param_value_at(const ParamDef& def, int e, double position) {
 
 void materialize_into(const AssumptionPositions& positions, ParamValues& pv) {
     const auto& defs = param_defs();
-    pv.v.resize(param_value_count());
     for (int i = 0; i < kParamCount; ++i) {
-        pv.offsets[i] = defs[i].offset;
         for (int e = 0; e < defs[i].dim; ++e) pv.v[defs[i].offset + e] = param_value_at(defs[i], e, positions[i]);
     }
 }

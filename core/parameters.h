@@ -140,11 +140,25 @@ int param_value_count();
 using AssumptionPositions = std::array<double, kParamCount>;
 inline AssumptionPositions central_assumptions() { return AssumptionPositions{}; }
 
-// Materialised parameter values for the dynamics, indexed fast.
+// Where each parameter's values start, known at compile time so that a
+// lookup in the dynamics is a load at a fixed offset.
+inline constexpr std::array<int, kParamCount> kParamDims{
+#define TL_PARAM_DIM(name, id, dim) dim,
+    TL_PARAMETERS(TL_PARAM_DIM)
+#undef TL_PARAM_DIM
+};
+inline constexpr std::array<int, kParamCount> kParamOffsets = [] {
+    std::array<int, kParamCount> o{};
+    int at = 0;
+    for (int i = 0; i < kParamCount; ++i) o[i] = at, at += kParamDims[i];
+    return o;
+}();
+inline constexpr int kParamValueCount = kParamOffsets[kParamCount - 1] + kParamDims[kParamCount - 1];
+
+// Materialised parameter values for the dynamics.
 struct ParamValues {
-    std::vector<double> v;
-    double operator()(Param p, int i = 0) const { return v[offsets[static_cast<int>(p)] + i]; }
-    std::array<int, kParamCount> offsets{};
+    std::array<double, kParamValueCount> v{};
+    double operator()(Param p, int i = 0) const { return v[kParamOffsets[static_cast<int>(p)] + i]; }
 };
 ParamValues materialize(const AssumptionPositions& positions);
 // The same into an existing buffer (no allocation once sized): Monte Carlo's hot path.
