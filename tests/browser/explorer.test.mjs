@@ -1,0 +1,553 @@
+// The explorer as a user drives it: a lever dragged with the real mouse, undo
+// and redo from the keyboard and the toolbar, a preset picked from the combo,
+// the seat changed, a lever dragged with a finger on a phone, and screenshots
+// at four sizes once the bands and the frontier are complete.
+//
+// The canvas is ImGui, so widgets are found through the test hook
+// (state().lever_rects) or, for the toolbar, from the screenshot's geometry.
+// What the model should do is taken from trilemma-cli when a native build is
+// there (build/native or build/dev), else from the known direction.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  countPixels, decodePng, distinctColors, launchBrowser, openApp, repoRoot, saveScreenshot, startServer,
+  waitFor, waitForReady,
+} from './helpers.mjs';
+
+const SEMIS = 'export_controls.semis';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---------------------------------------------------------------------------
+// Model facts: presets and levers from assets/, directions from the CLI.
+
+const presetsJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'presets.json'), 'utf8')).presets;
+const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
+const semisDef = leversJson.find((l) => l.id === 'export_controls');
+
+// A preset's lever values for a bloc, following its "base" chain (only the
+// levers the presets name; unnamed ones take the lever's neutral value).
+function presetLevers(id, bloc) {
+  const p = presetsJson.find((q) => q.id === id);
+  assert.ok(p, `preset ${id} in assets/presets.json`);
+  return { ...(p.base ? presetLevers(p.base, bloc) : {}), ...(p.blocs[bloc] || {}) };
+}
+
+// The most recently built CLI (build/native or build/dev): the model's directions
+// are compared, not its values, so a slightly stale binary still serves.
+const cliPath = ['native', 'dev'].map((d) => join(repoRoot, 'build', d, 'trilemma-cli')).filter((p) => existsSync(p))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+
+// Indicators at the horizon from the CLI: { key: { scenario, baseline } } for
+// the seat, or null without a (working) CLI.
+function cliRun(args) {
+  if (!cliPath) return null;
+  let csv;
+  try {
+    csv = execFileSync(cliPath, ['run', ...args, '--format', 'csv'], { encoding: 'utf8', timeout: 20_000 });
+  } catch (e) {
+    console.log(`# trilemma-cli not usable, model directions checked without it: ${e.message.split('\n')[0]}`);
+    return null;
+  }
+  const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
+  const horizon = Math.max(...rows.map((r) => Number(r[3])));
+  const out = {};
+  for (const r of rows) if (Number(r[3]) === horizon) out[r[1]] = { scenario: Number(r[4]), baseline: Number(r[5]) };
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Page helpers.
+
+function assertCleanPage(app) {
+  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(app.consoleErrors, [], 'console errors');
+  assert.deepEqual(app.failedRequests, [], 'failed requests');
+  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
+}
+
+// Waits until the app has drawn `n` more frames (counted in the page, one
+// round trip: under software GL a round trip costs about a frame). Returns
+// the state after them.
+async function frames(app, n = 1) {
+  const { start, s } = await app.page.evaluate(async (k) => {
+    const start = window.trilemma.state().frame;
+    const deadline = performance.now() + 5_000;
+    let s = window.trilemma.state();
+    while (s.frame < start + k && performance.now() < deadline) {
+      await new Promise((r) => requestAnimationFrame(r));
+      s = window.trilemma.state();
+    }
+    return { start, s };
+  }, n);
+  assert.ok(s.frame >= start + n, `app drew ${n} frame(s) (stuck at ${s.frame})`);
+  return s;
+}
+
+// Waits until the slider `key` is drawn at the same place in two frames.
+async function stableRect(app, key) {
+  let last = (await frames(app, 1)).lever_rects[key];
+  for (let i = 0; i < 20; i++) {
+    const s = await frames(app, 1);
+    const r = s.lever_rects[key];
+    if (r && last && r.every((v, j) => v === last[j])) return { s, rect: r };
+    last = r;
+  }
+  assert.fail(`slider ${key} drawn at a stable place (last ${JSON.stringify(last)})`);
+}
+
+// Waits for the Monte Carlo bands and the frontier to be complete.
+async function settled(app) {
+  const s = await waitFor(() => app.state(), (t) => t.bands_draws >= 1000 && t.frontier_samples >= 2400,
+    { timeout: 20_000, interval: 50 });
+  assert.ok(s.bands_draws >= 1000, `bands complete (${s.bands_draws} draws)`);
+  assert.ok(s.frontier_samples >= 2400, `frontier complete (${s.frontier_samples} samples)`);
+  return frames(app, 2); // and drawn
+}
+
+// x of a value on an ImGui slider (grab centre; ImGui's grab padding 2 px, grab ~12 px).
+function valueX([x, , w], value, min, max, grab = 12) {
+  return x + 2 + grab / 2 + ((value - min) / (max - min)) * (w - 4 - grab);
+}
+
+// Mouse press at `from` (held for a frame, so the press lands there), moves to
+// `to` in `steps` frames, release. Returns the state seen mid-drag.
+async function mouseDrag(app, from, to, steps = 4) {
+  const { page } = app;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await frames(app, 1);
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    await frames(app, 1);
+  }
+  const during = await app.state();
+  await page.mouse.up();
+  await frames(app, 1);
+  return during;
+}
+
+async function mouseClick(app, x, y) {
+  await app.page.mouse.move(x, y);
+  await app.page.mouse.down();
+  await frames(app, 1);
+  await app.page.mouse.up();
+  await frames(app, 1);
+}
+
+// Key chord held across a frame (ImGui 1.86 reads key state once per frame, so
+// a press and release inside one frame could be missed).
+async function chord(app, keys) {
+  for (const k of keys) await app.page.keyboard.down(k);
+  await frames(app, 1);
+  for (const k of [...keys].reverse()) await app.page.keyboard.up(k);
+  await frames(app, 1);
+}
+
+// Drags the US semiconductor-controls slider from its value to past its right end.
+async function dragSemisRight(app) {
+  const { s, rect } = await stableRect(app, `US.${SEMIS}`);
+  const v0 = s.levers[SEMIS];
+  const y = rect[1] + rect[3] / 2;
+  const during = await mouseDrag(app, { x: valueX(rect, v0, semisDef.min, semisDef.max), y },
+    { x: rect[0] + rect[2] + 30, y });
+  return { before: s, during, after: await app.state(), rect };
+}
+
+// The top-left part of the page, w x h CSS px, decoded (device scale 1: image
+// px = CSS px). Smaller than a full screenshot, so quicker under software GL.
+async function shot(app, w, h) {
+  return decodePng(await app.page.screenshot({ clip: { x: 0, y: 0, width: Math.ceil(w), height: Math.ceil(h) } }));
+}
+
+// ---------------------------------------------------------------------------
+// Screenshot geometry (CSS px = image px at device scale 1).
+
+const px = (img, x, y) => {
+  const o = (y * img.width + x) * img.channels;
+  return [img.data[o], img.data[o + 1], img.data[o + 2]];
+};
+const nearWhite = ([r, g, b]) => r >= 250 && g >= 250 && b >= 250;
+const key = ([r, g, b]) => (r << 16) | (g << 8) | b;
+
+// Runs of non-white pixels on row y (gaps under 4 px merged), at least 40 px
+// wide and mostly one light fill colour: the framed widgets of a toolbar row.
+function flatSegments(img, y) {
+  const runs = [];
+  let start = -1, lastDark = -10;
+  for (let x = 0; x <= img.width; x++) {
+    const on = x < img.width && !nearWhite(px(img, x, y));
+    if (on) {
+      if (start < 0 || x - lastDark > 4) { if (start >= 0) runs.push([start, lastDark]); start = x; }
+      lastDark = x;
+    }
+  }
+  if (start >= 0) runs.push([start, lastDark]);
+  const out = [];
+  for (const [x0, x1] of runs) {
+    if (x1 - x0 + 1 < 40) continue;
+    const counts = new Map();
+    for (let x = x0; x <= x1; x++) counts.set(key(px(img, x, y)), (counts.get(key(px(img, x, y))) || 0) + 1);
+    const [fill, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const rgb = [fill >> 16, (fill >> 8) & 255, fill & 255];
+    if (n / (x1 - x0 + 1) >= 0.6 && rgb[0] + rgb[1] + rgb[2] > 600) out.push({ x0, x1, fill });
+  }
+  return out;
+}
+
+// The toolbar: the first row (from the top) with at least 5 framed widgets,
+// the first at the left edge (Seat; the title row's buttons sit at the right);
+// returns { segs, top, bottom, cy } where each seg has x0, x1, fill (colour
+// at the toolbar row, which tells enabled from disabled buttons).
+function toolbar(img) {
+  for (let y = 0; y < Math.min(img.height, 240); y++) {
+    const segs = flatSegments(img, y);
+    if (segs.length < 5 || segs[0].x0 > 60) continue;
+    const x = segs[0].x0 + 5;
+    let bottom = y + 2;
+    while (bottom + 1 < img.height && !nearWhite(px(img, x, bottom + 1))) bottom++;
+    const cy = Math.round((y + bottom) / 2);
+    // Fill colours away from the text: two rows below the frame's top edge.
+    return { segs: flatSegments(img, y + 2), top: y, bottom, cy };
+  }
+  return null;
+}
+
+// Mean x and width of the pillar-coloured (orange, Protect) slider grab in a rect.
+function grabOf(img, [x, y, w, h]) {
+  let sum = 0, n = 0, min = Infinity, max = -Infinity;
+  for (let j = Math.round(y) + 2; j < Math.round(y + h) - 6; j++) {
+    for (let i = Math.round(x); i < Math.round(x + w); i++) {
+      const [r, g, b] = px(img, i, j);
+      if (r > 180 && g < 150 && b < 90) { sum += i; n++; min = Math.min(min, i); max = Math.max(max, i); }
+    }
+  }
+  return n ? { x: sum / n, width: max - min + 1, n } : null;
+}
+
+// ---------------------------------------------------------------------------
+
+describe('explorer at 1280x800 (mouse and keyboard)', () => {
+  test('dragging a lever with the mouse moves it, the model follows, the change is undoable', async () => {
+    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { before: s0, during, after: s1, rect } = await dragSemisRight(app);
+      assert.equal(s0.layout, 'desktop');
+      assert.ok(rect[0] >= 0 && rect[1] >= 0 && rect[0] + rect[2] <= 1280 && rect[1] + rect[3] <= 800, 'slider on screen');
+      const v0 = s0.levers[SEMIS];
+      assert.ok(v0 < semisDef.max - 10, `room to the right (${v0})`);
+
+      // While the button is held the model already follows (live edit) ...
+      assert.ok(during.levers[SEMIS] > v0, `lever moves during the drag (${v0} -> ${during.levers[SEMIS]})`);
+      assert.notEqual(during.revision, s0.revision, 'revision changes during the drag');
+      // ... and the release makes it one undoable step.
+      assert.equal(s1.levers[SEMIS], semisDef.max, 'dragged past the end: the lever is at its maximum');
+      assert.notEqual(s1.revision, s0.revision);
+      assert.ok(s1.changed_levers >= 1, `changed_levers ${s1.changed_levers}`);
+      assert.equal(s1.can_undo, true);
+      assert.equal(s1.can_redo, false);
+      // Other levers did not move.
+      for (const [k, v] of Object.entries(s0.levers)) if (k !== SEMIS) assert.equal(s1.levers[k], v, `${k} unchanged`);
+
+      // Raising US chip controls raises the Protect score above the baseline
+      // and costs Promote (trilemma-cli run --set export_controls.semis=100).
+      assert.ok(s1.indicators.protect > s1.baseline.protect + 1,
+        `protect ${s1.indicators.protect} above baseline ${s1.baseline.protect}`);
+      assert.ok(s1.indicators.promote < s1.baseline.promote, `promote ${s1.indicators.promote} below baseline`);
+      const cli = cliRun(['--preset', s0.preset, '--seat', s0.seat, '--set', `${SEMIS}=${s1.levers[SEMIS]}`]);
+      if (cli) {
+        for (const [k, { scenario, baseline }] of Object.entries(cli)) {
+          const d = scenario - baseline;
+          if (Math.abs(d) < 0.25) continue;
+          const appD = s1.indicators[k] - s1.baseline[k];
+          assert.equal(Math.sign(appD), Math.sign(d), `${k} moves the way the CLI says (cli ${d.toFixed(3)}, app ${appD.toFixed(3)})`);
+        }
+      }
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('undo and redo: Ctrl+Z / Ctrl+Shift+Z on the canvas, and the toolbar buttons', async () => {
+    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    try {
+      const shotBefore = await shot(app, 1280, 240);
+      const { before: s0, after: s1 } = await dragSemisRight(app);
+      const v0 = s0.levers[SEMIS], v1 = s1.levers[SEMIS];
+      assert.ok(v1 > v0);
+      // The drag's press focused the canvas, as a click does.
+      assert.equal(await app.page.evaluate(() => document.activeElement?.id), 'canvas', 'canvas has focus');
+
+      await chord(app, ['Control', 'z']);
+      let s = await app.state();
+      assert.equal(s.levers[SEMIS], v0, 'Ctrl+Z restores the lever');
+      assert.equal(s.changed_levers, 0);
+      assert.equal(s.can_undo, false);
+      assert.equal(s.can_redo, true);
+      assert.ok(Math.abs(s.indicators.protect - s0.indicators.protect) < 1e-9, 'Ctrl+Z restores the indicators');
+
+      await chord(app, ['Control', 'Shift', 'z']);
+      s = await app.state();
+      assert.equal(s.levers[SEMIS], v1, 'Ctrl+Shift+Z re-applies the lever');
+      assert.equal(s.can_undo, true);
+      assert.equal(s.can_redo, false);
+      assert.ok(Math.abs(s.indicators.protect - s1.indicators.protect) < 1e-9, 'redo restores the indicators');
+
+      // Toolbar: the Undo button is the first toolbar widget that went from
+      // disabled to enabled with the edit (Reset levers is the other one).
+      const tbBefore = toolbar(shotBefore);
+      const shotEdited = await shot(app, 1280, 240);
+      const tbEdited = toolbar(shotEdited);
+      assert.ok(tbBefore && tbEdited, 'toolbar found in the screenshot');
+      assert.equal(tbEdited.segs.length, tbBefore.segs.length, 'toolbar keeps its widgets');
+      const enabledNow = tbEdited.segs.findIndex((g, i) => g.fill !== tbBefore.segs[i].fill);
+      assert.ok(enabledNow >= 0, 'a toolbar button changed state with the edit (Undo enabled)');
+      const undoBtn = tbEdited.segs[enabledNow];
+      await mouseClick(app, (undoBtn.x0 + undoBtn.x1) / 2, tbEdited.cy);
+      s = await app.state();
+      assert.equal(s.levers[SEMIS], v0, 'toolbar Undo restores the lever');
+      assert.equal(s.can_redo, true);
+
+      // Redo: the widget right after Undo.
+      const redoBtn = tbEdited.segs[enabledNow + 1];
+      assert.equal(redoBtn.fill, tbBefore.segs[enabledNow + 1].fill, 'Redo stays disabled after the edit');
+      await mouseClick(app, (redoBtn.x0 + redoBtn.x1) / 2, tbEdited.cy);
+      s = await app.state();
+      assert.equal(s.levers[SEMIS], v1, 'toolbar Redo re-applies the lever');
+      assert.equal(s.can_undo, true);
+      assert.equal(s.can_redo, false);
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a preset picked from the toolbar combo becomes the baseline and sets the levers', async () => {
+    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    try {
+      const s0 = await frames(app, 2);
+      assert.equal(s0.preset, 'status_quo_2024');
+      const closed = await shot(app, 1280, 800);
+      const tb = toolbar(closed);
+      assert.ok(tb && tb.segs.length >= 2, 'toolbar found');
+      const combo = tb.segs[1]; // Seat, then Preset
+      await mouseClick(app, (combo.x0 + combo.x1) / 2, tb.cy);
+      await frames(app, 1); // a new popup can stay hidden for its first frame
+      const open = await shot(app, 640, 800);
+
+      // The list opens under the combo: rows that changed in its left 40 px.
+      let top = -1, bottom = -1;
+      for (let y = tb.bottom + 1; y < open.height; y++) {
+        for (let x = combo.x0; x < combo.x0 + 40; x++) {
+          if (key(px(open, x, y)) !== key(px(closed, x, y))) { if (top < 0) top = y; bottom = y; break; }
+        }
+      }
+      assert.ok(top > 0 && bottom - top > 60, `combo list opened (${top}..${bottom})`);
+      // One line of text per preset.
+      const bands = [];
+      for (let y = top; y <= bottom; y++) {
+        const dark = countPixels(open, { x: combo.x0 + 2, y, width: combo.x1 - combo.x0 - 4, height: 1 },
+          ([r, g, b]) => r + g + b < 350);
+        if (dark > 0) {
+          if (bands.length && bands.at(-1)[1] === y - 1) bands.at(-1)[1] = y;
+          else bands.push([y, y]);
+        }
+      }
+      assert.equal(bands.length, presetsJson.length, `one row per preset (${JSON.stringify(bands)})`);
+      const target = presetsJson.findIndex((p) => p.id === 'broad_decoupling');
+      await mouseClick(app, combo.x0 + 60, (bands[target][0] + bands[target][1]) / 2);
+
+      const s = await app.state();
+      assert.equal(s.preset, 'broad_decoupling');
+      const expected = presetLevers('broad_decoupling', 'US');
+      for (const [k, v] of Object.entries(expected)) assert.equal(s.levers[k], v, `lever ${k} from the preset`);
+      assert.ok(Object.keys(expected).some((k) => s.levers[k] !== s0.levers[k]), 'levers changed');
+      assert.equal(s.changed_levers, 0, 'the levers are the new baseline');
+      assert.equal(s.can_undo, true, 'loading a preset is undoable');
+      for (const k of Object.keys(s.indicators)) assert.equal(s.indicators[k], s.baseline[k], `${k} = baseline`);
+      // Broad decoupling: more Protect, less Promote and Partner than the status quo.
+      assert.ok(s.baseline.protect > s0.baseline.protect + 1, `protect ${s0.baseline.protect} -> ${s.baseline.protect}`);
+      assert.ok(s.baseline.promote < s0.baseline.promote - 1, `promote ${s0.baseline.promote} -> ${s.baseline.promote}`);
+      assert.ok(s.baseline.partner < s0.baseline.partner - 1, `partner ${s0.baseline.partner} -> ${s.baseline.partner}`);
+      // Every indicator the CLI moves clearly between the two presets moves the same way in the app.
+      const cliOld = cliRun(['--preset', 'status_quo_2024', '--seat', 'US']);
+      const cliNew = cliRun(['--preset', 'broad_decoupling', '--seat', 'US']);
+      if (cliOld && cliNew) {
+        for (const k of Object.keys(cliNew)) {
+          const d = cliNew[k].baseline - cliOld[k].baseline;
+          if (Math.abs(d) < 0.25) continue;
+          const appD = s.baseline[k] - s0.baseline[k];
+          assert.equal(Math.sign(appD), Math.sign(d), `${k}: preset change moves it the way the CLI says (cli ${d.toFixed(3)}, app ${appD.toFixed(3)})`);
+        }
+      }
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('changing the seat shows that bloc\'s levers', async () => {
+    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { s: s0, rect: usRect } = await stableRect(app, `US.${SEMIS}`);
+      assert.equal(s0.seat, 'US');
+      const usImg = await shot(app, usRect[0] + usRect[2] + 1, usRect[1] + usRect[3] + 1);
+      const usGrab = grabOf(usImg, usRect);
+      assert.ok(usGrab, 'US slider grab found');
+      assert.ok(Math.abs(usGrab.x - valueX(usRect, s0.levers[SEMIS], 0, 100, usGrab.width)) < 4,
+        `US grab at ${usGrab.x.toFixed(1)} for ${s0.levers[SEMIS]}`);
+
+      assert.deepEqual(await app.command({ cmd: 'seat', bloc: 'China' }), { ok: true });
+      const { s, rect } = await stableRect(app, `China.${SEMIS}`);
+      assert.equal(s.seat, 'China');
+      const china = presetLevers('status_quo_2024', 'China');
+      for (const [k, v] of Object.entries(china)) assert.equal(s.levers[k], v, `China's ${k}`);
+      assert.notEqual(s.levers[SEMIS], s0.levers[SEMIS], 'values differ from the US');
+      const keys = Object.keys(s.lever_rects);
+      assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('China.')), 'only China\'s sliders are drawn');
+      assert.equal(s.changed_levers, 0);
+      assert.notEqual(s.indicators.protect, s0.indicators.protect, 'indicators are China\'s');
+
+      // The slider shows China's value.
+      const img = await shot(app, rect[0] + rect[2] + 1, rect[1] + rect[3] + 1);
+      const grab = grabOf(img, rect);
+      assert.ok(grab, 'China slider grab found');
+      assert.ok(Math.abs(grab.x - valueX(rect, s.levers[SEMIS], 0, 100, grab.width)) < 4,
+        `China grab at ${grab.x.toFixed(1)} for ${s.levers[SEMIS]}`);
+      assert.ok(grab.x < usGrab.x - 20, 'the grab moved left (60% -> 10%)');
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+// openApp with any context options (hasTouch, isMobile), recording the same problems.
+async function openMobileApp(contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const app = {
+    page, context, consoleErrors: [], pageErrors: [], failedRequests: [], nonLocalRequests: [],
+    state: () => page.evaluate(() => window.trilemma.state()),
+    command: (cmd) => page.evaluate((c) => window.trilemma.command(c), cmd),
+    close: () => context.close(),
+  };
+  page.on('console', (m) => { if (m.type() === 'error') app.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => app.pageErrors.push(String(e)));
+  page.on('request', (r) => { if (new URL(r.url()).hostname !== '127.0.0.1' && !/^(data|blob|about):/.test(r.url())) app.nonLocalRequests.push(r.url()); });
+  page.on('requestfailed', (r) => app.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) app.failedRequests.push(`${r.url()}: HTTP ${r.status()}`); });
+  await page.goto(server.url, { waitUntil: 'load' });
+  await waitForReady(page);
+  return app;
+}
+
+describe('explorer on a phone (touch)', () => {
+  test('tap-and-drag on a slider at 390x844 changes the lever', async () => {
+    const app = await openMobileApp({
+      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    });
+    try {
+      assert.equal(await app.page.evaluate(() => 'ontouchstart' in window), true, 'touch events available');
+      const { s: s0, rect } = await stableRect(app, `US.${SEMIS}`);
+      assert.equal(s0.layout, 'phone');
+      assert.equal(s0.tab, 'Levers');
+      assert.ok(rect[0] >= 0 && rect[0] + rect[2] <= 390 && rect[1] + rect[3] <= 844, 'slider on screen');
+      const v0 = s0.levers[SEMIS];
+      const cdp = await app.context.newCDPSession(app.page);
+      const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+      const y = rect[1] + rect[3] / 2;
+      const x0 = valueX(rect, v0, semisDef.min, semisDef.max);
+      const x1 = rect[0] + rect[2] + 20;
+      await touch('touchStart', [{ x: x0, y, id: 1 }]);
+      const pressed = await frames(app, 1);
+      assert.ok(Math.abs(pressed.levers[SEMIS] - v0) <= 5, `the tap lands on the grab (${pressed.levers[SEMIS]})`);
+      for (let i = 1; i <= 4; i++) {
+        await touch('touchMove', [{ x: x0 + ((x1 - x0) * i) / 4, y, id: 1 }]);
+        await frames(app, 1);
+      }
+      await touch('touchEnd', []);
+      const s = await frames(app, 1);
+      assert.ok(s.levers[SEMIS] > v0, `the finger moved the lever (${v0} -> ${s.levers[SEMIS]})`);
+      assert.equal(s.levers[SEMIS], semisDef.max);
+      assert.notEqual(s.revision, s0.revision);
+      assert.ok(s.changed_levers >= 1);
+      assert.equal(s.can_undo, true, 'the touch drag is one undoable step');
+      assert.ok(s.indicators.protect > s.baseline.protect);
+      await saveScreenshot(app.page, 'explorer-390x844-after-touch');
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('screenshots once bands and frontier are complete', () => {
+  const sizes = [
+    { width: 1280, height: 800, dpr: 1, layout: 'desktop', changed: true },
+    { width: 1920, height: 1080, dpr: 1, layout: 'desktop' },
+    { width: 1024, height: 768, dpr: 1, layout: 'tablet' },
+    { width: 390, height: 844, dpr: 2, layout: 'phone', changed: true },
+  ];
+  for (const size of sizes) {
+    const name = `explorer-${size.width}x${size.height}${size.dpr > 1 ? `@${size.dpr}x` : ''}`;
+    test(`${name}: ${size.layout} layout, drawn`, async () => {
+      const app = await openApp(browser, server.url, {
+        viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.dpr,
+      });
+      try {
+        const check = (png, s, label) => {
+          assert.equal(s.layout, size.layout, `${label}: layout`);
+          assert.equal(png.width, size.width * size.dpr, `${label}: image width`);
+          assert.equal(png.height, size.height * size.dpr, `${label}: image height`);
+          assert.ok(distinctColors(png) >= 200, `${label}: a drawn UI (${distinctColors(png)} colours)`);
+          // Something drawn in every quarter of the screen (no empty panel).
+          for (const [qx, qy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+            const region = { x: (qx * png.width) / 2, y: (qy * png.height) / 2, width: png.width / 2, height: png.height / 2 };
+            const n = distinctColors(png, region);
+            assert.ok(n >= 24, `${label}: quarter ${qx},${qy} has content (${n} colours)`);
+          }
+          const dark = countPixels(png, { x: 0, y: 0, width: 300 * size.dpr, height: 40 * size.dpr }, ([r, g, b]) => r + g + b < 200);
+          assert.ok(dark > 100 * size.dpr * size.dpr, `${label}: title drawn (${dark} dark pixels)`);
+        };
+        let s = await settled(app);
+        check(decodePng(await saveScreenshot(app.page, name)), s, name);
+
+        // After a move (at one desktop size and on the phone), so the charts,
+        // the triangle, "Why?" and the phone's score strip show a difference.
+        if (size.changed) {
+          assert.deepEqual(await app.command({ cmd: 'set_lever', lever: SEMIS, value: 90 }), { ok: true });
+          s = await settled(app);
+          assert.equal(s.changed_levers, 1);
+          check(decodePng(await saveScreenshot(app.page, `${name}-changed`)), s, `${name}-changed`);
+        }
+        // The phone's other tabs.
+        for (const tab of size.layout === 'phone' ? ['Charts', 'Triangle', 'Why?', 'More'] : []) {
+          assert.deepEqual(await app.command({ cmd: 'tab', name: tab }), { ok: true });
+          s = await frames(app, 2);
+          assert.equal(s.tab, tab);
+          const png = decodePng(await saveScreenshot(app.page, `${name}-${tab.replace('?', '')}`));
+          assert.ok(distinctColors(png) >= 64, `${tab} tab drawn`);
+        }
+        assertCleanPage(app);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});
