@@ -1,18 +1,65 @@
 #include "core/scenario_io.h"
 
 #include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
 
 #include "core/version.h"
 
 namespace tl {
 
 namespace {
+
+// Builds the document from the reader's events, converting numbers with
+// strtod instead of rapidjson: its full-precision path computes clz(0) for a
+// zero with a large exponent ("0e308" read as 3.5e72 or -6e-269, found by
+// fuzzing), and its default path can be an ulp off. strtod is correctly
+// rounded, so a saved scenario reads back bit-identical.
+struct ExactNumbers {
+    rapidjson::Document& d;
+    bool too_big = false;
+    bool Null() { return d.Null(); }
+    bool Bool(bool b) { return d.Bool(b); }
+    bool Int(int i) { return d.Int(i); }
+    bool Uint(unsigned u) { return d.Uint(u); }
+    bool Int64(std::int64_t i) { return d.Int64(i); }
+    bool Uint64(std::uint64_t u) { return d.Uint64(u); }
+    bool Double(double v) { return d.Double(v); }
+    bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
+        std::string_view t(s, len);
+        if (t.find_first_of(".eE") == std::string_view::npos) {
+            long long i = 0;
+            auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), i);
+            if (ec == std::errc() && end == t.data() + t.size()) {
+                if (i >= std::numeric_limits<int>::min() && i <= std::numeric_limits<int>::max())
+                    return d.Int(static_cast<int>(i));
+                return d.Int64(i);
+            }
+        }
+        std::string copy(t);
+        double v = std::strtod(copy.c_str(), nullptr);
+        if (!std::isfinite(v)) {
+            too_big = true;
+            return false;
+        }
+        return d.Double(v);
+    }
+    bool String(const char* s, rapidjson::SizeType len, bool copy) { return d.String(s, len, copy); }
+    bool StartObject() { return d.StartObject(); }
+    bool Key(const char* s, rapidjson::SizeType len, bool copy) { return d.Key(s, len, copy); }
+    bool EndObject(rapidjson::SizeType n) { return d.EndObject(n); }
+    bool StartArray() { return d.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { return d.EndArray(n); }
+};
 
 template <typename Writer>
 void write_scenario(Writer& w, const Scenario& s) {
@@ -85,15 +132,25 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
         return res;
     }
     rapidjson::Document doc;
-    // Full precision: a saved scenario reads back bit-identical (the default
-    // parser may be off by an ulp on long decimals).
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-    if (doc.HasParseError()) {
+    // Iterative: deep nesting ("[[[[...") must not overflow the stack (a
+    // 256 KiB file of '[' crashed the recursive parser). Numbers: ExactNumbers.
+    ExactNumbers numbers{doc};
+    rapidjson::Reader reader;
+    auto generate = [&](rapidjson::Document&) {
+        rapidjson::MemoryStream ms(text.data(), text.size());
+        rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> is(ms);
+        reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag>(is, numbers);
+        return !reader.HasParseError();
+    };
+    doc.Populate(generate);
+    if (reader.HasParseError()) {
         // Report a line number: people edit these files by hand.
-        std::size_t off = std::min(doc.GetErrorOffset(), text.size());
+        std::size_t off = std::min(reader.GetErrorOffset(), text.size());
         int line = 1;
         for (std::size_t i = 0; i < off; ++i) line += text[i] == '\n';
-        r.error("line " + std::to_string(line) + ": not valid JSON (" + rapidjson::GetParseError_En(doc.GetParseError()) +
+        r.error("line " + std::to_string(line) + ": not valid JSON (" +
+                (numbers.too_big ? "Number too big to be stored in double."
+                                 : rapidjson::GetParseError_En(reader.GetParseErrorCode())) +
                 ")");
         return res;
     }
