@@ -43,6 +43,7 @@ PACKAGES=(
   g++ clang cmake ninja-build dpkg-dev python3 git xz-utils
   emscripten libsdl2-dev libgl-dev libgles-dev
   libcereal-dev rapidjson-dev doctest-dev libqrcodegencpp-dev
+  libclang-rt-dev
   fonts-inter fonts-dejavu-core
   chromium
 )
