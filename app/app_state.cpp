@@ -35,6 +35,7 @@ AppState::AppState() {
 void AppState::changed() { ++revision_; }
 
 void AppState::push_undo(const tl::Scenario& before) {
+    ++history_revision_;
     history_.undo.push_back(before);
     if (history_.undo.size() > History::kMax) history_.undo.pop_front();
     history_.redo.clear();
@@ -140,6 +141,7 @@ void AppState::unpin() { pinned.reset(); }
 void AppState::undo() {
     commit_edit();
     if (history_.undo.empty()) return;
+    ++history_revision_;
     history_.redo.push_back(scenario_);
     scenario_ = history_.undo.back();
     history_.undo.pop_back();
@@ -150,6 +152,7 @@ void AppState::undo() {
 void AppState::redo() {
     commit_edit();
     if (history_.redo.empty()) return;
+    ++history_revision_;
     history_.undo.push_back(scenario_);
     scenario_ = history_.redo.back();
     history_.redo.pop_back();
@@ -201,8 +204,10 @@ void AppState::update(double now) {
         view_.last_run_ms = now_ms() - t0;
 
         // Bands: restart for the new scenario; the old bands stay on screen
-        // until the new ones have enough draws.
-        if (!bands_for_ || !(*bands_for_ == scenario_)) {
+        // until the new ones have enough draws. While a slider is dragged the
+        // draws wait for the release (they would cost a few ms every frame);
+        // the old bands follow the scenario line meanwhile (shifted_bands()).
+        if (!edit_open_ && (!bands_for_ || !(*bands_for_ == scenario_))) {
             view_.monte_carlo = std::make_unique<tl::MonteCarlo>(scenario_, scenario_.seat, kBandDraws, 20241);
             bands_for_ = scenario_;
         }
@@ -224,11 +229,14 @@ void AppState::update(double now) {
         view_.frontier.trilemma = settings.trilemma;
         view_.frontier_ready = false;
     }
+    // A drag ended: the bands start over for the scenario it left.
+    if (!edit_open_ && bands_for_ && !(*bands_for_ == scenario_)) computed_revision_ = 0, update(now);
     // Slices of the slow parts.
-    if (view_.monte_carlo && !view_.monte_carlo->done()) {
+    if (view_.monte_carlo && !view_.monte_carlo->done() && !edit_open_) {
         view_.monte_carlo->step(kBandDrawsPerFrame);
         if (view_.monte_carlo->completed() >= 250 || view_.monte_carlo->done()) {
             view_.bands = view_.monte_carlo->bands();
+            view_.bands_results = tl::run(*bands_for_);
             view_.bands_ready = true;
         }
     }

@@ -25,6 +25,7 @@ struct ModelView {
     tl::Attribution attribution;
     std::unique_ptr<tl::MonteCarlo> monte_carlo;
     tl::Bands bands;
+    tl::Results bands_results;  // the central run the bands were drawn around
     bool bands_ready = false;
     tl::Frontier frontier;  // accumulated over frames
     int frontier_target = 0;
@@ -69,6 +70,8 @@ public:
     const ModelView& view() const { return view_; }
     ViewSettings settings;
     std::optional<tl::Scenario> pinned;  // "compare": a scenario kept beside the current one
+    // Levers closed by the current step of a guided scenario (app/trainer.cpp).
+    std::array<bool, tl::kSlotCount> locked{};
 
     // Live edit (e.g. while a slider is dragged): the model follows, but no
     // undo entry is made until commit_edit().
@@ -108,6 +111,9 @@ public:
     // the frontier by a slice. Call once per frame.
     void update(double now);
     std::uint64_t revision() const { return revision_; }
+    // Changes whenever an undoable step is made, undone or redone: the moments
+    // to autosave and to add a browser history entry.
+    std::uint64_t history_revision() const { return history_revision_; }
 
 private:
     void push_undo(const tl::Scenario& before);
@@ -118,7 +124,7 @@ private:
     bool edit_open_ = false;
     History history_;
     ModelView view_;
-    std::uint64_t revision_ = 1, computed_revision_ = 0;
+    std::uint64_t revision_ = 1, computed_revision_ = 0, history_revision_ = 0;
     // Inputs of the expensive parts, to know when they must be redone.
     std::optional<tl::Scenario> frontier_for_;
     std::optional<tl::Scenario> bands_for_;

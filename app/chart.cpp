@@ -127,14 +127,25 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         ImGui::PopID();
         return result;
     }
+    // A flat series is not blown up to fill the chart: the axis spans at
+    // least a few units of the indicator's last shown decimal.
+    const double min_span = 2.0 * std::pow(10.0, 1 - spec.decimals);
+    if (hi - lo < min_span) {
+        const double mid = 0.5 * (hi + lo);
+        lo = mid - 0.5 * min_span;
+        hi = mid + 0.5 * min_span;
+    }
     double margin = (hi - lo) * 0.08;
     double axis_lo, axis_hi;
     int tick_target = std::max(2, static_cast<int>((p1.y - plot_top) / (font * 2.2f)));
     std::vector<double> ticks = nice_ticks(lo - margin, hi + margin, tick_target, &axis_lo, &axis_hi);
 
     // Plot area: room for tick labels on the left and years below.
+    // As many decimals as the tick step needs, so that no two labels read the same.
+    const double tick_step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1.0;
+    const int tick_decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(tick_step) - 1e-9)), 0, 4);
     float label_w = 0;
-    for (double t : ticks) label_w = std::max(label_w, ImGui::CalcTextSize(format_value(t, spec.decimals > 1 ? 1 : 0, "").c_str()).x);
+    for (double t : ticks) label_w = std::max(label_w, ImGui::CalcTextSize(format_value(t, tick_decimals, "").c_str()).x);
     const ImVec2 a(p0.x + pad + label_w + 8, plot_top);
     const ImVec2 b(p1.x - pad, p1.y - font - 10);
     auto X = [&](double i) { return a.x + static_cast<float>(i / (n - 1)) * (b.x - a.x); };
@@ -147,7 +158,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         if (y < a.y - 1 || y > b.y + 1) continue;
         dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), t == 0.0 ? ImGui::GetColorU32(ImGuiCol_Separator) : grid,
                     t == 0.0 ? 1.5f : 1.0f);
-        std::string s = format_value(t, spec.decimals > 1 ? 1 : 0, "");
+        std::string s = format_value(t, tick_decimals, "");
         dl->AddText(ImVec2(a.x - 6 - ImGui::CalcTextSize(s.c_str()).x, y - font * 0.5f), muted, s.c_str());
     }
     // Year labels: every 1, 2 or 5 years as room allows, always the first and
@@ -158,7 +169,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     for (int i = 0; i < n; ++i) {
         int year = spec.first_year + i;
         bool edge = i == 0 || i == n - 1;
-        if (!edge && (year % year_step != 0 || (n - 1 - i) * per_year < label_w_year)) continue;
+        if (!edge && (year % year_step != 0 || (n - 1 - i) * per_year < label_w_year * 1.5f)) continue;
         char buf[8];
         std::snprintf(buf, sizeof buf, "%d", year);
         float w = ImGui::CalcTextSize(buf).x;

@@ -13,8 +13,14 @@
 #include "app/test_hook.h"
 #include "app/ui_common.h"
 
+#include "app/sharing.h"
+
+#include "app/trainer.h"
+
 namespace app {
 AppState& the_state();  // app/main.cpp
+Sharing& the_sharing();
+Trainer& the_trainer();
 }
 
 std::string app_state_json() {
@@ -51,6 +57,45 @@ std::string app_state_json() {
     w.Key("bands_draws"); w.Int(view.monte_carlo ? view.monte_carlo->completed() : 0);
     w.Key("frontier_samples"); w.Int(static_cast<int>(view.frontier.samples.size()));
     w.Key("last_run_ms"); w.Double(view.last_run_ms);
+    w.Key("share_code"); w.String(app::the_sharing().share_code().c_str());
+    w.Key("last_load"); w.String(app::the_sharing().last_load().c_str());
+    w.Key("notices"); w.StartArray();
+    for (const auto& n : app::the_sharing().notices()) w.String(n.text.c_str());
+    w.EndArray();
+    w.Key("name"); w.String(s.name.c_str());
+    auto& trainer = app::the_trainer();
+    w.Key("guide");
+    if (trainer.session()) {
+        const auto& g = *trainer.session();
+        w.StartObject();
+        w.Key("id"); w.String(g.guide.id.c_str());
+        w.Key("step"); w.Int(g.step);
+        w.Key("steps"); w.Int(static_cast<int>(g.guide.steps.size()));
+        w.Key("finished"); w.Bool(g.finished);
+        w.Key("presenter"); w.Bool(g.presenter);
+        w.Key("has_goal"); w.Bool(g.guide.steps[g.step].goal.has_value());
+        w.Key("goal_met"); w.Bool(g.status.met);
+        w.Key("conditions_met"); w.Int(g.status.conditions_met);
+        w.Key("path"); w.Int(static_cast<int>(g.path.size()));
+        w.Key("open_levers"); w.StartArray();
+        for (int slot = 0; slot < tl::kSlotCount; ++slot)
+            if (!state.locked[slot]) w.String(tl::slot_key(slot).c_str());
+        w.EndArray();
+        w.EndObject();
+    } else {
+        w.Null();
+    }
+    w.Key("room"); w.StartArray();
+    for (const auto& e : trainer.room()) {
+        w.StartObject();
+        w.Key("label"); w.String(e.label.c_str());
+        w.Key("ok"); w.Bool(e.ok);
+        w.Key("protect"); w.Double(e.scores[0]);
+        w.Key("promote"); w.Double(e.scores[1]);
+        w.Key("partner"); w.Double(e.scores[2]);
+        w.EndObject();
+    }
+    w.EndArray();
     w.Key("levers"); w.StartObject();
     for (int slot = 0; slot < tl::kSlotCount; ++slot) {
         w.Key(tl::slot_key(slot).c_str());
@@ -103,11 +148,30 @@ std::string app_command(std::string_view json) {
         auto b = tl::parse_bloc(str("bloc"));
         if (!b) return error("unknown bloc");
         state.set_seat(*b);
+    } else if (cmd == "open_text") {
+        bool ok = app::the_sharing().open_text("pasted text", str("text"));
+        state.update(platform::frame_info().time);
+        return ok ? R"({"ok":true})" : error("rejected");
+    } else if (cmd == "guide") {
+        bool ok = app::the_trainer().open_guide(str("id"), "test");
+        state.update(platform::frame_info().time);
+        app::the_trainer().frame(platform::frame_info().time);
+        return ok ? R"({"ok":true})" : error("rejected");
+    } else if (cmd == "guide_next" || cmd == "guide_prev" || cmd == "guide_leave" || cmd == "presenter") {
+        auto& t = app::the_trainer();
+        if (!t.session()) return error("no guide");
+        if (cmd == "guide_next") t.next_step();
+        else if (cmd == "guide_prev") t.previous_step();
+        else if (cmd == "presenter") t.session()->presenter = !t.session()->presenter;
+        else t.leave();
+    } else if (cmd == "room_add") {
+        app::the_trainer().room_open = true;
+        app::the_trainer().room_add(str("text"));
     } else if (cmd == "undo") state.undo();
     else if (cmd == "redo") state.redo();
     else if (cmd == "reset") state.reset_policies();
     else if (cmd == "tab") {
-        for (ui::Tab t : {ui::Tab::Levers, ui::Tab::Charts, ui::Tab::Triangle, ui::Tab::Why, ui::Tab::More})
+        for (ui::Tab t : {ui::Tab::Guide, ui::Tab::Levers, ui::Tab::Charts, ui::Tab::Triangle, ui::Tab::Why, ui::Tab::More})
             if (str("name") == ui::tab_name(t)) {
                 ui::select_tab(t);
                 return R"({"ok":true})";
@@ -115,5 +179,6 @@ std::string app_command(std::string_view json) {
         return error("unknown tab");
     } else return error("unknown command " + cmd);
     state.update(platform::frame_info().time);
+    app::the_trainer().frame(platform::frame_info().time);
     return R"({"ok":true})";
 }

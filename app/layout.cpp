@@ -33,6 +33,7 @@ void select_tab(Tab t) {
 }
 const char* tab_name(Tab t) {
     switch (t) {
+        case Tab::Guide: return "Guide";
         case Tab::Levers: return "Levers";
         case Tab::Charts: return "Charts";
         case Tab::Triangle: return "Triangle";
@@ -44,13 +45,16 @@ const char* tab_name(Tab t) {
 
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
+// A fixed panel of the layout; `scroll`: it scrolls its content (with a
+// scrollbar that touch can drag), otherwise its children do.
 void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    ImGui::Begin(id, nullptr, kPanelFlags | (scroll ? ImGuiWindowFlags_AlwaysVerticalScrollbar * 0 : ImGuiWindowFlags_NoScrollbar));
+    ImGui::Begin(id, nullptr, kPanelFlags | (scroll ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
 }
 
 void keyboard_shortcuts(app::AppState& state) {
@@ -195,7 +199,7 @@ void view_popup(app::AppState& state) {
     }
 }
 
-float draw_header(app::AppState& state, Layout layout, float width) {
+float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer, Layout layout, float width) {
     const float font = ImGui::GetFontSize();
     const bool phone = layout == Layout::Phone;
     static float last_height = 120.0f;  // the toolbar wraps; size the window to last frame's content
@@ -213,13 +217,22 @@ float draw_header(app::AppState& state, Layout layout, float width) {
         ImGui::TextDisabled("What each technology-policy mix costs in security, prosperity and partnership");
     }
     ImGui::SameLine();
-    ImGui::SetCursorScreenPos(ImVec2(right - button_width(phone ? "Options" : "View"), ImGui::GetCursorScreenPos().y));
+    const float menu_w = (phone ? 0.0f : button_width("Trainer") + 10) + button_width("File") + button_width("Share") +
+                         button_width(phone ? "Options" : "View") + 20;
+    ImGui::SetCursorScreenPos(ImVec2(right - menu_w, ImGui::GetCursorScreenPos().y));
+    if (!phone) {
+        draw_trainer_menu(trainer);
+        ImGui::SameLine();
+    }
+    draw_file_menu(sharing, state);
+    ImGui::SameLine();
     if (phone) {
         if (ImGui::Button("Options")) ImGui::OpenPopup("##options");
         if (ImGui::BeginPopup("##options")) {
             horizon_slider(state, font * 12);
             scenario_actions(state);
             view_options(state);
+            draw_trainer_menu(trainer);
             ImGui::EndPopup();
         }
     } else {
@@ -279,12 +292,21 @@ void titled(const char* title) {
 
 }  // namespace
 
-void draw_app(app::AppState& state) {
+void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer) {
     keyboard_shortcuts(state);
     lever_rects().clear();
     const platform::FrameInfo& f = platform::frame_info();
     const Layout layout = layout_for(f.width, f.height);
-    const float top = draw_header(state, layout, f.width);
+    if (trainer.session() && trainer.session()->presenter) {
+        draw_presenter(trainer, state);
+        draw_notices(sharing, 0, f.width);
+        return;
+    }
+    const float top = draw_header(state, sharing, trainer, layout, f.width);
+    draw_share_dialog(sharing, state);
+    draw_guide_library(trainer);
+    draw_room_window(trainer, state);
+    const bool guiding = trainer.session().has_value();
     const float gap = 10.0f;
     const float h = f.height - top - gap;
 
@@ -293,6 +315,11 @@ void draw_app(app::AppState& state) {
         float right_w = std::clamp(f.width * 0.28f, 340.0f, 460.0f);
         float mid_w = f.width - left_w - right_w - gap * 4;
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
+        if (guiding) {
+            ImGui::BeginChild("##guide", ImVec2(0, h * 0.5f), true);
+            draw_guide_panel(trainer, state, false);
+            ImGui::EndChild();
+        }
         levers_and_assumptions(state);
         ImGui::End();
         begin_panel("##charts_panel", ImVec2(gap * 2 + left_w, top + gap * 0.5f), ImVec2(mid_w, h));
@@ -305,11 +332,13 @@ void draw_app(app::AppState& state) {
         if (ImGui::CollapsingHeader("Why did it move?", ImGuiTreeNodeFlags_DefaultOpen)) draw_why(state);
         if (ImGui::CollapsingHeader("Sector \xC3\x97 bloc", ImGuiTreeNodeFlags_DefaultOpen)) draw_matrix(state);
         ImGui::End();
+        draw_notices(sharing, top, f.width);
         return;
     }
 
     Tab& tab = current_tab();
     if (layout == Layout::Tablet && tab == Tab::Levers) tab = Tab::Charts;  // levers are always visible on a tablet
+    if (tab == Tab::Guide && !guiding) tab = layout == Layout::Tablet ? Tab::Charts : Tab::Levers;
     float content_x = gap, content_w = f.width - gap * 2;
     if (layout == Layout::Tablet) {
         float left_w = std::clamp(f.width * 0.4f, 300.0f, 420.0f);
@@ -320,15 +349,20 @@ void draw_app(app::AppState& state) {
         content_w = f.width - content_x - gap;
     }
     begin_panel("##tabs_panel", ImVec2(content_x, top + gap * 0.5f), ImVec2(content_w, h), false);
-    if (ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+    if (layout == Layout::Phone) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));
+    const bool tabs = ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll);
+    if (layout == Layout::Phone) ImGui::PopStyleVar();
+    if (tabs) {
         const bool forced = force_tab();
-        for (Tab t : {Tab::Levers, Tab::Charts, Tab::Triangle, Tab::Why, Tab::More}) {
+        for (Tab t : {Tab::Guide, Tab::Levers, Tab::Charts, Tab::Triangle, Tab::Why, Tab::More}) {
             if (layout == Layout::Tablet && t == Tab::Levers) continue;
+            if (t == Tab::Guide && !guiding) continue;
             ImGuiTabItemFlags flags = forced && tab == t ? ImGuiTabItemFlags_SetSelected : 0;
             if (!ImGui::BeginTabItem(tab_name(t), nullptr, flags)) continue;
             if (!forced) tab = t;
             ImGui::BeginChild("##tab_scroll");
             switch (t) {
+                case Tab::Guide: draw_guide_panel(trainer, state, false); break;
                 case Tab::Levers: draw_levers(state); break;
                 case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
                 case Tab::Triangle: draw_triangle(state, std::min(content_w - 20, 560.0f)); break;
@@ -345,6 +379,7 @@ void draw_app(app::AppState& state) {
         ImGui::EndTabBar();
     }
     ImGui::End();
+    draw_notices(sharing, top, f.width);
 }
 
 }  // namespace ui

@@ -3,6 +3,8 @@
 // charts middle, triangle and "Why?" right), tablet (levers left, tabs right)
 // and phone (one column with tabs, pillar scores always in the header).
 #include "app/app_state.h"
+#include "app/sharing.h"
+#include "app/trainer.h"
 
 namespace ui {
 
@@ -11,12 +13,12 @@ Layout layout_for(float width, float height);
 const char* layout_name(Layout l);
 
 // The tab shown in the tablet and phone layouts (the test hook can set it).
-enum class Tab { Levers, Charts, Triangle, Why, More };
+enum class Tab { Guide, Levers, Charts, Triangle, Why, More };
 Tab& current_tab();
 bool& force_tab();
 void select_tab(Tab t);
 const char* tab_name(Tab t);
 
-void draw_app(app::AppState& state);
+void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer);
 
 }  // namespace ui

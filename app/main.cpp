@@ -8,6 +8,8 @@
 #include <cstring>
 
 #include "app/app_state.h"
+#include "app/sharing.h"
+#include "app/trainer.h"
 #include "app/layout.h"
 #include "app/platform.h"
 #include "app/theme.h"
@@ -17,6 +19,14 @@ namespace app {
 AppState& the_state() {
     static AppState state;
     return state;
+}
+Sharing& the_sharing() {
+    static Sharing sharing(the_state());
+    return sharing;
+}
+Trainer& the_trainer() {
+    static Trainer trainer(the_state(), the_sharing());
+    return trainer;
 }
 }  // namespace app
 
@@ -35,10 +45,33 @@ int main(int argc, char** argv) {
     if (!platform::init(options)) return 1;
     theme::apply_light();
     app::AppState& state = app::the_state();
+    app::Sharing& sharing = app::the_sharing();
+    app::Trainer& trainer = app::the_trainer();
+    // Guide files and links, and links pasted while the room view is open, go to the trainer.
+    sharing.route_text = [&trainer](const std::string& source, const std::string& text) {
+        if (text.find("\"trilemma-lab/guide\"") != std::string::npos) {
+            trainer.open_guide(text, source);
+            return true;
+        }
+        if (trainer.room_open && text.find('{') == std::string::npos) {
+            trainer.room_add(text);
+            return true;
+        }
+        return false;
+    };
+    sharing.route_fragment = [&trainer](const std::string& fragment) {
+        if (fragment.rfind("guide=", 0) != 0) return false;
+        trainer.open_guide(fragment.substr(6), "link");
+        return true;
+    };
+    sharing.start(0.0);
     state.update(0.0);
-    platform::run([&state] {
-        state.update(platform::frame_info().time);
-        ui::draw_app(state);
+    platform::run([&state, &sharing, &trainer] {
+        const double now = platform::frame_info().time;
+        sharing.frame(now);
+        state.update(now);
+        trainer.frame(now);
+        ui::draw_app(state, sharing, trainer);
     });
     platform::shutdown();
     return 0;

@@ -38,20 +38,27 @@ void draw_charts(app::AppState& state, int columns) {
         spec.title = std::string(def.name);
         spec.unit = std::string(def.unit);
         spec.decimals = def.decimals;
-        spec.height = std::clamp(col_w * 0.58f, 200.0f, 300.0f);
+        // Fill the panel's height when there is room (a 1080p screen), never below a readable size.
+        const int rows = (static_cast<int>(settings.charts.size()) + columns - 1) / columns;
+        const float fit = (ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.5f) / std::max(1, rows) -
+                          ImGui::GetStyle().ItemSpacing.y * 2;
+        spec.height = std::clamp(std::max(col_w * 0.58f, fit), 200.0f, 380.0f);
         spec.selected = settings.why_indicator == ind;
         spec.marker_year = settings.why_indicator == ind
                                ? (settings.why_year < 0 ? view.scenario.year(view.scenario.years - 1) : settings.why_year)
                                : -1;
-        if (bands_for_bloc && view.bands.years == view.scenario.years) {
+        if (bands_for_bloc && view.bands.years == view.scenario.years && view.bands_results.years == view.scenario.years) {
             ChartBand outer{"5–95% range", {}, {}, pillar_color(indicator_pillar(ind), 0.13f)};
             ChartBand inner{"25–75%", {}, {}, pillar_color(indicator_pillar(ind), 0.22f)};
             for (int y = 0; y < view.bands.years; ++y) {
                 const auto& q = view.bands.q[static_cast<int>(ind)][y];
-                outer.lo.push_back(q[0]);
-                outer.hi.push_back(q[4]);
-                inner.lo.push_back(q[1]);
-                inner.hi.push_back(q[3]);
+                // Bands drawn for an earlier scenario (while a slider moves)
+                // follow the current line until they are redrawn.
+                const double shift = view.scenario.at(ind, bloc, y) - view.bands_results.at(ind, bloc, y);
+                outer.lo.push_back(q[0] + shift);
+                outer.hi.push_back(q[4] + shift);
+                inner.lo.push_back(q[1] + shift);
+                inner.hi.push_back(q[3] + shift);
             }
             spec.bands = {outer, inner};
         }

@@ -19,7 +19,7 @@ namespace {
 
 void lever_tooltip(const tl::LeverDef& d, double baseline, const std::string& title) {
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 26.0f, ImGui::GetIO().DisplaySize.x - 40.0f));
     ImGui::TextUnformatted(title.c_str());
     ImGui::TextDisabled("%s · range %s to %s · baseline %s", d.unit.c_str(), lever_value_text(d, d.min).c_str(),
                         lever_value_text(d, d.max).c_str(), lever_value_text(d, baseline).c_str());
@@ -66,6 +66,8 @@ void lever_row(app::AppState& state, int slot, const char* label, float label_w)
     float slider_w = std::max(60.0f, row.x + avail - slider_x - reset_w - spacing);
     ImGui::SetCursorScreenPos(ImVec2(slider_x, slider_y));
     double v = s.policy[bloc][slot];
+    const bool locked = state.locked[slot];
+    ImGui::BeginDisabled(locked);
     ImGui::SetNextItemWidth(slider_w);
     ImGui::PushStyleColor(ImGuiCol_SliderGrab, pillar_color(d.pillar));
     ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, pillar_color(d.pillar, 0.8f));
@@ -77,9 +79,13 @@ void lever_row(app::AppState& state, int slot, const char* label, float label_w)
     }
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemDeactivatedAfterEdit()) state.commit_edit();
-    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) lever_tooltip(d, baseline, title);
+    ImGui::EndDisabled();
+    if (locked && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Closed in this step of the guide");
+    else if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) lever_tooltip(d, baseline, title);
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    lever_rects()[std::string(tl::kBlocIds[bloc]) + "." + tl::slot_key(slot)] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+    if (ImGui::IsItemVisible())
+        lever_rects()[std::string(tl::kBlocIds[bloc]) + "." + tl::slot_key(slot)] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
 
     // Baseline tick under the slider, where the preset's value sits.
     {
@@ -92,7 +98,7 @@ void lever_row(app::AppState& state, int slot, const char* label, float label_w)
     }
 
     ImGui::SameLine();
-    if (changed) {
+    if (changed && !locked) {
         if (ImGui::SmallButton("Reset")) state.reset_lever(bloc, slot);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the baseline: %s", lever_value_text(d, baseline).c_str());
     } else {

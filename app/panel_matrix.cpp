@@ -31,14 +31,15 @@ void draw_matrix(app::AppState& state) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("##matrix", tl::kBlocCount + 1, flags)) return;
-    ImGui::TableSetupColumn("Sector", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Sector", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     for (int b = 0; b < tl::kBlocCount; ++b)
-        ImGui::TableSetupColumn(std::string(tl::kBlocIds[b] == "GlobalSouth" ? "G. South" : tl::kBlocIds[b]).c_str());
+        ImGui::TableSetupColumn(std::string(tl::kBlocTinyNames[b]).c_str());
     ImGui::TableHeadersRow();
     for (int s = 0; s < tl::kSectorCount; ++s) {
         ImGui::TableNextRow(0, ImGui::GetFontSize() * 1.6f);
         ImGui::TableSetColumnIndex(0);
-        ImGui::TextUnformatted(std::string(tl::kSectorNames[s]).c_str());
+        ImGui::TextUnformatted(std::string(tl::kSectorShortNames[s]).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(tl::kSectorNames[s]).c_str());
         for (int b = 0; b < tl::kBlocCount; ++b) {
             ImGui::TableSetColumnIndex(b + 1);
             double v = now[b][s][y], d = v - base[b][s][y];

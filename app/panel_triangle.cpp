@@ -194,10 +194,14 @@ void draw_score_strip(app::AppState& state) {
     const app::ModelView& view = state.view();
     const tl::Bloc b = state.scenario().seat;
     const int y = view.scenario.years - 1;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (int p = 0; p < tl::kPillarCount; ++p) {
         tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
         double v = view.scenario.at(ind, b, y), base = view.baseline.at(ind, b, y);
-        if (p) ImGui::SameLine(0, 14);
+        if (p) {
+            ImGui::SameLine(0, 14);
+            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Promote 100 \xE2\x96\xB2" "10").x + 14 > right) ImGui::NewLine();
+        }
         ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + ImGui::GetFontSize() * 0.5f + 1), 5,
                                                     pillar_color(tl::Pillar(p)));
@@ -207,8 +211,11 @@ void draw_score_strip(app::AppState& state) {
         ImGui::PopFont();
         ImGui::SameLine(0, 4);
         double d = v - base;
-        if (std::fabs(d) >= 0.5) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)),
-                                                    "%s%.0f", d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
+        if (std::fabs(d) >= 0.5)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s%.0f",
+                               d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
+        else
+            ImGui::TextUnformatted("");
     }
 }
 

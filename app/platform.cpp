@@ -31,9 +31,12 @@
 #include <SDL_opengl.h>
 #endif
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <utility>
+#include <vector>
 
 namespace platform {
 
@@ -52,10 +55,16 @@ struct State {
     Uint64 start_ticks = 0;
     float font_dpr = 0.0f;  // pixel ratio the font atlas was built for
     float font_scale = 1.0f, built_scale = 1.0f;
+    bool touch_released = false;
     ImFont* regular = nullptr;
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;
     bool quit = false;
+    struct Capture {
+        float x, y, w, h;
+        std::function<void(int, int, const unsigned char*)> done;
+    };
+    std::vector<Capture> captures;
 };
 
 State g;
@@ -188,6 +197,12 @@ void frame_once() {
     const Uint64 frame_start = SDL_GetPerformanceCounter();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        // After a finger lifts, SDL leaves the emulated mouse where the finger
+        // was, so hover effects (tooltips) would stick: forget that position
+        // until the next touch or a real mouse moves.
+        if (event.type == SDL_FINGERUP) g.touch_released = true;
+        if (event.type == SDL_FINGERDOWN) g.touch_released = false;
+        if (event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) g.touch_released = false;
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) g.quit = true;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -203,6 +218,7 @@ void frame_once() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    if (g.touch_released && !io.MouseDown[0]) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     io.DisplaySize = ImVec2(g.info.width, g.info.height);
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(g.info.fb_width) / g.info.width,
                                         static_cast<float>(g.info.fb_height) / g.info.height);
@@ -219,6 +235,19 @@ void frame_once() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g.info.cpu_ms = static_cast<double>(SDL_GetPerformanceCounter() - frame_start) * 1000.0 /
                     static_cast<double>(SDL_GetPerformanceFrequency());
+    for (auto& c : g.captures) {  // read back before the swap, while the frame is in the back buffer
+        const float s = g.info.dpr;
+        const int x = std::clamp(static_cast<int>(c.x * s), 0, g.info.fb_width - 1);
+        const int y = std::clamp(static_cast<int>(c.y * s), 0, g.info.fb_height - 1);
+        const int w = std::clamp(static_cast<int>(c.w * s), 1, g.info.fb_width - x);
+        const int h = std::clamp(static_cast<int>(c.h * s), 1, g.info.fb_height - y);
+        std::vector<unsigned char> px(static_cast<std::size_t>(w) * h * 4), flipped(px.size());
+        glReadPixels(x, g.info.fb_height - y - h, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+        for (int row = 0; row < h; ++row)  // GL's rows run bottom-up
+            std::copy_n(&px[static_cast<std::size_t>(h - 1 - row) * w * 4], w * 4, &flipped[static_cast<std::size_t>(row) * w * 4]);
+        c.done(w, h, flipped.data());
+    }
+    g.captures.clear();
     SDL_GL_SwapWindow(g.window);
 
     ++g.info.frame;
@@ -325,6 +354,10 @@ ImFont* font_regular() { return g.regular; }
 ImFont* font_bold() { return g.bold; }
 ImFont* font_heading() { return g.heading; }
 void request_quit() { g.quit = true; }
+void request_capture(float x, float y, float w, float h,
+                     std::function<void(int width, int height, const unsigned char* rgba)> done) {
+    g.captures.push_back({x, y, w, h, std::move(done)});
+}
 void set_font_scale(float scale) { g.font_scale = scale > 0.5f ? scale : 0.5f; }
 void set_clear_color(const float rgb[3]) {
     for (int i = 0; i < 3; ++i) g.options.clear_color[i] = rgb[i];

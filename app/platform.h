@@ -53,6 +53,11 @@ ImFont* font_regular();
 ImFont* font_bold();
 ImFont* font_heading();
 
+// Reads back a rectangle of the next rendered frame (logical pixels) as RGBA,
+// top row first, and hands it to `done` (e.g. to save a PNG).
+void request_capture(float x, float y, float w, float h,
+                     std::function<void(int width, int height, const unsigned char* rgba)> done);
+
 // Text size multiplier (projectors): rebuilds the font atlas at the new size.
 void set_font_scale(float scale);
 void set_clear_color(const float rgb[3]);

@@ -20,7 +20,7 @@ void apply_light() {
     s.ItemInnerSpacing = ImVec2(8, 6);
     s.IndentSpacing = 20;
     s.ScrollbarSize = 12;
-    s.GrabMinSize = 14;
+    s.GrabMinSize = 9;  // thin grabs leave the value in the slider readable
 
     s.WindowBorderSize = 1;
     s.ChildBorderSize = 1;

@@ -28,6 +28,7 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli run [options]               run a scenario and print indicators
   trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
   trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
+  trilemma-cli guide [ID|FILE] [--set K=V] [--step N] [--json]  check a guided scenario; goal status per step
   trilemma-cli checks                      run the mechanism checks in assets/checks.json
   trilemma-cli snapshot                    print every preset's results as JSON (a model-version snapshot)
   trilemma-cli compare OLD.json [NEW.json] compare two snapshots (NEW defaults to this model)
@@ -344,6 +345,10 @@ int main(int argc, char** argv) {
         if (cmd == "levers") return cmd_levers();
         if (cmd == "presets") return cmd_presets();
         if (cmd == "params") return cmd_params();
+        if (cmd == "guide") {
+            int cmd_guide(int, char**);
+            return cmd_guide(argc, argv);
+        }
         if (cmd == "snapshot") {
             std::fputs(snapshot_json().c_str(), stdout);
             return 0;

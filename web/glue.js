@@ -109,6 +109,77 @@
     },
   };
 
+  // --- Files, clipboard and history (called from app/browser.cpp).
+  const MAX_FILE_BYTES = 1024 * 1024; // larger files are refused by name and size alone
+  function toApp(fn, types, args) {
+    if (appReady) Module.ccall(fn, null, types, args);
+  }
+  function sendFile(file) {
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      // The app reports the size; the content is not read.
+      toApp('trilemma_on_file', ['string', 'string', 'number'], [file.name, '', file.size]);
+      return;
+    }
+    file.text().then((text) => toApp('trilemma_on_file', ['string', 'string', 'number'], [file.name, text, file.size]))
+      .catch((e) => console.warn('Trilemma Lab: cannot read ' + file.name + ': ' + e));
+  }
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = '.json,application/json';
+  picker.style.display = 'none';
+  picker.addEventListener('change', () => { sendFile(picker.files[0]); picker.value = ''; });
+  document.body.appendChild(picker);
+  Module.openFilePicker = () => picker.click();
+  Module.downloadBlob = (name, blob) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  };
+  Module.downloadPng = (name, w, h, bytes) => {
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(bytes.buffer), w, h), 0, 0);
+    c.toBlob((blob) => Module.downloadBlob(name, blob), 'image/png');
+  };
+  function fallbackCopy(text) {
+    const t = document.createElement('textarea');
+    t.value = text;
+    t.style.position = 'fixed';
+    t.style.opacity = '0';
+    document.body.appendChild(t);
+    t.select();
+    try { document.execCommand('copy'); } catch (e) { /* the link stays visible in the dialog */ }
+    t.remove();
+    canvas.focus();
+  }
+  Module.copyText = (text) => {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(() => fallbackCopy(text));
+    } else {
+      fallbackCopy(text);
+    }
+  };
+  // SDL's Emscripten port has no clipboard: pasting a share link or a
+  // scenario file's text goes through the page's paste event.
+  document.addEventListener('paste', (e) => {
+    const text = e.clipboardData && e.clipboardData.getData('text');
+    if (text) { e.preventDefault(); toApp('trilemma_on_paste', ['string'], [text]); }
+  });
+  window.addEventListener('dragover', (e) => { e.preventDefault(); });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) sendFile(e.dataTransfer.files[0]);
+  });
+  // Back and Forward move through the scenarios (each change adds a history entry).
+  window.addEventListener('popstate', () => {
+    toApp('trilemma_on_history', ['string'], [decodeURIComponent(location.hash.slice(1))]);
+  });
+
   // Keyboard input goes to the canvas: keep it focused when used.
   canvas.addEventListener('pointerdown', () => canvas.focus());
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());

@@ -1,0 +1,89 @@
+#pragma once
+// Trainer mode: playing a guided scenario (steps with briefings, open levers,
+// live goals, hints, a debrief), the presenter view for a projector, and the
+// room view that gathers many participants' share links into one triangle.
+// Guides, goals and their evaluation are the core's (core/guides.h); this
+// file keeps only the session: which step, when it started, the path taken.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+#include "app/sharing.h"
+#include "core/guides.h"
+
+namespace app {
+
+struct StepRecord {
+    int step = 0;
+    bool goal_met = false;
+    tl::TrilemmaScores scores{};  // pillar scores at the horizon when the step was left
+    int changed_levers = 0;
+};
+
+struct GuideSession {
+    tl::Guide guide;
+    int step = 0;
+    bool finished = false;     // on the debrief screen
+    bool presenter = false;    // large-type view for a projector
+    double step_started = 0;   // seconds (platform time), for the presenter's timer
+    tl::Scenario step_start_scenario;
+    tl::Results step_start;    // the run at the start of the step (for *_vs_start goals)
+    tl::GoalStatus status;     // live, recomputed when the scenario changes
+    std::uint64_t status_revision = 0;
+    std::vector<StepRecord> path;
+    std::string link;          // "#guide=..." for this guide
+};
+
+struct RoomEntry {
+    std::string label;       // "1", or the scenario's name
+    std::string source;      // the link as pasted
+    bool ok = false;
+    std::string error;
+    tl::Scenario scenario;
+    tl::TrilemmaScores scores{};
+    int changed_levers = 0;
+};
+
+class Trainer {
+public:
+    Trainer(AppState& state, Sharing& sharing) : state_(state), sharing_(sharing) {}
+
+    // A guide from a built-in id or a guide file's JSON; false with a notice when invalid.
+    bool open_guide(const std::string& id_or_json, const std::string& source);
+    void start_step(int step);  // applies the step's setup and records the start
+    void next_step();
+    void previous_step();
+    void finish();
+    void leave();
+    void frame(double now);     // keeps the goal status live
+
+    std::optional<GuideSession>& session() { return session_; }
+    bool lever_open(int slot) const;  // all open when no guide runs
+
+    // Room view: paste many share links (one per line, or separated by spaces).
+    void room_add(const std::string& text);
+    std::vector<RoomEntry>& room() { return room_; }
+    std::string room_csv() const;
+    bool room_open = false;
+    bool library_open = false;
+
+    static std::string guide_link_fragment(const tl::Guide& g);  // "guide=<id>" or "guide=~<base64url json>"
+
+private:
+    AppState& state_;
+    Sharing& sharing_;
+    std::optional<GuideSession> session_;
+    std::vector<RoomEntry> room_;
+    double now_ = 0;
+};
+
+}  // namespace app
+
+namespace ui {
+void draw_trainer_menu(app::Trainer& trainer);
+void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large);
+void draw_presenter(app::Trainer& trainer, app::AppState& state);
+void draw_room_window(app::Trainer& trainer, app::AppState& state);
+void draw_guide_library(app::Trainer& trainer);
+}  // namespace ui
