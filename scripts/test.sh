@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds everything and runs all tests: native core tests (ctest), then the
+# Builds everything and runs all tests: native core tests (ctest), the same
+# under ASan + UBSan, a bounded fuzzing run of the input decoders, then the
 # WebAssembly app in headless Chromium (node --test tests/browser/).
+# TL_FUZZ_SECONDS sets the fuzzing time per decoder (default 45).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -22,6 +24,14 @@ cmake --build --preset native
 
 say "native: core tests"
 ctest --test-dir build/native --output-on-failure
+
+say "native: the core tests again under AddressSanitizer + UBSan"
+configure asan
+cmake --build --preset asan
+ctest --preset asan
+
+say "fuzz: the scenario-file and share-link decoders (${TL_FUZZ_SECONDS:-45} s each)"
+bash scripts/fuzz.sh "${TL_FUZZ_SECONDS:-45}"
 
 say "wasm: configure + build"
 configure wasm
