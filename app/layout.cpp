@@ -88,25 +88,12 @@ void preset_combo(app::AppState& state, float width) {
     if (ImGui::BeginCombo("##preset", current ? current->name.c_str() : "Preset")) {
         for (const auto& p : tl::presets()) {
             if (ImGui::Selectable(p.name.c_str(), p.id == s.preset)) state.load_preset(p.id);
-            if (ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
-                ImGui::TextUnformatted(p.description.c_str());
-                ImGui::TextDisabled("Sources: %s", p.sources.c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
-            }
+            if (ImGui::IsItemHovered()) tooltip_with_source(p.description, "Sources", p.sources);
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered() && current) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
-        ImGui::Text("Baseline: %s", current->name.c_str());
-        ImGui::TextUnformatted(current->description.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    if (ImGui::IsItemHovered() && current)
+        tooltip_with_source("Baseline: " + current->name + ". " + current->description, "Sources", current->sources);
 }
 
 void horizon_slider(app::AppState& state, float width) {

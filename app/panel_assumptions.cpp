@@ -36,7 +36,7 @@ void draw_assumptions(app::AppState& state) {
         ImGui::TextWrapped("%s%s", d.name.c_str(), moved ? "  \xE2\x97\x8F" : "");
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+            ImGui::PushTextWrapPos(tooltip_wrap_width());
             ImGui::Text("%s [%s]%s", d.key.c_str(), d.unit.c_str(), d.assumption ? " — an assumption" : "");
             if (!d.note.empty()) ImGui::TextUnformatted(d.note.c_str());
             ImGui::TextDisabled("Source: %s", d.source.c_str());

@@ -19,7 +19,7 @@ namespace {
 
 void lever_tooltip(const tl::LeverDef& d, double baseline, const std::string& title) {
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 26.0f, ImGui::GetIO().DisplaySize.x - 40.0f));
+    ImGui::PushTextWrapPos(tooltip_wrap_width());
     ImGui::TextUnformatted(title.c_str());
     ImGui::TextDisabled("%s · range %s to %s · baseline %s", d.unit.c_str(), lever_value_text(d, d.min).c_str(),
                         lever_value_text(d, d.max).c_str(), lever_value_text(d, baseline).c_str());
@@ -148,14 +148,7 @@ void draw_levers(app::AppState& state) {
             ImGui::PushID(static_cast<int>(d.id) + 1000);
             bool node = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth,
                                           "%s%s", d.name.c_str(), changed_here ? "  \xE2\x97\x8F" : "");
-            if (ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
-                ImGui::TextUnformatted(d.meaning.c_str());
-                ImGui::TextDisabled("Source: %s", d.source.c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
-            }
+            if (ImGui::IsItemHovered()) tooltip_with_source(d.meaning, "Source", d.source);
             if (node) {
                 for (int sct = 0; sct < tl::kSectorCount; ++sct)
                     lever_row(state, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorNames[sct]).c_str(),

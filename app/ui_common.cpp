@@ -1,5 +1,6 @@
 #include "app/ui_common.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app/theme.h"
@@ -51,11 +52,24 @@ void section_heading(const char* text, ImU32 color) {
     ImGui::PopStyleColor();
 }
 
+float tooltip_wrap_width() {
+    return std::min(ImGui::GetFontSize() * 26.0f, ImGui::GetIO().DisplaySize.x - 40.0f);
+}
+
+void tooltip_with_source(const std::string& text, const char* label, const std::string& source) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(tooltip_wrap_width());
+    ImGui::TextUnformatted(text.c_str());
+    if (!source.empty()) ImGui::TextDisabled("%s: %s", label, source.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void help_marker(const char* text) {
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::PushTextWrapPos(tooltip_wrap_width());
         ImGui::TextUnformatted(text);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();

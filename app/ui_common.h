@@ -24,6 +24,10 @@ std::string lever_format(const tl::LeverDef& d);
 
 void section_heading(const char* text, ImU32 color);
 void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
+// A tooltip with a paragraph and, muted below it, where it comes from
+// ("Source: 001:L81"), wrapped to fit the screen.
+void tooltip_with_source(const std::string& text, const char* label, const std::string& source);
+float tooltip_wrap_width();
 
 // Slider rectangles of the last frame, by "BLOC.lever.sector" key (test hook).
 std::map<std::string, ImVec4>& lever_rects();
