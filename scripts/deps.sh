@@ -44,7 +44,7 @@ PACKAGES=(
   emscripten libsdl2-dev libgl-dev libgles-dev
   libcereal-dev rapidjson-dev doctest-dev libqrcodegencpp-dev
   libclang-rt-dev
-  fonts-inter fonts-dejavu-core
+  fonts-inter fonts-dejavu-core python3-fonttools
   chromium
 )
 missing=()
