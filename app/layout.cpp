@@ -1,6 +1,7 @@
 #include "app/layout.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "app/panels.h"
@@ -97,13 +98,18 @@ void preset_combo(app::AppState& state, float width) {
 }
 
 void horizon_slider(app::AppState& state, float width) {
-    int h = state.scenario().horizon;
+    const int h = state.scenario().horizon;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::SliderInt("##horizon", &h, tl::kMinHorizon, tl::kMaxHorizon, "Horizon %d")) {
-        // Applied on release: a horizon change reruns everything.
+    char label[32];
+    std::snprintf(label, sizeof label, "Horizon %d", h);
+    if (ImGui::BeginCombo("##horizon", label)) {
+        for (int y = tl::kMinHorizon; y <= tl::kMaxHorizon; ++y) {
+            std::snprintf(label, sizeof label, "%d", y);
+            if (ImGui::Selectable(label, y == h)) state.set_horizon(y);
+        }
+        ImGui::EndCombo();
     }
-    if (ImGui::IsItemDeactivatedAfterEdit() || (!ImGui::IsItemActive() && h != state.scenario().horizon))
-        state.set_horizon(h);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The last year of the run (from the 2024 base year)");
 }
 
 void history_buttons(app::AppState& state) {
@@ -303,7 +309,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
         float mid_w = f.width - left_w - right_w - gap * 4;
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
         if (guiding) {
-            ImGui::BeginChild("##guide", ImVec2(0, h * 0.5f), true);
+            ImGui::BeginChild("##guide", ImVec2(0, h * 0.45f), true);
             draw_guide_panel(trainer, state, false);
             ImGui::EndChild();
         }

@@ -113,7 +113,7 @@ void draw_levers(app::AppState& state) {
     const tl::Scenario& s = state.scenario();
     const int seat = tl::idx(s.seat);
     float label_w = 0;
-    for (const auto& n : tl::kSectorNames) label_w = std::max(label_w, ImGui::CalcTextSize(std::string(n).c_str()).x + 16);
+    for (const auto& n : tl::kSectorShortNames) label_w = std::max(label_w, ImGui::CalcTextSize(std::string(n).c_str()).x + 16);
     label_w = std::min(label_w + 28, ImGui::GetContentRegionAvail().x * 0.5f);
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
@@ -151,7 +151,7 @@ void draw_levers(app::AppState& state) {
             if (ImGui::IsItemHovered()) tooltip_with_source(d.meaning, "Source", d.source);
             if (node) {
                 for (int sct = 0; sct < tl::kSectorCount; ++sct)
-                    lever_row(state, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorNames[sct]).c_str(),
+                    lever_row(state, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorShortNames[sct]).c_str(),
                               label_w - ImGui::GetStyle().IndentSpacing);
                 ImGui::TreePop();
             }

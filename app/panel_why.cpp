@@ -80,9 +80,16 @@ void draw_why(app::AppState& state) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         float h = font * 1.35f;
         // Label, clipped.
-        dl->PushClipRect(p, ImVec2(p.x + label_w - 6, p.y + h), true);
-        dl->AddText(ImVec2(p.x, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), r.label.c_str());
-        dl->PopClipRect();
+        std::string shown = r.label;
+        while (shown.size() > 4 && ImGui::CalcTextSize(shown.c_str()).x > label_w - 8) {
+            shown.pop_back();
+            while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();  // UTF-8
+            if (ImGui::CalcTextSize((shown + "\xE2\x80\xA6").c_str()).x <= label_w - 8) {
+                shown += "\xE2\x80\xA6";
+                break;
+            }
+        }
+        dl->AddText(ImVec2(p.x, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
         float len = static_cast<float>(r.value / scale) * bar_w * 0.5f;
         float x0 = p.x + zero_x, x1 = x0 + len;
         dl->AddRectFilled(ImVec2(std::min(x0, x1), p.y + 3), ImVec2(std::max(x0, x1), p.y + h - 3),

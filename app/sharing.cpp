@@ -62,12 +62,14 @@ void Sharing::start(double now) {
     now_ = now;
     browser::set_handlers({
         [this](const std::string& name, const std::string& text, double size) {
-            if (size > static_cast<double>(text.size()) + 0.5)  // not read: too large
+            if (size > static_cast<double>(text.size()) + 0.5) {  // not read: too large
+                last_load_ = "error: too large";
                 notify(Notice::Kind::Error, "The file " + name + " is " + std::to_string(static_cast<long long>(size / 1024)) +
                                                 " KiB, larger than a scenario may be (" +
                                                 std::to_string(tl::kMaxScenarioBytes / 1024) + " KiB). Nothing was changed.");
-            else
+            } else {
                 open_text("file " + name, text);
+            }
         },
         [this](const std::string& text) {
             if (!ImGui::GetIO().WantTextInput) open_text("pasted text", text);
@@ -300,7 +302,9 @@ void draw_notices(app::Sharing& sharing, float top, float width) {
     auto& notices = sharing.notices();
     if (notices.empty()) return;
     const float w = std::min(640.0f, width - 20);
-    ImGui::SetNextWindowPos(ImVec2((width - w) * 0.5f, top + 8));
+    // At the bottom, where they cover no toolbar or input.
+    (void)top;
+    ImGui::SetNextWindowPos(ImVec2(width * 0.5f, ImGui::GetIO().DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::SetNextWindowBgAlpha(0.97f);
     ImGui::Begin("##notices", nullptr,

@@ -142,9 +142,9 @@ void Trainer::room_add(const std::string& text) {
                     e.changed_levers += e.scenario.policy[b][slot] != base.policy[b][slot];
             ++added;
         }
-        e.label = e.ok && !e.scenario.name.empty() && e.scenario.name != tl::presets().front().name
-                      ? e.scenario.name
-                      : std::to_string(room_.size() + 1);
+        // A number first: two participants may share a name (their preset's).
+        e.label = std::to_string(room_.size() + 1);
+        if (e.ok && !e.scenario.name.empty()) e.label += " " + e.scenario.name.substr(0, 24);
         room_.push_back(std::move(e));
     }
     sharing_.notify(rejected ? Notice::Kind::Warning : Notice::Kind::Info,
@@ -296,14 +296,45 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     }
 
     const tl::GuideStep& step = g.guide.steps[g.step];
-    // Progress.
+    // Progress and the step controls first, so they never scroll away.
     char progress[64];
     std::snprintf(progress, sizeof progress, "Step %d of %d", g.step + 1, n);
     ImGui::ProgressBar(static_cast<float>(g.step + 1) / n, ImVec2(-1, large ? 10 : 6), "");
     ImGui::TextDisabled("%s%s", progress, large ? ("   \xC2\xB7   " + mmss(now - g.step_started)).c_str() : "");
+    // The buttons follow on the same line where they fit.
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(progress).x - 20;
+    const float needed = ImGui::CalcTextSize("Previous Next step Restart Presenter").x + 60;
+    if (room > needed) ImGui::SameLine();
+    ImGui::BeginDisabled(g.step == 0);
+    if (ImGui::SmallButton("Previous")) trainer.previous_step();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::SmallButton(g.step + 1 < n ? "Next step" : "Finish and debrief")) trainer.next_step();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Restart")) trainer.start_step(g.step);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
+    if (!large) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Presenter")) g.presenter = true;
+    }
     ImGui::PushFont(platform::font_bold());
     wrapped(step.title);
     ImGui::PopFont();
+    if (step.goal) {
+        ImGui::PushFont(platform::font_bold());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(g.status.met ? theme::kPromote : theme::kAccent), "%s",
+                           g.status.met ? "Goal met" : "Goal");
+        ImGui::PopFont();
+        ImGui::SameLine();
+        wrapped(step.goal->description);
+        for (const auto& c : g.status.conditions) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.met ? theme::kPromote : theme::kTextMuted), "%s",
+                               c.met ? "\xE2\x9C\x93" : "\xE2\x97\x8F");
+            ImGui::SameLine();
+            wrapped(large ? c.text : c.short_text);
+        }
+        ImGui::Spacing();
+    }
     wrapped(step.briefing);
     if (!step.sources.empty()) {
         std::string src = "Sources: ";
@@ -318,36 +349,9 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
         for (std::size_t i = 0; i < names.size(); ++i) open += (i ? ", " : "") + names[i];
         muted_wrapped(open);
     }
-    if (step.goal) {
-        ImGui::Spacing();
-        ImGui::PushFont(platform::font_bold());
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(g.status.met ? theme::kPromote : theme::kAccent), "%s",
-                           g.status.met ? "Goal met" : "Goal");
-        ImGui::PopFont();
-        wrapped(step.goal->description);
-        for (const auto& c : g.status.conditions) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.met ? theme::kPromote : theme::kTextMuted), "%s",
-                               c.met ? "\xE2\x9C\x93" : "\xE2\x97\x8F");
-            ImGui::SameLine();
-            wrapped(large ? c.text : c.short_text);
-        }
-    }
     if (!step.hints.empty() && ImGui::TreeNode("Hints")) {
         for (const auto& h : step.hints) wrapped("\xE2\x80\xA2 " + h);
         ImGui::TreePop();
-    }
-    ImGui::Spacing();
-    ImGui::BeginDisabled(g.step == 0);
-    if (ImGui::Button("Previous")) trainer.previous_step();
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(g.step + 1 < n ? "Next step" : "Finish and debrief")) trainer.next_step();
-    ImGui::SameLine();
-    if (ImGui::Button("Restart step")) trainer.start_step(g.step);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
-    if (!large) {
-        ImGui::SameLine();
-        if (ImGui::Button("Presenter")) g.presenter = true;
     }
     (void)state;
 }
@@ -370,11 +374,12 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     ImGui::SameLine();
     ImGui::BeginChild("##side", ImVec2(0, 0));
     draw_score_strip(state);
-    draw_triangle(state, std::min(f.width - left - 60, f.height * 0.55f));
+    const float qr = std::min(170.0f, f.height * 0.22f);
+    draw_triangle(state, std::min(f.width - left - 60, f.height - qr - ImGui::GetFontSize() * 9));
     if (!session->link.empty()) {
         ImGui::SetWindowFontScale(1.0f);
         ImGui::TextDisabled("Scan to open this guide:");
-        qr_code(session->link, std::min(200.0f, f.height * 0.25f));
+        qr_code(session->link, qr);
     }
     ImGui::EndChild();
     ImGui::End();
@@ -426,7 +431,7 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
         ImGui::TableSetupColumn("Protect");
         ImGui::TableSetupColumn("Promote");
         ImGui::TableSetupColumn("Partner");
-        ImGui::TableSetupColumn("Levers moved");
+        ImGui::TableSetupColumn("Moved");
         ImGui::TableHeadersRow();
         for (const auto& e : room) {
             ImGui::TableNextRow();
@@ -486,7 +491,7 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
         dl->AddPolyline(q, 3, (col & 0x00FFFFFF) | 0xA0000000, ImDrawFlags_Closed, 1.5f);
         for (const auto& v : q) dl->AddCircleFilled(v, 3.0f, col);
         ImVec2 centre((q[0].x + q[1].x + q[2].x) / 3, (q[0].y + q[1].y + q[2].y) / 3);
-        dl->AddText(ImVec2(centre.x + 3, centre.y - font * 0.5f), col, e.label.substr(0, 18).c_str());
+        dl->AddText(ImVec2(centre.x + 3, centre.y - font * 0.5f), col, e.label.substr(0, e.label.find(' ')).c_str());
     }
     ImGui::Dummy(ImVec2(size, size));
     muted_wrapped("Darker line: the 2024 position (50 on every pillar). Each coloured triangle is one participant's mix.");

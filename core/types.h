@@ -37,8 +37,8 @@ inline constexpr std::array<std::string_view, kSectorCount> kSectorIds{"semis", 
 inline constexpr std::array<std::string_view, kSectorCount> kSectorNames{
     "Semiconductors", "AI", "Quantum", "Clean tech", "Biotech", "Telecom / 5G"};
 
-inline constexpr std::array<std::string_view, kSectorCount> kSectorShortNames{"Chips", "AI", "Quantum", "Clean",
-                                                                            "Bio", "Telecom"};
+inline constexpr std::array<std::string_view, kSectorCount> kSectorShortNames{"Chips", "AI", "Quantum", "Clean tech",
+                                                                            "Biotech", "Telecom"};
 inline constexpr std::array<std::string_view, kBlocCount> kBlocTinyNames{"US", "China", "EU", "Allies", "GS"};
 
 inline constexpr std::array<std::string_view, kPillarCount> kPillarIds{"protect", "promote", "partner"};

@@ -364,11 +364,7 @@ describe('sharing', () => {
       s = await nextNotice(app, before);
       assert.match(s.notices.at(-1), /huge\.json is 1536 KiB, larger than a scenario may be/);
       await unchanged(s, '1.5 MiB file');
-      if (!/^error:/.test(s.last_load) || s.last_load === before.last_load) {
-        // Known gap (reported): the size refusal in Sharing::start's file
-        // handler notifies but does not set last_load.
-        t.diagnostic(`file over 1 MiB: last_load not updated (${JSON.stringify(s.last_load)})`);
-      }
+      assert.equal(s.last_load, 'error: too large', 'a file refused by its size is reported as a failed load');
 
       // 5. Garbage pasted through a real paste event.
       before = s;
