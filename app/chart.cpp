@@ -67,10 +67,23 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::GetContentRegionAvail().x;
+    const float width = spec.width > 0 ? spec.width : ImGui::GetContentRegionAvail().x;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const ImVec2 p1(p0.x + width, p0.y + spec.height);
     const float font = ImGui::GetFontSize();
+    // The legend wraps on narrow charts: grow the card so the plot keeps room.
+    int legend_lines = 1;
+    {
+        float x = 0, limit = width - 24;
+        auto item = [&](const std::string& label) {
+            float w = 24 + ImGui::CalcTextSize(label.c_str()).x + 14;
+            if (x > 0 && x + w > limit) ++legend_lines, x = 0;
+            x += w;
+        };
+        for (const auto& s : spec.series) item(s.label);
+        for (const auto& b : spec.bands) item(b.label);
+    }
+    const float height = std::max(spec.height, font * (legend_lines + 2.5f) + 12 + font * 8);
+    const ImVec2 p1(p0.x + width, p0.y + height);
 
     // Card.
     dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_ChildBg), style.FrameRounding * 1.5f);
@@ -123,7 +136,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         for (std::size_t i = 0; i < b.lo.size(); ++i) lo = std::min(lo, b.lo[i]), hi = std::max(hi, b.hi[i]);
     if (n < 2 || !(hi >= lo)) {
         ImGui::SetCursorScreenPos(p0);
-        ImGui::Dummy(ImVec2(width, spec.height));
+        ImGui::Dummy(ImVec2(width, height));
         ImGui::PopID();
         return result;
     }
@@ -233,8 +246,8 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
                                     format_value(band.hi[i], spec.decimals, spec.unit).c_str());
         ImGui::EndTooltip();
     }
-    ImGui::SetCursorScreenPos(ImVec2(p0.x, p1.y));
-    ImGui::Dummy(ImVec2(width, style.ItemSpacing.y));
+    ImGui::SetCursorScreenPos(p0);
+    ImGui::Dummy(ImVec2(width, height));
     ImGui::PopID();
     return result;
 }

@@ -30,7 +30,8 @@ struct ChartSpec {
     std::vector<ChartSeries> series;
     std::vector<ChartBand> bands;
     int decimals = 1;
-    float height = 220.0f;
+    float height = 220.0f;  // at least; a wrapped legend adds to it
+    float width = 0.0f;     // 0: the available width
     bool selected = false;  // drawn with an accent outline
     int marker_year = -1;   // a vertical marker (e.g. the year the Why panel explains)
 };

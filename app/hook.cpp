@@ -5,12 +5,14 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/app_state.h"
 #include "app/layout.h"
 #include "app/platform.h"
 #include "app/test_hook.h"
+#include "app/theme.h"
 #include "app/ui_common.h"
 
 #include "app/sharing.h"
@@ -41,7 +43,7 @@ std::string app_state_json() {
     w.Key("fb_height"); w.Int(f.fb_height);
     w.Key("dpr"); w.Double(f.dpr);
     w.Key("cpu_ms"); w.Double(f.cpu_ms);
-    w.Key("layout"); w.String(ui::layout_name(ui::layout_for(f.width, f.height)));
+    w.Key("layout"); w.String(ui::layout_name(ui::layout_for(f.width, f.height, state.settings.font_scale)));
     w.Key("tab"); w.String(ui::tab_name(ui::current_tab()));
     w.Key("seat"); w.String(std::string(tl::kBlocIds[seat]).c_str());
     w.Key("preset"); w.String(s.preset.c_str());
@@ -167,6 +169,15 @@ std::string app_command(std::string_view json) {
     } else if (cmd == "room_add") {
         app::the_trainer().room_open = true;
         app::the_trainer().room_add(str("text"));
+    } else if (cmd == "theme") {
+        const bool dark = str("name") == "dark";
+        state.settings.theme = dark ? app::Theme::Dark : app::Theme::Light;
+        if (dark) theme::apply_dark(), platform::set_clear_color(theme::kBackgroundDark);
+        else theme::apply_light(), platform::set_clear_color(theme::kBackground);
+    } else if (cmd == "font_scale") {
+        if (!d.HasMember("value") || !d["value"].IsNumber()) return error("font_scale needs a numeric value");
+        state.settings.font_scale = std::clamp(static_cast<float>(d["value"].GetDouble()), 0.8f, 2.0f);
+        platform::set_font_scale(state.settings.font_scale);
     } else if (cmd == "undo") state.undo();
     else if (cmd == "redo") state.redo();
     else if (cmd == "reset") state.reset_policies();

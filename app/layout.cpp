@@ -12,8 +12,9 @@
 
 namespace ui {
 
-Layout layout_for(float width, float height) {
+Layout layout_for(float width, float height, float font_scale) {
     (void)height;
+    width /= std::max(0.5f, font_scale);
     if (width >= 1100) return Layout::Desktop;
     if (width >= 700) return Layout::Tablet;
     return Layout::Phone;
@@ -204,10 +205,13 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
     ImGui::PushFont(platform::font_heading());
     ImGui::TextUnformatted("Trilemma Lab");
     ImGui::PopFont();
-    if (!phone && width > 1000) {
+    const char* subtitle = "What each technology-policy mix costs in security, prosperity and partnership";
+    const float buttons = button_width("Trainer") + button_width("File") + button_width("Share") + button_width("View") + 60;
+    if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize("Trilemma Lab").x * 0 + ImGui::CalcTextSize(subtitle).x +
+                          ImGui::GetItemRectSize().x + buttons < width) {
         ImGui::SameLine(0, 14);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-        ImGui::TextDisabled("What each technology-policy mix costs in security, prosperity and partnership");
+        ImGui::TextDisabled("%s", subtitle);
     }
     ImGui::SameLine();
     const float menu_w = (phone ? 0.0f : button_width("Trainer") + 10) + button_width("File") + button_width("Share") +
@@ -289,7 +293,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
     keyboard_shortcuts(state);
     lever_rects().clear();
     const platform::FrameInfo& f = platform::frame_info();
-    const Layout layout = layout_for(f.width, f.height);
+    const Layout layout = layout_for(f.width, f.height, state.settings.font_scale);
     if (trainer.session() && trainer.session()->presenter) {
         draw_presenter(trainer, state);
         draw_notices(sharing, 0, f.width);
@@ -304,8 +308,10 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
     const float h = f.height - top - gap;
 
     if (layout == Layout::Desktop) {
-        float left_w = std::clamp(f.width * 0.27f, 330.0f, 430.0f);
-        float right_w = std::clamp(f.width * 0.28f, 340.0f, 460.0f);
+        // Side panels widen with the text size (projectors), within limits.
+        const float fs = state.settings.font_scale;
+        float left_w = std::min(std::clamp(f.width * 0.27f, 330.0f * fs, 430.0f * fs), f.width * 0.36f);
+        float right_w = std::min(std::clamp(f.width * 0.28f, 340.0f * fs, 460.0f * fs), f.width * 0.34f);
         float mid_w = f.width - left_w - right_w - gap * 4;
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
         if (guiding) {

@@ -9,7 +9,8 @@
 namespace ui {
 
 enum class Layout { Desktop, Tablet, Phone };
-Layout layout_for(float width, float height);
+// The layout for a window of this size; larger text counts as a narrower window.
+Layout layout_for(float width, float height, float font_scale = 1.0f);
 const char* layout_name(Layout l);
 
 // The tab shown in the tablet and phone layouts (the test hook can set it).

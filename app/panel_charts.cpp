@@ -73,24 +73,26 @@ void draw_charts(app::AppState& state, int columns) {
         spec.series.push_back({"Your scenario", series_of(view.scenario, ind, bloc), color, 3.0f, false});
 
         if (k % columns != 0) ImGui::SameLine();
-        ImGui::BeginGroup();
         ImGui::PushID(static_cast<int>(k));
-        ImGui::BeginChild("##chartcell", ImVec2(col_w, spec.height + ImGui::GetStyle().ItemSpacing.y), false,
-                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::BeginGroup();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        spec.width = col_w;
         ChartResult r = chart("chart", spec);
         if (r.title_clicked) settings.why_indicator = ind;
         if (r.clicked_year >= 0) {
             settings.why_indicator = ind;
             settings.why_year = r.clicked_year;
         }
-        // Remove button in the card's top-right corner.
-        ImVec2 wp = ImGui::GetWindowPos();
-        ImGui::SetCursorScreenPos(ImVec2(wp.x + col_w - 30, wp.y + 6));
-        if (ImGui::SmallButton("×")) remove = static_cast<int>(k);
+        // Remove button in the card's top-right corner (inside the group, so
+        // that the next chart sits beside the card, not beside the button).
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(at.x + col_w - 30, at.y + 6));
+        if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(k);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this chart");
-        ImGui::EndChild();
-        ImGui::PopID();
+        ImGui::SetCursorScreenPos(after);
+        ImGui::Dummy(ImVec2(col_w, 0));
         ImGui::EndGroup();
+        ImGui::PopID();
     }
     if (remove >= 0) settings.charts.erase(settings.charts.begin() + remove);
 
