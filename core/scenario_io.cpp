@@ -189,7 +189,9 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
     str("preset", s.preset, true);
     const Preset* preset = find_preset(s.preset);
     if (!preset) {
+        // (A missing preset was reported above; an empty one is reported here.)
         if (!s.preset.empty()) r.error("preset: unknown preset \"" + s.preset + "\"");
+        else if (doc.HasMember("preset")) r.error("preset: empty; name a preset such as \"status_quo_2024\"");
         return res;
     }
     s.policy = preset->policy;
