@@ -7,6 +7,10 @@
 # (tests/fuzz/regressions). New interesting inputs are kept in
 # build/fuzz/corpus/* (not checked in), so local runs build on each other.
 #
+# The seed is fixed (TL_FUZZ_SEED, default 1), so a run explores the same
+# inputs as any other run from the same corpus, as far as time allows: what a
+# fresh clone's run will try has been tried before it lands.
+#
 # A crash, hang (> 10 s on one input), leak or failed round trip stops that
 # fuzzer and fails this script; the input is saved in build/fuzz/artifacts/.
 # Fix it, then copy the input into tests/fuzz/regressions/: core_tests replays
@@ -40,7 +44,7 @@ for name in scenario_json share_code; do
   [ -f "tests/fuzz/$name.dict" ] && dict=("-dict=tests/fuzz/$name.dict")
   # The first corpus folder receives new inputs; the others are read only.
   "$OUT/fuzz_$name" "$OUT/corpus/$name" "tests/fuzz/corpus/$name" tests/fuzz/regressions \
-    "${dict[@]}" -max_total_time="$SECONDS_EACH" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
+    "${dict[@]}" -max_total_time="$SECONDS_EACH" -seed="${TL_FUZZ_SEED:-1}" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$name-" \
     >"$OUT/fuzz_$name.log" 2>&1 &
   pids+=($!)
