@@ -7,37 +7,23 @@
 // (state().lever_rects) or, for the toolbar, from the screenshot's geometry.
 // What the model should do is taken from trilemma-cli when a native build is
 // there (build/native or build/dev), else from the known direction.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  countPixels, decodePng, distinctColors, launchBrowser, openApp, repoRoot, saveScreenshot, startServer,
-  waitFor, waitForReady,
+  SEMIS, VIEWPORT, assertMovesLikeCli, countPixels, darkPixels, decodePng, distinctColors, frames, leverDef,
+  mouseDrag, repoRoot, saveScreenshot, stableRect, useSite, valueX, waitFor,
 } from './helpers.mjs';
 
-const SEMIS = 'export_controls.semis';
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 // ---------------------------------------------------------------------------
 // Model facts: presets and levers from assets/, directions from the CLI.
 
 const presetsJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'presets.json'), 'utf8')).presets;
-const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
-const semisDef = leversJson.find((l) => l.id === 'export_controls');
+const semisDef = leverDef(SEMIS);
 
 // A preset's lever values for a bloc, following its "base" chain (only the
 // levers the presets name; unnamed ones take the lever's neutral value).
@@ -71,44 +57,11 @@ function cliRun(args) {
 }
 
 // ---------------------------------------------------------------------------
-// Page helpers.
+// Page helpers (the shared ones are in helpers.mjs).
 
-function assertCleanPage(app) {
-  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(app.consoleErrors, [], 'console errors');
-  assert.deepEqual(app.failedRequests, [], 'failed requests');
-  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
-}
-
-// Waits until the app has drawn `n` more frames (counted in the page, one
-// round trip: under software GL a round trip costs about a frame). Returns
-// the state after them.
-async function frames(app, n = 1) {
-  const { start, s } = await app.page.evaluate(async (k) => {
-    const start = window.trilemma.state().frame;
-    const deadline = performance.now() + 5_000;
-    let s = window.trilemma.state();
-    while (s.frame < start + k && performance.now() < deadline) {
-      await new Promise((r) => requestAnimationFrame(r));
-      s = window.trilemma.state();
-    }
-    return { start, s };
-  }, n);
-  assert.ok(s.frame >= start + n, `app drew ${n} frame(s) (stuck at ${s.frame})`);
-  return s;
-}
-
-// Waits until the slider `key` is drawn at the same place in two frames.
-async function stableRect(app, key) {
-  let last = (await frames(app, 1)).lever_rects[key];
-  for (let i = 0; i < 20; i++) {
-    const s = await frames(app, 1);
-    const r = s.lever_rects[key];
-    if (r && last && r.every((v, j) => v === last[j])) return { s, rect: r };
-    last = r;
-  }
-  assert.fail(`slider ${key} drawn at a stable place (last ${JSON.stringify(last)})`);
-}
+// The grab width the drags below aim with (valueX): ImGui's ~12 px, as this file
+// always has (valueX's default is GrabMinSize 9 from app/theme.cpp).
+const GRAB = 12;
 
 // Waits for the Monte Carlo bands and the frontier to be complete.
 async function settled(app) {
@@ -117,28 +70,6 @@ async function settled(app) {
   assert.ok(s.bands_draws >= 1000, `bands complete (${s.bands_draws} draws)`);
   assert.ok(s.frontier_samples >= 2400, `frontier complete (${s.frontier_samples} samples)`);
   return frames(app, 2); // and drawn
-}
-
-// x of a value on an ImGui slider (grab centre; ImGui's grab padding 2 px, grab ~12 px).
-function valueX([x, , w], value, min, max, grab = 12) {
-  return x + 2 + grab / 2 + ((value - min) / (max - min)) * (w - 4 - grab);
-}
-
-// Mouse press at `from` (held for a frame, so the press lands there), moves to
-// `to` in `steps` frames, release. Returns the state seen mid-drag.
-async function mouseDrag(app, from, to, steps = 4) {
-  const { page } = app;
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await frames(app, 1);
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
-    await frames(app, 1);
-  }
-  const during = await app.state();
-  await page.mouse.up();
-  await frames(app, 1);
-  return during;
 }
 
 async function mouseClick(app, x, y) {
@@ -163,7 +94,7 @@ async function dragSemisRight(app) {
   const { s, rect } = await stableRect(app, `US.${SEMIS}`);
   const v0 = s.levers[SEMIS];
   const y = rect[1] + rect[3] / 2;
-  const during = await mouseDrag(app, { x: valueX(rect, v0, semisDef.min, semisDef.max), y },
+  const { during } = await mouseDrag(app, { x: valueX(rect, v0, semisDef.min, semisDef.max, GRAB), y },
     { x: rect[0] + rect[2] + 30, y });
   return { before: s, during, after: await app.state(), rect };
 }
@@ -243,8 +174,7 @@ function grabOf(img, [x, y, w, h]) {
 
 describe('explorer at 1280x800 (mouse and keyboard)', () => {
   test('dragging a lever with the mouse moves it, the model follows, the change is undoable', async () => {
-    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const { before: s0, during, after: s1, rect } = await dragSemisRight(app);
       assert.equal(s0.layout, 'desktop');
       assert.ok(rect[0] >= 0 && rect[1] >= 0 && rect[0] + rect[2] <= 1280 && rect[1] + rect[3] <= 800, 'slider on screen');
@@ -270,22 +200,14 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
       assert.ok(s1.indicators.promote < s1.baseline.promote, `promote ${s1.indicators.promote} below baseline`);
       const cli = cliRun(['--preset', s0.preset, '--seat', s0.seat, '--set', `${SEMIS}=${s1.levers[SEMIS]}`]);
       if (cli) {
-        for (const [k, { scenario, baseline }] of Object.entries(cli)) {
-          const d = scenario - baseline;
-          if (Math.abs(d) < 0.25) continue;
-          const appD = s1.indicators[k] - s1.baseline[k];
-          assert.equal(Math.sign(appD), Math.sign(d), `${k} moves the way the CLI says (cli ${d.toFixed(3)}, app ${appD.toFixed(3)})`);
-        }
+        assertMovesLikeCli(Object.fromEntries(Object.entries(cli).map(([k, c]) => [k, c.scenario - c.baseline])),
+          (k) => s1.indicators[k] - s1.baseline[k]);
       }
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('undo and redo: Ctrl+Z / Ctrl+Shift+Z on the canvas, and the toolbar buttons', async () => {
-    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const shotBefore = await shot(app, 1280, 240);
       const { before: s0, after: s1 } = await dragSemisRight(app);
       const v0 = s0.levers[SEMIS], v1 = s1.levers[SEMIS];
@@ -331,15 +253,11 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
       assert.equal(s.levers[SEMIS], v1, 'toolbar Redo re-applies the lever');
       assert.equal(s.can_undo, true);
       assert.equal(s.can_redo, false);
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('a preset picked from the toolbar combo becomes the baseline and sets the levers', async () => {
-    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const s0 = await frames(app, 2);
       assert.equal(s0.preset, 'status_quo_2024');
       const closed = await shot(app, 1280, 800);
@@ -388,22 +306,14 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
       const cliOld = cliRun(['--preset', 'status_quo_2024', '--seat', 'US']);
       const cliNew = cliRun(['--preset', 'broad_decoupling', '--seat', 'US']);
       if (cliOld && cliNew) {
-        for (const k of Object.keys(cliNew)) {
-          const d = cliNew[k].baseline - cliOld[k].baseline;
-          if (Math.abs(d) < 0.25) continue;
-          const appD = s.baseline[k] - s0.baseline[k];
-          assert.equal(Math.sign(appD), Math.sign(d), `${k}: preset change moves it the way the CLI says (cli ${d.toFixed(3)}, app ${appD.toFixed(3)})`);
-        }
+        assertMovesLikeCli(Object.fromEntries(Object.keys(cliNew).map((k) => [k, cliNew[k].baseline - cliOld[k].baseline])),
+          (k) => s.baseline[k] - s0.baseline[k], ': preset change moves it');
       }
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('changing the seat shows that bloc\'s levers', async () => {
-    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const { s: s0, rect: usRect } = await stableRect(app, `US.${SEMIS}`);
       assert.equal(s0.seat, 'US');
       const usImg = await shot(app, usRect[0] + usRect[2] + 1, usRect[1] + usRect[3] + 1);
@@ -430,39 +340,15 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
       assert.ok(Math.abs(grab.x - valueX(rect, s.levers[SEMIS], 0, 100, grab.width)) < 4,
         `China grab at ${grab.x.toFixed(1)} for ${s.levers[SEMIS]}`);
       assert.ok(grab.x < usGrab.x - 20, 'the grab moved left (60% -> 10%)');
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
-// openApp with any context options (hasTouch, isMobile), recording the same problems.
-async function openMobileApp(contextOptions) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const app = {
-    page, context, consoleErrors: [], pageErrors: [], failedRequests: [], nonLocalRequests: [],
-    state: () => page.evaluate(() => window.trilemma.state()),
-    command: (cmd) => page.evaluate((c) => window.trilemma.command(c), cmd),
-    close: () => context.close(),
-  };
-  page.on('console', (m) => { if (m.type() === 'error') app.consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => app.pageErrors.push(String(e)));
-  page.on('request', (r) => { if (new URL(r.url()).hostname !== '127.0.0.1' && !/^(data|blob|about):/.test(r.url())) app.nonLocalRequests.push(r.url()); });
-  page.on('requestfailed', (r) => app.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) app.failedRequests.push(`${r.url()}: HTTP ${r.status()}`); });
-  await page.goto(server.url, { waitUntil: 'load' });
-  await waitForReady(page);
-  return app;
-}
-
 describe('explorer on a phone (touch)', () => {
   test('tap-and-drag on a slider at 390x844 changes the lever', async () => {
-    const app = await openMobileApp({
+    await site.withApp({
       viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    });
-    try {
+    }, async (app) => {
       assert.equal(await app.page.evaluate(() => 'ontouchstart' in window), true, 'touch events available');
       const { s: s0, rect } = await stableRect(app, `US.${SEMIS}`);
       assert.equal(s0.layout, 'phone');
@@ -472,7 +358,7 @@ describe('explorer on a phone (touch)', () => {
       const cdp = await app.context.newCDPSession(app.page);
       const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
       const y = rect[1] + rect[3] / 2;
-      const x0 = valueX(rect, v0, semisDef.min, semisDef.max);
+      const x0 = valueX(rect, v0, semisDef.min, semisDef.max, GRAB);
       const x1 = rect[0] + rect[2] + 20;
       await touch('touchStart', [{ x: x0, y, id: 1 }]);
       const pressed = await frames(app, 1);
@@ -490,10 +376,7 @@ describe('explorer on a phone (touch)', () => {
       assert.equal(s.can_undo, true, 'the touch drag is one undoable step');
       assert.ok(s.indicators.protect > s.baseline.protect);
       await saveScreenshot(app.page, 'explorer-390x844-after-touch');
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -507,10 +390,9 @@ describe('screenshots once bands and frontier are complete', () => {
   for (const size of sizes) {
     const name = `explorer-${size.width}x${size.height}${size.dpr > 1 ? `@${size.dpr}x` : ''}`;
     test(`${name}: ${size.layout} layout, drawn`, async () => {
-      const app = await openApp(browser, server.url, {
+      await site.withApp({
         viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.dpr,
-      });
-      try {
+      }, async (app) => {
         const check = (png, s, label) => {
           assert.equal(s.layout, size.layout, `${label}: layout`);
           assert.equal(png.width, size.width * size.dpr, `${label}: image width`);
@@ -522,7 +404,7 @@ describe('screenshots once bands and frontier are complete', () => {
             const n = distinctColors(png, region);
             assert.ok(n >= 24, `${label}: quarter ${qx},${qy} has content (${n} colours)`);
           }
-          const dark = countPixels(png, { x: 0, y: 0, width: 300 * size.dpr, height: 40 * size.dpr }, ([r, g, b]) => r + g + b < 200);
+          const dark = darkPixels(png, { x: 0, y: 0, width: 300 * size.dpr, height: 40 * size.dpr });
           assert.ok(dark > 100 * size.dpr * size.dpr, `${label}: title drawn (${dark} dark pixels)`);
         };
         let s = await settled(app);
@@ -544,10 +426,7 @@ describe('screenshots once bands and frontier are complete', () => {
           const png = decodePng(await saveScreenshot(app.page, `${name}-${tab.replace('?', '')}`));
           assert.ok(distinctColors(png) >= 64, `${tab} tab drawn`);
         }
-        assertCleanPage(app);
-      } finally {
-        await app.close();
-      }
+      });
     });
   }
 });

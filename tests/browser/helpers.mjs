@@ -2,12 +2,21 @@
 //
 //   startServer()      static server for build/wasm/site on 127.0.0.1, random port
 //   launchBrowser()    Debian's /usr/bin/chromium through playwright-core (WebGL2 via SwiftShader)
+//   useSite()          server and browser for a test file's tests; site.withApp() runs a
+//                      test body on a fresh page and then asserts the page stayed clean
 //   openApp()          a page at a viewport, waiting for window.trilemma.ready(),
 //                      recording console errors, page errors, failed and non-local requests
+//   assertCleanPage()  no errors logged, only local and successful requests
+//   assertFields(), canvasSize()                   compare parts of the state, the canvas size
+//   frames(), stableRect(), synced()               wait for the app
+//   valueX(), mousePressMove(), mouseDrag(), parkMouse()   drive sliders with the mouse
+//   dropFile(), pasteText()                        files and text as a user delivers them
 //   saveScreenshot()   PNG into test-artifacts/
-//   decodePng(), distinctColors(), countPixels()   read screenshots (no dependencies)
+//   decodePng(), distinctColors(), countPixels(), darkPixels()   read screenshots (no dependencies)
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
@@ -16,6 +25,16 @@ import { chromium } from 'playwright-core';
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const siteDir = process.env.TRILEMMA_SITE || join(repoRoot, 'build', 'wasm', 'site');
 export const artifactsDir = join(repoRoot, 'test-artifacts');
+
+// The desktop viewport most tests use (openApp's default).
+export const VIEWPORT = { width: 1280, height: 800 };
+// The US semiconductor export controls: the lever the tests drag.
+export const SEMIS = 'export_controls.semis';
+
+// Lever definitions from assets/levers.json; leverDef('export_controls.semis')
+// is the definition of the lever a slot key belongs to.
+export const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
+export const leverDef = (key) => leversJson.find((l) => l.id === key.split('.')[0]);
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -89,17 +108,51 @@ const isLocal = (url) => {
   try { return new URL(url).hostname === '127.0.0.1'; } catch { return false; }
 };
 
+// For a test file: starts the static server and Chromium before its tests and
+// closes them after. Returns { server, browser, url, open(), withApp() }:
+// site.open(options) is openApp on the site, `hash` (e.g. '#s=...') appended to
+// its URL; site.withApp(options, body) opens the app, runs body(app), asserts
+// the page stayed clean (assertCleanPage) and closes it whatever happens.
+export function useSite() {
+  const site = {
+    server: null,
+    browser: null,
+    get url() { return site.server.url; },
+    open: ({ hash = '', ...options } = {}) => openApp(site.browser, site.url + hash, options),
+    async withApp(options, body) {
+      const app = await site.open(options);
+      try {
+        await body(app);
+        assertCleanPage(app);
+      } finally {
+        await app.close();
+      }
+    },
+  };
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
 // Opens the app in a new browser context. Options: viewport {width,height},
-// deviceScaleFactor, waitReady (default true), timeout (ms).
+// deviceScaleFactor, waitReady (default true), timeout (ms); any others
+// (isMobile, hasTouch) go to the browser context.
 // Returns { page, context, consoleErrors, pageErrors, failedRequests,
-//           nonLocalRequests, requests, state(), close() }.
+//           nonLocalRequests, requests, state(), command(), close() }.
 export async function openApp(browser, baseUrl, {
-  viewport = { width: 1280, height: 800 },
+  viewport = VIEWPORT,
   deviceScaleFactor = 1,
   waitReady = true,
   timeout = 60_000,
+  ...contextOptions
 } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await browser.newContext({ viewport, deviceScaleFactor, ...contextOptions });
   const page = await context.newPage();
   const app = {
     page,
@@ -142,6 +195,152 @@ export async function waitFor(fn, predicate, { timeout = 10_000, interval = 50 }
     value = await fn();
   }
   return value;
+}
+
+// Asserts the page made only local, successful requests and logged no errors.
+export function assertCleanPage(app) {
+  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(app.consoleErrors, [], 'console errors');
+  assert.deepEqual(app.failedRequests, [], 'failed requests');
+  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
+}
+
+// Asserts obj[key] equals value (assert.equal) for each key of `expected`, in order.
+export function assertFields(obj, expected) {
+  for (const [k, v] of Object.entries(expected)) assert.equal(obj[k], v);
+}
+
+// The canvas's backing store and CSS size: { w, h, cw, ch }.
+export function canvasSize(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Waiting for the app.
+
+// Waits until the app has drawn `n` more frames (counted in the page, one
+// round trip: under software GL a round trip costs about a frame). Returns
+// the state after them.
+export async function frames(app, n = 1) {
+  const { start, s } = await app.page.evaluate(async (k) => {
+    const start = window.trilemma.state().frame;
+    const deadline = performance.now() + 5_000;
+    let s = window.trilemma.state();
+    while (s.frame < start + k && performance.now() < deadline) {
+      await new Promise((r) => requestAnimationFrame(r));
+      s = window.trilemma.state();
+    }
+    return { start, s };
+  }, n);
+  assert.ok(s.frame >= start + n, `app drew ${n} frame(s) (stuck at ${s.frame})`);
+  return s;
+}
+
+// Waits until the slider `key` (e.g. 'US.export_controls.semis') is drawn at
+// the same place in two frames. Returns { s, rect }.
+export async function stableRect(app, key) {
+  let last = (await frames(app, 1)).lever_rects[key];
+  for (let i = 0; i < 20; i++) {
+    const s = await frames(app, 1);
+    const r = s.lever_rects[key];
+    if (r && last && r.every((v, j) => v === last[j])) return { s, rect: r };
+    last = r;
+  }
+  assert.fail(`slider ${key} drawn at a stable place (last ${JSON.stringify(last)})`);
+}
+
+// Waits until the app has synced the URL (and the autosave) with the scenario
+// (a frame after a change); returns the state.
+export async function synced(app) {
+  const s = await waitFor(async () => ({ s: await app.state(), url: app.page.url() }),
+    ({ s: t, url }) => new URL(url).hash === `#s=${t.share_code}`);
+  assert.equal(new URL(s.url).hash, `#s=${s.s.share_code}`, 'the URL fragment holds the share code');
+  return s.s;
+}
+
+// ---------------------------------------------------------------------------
+// The mouse on ImGui sliders.
+
+// x of a value on an ImGui slider (grab centre; grab padding 2 px, GrabMinSize 9 in app/theme.cpp).
+export function valueX([x, , w], value, min, max, grab = 9) {
+  return x + 2 + grab / 2 + ((value - min) / (max - min)) * (w - 4 - grab);
+}
+
+// Mouse press at `from` (held for a frame, so the press lands there), then
+// moves to `to` in `steps` frames; the button stays down.
+export async function mousePressMove(app, from, to, steps = 4) {
+  const { page } = app;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await frames(app, 1);
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    await frames(app, 1);
+  }
+}
+
+// mousePressMove, then release. Returns { during, after }: the state seen
+// mid-drag (button still down) and the state a frame after the release.
+export async function mouseDrag(app, from, to, steps = 4) {
+  await mousePressMove(app, from, to, steps);
+  const during = await app.state();
+  await app.page.mouse.up();
+  return { during, after: await frames(app, 1) };
+}
+
+// Parks the mouse in the margin left of the panels, where nothing shows a
+// tooltip; returns the state a frame later.
+export async function parkMouse(app) {
+  await app.page.mouse.move(3, VIEWPORT.height / 2);
+  return frames(app, 1);
+}
+
+// ---------------------------------------------------------------------------
+// Files and text, delivered as a user's would be.
+
+// Delivers a file to the page by drag and drop (dragover then drop on the
+// canvas, bubbling to glue.js's window listeners). `size`: a file of that
+// many spaces instead of `text`. Returns whether the page took the drop.
+export function dropFile(app, name, text, size = 0) {
+  return app.page.evaluate(([n, t, sz]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([sz ? new Uint8Array(sz).fill(32) : t], n, { type: 'application/json' }));
+    const canvas = document.getElementById('canvas');
+    const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+    canvas.dispatchEvent(over);
+    const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    canvas.dispatchEvent(drop);
+    return over.defaultPrevented && drop.defaultPrevented;
+  }, [name, text, size]);
+}
+
+// Pastes text through a real 'paste' event on the document. Returns whether
+// the page took it.
+export function pasteText(app, text) {
+  return app.page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+    document.dispatchEvent(e);
+    return e.defaultPrevented;
+  }, text);
+}
+
+// ---------------------------------------------------------------------------
+// The model.
+
+// For every indicator the CLI moves clearly (cliDelta = { key: change },
+// |change| >= 0.25), asserts the app moves it the same way: appDelta(key) has
+// the same sign. The message reads `${key}${moves} the way the CLI says (...)`.
+export function assertMovesLikeCli(cliDelta, appDelta, moves = ' moves') {
+  for (const [k, d] of Object.entries(cliDelta)) {
+    if (Math.abs(d) < 0.25) continue;
+    const appD = appDelta(k);
+    assert.equal(Math.sign(appD), Math.sign(d), `${k}${moves} the way the CLI says (cli ${d.toFixed(3)}, app ${appD.toFixed(3)})`);
+  }
 }
 
 // Screenshot of the page into test-artifacts/<name>.png; returns the PNG buffer.
@@ -227,4 +426,9 @@ export function countPixels(img, region, predicate) {
   let n = 0;
   for (const p of pixels(img, region)) if (predicate(p)) n++;
   return n;
+}
+
+// Number of dark pixels (r + g + b below `below`) in a region: text, a QR code.
+export function darkPixels(img, region, below = 200) {
+  return countPixels(img, region, ([r, g, b]) => r + g + b < below);
 }

@@ -8,112 +8,30 @@
 // Inputs go through the page as a user's would: files are dropped (DragEvent
 // with a DataTransfer holding a File) or chosen in glue.js's hidden
 // <input type=file>, text arrives by a real 'paste' event, links by the URL.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  countPixels, decodePng, launchBrowser, openApp, repoRoot, saveScreenshot, startServer, waitFor, waitForReady,
+  SEMIS, VIEWPORT, assertCleanPage, darkPixels, decodePng, dropFile, frames, leverDef, mouseDrag, parkMouse,
+  pasteText, saveScreenshot, stableRect, synced, useSite, valueX, waitFor, waitForReady,
 } from './helpers.mjs';
 
-const SEMIS = 'export_controls.semis';
 const AUTOSAVE_KEY = 'trilemma-lab.autosave.v1';
 const PREVIOUS_KEY = 'trilemma-lab.autosave.previous';
-const VIEWPORT = { width: 1280, height: 800 };
 
-const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
-const leverDef = (key) => leversJson.find((l) => l.id === key.split('.')[0]);
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 // ---------------------------------------------------------------------------
-// Page helpers (as in explorer.test.mjs).
-
-function assertCleanPage(app) {
-  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(app.consoleErrors, [], 'console errors');
-  assert.deepEqual(app.failedRequests, [], 'failed requests');
-  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
-}
-
-// Waits until the app has drawn `n` more frames; returns the state after them.
-async function frames(app, n = 1) {
-  const { start, s } = await app.page.evaluate(async (k) => {
-    const start = window.trilemma.state().frame;
-    const deadline = performance.now() + 5_000;
-    let s = window.trilemma.state();
-    while (s.frame < start + k && performance.now() < deadline) {
-      await new Promise((r) => requestAnimationFrame(r));
-      s = window.trilemma.state();
-    }
-    return { start, s };
-  }, n);
-  assert.ok(s.frame >= start + n, `app drew ${n} frame(s) (stuck at ${s.frame})`);
-  return s;
-}
-
-// Waits until the slider `key` is drawn at the same place in two frames.
-async function stableRect(app, key) {
-  let last = (await frames(app, 1)).lever_rects[key];
-  for (let i = 0; i < 20; i++) {
-    const s = await frames(app, 1);
-    const r = s.lever_rects[key];
-    if (r && last && r.every((v, j) => v === last[j])) return { s, rect: r };
-    last = r;
-  }
-  assert.fail(`slider ${key} drawn at a stable place (last ${JSON.stringify(last)})`);
-}
-
-// x of a value on an ImGui slider (grab centre; grab padding 2 px, GrabMinSize 9 in app/theme.cpp).
-function valueX([x, , w], value, min, max, grab = 9) {
-  return x + 2 + grab / 2 + ((value - min) / (max - min)) * (w - 4 - grab);
-}
-
-// Mouse press at `from` (held for a frame), moves to `to` in `steps` frames, release.
-async function mouseDrag(app, from, to, steps = 4) {
-  const { page } = app;
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await frames(app, 1);
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
-    await frames(app, 1);
-  }
-  await page.mouse.up();
-  return frames(app, 1);
-}
+// Page helpers (the shared ones are in helpers.mjs).
 
 // Drags the seat's slider `lever` from its grab to past its right end (the lever's max).
 async function dragToMax(app, lever) {
   const { s, rect } = await stableRect(app, `${(await app.state()).seat}.${lever}`);
   const d = leverDef(lever);
   const y = rect[1] + rect[3] / 2;
-  const after = await mouseDrag(app, { x: valueX(rect, s.levers[lever], d.min, d.max), y }, { x: rect[0] + rect[2] + 30, y });
+  const { after } = await mouseDrag(app, { x: valueX(rect, s.levers[lever], d.min, d.max), y }, { x: rect[0] + rect[2] + 30, y });
   assert.equal(after.levers[lever], d.max, `mouse drag moved ${lever} to its max`);
   assert.equal(after.can_undo, true);
-  // Park the mouse in the margin left of the panels, where nothing shows a tooltip.
-  await app.page.mouse.move(3, VIEWPORT.height / 2);
-  return frames(app, 1);
-}
-
-// Waits until the app has synced the URL and the autosave with the scenario
-// (a frame after a change); returns the state.
-async function synced(app) {
-  const s = await waitFor(async () => ({ s: await app.state(), url: app.page.url() }),
-    ({ s: t, url }) => new URL(url).hash === `#s=${t.share_code}`);
-  assert.equal(new URL(s.url).hash, `#s=${s.s.share_code}`, 'the URL fragment holds the share code');
-  return s.s;
+  return parkMouse(app);
 }
 
 // The part of a state that makes up the scenario and what the model says of it.
@@ -121,33 +39,6 @@ const scenarioOf = (s) => ({
   seat: s.seat, preset: s.preset, horizon: s.horizon, reactions: s.reactions, name: s.name,
   levers: s.levers, indicators: s.indicators, baseline: s.baseline, share_code: s.share_code,
 });
-
-// Delivers a file to the page by drag and drop (dragover then drop on the
-// canvas, bubbling to glue.js's window listeners). `size`: a file of that
-// many spaces instead of `text`. Returns whether the page took the drop.
-function dropFile(app, name, text, size = 0) {
-  return app.page.evaluate(([n, t, sz]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([sz ? new Uint8Array(sz).fill(32) : t], n, { type: 'application/json' }));
-    const canvas = document.getElementById('canvas');
-    const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
-    canvas.dispatchEvent(over);
-    const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
-    canvas.dispatchEvent(drop);
-    return over.defaultPrevented && drop.defaultPrevented;
-  }, [name, text, size]);
-}
-
-// Pastes text through a real 'paste' event on the document.
-function pasteText(app, text) {
-  return app.page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
-    document.dispatchEvent(e);
-    return e.defaultPrevented;
-  }, text);
-}
 
 // Files are read asynchronously and handled on the app's next frame: waits
 // until a new notice appears, and returns the state.
@@ -167,9 +58,7 @@ const scenarioFile = (fields) => JSON.stringify({
 
 describe('sharing', () => {
   test('a share link opened in a new browser context reproduces the scenario exactly', async () => {
-    const a = await openApp(browser, server.url, { viewport: VIEWPORT });
-    let b;
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (a) => {
       // A scenario unlike the default: EU seat, 2032, no reactions, a name
       // (non-ASCII) and notes, from a pasted file; then a mouse drag, a value
       // off the lever's step grid and another bloc's lever.
@@ -200,28 +89,24 @@ describe('sharing', () => {
       assert.equal(new URL(a.page.url()).hash, `#s=${code}`);
 
       // A new context: no localStorage, no history.
-      b = await openApp(browser, `${server.url}#s=${code}`, { viewport: VIEWPORT });
-      const sb = await frames(b, 2);
-      assert.equal(sb.last_load, 'ok: shared link');
-      assert.deepEqual(scenarioOf(sb), scenarioOf(sa), 'same seat, horizon, levers, name and indicators');
-      assert.equal(sb.changed_levers, sa.changed_levers);
-      assert.equal(new URL(b.page.url()).hash, `#s=${code}`, 'the link stays in the address bar');
-      assert.deepEqual(sb.notices.filter((n) => /could not|previous work/i.test(n)), [], 'no error or replacement notice');
-      // Another bloc's lever travelled too: China's seat shows it.
-      assert.deepEqual(await b.command({ cmd: 'seat', bloc: 'China' }), { ok: true });
-      assert.equal((await b.state()).levers[SEMIS], 25, 'China\'s semiconductor controls came with the link');
-      await saveScreenshot(b.page, 'sharing-link-opened');
-      assertCleanPage(a);
-      assertCleanPage(b);
-    } finally {
-      await a.close();
-      await b?.close();
-    }
+      await site.withApp({ hash: `#s=${code}`, viewport: VIEWPORT }, async (b) => {
+        const sb = await frames(b, 2);
+        assert.equal(sb.last_load, 'ok: shared link');
+        assert.deepEqual(scenarioOf(sb), scenarioOf(sa), 'same seat, horizon, levers, name and indicators');
+        assert.equal(sb.changed_levers, sa.changed_levers);
+        assert.equal(new URL(b.page.url()).hash, `#s=${code}`, 'the link stays in the address bar');
+        assert.deepEqual(sb.notices.filter((n) => /could not|previous work/i.test(n)), [], 'no error or replacement notice');
+        // Another bloc's lever travelled too: China's seat shows it.
+        assert.deepEqual(await b.command({ cmd: 'seat', bloc: 'China' }), { ok: true });
+        assert.equal((await b.state()).levers[SEMIS], 25, 'China\'s semiconductor controls came with the link');
+        await saveScreenshot(b.page, 'sharing-link-opened');
+        assertCleanPage(a);
+      });
+    });
   });
 
   test('a reload restores the scenario, without claiming a shared scenario replaced other work', async () => {
-    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       assert.deepEqual(await app.command({
         cmd: 'open_text',
         text: scenarioFile({ name: 'Reload — ü € ✓', notes: 'Notes, too.', horizon: 2031 }),
@@ -245,21 +130,17 @@ describe('sharing', () => {
         'nothing stored as "previous work"');
 
       // The same page without the link: the autosave alone restores it.
-      await app.page.goto(server.url, { waitUntil: 'load' });
+      await app.page.goto(site.url, { waitUntil: 'load' });
       await waitForReady(app.page);
       const s2 = await frames(app, 2);
       assert.deepEqual(scenarioOf(s2), scenarioOf(s0), 'the autosave restores the scenario');
       assert.deepEqual(s2.notices, []);
       await saveScreenshot(app.page, 'sharing-after-reload');
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('Back and Forward move through the changes', async () => {
-    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const s0 = await synced(app);
       const length0 = await app.page.evaluate(() => history.length);
       // Change 1: a mouse drag (one undoable step). Change 2: a command.
@@ -295,16 +176,11 @@ describe('sharing', () => {
       assert.equal(s.changed_levers, 0);
       // Back/Forward replace entries rather than adding them.
       assert.equal(await app.page.evaluate(() => history.length), length0 + 2);
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('bad files, pasted garbage and a damaged link are refused and the scenario kept', async (t) => {
-    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
-    let fresh;
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       await dragToMax(app, SEMIS);
       const s0 = await synced(app);
       const unchanged = async (s, what) => {
@@ -385,32 +261,28 @@ describe('sharing', () => {
       const i = s0.share_code.indexOf('.', 11) - 1; // inside the levers field
       const damaged = s0.share_code.slice(0, i) + (s0.share_code[i] === 'z' ? 'y' : 'z') + s0.share_code.slice(i + 1);
       assert.notEqual(damaged, s0.share_code);
-      fresh = await openApp(browser, `${server.url}#s=${damaged}`, { viewport: VIEWPORT });
-      let f = await frames(fresh, 2);
-      assert.match(f.last_load, /^error:/);
-      assert.ok(f.notices.some((n) => /^The shared link could not be opened: .+unchanged/.test(n)),
-        `a notice says the link is damaged (${JSON.stringify(f.notices)})`);
-      assert.equal(f.preset, 'status_quo_2024', 'runs with the status quo');
-      assert.equal(f.seat, 'US');
-      assert.equal(f.changed_levers, 0);
-      assert.notEqual(f.levers[SEMIS], 100);
-      // Still running and usable.
-      assert.deepEqual(await fresh.command({ cmd: 'set_lever', lever: SEMIS, value: 70 }), { ok: true });
-      f = await frames(fresh, 3);
-      assert.equal(f.levers[SEMIS], 70);
-      assert.ok(f.indicators.protect > f.baseline.protect);
-      const png = decodePng(await saveScreenshot(fresh.page, 'sharing-damaged-link'));
-      assert.ok(countPixels(png, { x: 0, y: 0, width: 300, height: 40 }, ([r, g, b]) => r + g + b < 200) > 100, 'the app draws');
-      assertCleanPage(fresh);
-    } finally {
-      await app.close();
-      await fresh?.close();
-    }
+      await site.withApp({ hash: `#s=${damaged}`, viewport: VIEWPORT }, async (fresh) => {
+        let f = await frames(fresh, 2);
+        assert.match(f.last_load, /^error:/);
+        assert.ok(f.notices.some((n) => /^The shared link could not be opened: .+unchanged/.test(n)),
+          `a notice says the link is damaged (${JSON.stringify(f.notices)})`);
+        assert.equal(f.preset, 'status_quo_2024', 'runs with the status quo');
+        assert.equal(f.seat, 'US');
+        assert.equal(f.changed_levers, 0);
+        assert.notEqual(f.levers[SEMIS], 100);
+        // Still running and usable.
+        assert.deepEqual(await fresh.command({ cmd: 'set_lever', lever: SEMIS, value: 70 }), { ok: true });
+        f = await frames(fresh, 3);
+        assert.equal(f.levers[SEMIS], 70);
+        assert.ok(f.indicators.protect > f.baseline.protect);
+        const png = decodePng(await saveScreenshot(fresh.page, 'sharing-damaged-link'));
+        assert.ok(darkPixels(png, { x: 0, y: 0, width: 300, height: 40 }) > 100, 'the app draws');
+      });
+    });
   });
 
   test('a good scenario file dropped on the page loads', async () => {
-    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const s0 = await synced(app);
       assert.equal(s0.seat, 'US');
       const good = JSON.stringify({
@@ -438,9 +310,6 @@ describe('sharing', () => {
       assert.equal(u.seat, 'US');
       assert.equal(u.horizon, s0.horizon);
       assert.equal(u.share_code, s0.share_code);
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

@@ -1,43 +1,19 @@
 // Smoke test of the WebAssembly build in headless Chromium: the page loads
 // with no errors and no request off this machine, the app draws, the canvas
 // follows the viewport and the device pixel ratio.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  countPixels, decodePng, distinctColors, launchBrowser, openApp, saveScreenshot, startServer, waitFor,
+  assertFields, canvasSize, darkPixels, decodePng, distinctColors, launchBrowser, saveScreenshot, useSite, waitFor,
 } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Asserts the page made only local, successful requests and logged no errors.
-function assertCleanPage(app) {
-  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(app.consoleErrors, [], 'console errors');
-  assert.deepEqual(app.failedRequests, [], 'failed requests');
-  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
-}
+const site = useSite();
 
 describe('wasm app', () => {
   test('loads at 1280x800, draws its UI, makes only local requests', async () => {
-    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
-    try {
+    await site.withApp({ viewport: { width: 1280, height: 800 } }, async (app) => {
       const s = await app.state();
-      assert.equal(s.width, 1280);
-      assert.equal(s.height, 800);
-      assert.equal(s.dpr, 1);
-      assert.equal(s.fb_width, 1280);
-      assert.equal(s.fb_height, 800);
+      assertFields(s, { width: 1280, height: 800, dpr: 1, fb_width: 1280, fb_height: 800 });
 
       // The frame loop keeps running.
       const later = await waitFor(() => app.state(), (t) => t.frame > s.frame + 5);
@@ -52,7 +28,7 @@ describe('wasm app', () => {
       // Title bar (top-left): the bold "Trilemma Lab" heading in dark text on white.
       const title = { x: 0, y: 0, width: 400, height: 64 };
       assert.ok(distinctColors(png, title) >= 8, 'title bar has anti-aliased text');
-      const dark = countPixels(png, title, ([r, g, b]) => r + g + b < 200);
+      const dark = darkPixels(png, title);
       assert.ok(dark > 150, `title text is drawn (${dark} dark pixels)`);
       // Whole canvas: more than a flat fill.
       assert.ok(distinctColors(png) >= 16, 'canvas shows a UI, not a flat colour');
@@ -60,59 +36,30 @@ describe('wasm app', () => {
       // Test hook: commands answer with a JSON object.
       const reply = await app.command({ cmd: 'nothing' });
       assert.equal(typeof reply, 'object');
-
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('follows viewport resizes', async () => {
-    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
-    try {
+    await site.withApp({ viewport: { width: 1280, height: 800 } }, async (app) => {
       await app.page.setViewportSize({ width: 900, height: 700 });
       const s = await waitFor(() => app.state(), (t) => t.width === 900 && t.height === 700);
-      assert.equal(s.width, 900);
-      assert.equal(s.height, 700);
-      assert.equal(s.fb_width, 900);
-      assert.equal(s.fb_height, 700);
-      const dom = await app.page.evaluate(() => {
-        const c = document.getElementById('canvas');
-        return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
-      });
-      assert.deepEqual(dom, { w: 900, h: 700, cw: 900, ch: 700 });
+      assertFields(s, { width: 900, height: 700, fb_width: 900, fb_height: 700 });
+      assert.deepEqual(await canvasSize(app.page), { w: 900, h: 700, cw: 900, ch: 700 });
       const png = decodePng(await saveScreenshot(app.page, 'smoke-900x700'));
       assert.ok(distinctColors(png, { x: 0, y: 0, width: 400, height: 64 }) >= 8, 'redrawn after resize');
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('renders at device pixel ratio 2 with a 2x backing store', async () => {
-    const app = await openApp(browser, server.url, {
-      viewport: { width: 800, height: 600 }, deviceScaleFactor: 2,
-    });
-    try {
+    await site.withApp({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 }, async (app) => {
       const s = await app.state();
-      assert.equal(s.dpr, 2);
-      assert.equal(s.width, 800);
-      assert.equal(s.height, 600);
-      assert.equal(s.fb_width, 1600);
-      assert.equal(s.fb_height, 1200);
-      const dom = await app.page.evaluate(() => {
-        const c = document.getElementById('canvas');
-        return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
-      });
-      assert.deepEqual(dom, { w: 1600, h: 1200, cw: 800, ch: 600 });
+      assertFields(s, { dpr: 2, width: 800, height: 600, fb_width: 1600, fb_height: 1200 });
+      assert.deepEqual(await canvasSize(app.page), { w: 1600, h: 1200, cw: 800, ch: 600 });
       const png = decodePng(await saveScreenshot(app.page, 'smoke-800x600@2x'));
       assert.equal(png.width, 1600);
-      const dark = countPixels(png, { x: 0, y: 0, width: 800, height: 128 }, ([r, g, b]) => r + g + b < 200);
+      const dark = darkPixels(png, { x: 0, y: 0, width: 800, height: 128 });
       assert.ok(dark > 600, `title text is drawn at 2x (${dark} dark pixels)`);
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('shows a plain message when WebGL2 is unavailable', async () => {
@@ -122,7 +69,7 @@ describe('wasm app', () => {
       const page = await context.newPage();
       const requests = [];
       page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(site.url, { waitUntil: 'load' });
       await page.waitForSelector('#error', { state: 'visible', timeout: 10_000 });
       const text = await page.textContent('#error');
       assert.match(text, /WebGL 2 is not available/);

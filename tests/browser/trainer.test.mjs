@@ -4,19 +4,17 @@
 // disabled and deaf to the mouse; the presenter view and Previous; the room
 // view fed three participants' share links and a garbage line; a custom
 // guide carried in the link, and a damaged one.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  countPixels, decodePng, distinctColors, launchBrowser, openApp, repoRoot, saveScreenshot, startServer, waitFor,
+  VIEWPORT, assertCleanPage, countPixels, darkPixels, decodePng, distinctColors, frames, leverDef, mouseDrag,
+  mousePressMove, parkMouse, pasteText, repoRoot, saveScreenshot, synced, useSite, valueX, waitFor,
 } from './helpers.mjs';
 
-const VIEWPORT = { width: 1280, height: 800 };
 const PROTECT_RGB = [0xd5, 0x5e, 0x00]; // theme::kProtect, the Protect levers' slider grab
 
-const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
-const leverDef = (key) => leversJson.find((l) => l.id === key.split('.')[0]);
 const chipGuide = JSON.parse(readFileSync(join(repoRoot, 'assets', 'guides', 'chip_chokepoint.json'), 'utf8'));
 
 // Known lever settings that meet each step's goal of chip_chokepoint, in order
@@ -35,54 +33,10 @@ const CHIP_SOLUTIONS = [
   },
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 // ---------------------------------------------------------------------------
-// Page helpers (as in explorer.test.mjs).
-
-function assertCleanPage(app) {
-  assert.deepEqual(app.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(app.consoleErrors, [], 'console errors');
-  assert.deepEqual(app.failedRequests, [], 'failed requests');
-  assert.deepEqual(app.nonLocalRequests, [], 'requests to hosts other than 127.0.0.1');
-}
-
-async function frames(app, n = 1) {
-  const { start, s } = await app.page.evaluate(async (k) => {
-    const start = window.trilemma.state().frame;
-    const deadline = performance.now() + 5_000;
-    let s = window.trilemma.state();
-    while (s.frame < start + k && performance.now() < deadline) {
-      await new Promise((r) => requestAnimationFrame(r));
-      s = window.trilemma.state();
-    }
-    return { start, s };
-  }, n);
-  assert.ok(s.frame >= start + n, `app drew ${n} frame(s) (stuck at ${s.frame})`);
-  return s;
-}
-
-// x of a value on an ImGui slider (grab centre; grab padding 2 px, GrabMinSize 9 in app/theme.cpp).
-function valueX([x, , w], value, min, max, grab = 9) {
-  return x + 2 + grab / 2 + ((value - min) / (max - min)) * (w - 4 - grab);
-}
-
-// Parks the mouse in the margin left of the panels, where nothing shows a tooltip.
-async function parkMouse(app) {
-  await app.page.mouse.move(3, VIEWPORT.height / 2);
-  await frames(app, 1);
-}
+// Page helpers (the shared ones are in helpers.mjs).
 
 // Scrolls the lever list with the mouse wheel until the seat's slider `key`
 // lies wholly within [minY, maxY] (CSS px), drawn at the same place twice.
@@ -129,13 +83,7 @@ async function dragLever(app, key, target) {
   const from = valueX(rect, s.levers[key], d.min, d.max);
   const to = target <= d.min ? rect[0] - 30 : target >= d.max ? rect[0] + rect[2] + 30 : Math.round(valueX(rect, target, d.min, d.max));
   const { page } = app;
-  await page.mouse.move(from, y);
-  await page.mouse.down();
-  await frames(app, 1);
-  for (let i = 1; i <= 4; i++) {
-    await page.mouse.move(from + ((to - from) * i) / 4, y);
-    await frames(app, 1);
-  }
+  await mousePressMove(app, { x: from, y }, { x: to, y });
   let x = to;
   let best = { x, err: Math.abs((await app.state()).levers[key] - target) };
   for (let i = 0; i < 8 && best.err > 0; i++) {
@@ -162,8 +110,7 @@ const near = ([r, g, b], [R, G, B], tol = 10) => Math.abs(r - R) <= tol && Math.
 
 describe('trainer', () => {
   test('a guide from its link, walked from the first step to the debrief', async (t) => {
-    const app = await openApp(browser, `${server.url}#guide=chip_chokepoint`, { viewport: VIEWPORT });
-    try {
+    await site.withApp({ hash: '#guide=chip_chokepoint', viewport: VIEWPORT }, async (app) => {
       let s = await frames(app, 2);
       assert.ok(s.guide, 'a guide is open');
       assert.equal(s.guide.id, 'chip_chokepoint');
@@ -197,14 +144,8 @@ describe('trainer', () => {
       assert.ok(faded(closedRect) > 40, `the closed slider's grab is drawn faded (${faded(closedRect)} px)`);
       const e = leverDef('enforcement');
       const y = closedRect[1] + closedRect[3] / 2;
-      await app.page.mouse.move(valueX(closedRect, s.levers.enforcement, e.min, e.max), y);
-      await app.page.mouse.down();
-      await frames(app, 1);
-      for (let i = 1; i <= 4; i++) {
-        await app.page.mouse.move(closedRect[0] + (closedRect[2] + 30) * (i / 4), y);
-        await frames(app, 1);
-      }
-      await app.page.mouse.up();
+      await mouseDrag(app, { x: valueX(closedRect, s.levers.enforcement, e.min, e.max), y },
+        { x: closedRect[0] + closedRect[2] + 30, y });
       await parkMouse(app);
       let after = await frames(app, 1);
       assert.equal(after.levers.enforcement, s.levers.enforcement, 'the closed lever did not move');
@@ -269,7 +210,7 @@ describe('trainer', () => {
           const png = decodePng(await saveScreenshot(app.page, 'trainer-presenter'));
           assert.ok(distinctColors(png) >= 64, 'the presenter view is drawn');
           // The QR code for the guide's link: black and white modules on the right.
-          const qrDark = countPixels(png, { x: 700, y: 0, width: 580, height: 800 }, ([r, g, b]) => r + g + b < 60);
+          const qrDark = darkPixels(png, { x: 700, y: 0, width: 580, height: 800 }, 60);
           assert.ok(qrDark > 2000, `a QR code is drawn (${qrDark} dark px)`);
           assert.deepEqual(await app.command({ cmd: 'presenter' }), { ok: true });
           p = await frames(app, 2);
@@ -286,21 +227,16 @@ describe('trainer', () => {
       assert.equal(s.guide.open_levers.length, keys.length, 'every lever is open again');
       const debrief = decodePng(await saveScreenshot(app.page, 'trainer-debrief'));
       assert.ok(distinctColors(debrief, { x: 10, y: 100, width: 340, height: 340 }) >= 16, 'the debrief panel is drawn');
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('the room view gathers three share links and reports a garbage line', async () => {
-    const app = await openApp(browser, server.url, { viewport: VIEWPORT });
-    try {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
       // Three participants' scenarios, each with its share code and indicators.
       const made = [];
       const snapshot = async () => {
-        const s = await waitFor(async () => ({ s: await app.state(), url: app.page.url() }),
-          ({ s: t, url }) => new URL(url).hash === `#s=${t.share_code}`);
-        made.push({ code: s.s.share_code, ind: s.s.indicators, seat: s.s.seat });
+        const s = await synced(app);
+        made.push({ code: s.share_code, ind: s.indicators, seat: s.seat });
       };
       assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'export_controls.semis', value: 90 }), { ok: true });
       await snapshot();
@@ -314,7 +250,7 @@ describe('trainer', () => {
       assert.notEqual(made[0].ind.protect, made[1].ind.protect);
 
       const before = await app.state();
-      const text = [`${server.url}#s=${made[0].code}`, made[1].code, 'not-a-share-link', made[2].code].join('\n');
+      const text = [`${site.url}#s=${made[0].code}`, made[1].code, 'not-a-share-link', made[2].code].join('\n');
       assert.deepEqual(await app.command({ cmd: 'room_add', text }), { ok: true });
       let s = await frames(app, 2);
       assert.equal(s.room.length, 4);
@@ -338,23 +274,14 @@ describe('trainer', () => {
       await saveScreenshot(app.page, 'trainer-room');
 
       // With the room open, a link pasted on the page (a real paste event) joins the room.
-      const took = await app.page.evaluate((t) => {
-        const dt = new DataTransfer();
-        dt.setData('text/plain', t);
-        const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
-        document.dispatchEvent(ev);
-        return ev.defaultPrevented;
-      }, made[0].code);
+      const took = await pasteText(app, made[0].code);
       assert.equal(took, true);
       s = await waitFor(() => app.state(), (t) => t.room.length === 5);
       assert.equal(s.room.length, 5, 'the pasted link joined the room');
       assert.equal(s.room[4].ok, true);
       assert.ok(Math.abs(s.room[4].protect - made[0].ind.protect) < 1e-9);
       assert.equal(s.share_code, before.share_code);
-      assertCleanPage(app);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('a custom guide carried in the link, and a damaged one', async () => {
@@ -363,9 +290,7 @@ describe('trainer', () => {
     assert.ok(example, 'docs/guides.md has an example guide');
     const guide = JSON.parse(example[1]);
     const encoded = Buffer.from(JSON.stringify(guide), 'utf8').toString('base64url');
-    const app = await openApp(browser, `${server.url}#guide=~${encoded}`, { viewport: VIEWPORT });
-    let damaged;
-    try {
+    await site.withApp({ hash: `#guide=~${encoded}`, viewport: VIEWPORT }, async (app) => {
       let s = await frames(app, 2);
       assert.ok(s.guide, `the guide opened (${JSON.stringify(s.notices)})`);
       assert.equal(s.guide.id, guide.id);
@@ -382,19 +307,16 @@ describe('trainer', () => {
       await saveScreenshot(app.page, 'trainer-custom-guide');
       assertCleanPage(app);
 
-      damaged = await openApp(browser, `${server.url}#guide=~@@@`, { viewport: VIEWPORT });
-      const d = await frames(damaged, 3);
-      assert.equal(d.guide, null, 'no guide');
-      assert.ok(d.notices.some((n) => /guide in the link is damaged/.test(n)), JSON.stringify(d.notices));
-      assert.equal(d.preset, 'status_quo_2024');
-      assert.equal(d.changed_levers, 0);
-      assert.deepEqual(await damaged.command({ cmd: 'set_lever', lever: 'export_controls.semis', value: 75 }), { ok: true });
-      assert.equal((await frames(damaged, 1)).levers['export_controls.semis'], 75, 'the app still runs');
-      await saveScreenshot(damaged.page, 'trainer-damaged-guide-link');
-      assertCleanPage(damaged);
-    } finally {
-      await app.close();
-      await damaged?.close();
-    }
+      await site.withApp({ hash: '#guide=~@@@', viewport: VIEWPORT }, async (damaged) => {
+        const d = await frames(damaged, 3);
+        assert.equal(d.guide, null, 'no guide');
+        assert.ok(d.notices.some((n) => /guide in the link is damaged/.test(n)), JSON.stringify(d.notices));
+        assert.equal(d.preset, 'status_quo_2024');
+        assert.equal(d.changed_levers, 0);
+        assert.deepEqual(await damaged.command({ cmd: 'set_lever', lever: 'export_controls.semis', value: 75 }), { ok: true });
+        assert.equal((await frames(damaged, 1)).levers['export_controls.semis'], 75, 'the app still runs');
+        await saveScreenshot(damaged.page, 'trainer-damaged-guide-link');
+      });
+    });
   });
 });
