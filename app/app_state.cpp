@@ -216,7 +216,6 @@ void AppState::update(double now) {
             frontier_for_ = context;
             view_.frontier = tl::Frontier{};
             view_.frontier.trilemma = settings.trilemma;
-            view_.frontier_target = kFrontierSamples;
             view_.frontier_ready = false;
         }
     }

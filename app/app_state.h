@@ -28,7 +28,6 @@ struct ModelView {
     tl::Results bands_results;  // the central run the bands were drawn around
     bool bands_ready = false;
     tl::Frontier frontier;  // accumulated over frames
-    int frontier_target = 0;
     bool frontier_ready = false;
     double last_run_ms = 0;  // time of the last full recompute (runs + attribution)
 };
