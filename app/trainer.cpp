@@ -313,7 +313,7 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Restart")) trainer.start_step(g.step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
-    if (!large) {
+    if (!large && ImGui::GetIO().DisplaySize.x >= 700) {  // a projector view is for a laptop, not a phone
         ImGui::SameLine();
         if (ImGui::SmallButton("Presenter")) g.presenter = true;
     }
