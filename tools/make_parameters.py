@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""One-off generator kept for reference: writes assets/parameters.json from the
-table below. Edit assets/parameters.json directly from now on; this script only
-documents how the first calibration was laid out (bloc order US, China, EU,
-Allies, GlobalSouth; sector order semis, ai, quantum, cleantech, biotech, telecom)."""
+"""The calibration table: writes assets/parameters.json from the table below.
+Change a value, range or source here, then run
+    python3 tools/make_parameters.py assets/parameters.json
+(bloc order US, China, EU, Allies, GlobalSouth; sector order semis, ai,
+quantum, cleantech, biotech, telecom). A() is an assumption with an explicit
+low/high range, Ar() one with a symmetric relative range, F() a sourced fact."""
 import json, sys
 
 def A(id, name, unit, value, low, high, source, note=""):
