@@ -72,6 +72,7 @@ double triangular(double u, double mode) {
 MonteCarlo::MonteCarlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed)
     : input_(run_input(s)), mode_(s.assumptions), bloc_(bloc), draws_(std::max(1, draws)), seed_(seed) {
     years_ = input_.horizon - kBaseYear + 1;
+    input_.only_bloc = idx(bloc);  // the bands are for one bloc
     samples_.resize(static_cast<std::size_t>(kIndicatorCount) * years_ * draws_);
     params_ = materialize(mode_);
 }

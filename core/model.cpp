@@ -667,12 +667,13 @@ double fiscal_burden(const ParamValues& P, double fiscal_change_share) {
     return pct <= 0 ? pct : pct + P(Param::FiscalConvexity) * pct * pct;
 }
 
-void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t,
+void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int only_bloc,
             Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
     double frag = mean_frag(st);
     for (int b = 0; b < B; ++b) {
+        if (only_bloc >= 0 && b != only_bloc) continue;
         double lead = tech_lead(st, b);
         double dep = mean_all(st.dep[b]);
         double cap = mean_all(st.cap[b]);
@@ -780,7 +781,7 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
 
         Flows f;
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, out);
+        record(P, st, f, ref, t, input.only_bloc, out);
         for (int s = 0; s < S; ++s) pressure[s] = f.denied_china[s];
         if (t + 1 == years) break;
 

@@ -19,6 +19,10 @@ struct RunInput {
     Bloc seat = Bloc::US;
     int horizon = kDefaultHorizon;
     bool reactions = true;
+    // >= 0: record the indicators of this bloc only (Monte Carlo needs no
+    // more); the dynamics are the same, the other blocs' outputs are left as
+    // they were.
+    int only_bloc = -1;
 };
 
 // Deterministic: the same input and parameters give bit-identical results.
