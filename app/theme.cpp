@@ -7,9 +7,15 @@ ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
     return ImVec4(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f,
                   static_cast<float>(b) / 255.0f, a);
 }
-}  // namespace
+// The colours of one theme; apply_colors() maps them onto ImGui's slots, so
+// the light and dark themes differ only in these values.
+struct Palette {
+    ImVec4 text, muted, background, panel, border, frame, frame_hover, frame_active;
+    ImVec4 accent, accent_active, accent_soft, accent_mid, accent_strong;
+    ImVec4 scroll, scroll_hover, scroll_active, table_light, row_alt, highlight;
+};
 
-void apply_light() {
+void apply_sizes() {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
 
@@ -37,117 +43,86 @@ void apply_light() {
     s.TabRounding = 7;
     s.WindowTitleAlign = ImVec2(0.0f, 0.5f);
     s.WindowMenuButtonPosition = ImGuiDir_None;
+}
 
-    const ImVec4 text = rgb(0x1F, 0x24, 0x30);
-    const ImVec4 muted = rgb(0x5B, 0x63, 0x73);
-    const ImVec4 bg = rgb(0xF3, 0xF4, 0xF7);
-    const ImVec4 panel = rgb(0xFF, 0xFF, 0xFF);
-    const ImVec4 border = rgb(0xD8, 0xDC, 0xE3);
-    const ImVec4 frame = rgb(0xF1, 0xF3, 0xF6);
-    const ImVec4 frame_hover = rgb(0xE6, 0xEA, 0xF0);
-    const ImVec4 accent = rgb(0x1F, 0x5F, 0xAD);
-    const ImVec4 accent_soft = rgb(0x1F, 0x5F, 0xAD, 0.14f);
-    const ImVec4 accent_mid = rgb(0x1F, 0x5F, 0xAD, 0.24f);
-
-    ImVec4* c = s.Colors;
-    c[ImGuiCol_Text] = text;
-    c[ImGuiCol_TextDisabled] = muted;
-    c[ImGuiCol_WindowBg] = panel;
-    c[ImGuiCol_ChildBg] = rgb(0xFF, 0xFF, 0xFF, 0.0f);
-    c[ImGuiCol_PopupBg] = panel;
-    c[ImGuiCol_Border] = border;
-    c[ImGuiCol_BorderShadow] = rgb(0, 0, 0, 0.0f);
-    c[ImGuiCol_FrameBg] = frame;
-    c[ImGuiCol_FrameBgHovered] = frame_hover;
-    c[ImGuiCol_FrameBgActive] = rgb(0xDD, 0xE3, 0xEC);
-    c[ImGuiCol_TitleBg] = bg;
-    c[ImGuiCol_TitleBgActive] = bg;
-    c[ImGuiCol_TitleBgCollapsed] = bg;
-    c[ImGuiCol_MenuBarBg] = panel;
-    c[ImGuiCol_ScrollbarBg] = rgb(0, 0, 0, 0.0f);
-    c[ImGuiCol_ScrollbarGrab] = rgb(0xC4, 0xCA, 0xD4);
-    c[ImGuiCol_ScrollbarGrabHovered] = rgb(0xA9, 0xB1, 0xBE);
-    c[ImGuiCol_ScrollbarGrabActive] = rgb(0x8E, 0x97, 0xA6);
-    c[ImGuiCol_CheckMark] = accent;
-    c[ImGuiCol_SliderGrab] = accent;
-    c[ImGuiCol_SliderGrabActive] = rgb(0x17, 0x4A, 0x88);
-    c[ImGuiCol_Button] = frame;
-    c[ImGuiCol_ButtonHovered] = accent_soft;
-    c[ImGuiCol_ButtonActive] = accent_mid;
-    c[ImGuiCol_Header] = accent_soft;
-    c[ImGuiCol_HeaderHovered] = accent_mid;
-    c[ImGuiCol_HeaderActive] = rgb(0x1F, 0x5F, 0xAD, 0.32f);
-    c[ImGuiCol_Separator] = border;
-    c[ImGuiCol_SeparatorHovered] = accent_mid;
-    c[ImGuiCol_SeparatorActive] = accent;
-    c[ImGuiCol_ResizeGrip] = rgb(0, 0, 0, 0.0f);
-    c[ImGuiCol_ResizeGripHovered] = accent_mid;
-    c[ImGuiCol_ResizeGripActive] = accent;
-    c[ImGuiCol_Tab] = frame;
-    c[ImGuiCol_TabHovered] = accent_mid;
-    c[ImGuiCol_TabActive] = panel;
-    c[ImGuiCol_TabUnfocused] = frame;
-    c[ImGuiCol_TabUnfocusedActive] = panel;
-    c[ImGuiCol_PlotLines] = accent;
-    c[ImGuiCol_PlotLinesHovered] = rgb(0xD5, 0x5E, 0x00);
-    c[ImGuiCol_PlotHistogram] = accent;
-    c[ImGuiCol_PlotHistogramHovered] = rgb(0xD5, 0x5E, 0x00);
-    c[ImGuiCol_TableHeaderBg] = frame;
-    c[ImGuiCol_TableBorderStrong] = border;
-    c[ImGuiCol_TableBorderLight] = rgb(0xE6, 0xE9, 0xEE);
-    c[ImGuiCol_TableRowBg] = rgb(0, 0, 0, 0.0f);
-    c[ImGuiCol_TableRowBgAlt] = rgb(0x1F, 0x24, 0x30, 0.03f);
-    c[ImGuiCol_TextSelectedBg] = accent_mid;
-    c[ImGuiCol_DragDropTarget] = accent;
-    c[ImGuiCol_NavHighlight] = accent;
-    c[ImGuiCol_NavWindowingHighlight] = rgb(0xFF, 0xFF, 0xFF, 0.7f);
+void apply_colors(const Palette& p) {
+    ImVec4* c = ImGui::GetStyle().Colors;
+    const ImVec4 clear = rgb(0, 0, 0, 0.0f);
+    c[ImGuiCol_Text] = p.text;
+    c[ImGuiCol_TextDisabled] = p.muted;
+    c[ImGuiCol_WindowBg] = p.panel;
+    c[ImGuiCol_ChildBg] = clear;
+    c[ImGuiCol_PopupBg] = p.panel;
+    c[ImGuiCol_Border] = p.border;
+    c[ImGuiCol_BorderShadow] = clear;
+    c[ImGuiCol_FrameBg] = p.frame;
+    c[ImGuiCol_FrameBgHovered] = p.frame_hover;
+    c[ImGuiCol_FrameBgActive] = p.frame_active;
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = p.background;
+    c[ImGuiCol_MenuBarBg] = p.panel;
+    c[ImGuiCol_ScrollbarBg] = clear;
+    c[ImGuiCol_ScrollbarGrab] = p.scroll;
+    c[ImGuiCol_ScrollbarGrabHovered] = p.scroll_hover;
+    c[ImGuiCol_ScrollbarGrabActive] = p.scroll_active;
+    c[ImGuiCol_CheckMark] = c[ImGuiCol_SliderGrab] = p.accent;
+    c[ImGuiCol_SliderGrabActive] = p.accent_active;
+    c[ImGuiCol_Button] = p.frame;
+    c[ImGuiCol_ButtonHovered] = p.accent_soft;
+    c[ImGuiCol_ButtonActive] = p.accent_mid;
+    c[ImGuiCol_Header] = p.accent_soft;
+    c[ImGuiCol_HeaderHovered] = p.accent_mid;
+    c[ImGuiCol_HeaderActive] = p.accent_strong;
+    c[ImGuiCol_Separator] = p.border;
+    c[ImGuiCol_SeparatorHovered] = p.accent_mid;
+    c[ImGuiCol_SeparatorActive] = p.accent;
+    c[ImGuiCol_ResizeGrip] = clear;
+    c[ImGuiCol_ResizeGripHovered] = p.accent_mid;
+    c[ImGuiCol_ResizeGripActive] = p.accent;
+    c[ImGuiCol_Tab] = c[ImGuiCol_TabUnfocused] = p.frame;
+    c[ImGuiCol_TabHovered] = p.accent_mid;
+    c[ImGuiCol_TabActive] = c[ImGuiCol_TabUnfocusedActive] = p.panel;
+    c[ImGuiCol_PlotLines] = c[ImGuiCol_PlotHistogram] = p.accent;
+    c[ImGuiCol_PlotLinesHovered] = c[ImGuiCol_PlotHistogramHovered] = rgb(0xD5, 0x5E, 0x00);
+    c[ImGuiCol_TableHeaderBg] = p.frame;
+    c[ImGuiCol_TableBorderStrong] = p.border;
+    c[ImGuiCol_TableBorderLight] = p.table_light;
+    c[ImGuiCol_TableRowBg] = clear;
+    c[ImGuiCol_TableRowBgAlt] = p.row_alt;
+    c[ImGuiCol_TextSelectedBg] = p.accent_mid;
+    c[ImGuiCol_DragDropTarget] = c[ImGuiCol_NavHighlight] = p.accent;
+    c[ImGuiCol_NavWindowingHighlight] = p.highlight;
     c[ImGuiCol_NavWindowingDimBg] = rgb(0x1F, 0x24, 0x30, 0.2f);
     c[ImGuiCol_ModalWindowDimBg] = rgb(0x1F, 0x24, 0x30, 0.35f);
 }
 
+}  // namespace
+
+void apply_light() {
+    apply_sizes();
+    apply_colors({
+        .text = rgb(0x1F, 0x24, 0x30), .muted = rgb(0x5B, 0x63, 0x73), .background = rgb(0xF3, 0xF4, 0xF7),
+        .panel = rgb(0xFF, 0xFF, 0xFF), .border = rgb(0xD8, 0xDC, 0xE3), .frame = rgb(0xF1, 0xF3, 0xF6),
+        .frame_hover = rgb(0xE6, 0xEA, 0xF0), .frame_active = rgb(0xDD, 0xE3, 0xEC),
+        .accent = rgb(0x1F, 0x5F, 0xAD), .accent_active = rgb(0x17, 0x4A, 0x88),
+        .accent_soft = rgb(0x1F, 0x5F, 0xAD, 0.14f), .accent_mid = rgb(0x1F, 0x5F, 0xAD, 0.24f),
+        .accent_strong = rgb(0x1F, 0x5F, 0xAD, 0.32f), .scroll = rgb(0xC4, 0xCA, 0xD4),
+        .scroll_hover = rgb(0xA9, 0xB1, 0xBE), .scroll_active = rgb(0x8E, 0x97, 0xA6),
+        .table_light = rgb(0xE6, 0xE9, 0xEE), .row_alt = rgb(0x1F, 0x24, 0x30, 0.03f),
+        .highlight = rgb(0xFF, 0xFF, 0xFF, 0.7f)});
+}
+
 void apply_dark() {
-    apply_light();  // sizes and rounding; colours below
-    ImGuiStyle& s = ImGui::GetStyle();
-    const ImVec4 text = rgb(0xE6, 0xE8, 0xEC);
-    const ImVec4 muted = rgb(0x9A, 0xA3, 0xB2);
-    const ImVec4 panel = rgb(0x1E, 0x22, 0x2A);
-    const ImVec4 border = rgb(0x39, 0x40, 0x4C);
-    const ImVec4 frame = rgb(0x2A, 0x30, 0x3A);
-    const ImVec4 frame_hover = rgb(0x34, 0x3B, 0x47);
-    const ImVec4 accent = rgb(0x56, 0xB4, 0xE9);
-    ImVec4* c = s.Colors;
-    c[ImGuiCol_Text] = text;
-    c[ImGuiCol_TextDisabled] = muted;
-    c[ImGuiCol_WindowBg] = panel;
-    c[ImGuiCol_PopupBg] = panel;
-    c[ImGuiCol_Border] = border;
-    c[ImGuiCol_FrameBg] = frame;
-    c[ImGuiCol_FrameBgHovered] = frame_hover;
-    c[ImGuiCol_FrameBgActive] = rgb(0x3E, 0x46, 0x54);
-    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = panel;
-    c[ImGuiCol_MenuBarBg] = panel;
-    c[ImGuiCol_ScrollbarGrab] = rgb(0x4A, 0x52, 0x60);
-    c[ImGuiCol_ScrollbarGrabHovered] = rgb(0x5A, 0x63, 0x73);
-    c[ImGuiCol_ScrollbarGrabActive] = rgb(0x6A, 0x74, 0x86);
-    c[ImGuiCol_CheckMark] = accent;
-    c[ImGuiCol_SliderGrab] = accent;
-    c[ImGuiCol_Button] = frame;
-    c[ImGuiCol_ButtonHovered] = rgb(0x56, 0xB4, 0xE9, 0.25f);
-    c[ImGuiCol_ButtonActive] = rgb(0x56, 0xB4, 0xE9, 0.4f);
-    c[ImGuiCol_Header] = rgb(0x56, 0xB4, 0xE9, 0.18f);
-    c[ImGuiCol_HeaderHovered] = rgb(0x56, 0xB4, 0xE9, 0.28f);
-    c[ImGuiCol_HeaderActive] = rgb(0x56, 0xB4, 0xE9, 0.36f);
-    c[ImGuiCol_Separator] = border;
-    c[ImGuiCol_Tab] = frame;
-    c[ImGuiCol_TabHovered] = rgb(0x56, 0xB4, 0xE9, 0.3f);
-    c[ImGuiCol_TabActive] = panel;
-    c[ImGuiCol_TabUnfocused] = frame;
-    c[ImGuiCol_TabUnfocusedActive] = panel;
-    c[ImGuiCol_TableHeaderBg] = frame;
-    c[ImGuiCol_TableBorderStrong] = border;
-    c[ImGuiCol_TableBorderLight] = rgb(0x2E, 0x34, 0x3E);
-    c[ImGuiCol_TableRowBgAlt] = rgb(0xFF, 0xFF, 0xFF, 0.03f);
-    c[ImGuiCol_NavHighlight] = accent;
+    apply_sizes();
+    apply_colors({
+        .text = rgb(0xE6, 0xE8, 0xEC), .muted = rgb(0x9A, 0xA3, 0xB2), .background = rgb(0x1E, 0x22, 0x2A),
+        .panel = rgb(0x1E, 0x22, 0x2A), .border = rgb(0x39, 0x40, 0x4C), .frame = rgb(0x2A, 0x30, 0x3A),
+        .frame_hover = rgb(0x34, 0x3B, 0x47), .frame_active = rgb(0x3E, 0x46, 0x54),
+        .accent = rgb(0x56, 0xB4, 0xE9), .accent_active = rgb(0x7F, 0xC6, 0xEF),
+        .accent_soft = rgb(0x56, 0xB4, 0xE9, 0.25f), .accent_mid = rgb(0x56, 0xB4, 0xE9, 0.4f),
+        .accent_strong = rgb(0x56, 0xB4, 0xE9, 0.36f), .scroll = rgb(0x4A, 0x52, 0x60),
+        .scroll_hover = rgb(0x5A, 0x63, 0x73), .scroll_active = rgb(0x6A, 0x74, 0x86),
+        .table_light = rgb(0x2E, 0x34, 0x3E), .row_alt = rgb(0xFF, 0xFF, 0xFF, 0.03f),
+        .highlight = rgb(0xFF, 0xFF, 0xFF, 0.7f)});
 }
 
 }  // namespace theme
