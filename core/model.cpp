@@ -270,25 +270,31 @@ double mechanism_revenue_loss(const ParamValues& P, const Levers& l, int s) {
 
 // 3. Controls spur the rival's indigenisation — "design out" (001:L32) — with
 // a delay; the drive then speeds the rival's own capability growth (001:L137).
-void mechanism_indigenization(const ParamValues& P, const Flows& f, const Levers (&L)[B], State& st) {
-    double tau = P(Param::IndigenizationTau);
+// The drive each bloc's denied inputs sustain: China's from Western denial,
+// deeper when restrictions are broad; the West's from China's controls, as far
+// as it depends on China for those inputs.
+void indigenization_targets(const Flows& f, const Levers (&L)[B], const State& st, double (&target)[B][S]) {
     double breadth = (L[kUS].breadth + L[kEU].breadth + L[kAllies].breadth) / 3.0;
     for (int s = 0; s < S; ++s) {
-        double china_target = clamp01(f.denied_china[s] * (1.0 + breadth));
-        st.indig[kChina][s] += (china_target - st.indig[kChina][s]) / tau;
-        for (int w : {kUS, kEU, kAllies}) {
-            double west_target = clamp01(f.denied_west[s] * 2.0 * st.dep[w][s]);
-            st.indig[w][s] += (west_target - st.indig[w][s]) / tau;
-        }
+        target[kChina][s] = clamp01(f.denied_china[s] * (1.0 + breadth));
+        for (int w : {kUS, kEU, kAllies}) target[w][s] = clamp01(f.denied_west[s] * 2.0 * st.dep[w][s]);
     }
 }
 
+void mechanism_indigenization(const ParamValues& P, const Flows& f, const Levers (&L)[B], State& st) {
+    double target[B][S];
+    indigenization_targets(f, L, st, target);
+    const double tau = P(Param::IndigenizationTau);
+    for (int s = 0; s < S; ++s)
+        for (int b : {kChina, kUS, kEU, kAllies}) st.indig[b][s] += (target[b][s] - st.indig[b][s]) / tau;
+}
+
+// At the base year the drive stands where the 2024 policies sustain it.
 void mechanism_indigenization_start(const Flows& f, const Levers (&L)[B], State& st) {
-    double breadth = (L[kUS].breadth + L[kEU].breadth + L[kAllies].breadth) / 3.0;
-    for (int s = 0; s < S; ++s) {
-        st.indig[kChina][s] = clamp01(f.denied_china[s] * (1.0 + breadth));
-        for (int w : {kUS, kEU, kAllies}) st.indig[w][s] = clamp01(f.denied_west[s] * 2.0 * st.dep[w][s]);
-    }
+    double target[B][S];
+    indigenization_targets(f, L, st, target);
+    for (int s = 0; s < S; ++s)
+        for (int b : {kChina, kUS, kEU, kAllies}) st.indig[b][s] = target[b][s];
 }
 
 // 4. Breadth matters: broad restrictions, screening and tariffs decouple trade
