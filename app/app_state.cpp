@@ -190,6 +190,12 @@ void AppState::update_replay(double now) {
     }
 }
 
+void AppState::reset_frontier() {
+    view_.frontier = tl::Frontier{};
+    view_.frontier.trilemma = settings.trilemma;
+    view_.frontier_ready = false;
+}
+
 void AppState::update(double now) {
     update_replay(now);
     if (computed_revision_ != revision_) {
@@ -203,39 +209,32 @@ void AppState::update(double now) {
         view_.attribution = tl::attribute(scenario_, base);
         view_.last_run_ms = now_ms() - t0;
 
-        // Bands: restart for the new scenario; the old bands stay on screen
-        // until the new ones have enough draws. While a slider is dragged the
-        // draws wait for the release (they would cost a few ms every frame);
-        // the old bands follow the scenario line meanwhile (shifted_bands()).
-        if (!edit_open_ && (!bands_for_ || !(*bands_for_ == scenario_))) {
-            view_.monte_carlo = std::make_unique<tl::MonteCarlo>(scenario_, scenario_.seat, kBandDraws, 20241);
-            bands_for_ = scenario_;
-        }
         tl::Scenario context = frontier_context(scenario_);
         if (!frontier_for_ || !(*frontier_for_ == context)) {
             frontier_for_ = context;
-            view_.frontier = tl::Frontier{};
-            view_.frontier.trilemma = settings.trilemma;
-            view_.frontier_ready = false;
+            reset_frontier();
         }
+    }
+    // Bands: restart for a new scenario; the old bands stay on screen until
+    // the new ones have enough draws. While a slider is dragged the draws wait
+    // for the release (they would cost a few ms every frame); meanwhile the
+    // charts shift the old bands with the scenario line (panel_charts.cpp).
+    if (!edit_open_ && (!bands_for_ || !(*bands_for_ == scenario_))) {
+        view_.monte_carlo = std::make_unique<tl::MonteCarlo>(scenario_, scenario_.seat, kBandDraws, 20241);
+        bands_for_ = scenario_;
+        bands_central_ = view_.scenario;  // the run the new bands are drawn around
     }
     if (pinned && (!pinned_computed_ || !(*pinned_computed_ == *pinned))) {
         view_.pinned = tl::run(*pinned);
         pinned_computed_ = pinned;
     }
-    if (view_.frontier.trilemma != settings.trilemma) {  // the user switched triangles
-        view_.frontier = tl::Frontier{};
-        view_.frontier.trilemma = settings.trilemma;
-        view_.frontier_ready = false;
-    }
-    // A drag ended: the bands start over for the scenario it left.
-    if (!edit_open_ && bands_for_ && !(*bands_for_ == scenario_)) computed_revision_ = 0, update(now);
+    if (view_.frontier.trilemma != settings.trilemma) reset_frontier();  // the user switched triangles
     // Slices of the slow parts.
     if (view_.monte_carlo && !view_.monte_carlo->done() && !edit_open_) {
         view_.monte_carlo->step(kBandDrawsPerFrame);
         if (view_.monte_carlo->completed() >= 250 || view_.monte_carlo->done()) {
             view_.bands = view_.monte_carlo->bands();
-            view_.bands_results = tl::run(*bands_for_);
+            view_.bands_results = bands_central_;
             view_.bands_ready = true;
         }
     }

@@ -117,6 +117,7 @@ public:
 private:
     void push_undo(const tl::Scenario& before);
     void changed();  // the scenario changed: invalidate the cache
+    void reset_frontier();
 
     tl::Scenario scenario_;
     tl::Scenario edit_before_;
@@ -127,6 +128,7 @@ private:
     // Inputs of the expensive parts, to know when they must be redone.
     std::optional<tl::Scenario> frontier_for_;
     std::optional<tl::Scenario> bands_for_;
+    tl::Results bands_central_;
     std::optional<tl::Scenario> pinned_computed_;
     Replay last_move_;
 };
