@@ -15,6 +15,12 @@
 
 namespace app {
 
+std::string first_errors(const std::vector<std::string>& errors, std::size_t count) {
+    std::string all;
+    for (std::size_t i = 0; i < errors.size() && i < count; ++i) all += (i ? "; " : "") + errors[i];
+    return all;
+}
+
 namespace {
 std::string first_or(const std::vector<std::string>& v, const char* fallback) { return v.empty() ? fallback : v.front(); }
 bool looks_like_json(const std::string& t) {
@@ -179,8 +185,7 @@ bool Sharing::open_text(const std::string& source, const std::string& text) {
     if (looks_like_json(text)) {
         auto r = tl::scenario_from_json(text);
         if (!r.ok) {
-            std::string all;
-            for (std::size_t i = 0; i < r.errors.size() && i < 3; ++i) all += (i ? "; " : "") + r.errors[i];
+            const std::string all = first_errors(r.errors);
             last_load_ = "error: " + all;
             notify(Notice::Kind::Error,
                    "The " + source + " could not be opened: " + all + ". Your current scenario is unchanged.");

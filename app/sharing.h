@@ -11,6 +11,9 @@
 
 namespace app {
 
+// The first few of a decoder's errors, for a notice ("a; b; c").
+std::string first_errors(const std::vector<std::string>& errors, std::size_t count = 3);
+
 // Messages shown at the top of the screen; errors stay until dismissed.
 struct Notice {
     enum class Kind { Info, Warning, Error } kind = Kind::Info;

@@ -12,6 +12,7 @@
 #include "app/qr.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
+#include "core/export.h"
 #include "core/share_link.h"
 #include "imgui.h"
 
@@ -36,8 +37,7 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     }
     tl::GuideReadResult r = tl::resolve_guide(text);
     if (!r.ok) {
-        std::string all;
-        for (std::size_t i = 0; i < r.errors.size() && i < 3; ++i) all += (i ? "; " : "") + r.errors[i];
+        const std::string all = first_errors(r.errors);
         sharing_.notify(Notice::Kind::Error, "The guide from the " + source + " could not be opened: " + all +
                                                  ". Your current scenario is unchanged.");
         return false;
@@ -156,15 +156,17 @@ void Trainer::room_add(const std::string& text) {
 
 std::string Trainer::room_csv() const {
     std::string out = "label,seat,preset,horizon,protect,promote,partner,changed_levers,error\n";
-    char buf[256];
+    char buf[128];
     for (const auto& e : room_) {
-        if (e.ok)
-            std::snprintf(buf, sizeof buf, "\"%s\",%s,%s,%d,%.1f,%.1f,%.1f,%d,\n", e.label.c_str(),
+        out += tl::csv_field(e.label);
+        if (e.ok) {
+            std::snprintf(buf, sizeof buf, ",%s,%s,%d,%.1f,%.1f,%.1f,%d,\n",
                           std::string(tl::kBlocIds[tl::idx(e.scenario.seat)]).c_str(), e.scenario.preset.c_str(),
                           e.scenario.horizon, e.scores[0], e.scores[1], e.scores[2], e.changed_levers);
-        else
-            std::snprintf(buf, sizeof buf, "\"%s\",,,,,,,,\"%s\"\n", e.label.c_str(), e.error.c_str());
-        out += buf;
+            out += buf;
+        } else {
+            out += ",,,,,,,," + tl::csv_field(e.error) + "\n";
+        }
     }
     return out;
 }

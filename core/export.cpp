@@ -4,14 +4,12 @@
 
 namespace tl {
 
-namespace {
 std::string csv_field(std::string_view s) {
     if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
     std::string out = "\"";
     for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
-}  // namespace
 
 std::string results_csv(const Results& r, const Results& base, const std::vector<Bloc>& blocs,
                         const std::vector<const Bands*>& bands) {
