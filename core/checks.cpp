@@ -1,9 +1,11 @@
 #include "core/checks.h"
 
-#include <cmath>
+#include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "core/assets.h"
+#include "core/conditions.h"
 #include "core/json_util.h"
 #include "core/scenario.h"
 
@@ -32,21 +34,41 @@ Scenario read_spec(const rapidjson::Value& spec, const std::string& at) {
     return s;
 }
 
-double indicator_value(const Results& r, const rapidjson::Value& c, const std::string& at, int y) {
+// The check's "indicator" (with "sector": a sector metric of kSectorMetricIds),
+// "bloc", "years" and "predicate"/"value" as a Condition on scenario minus
+// against ("difference", the default) or on the scenario's own level.
+Condition read_condition(const rapidjson::Value& c, const std::string& at, bool difference) {
+    Condition cond;
     std::string key = json::get_string(c, "indicator", at);
-    auto bloc = parse_bloc(json::get_string(c, "bloc", at));
-    if (!bloc) throw json::Error(at + ".bloc: unknown bloc");
     if (auto sector_key = json::get_string_or(c, "sector", ""); !sector_key.empty()) {
         auto sector = parse_sector(sector_key);
         if (!sector) throw json::Error(at + ".sector: unknown sector");
-        static const char* metrics[] = {"capability", "market_share", "dependence", "standards_influence"};
-        for (int m = 0; m < kSectorMetricCount; ++m)
-            if (key == metrics[m]) return r.sector[m][idx(*bloc)][idx(*sector)][y];
-        throw json::Error(at + ".indicator: with a sector, one of capability, market_share, dependence, standards_influence");
+        cond.sector = *sector;
+        auto metric = parse_id<SectorMetric>(kSectorMetricIds, key);
+        if (!metric)
+            throw json::Error(at + ".indicator: with a sector, one of capability, market_share, dependence, standards_influence");
+        cond.sector_metric = *metric;
+    } else {
+        for (int i = 0; i < kIndicatorCount; ++i)
+            if (kIndicators[i].key == key) cond.indicator = static_cast<Indicator>(i);
+        if (!cond.indicator) throw json::Error(at + ".indicator: unknown indicator \"" + key + "\"");
     }
-    for (int i = 0; i < kIndicatorCount; ++i)
-        if (kIndicators[i].key == key) return r.ind[i][idx(*bloc)][y];
-    throw json::Error(at + ".indicator: unknown indicator \"" + key + "\"");
+    cond.bloc = parse_bloc(json::get_string(c, "bloc", at));
+    if (!cond.bloc) throw json::Error(at + ".bloc: unknown bloc");
+    auto years = json::get_numbers(c, "years", 2, at);
+    cond.span = YearSpan::EveryYear;
+    cond.year_from = static_cast<int>(years[0]);
+    cond.year_to = static_cast<int>(years[1]);
+    cond.measure = difference ? Measure::ChangeVsBaseline : Measure::Value;
+    std::string op = json::get_string(c, "predicate", at);
+    static constexpr std::array<std::string_view, 4> kPredicates{"gt", "lt", "increasing", "decreasing"};
+    static constexpr std::array<Comparison, 4> kAs{Comparison::Above, Comparison::Below, Comparison::Rising,
+                                                   Comparison::Falling};
+    auto p = std::find(kPredicates.begin(), kPredicates.end(), op);
+    if (p == kPredicates.end()) throw json::Error(at + ".predicate: gt, lt, increasing or decreasing");
+    cond.compare = kAs[p - kPredicates.begin()];
+    cond.target = c.HasMember("value") ? json::get_number(c, "value", at) : 0.0;
+    return cond;
 }
 
 }  // namespace
@@ -68,32 +90,15 @@ std::vector<CheckResult> run_checks(std::string_view text) {
         Scenario against = has_against ? read_spec(c["against"], at + ".against") : baseline_of(s);
         bool difference = has_against || json::get_bool_or(c, "difference", true, at);
         Results r = run(s), ra = run(against);
-        auto years = json::get_numbers(c, "years", 2, at);
-        int y0 = static_cast<int>(years[0]) - kBaseYear, y1 = static_cast<int>(years[1]) - kBaseYear;
-        if (y0 < 0 || y1 < y0 || y1 >= r.years || (difference && y1 >= ra.years))
-            throw json::Error(at + ".years: outside the run");
-        std::string op = json::get_string(c, "predicate", at);
-        double threshold = c.HasMember("value") ? json::get_number(c, "value", at) : 0.0;
-        bool ok = true;
-        double first = 0, last = 0, prev = 0;
-        for (int y = y0; y <= y1; ++y) {
-            double v = indicator_value(r, c, at, y);
-            if (difference) v -= indicator_value(ra, c, at, y);
-            if (y == y0) first = v;
-            last = v;
-            if (op == "gt") ok &= v > threshold;
-            else if (op == "lt") ok &= v < threshold;
-            else if (op == "increasing") ok &= y == y0 || v >= prev - 1e-9;
-            else if (op == "decreasing") ok &= y == y0 || v <= prev + 1e-9;
-            else throw json::Error(at + ".predicate: gt, lt, increasing or decreasing");
-            prev = v;
-        }
-        if ((op == "increasing" && !(last > first)) || (op == "decreasing" && !(last < first))) ok = false;
+        Condition cond = read_condition(c, at, difference);
+        ConditionOutcome o = evaluate_condition(cond, *cond.bloc, r, &ra);
+        if (o.unevaluable == Unevaluable::BeyondRun) throw json::Error(at + ".years: outside the run");
         char buf[256];
         std::snprintf(buf, sizeof buf, "%s%s %s %g over %d-%d: %.3f in %d, %.3f in %d", difference ? "change in " : "",
-                      json::get_string(c, "indicator", at).c_str(), op.c_str(), threshold, kBaseYear + y0,
-                      kBaseYear + y1, first, kBaseYear + y0, last, kBaseYear + y1);
+                      json::get_string(c, "indicator", at).c_str(), json::get_string(c, "predicate", at).c_str(),
+                      cond.target, cond.year_from, cond.year_to, o.first, cond.year_from, o.last, cond.year_to);
         res.detail = buf;
+        bool ok = o.met;
         res.passed = ok;
         out.push_back(std::move(res));
     }

@@ -28,8 +28,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/conditions.h"
 #include "core/levers.h"
 #include "core/outcomes.h"
+#include "core/goal_text.h"
 #include "core/scenario.h"
 
 namespace tl {
@@ -41,41 +43,10 @@ inline constexpr int kMaxGoalConditions = 10;
 
 // ----- The format -----------------------------------------------------------
 
-// Sector-level metrics (Results::sector) a condition may use instead of an
-// indicator, with the sector named separately: {"sector_metric": "capability", "sector": "semis"}.
-inline constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricIds{"capability", "market_share",
-                                                                                   "dependence", "standards_influence"};
-
-enum class Comparison : int { AtLeast, AtMost, Above, Below };  // ">=", "<=", ">", "<"
-inline constexpr std::array<std::string_view, 4> kComparisonIds{">=", "<=", ">", "<"};
-
-// What is compared with the target. "Start" is the step's starting point: the
-// scenario as it stood when the step began (after the step's "set"); the
-// baseline is the guide's preset with the same seat, horizon and reactions.
-enum class Measure : int { Value, ChangeVsBaseline, RatioVsBaseline, ChangeVsStart, RatioVsStart };
-inline constexpr std::array<std::string_view, 5> kMeasureIds{"value", "change_vs_baseline", "ratio_vs_baseline",
-                                                             "change_vs_start", "ratio_vs_start"};
-
-// Which years must satisfy the comparison: one year, every year of a range,
-// or at least one year of a range ("by 2030").
-enum class YearSpan : int { Single, EveryYear, SomeYear };
-
-struct GoalCondition {
-    // Exactly one of the two: an indicator (kIndicators), or a sector metric with its sector.
-    std::optional<Indicator> indicator;
-    std::optional<SectorMetric> sector_metric;
-    Sector sector = Sector::Semis;      // used with sector_metric only
-    std::optional<Bloc> bloc;           // whose value; default: the guide's seat
-    YearSpan span = YearSpan::Single;
-    int year_from = kDefaultHorizon;    // == year_to for YearSpan::Single
-    int year_to = kDefaultHorizon;
-    Measure measure = Measure::Value;
-    Comparison compare = Comparison::AtLeast;
-    double target = 0.0;
-    std::string label;                  // optional short name for the progress text; default: the indicator's name
-
-    bool operator==(const GoalCondition&) const = default;
-};
+// A goal condition is a Condition (core/conditions.h): the type mechanism
+// checks use too. In a guide, "sector_metric" takes an id of kSectorMetricIds
+// (core/outcomes.h) and "compare" one of kComparisonIds.
+using GoalCondition = Condition;
 
 struct Goal {
     std::string description;               // plain words shown to participants
@@ -148,6 +119,10 @@ const Guide* find_builtin_guide(std::string_view id);
 // or the JSON of a custom guide (already base64url-decoded by the caller).
 GuideReadResult resolve_guide(std::string_view id_or_json);
 
+// The value of a `#guide=` link: a built-in id, or "~" + base64url(the JSON
+// of a custom guide). The size is checked before anything is decoded.
+GuideReadResult resolve_guide_link(std::string_view fragment_value);
+
 // ----- Playing a guide ------------------------------------------------------
 
 // Slot keys open at a step for the seat (every slot when open_levers is empty).
@@ -196,8 +171,6 @@ struct GoalStatus {
 GoalStatus evaluate_goal(const Goal& goal, const Scenario& s, const Results& r, const Results& baseline,
                          const Results* step_start = nullptr);
 
-// Plain-words descriptions for the UI: "Rival access leakage in 2030 at most 0.5 of the baseline".
-std::string describe_condition(const GoalCondition& c, Bloc seat);
-std::string condition_label(const GoalCondition& c, Bloc seat);  // "Rival access leakage", "Semiconductors: capability (China)"
+// Plain-words descriptions for the UI (describe_condition, condition_label): core/goal_text.h.
 
 }  // namespace tl

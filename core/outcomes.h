@@ -79,6 +79,10 @@ inline constexpr Indicator pillar_indicator(Pillar p) {
 // Sector-level state, for the sector × bloc matrix.
 enum class SectorMetric : int { Capability, MarketShare, Dependence, StandardsInfluence };
 inline constexpr int kSectorMetricCount = 4;
+// The ids by which files name them: guide goals ("sector_metric") and
+// mechanism checks ("indicator" with a "sector").
+inline constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricIds{"capability", "market_share",
+                                                                                   "dependence", "standards_influence"};
 inline constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricNames{
     "Capability (0-100)", "Market share (%)", "Dependence on rival (%)", "Standards influence (%)"};
 

@@ -1,71 +1,39 @@
 #include "core/scenario_io.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/encodedstream.h>
-#include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
-#include <limits>
+#include <algorithm>
 
+#include "core/suggest.h"
+#include "core/untrusted_json.h"
 #include "core/version.h"
 
 namespace tl {
 
 namespace {
 
-// Builds the document from the reader's events, converting numbers with
-// strtod instead of rapidjson: its full-precision path computes clz(0) for a
-// zero with a large exponent ("0e308" read as 3.5e72 or -6e-269, found by
-// fuzzing), and its default path can be an ulp off. strtod is correctly
-// rounded, so a saved scenario reads back bit-identical.
-struct ExactNumbers {
-    rapidjson::Document& d;
-    bool too_big = false;
-    bool Null() { return d.Null(); }
-    bool Bool(bool b) { return d.Bool(b); }
-    bool Int(int i) { return d.Int(i); }
-    bool Uint(unsigned u) { return d.Uint(u); }
-    bool Int64(std::int64_t i) { return d.Int64(i); }
-    bool Uint64(std::uint64_t u) { return d.Uint64(u); }
-    bool Double(double v) { return d.Double(v); }
-    bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
-        std::string_view t(s, len);
-        if (t.find_first_of(".eE") == std::string_view::npos) {
-            long long i = 0;
-            auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), i);
-            if (ec == std::errc() && end == t.data() + t.size()) {
-                if (i >= std::numeric_limits<int>::min() && i <= std::numeric_limits<int>::max())
-                    return d.Int(static_cast<int>(i));
-                return d.Int64(i);
-            }
-        }
-        std::string copy(t);
-        double v = std::strtod(copy.c_str(), nullptr);
-        if (!std::isfinite(v)) {
-            too_big = true;
-            return false;
-        }
-        return d.Double(v);
-    }
-    bool String(const char* s, rapidjson::SizeType len, bool copy) { return d.String(s, len, copy); }
-    bool StartObject() { return d.StartObject(); }
-    bool Key(const char* s, rapidjson::SizeType len, bool copy) { return d.Key(s, len, copy); }
-    bool EndObject(rapidjson::SizeType n) { return d.EndObject(n); }
-    bool StartArray() { return d.StartArray(); }
-    bool EndArray(rapidjson::SizeType n) { return d.EndArray(n); }
-};
+constexpr std::string_view kScenarioFormat = "trilemma-lab/scenario";
+const std::vector<std::string> kScenarioFields{"format", "version",   "model_version", "name",   "notes",      "preset",
+                                               "seat",   "horizon",   "reactions",     "levers", "assumptions"};
+
+// "an array", "text", ...: what a reader found where it wanted an object.
+std::string what_is(const rapidjson::Value& v) {
+    if (v.IsArray()) return "a list";
+    if (v.IsString()) return "text (a share code belongs in a link or the paste box, not in a file)";
+    if (v.IsNumber()) return "a number";
+    if (v.IsBool()) return "true or false";
+    if (v.IsNull()) return "null";
+    return "an object";
+}
 
 template <typename Writer>
 void write_scenario(Writer& w, const Scenario& s) {
     const Preset* preset = find_preset(s.preset);
     w.StartObject();
-    w.Key("format"); w.String("trilemma-lab/scenario");
+    w.Key("format"); w.String(kScenarioFormat.data(), static_cast<rapidjson::SizeType>(kScenarioFormat.size()));
     w.Key("version"); w.Int(kScenarioFormatVersion);
     w.Key("model_version"); w.Int(kModelVersion);
     w.Key("name"); w.String(s.name.c_str(), static_cast<rapidjson::SizeType>(s.name.size()));
@@ -126,36 +94,14 @@ std::string scenario_to_json(const Scenario& s, bool pretty) {
 ScenarioReadResult scenario_from_json(std::string_view text) {
     ScenarioReadResult res;
     Reader r{res};
-    if (text.size() > kMaxScenarioBytes) {
-        r.error("file: " + std::to_string(text.size()) + " bytes is larger than the " +
-                std::to_string(kMaxScenarioBytes / 1024) + " KiB a scenario may have");
+    json::InputDocument input = json::read_untrusted(text, {"scenario", kMaxScenarioBytes});
+    if (!input.ok) {
+        r.error(input.error);
         return res;
     }
-    rapidjson::Document doc;
-    // Iterative: deep nesting ("[[[[...") must not overflow the stack (a
-    // 256 KiB file of '[' crashed the recursive parser). Numbers: ExactNumbers.
-    ExactNumbers numbers{doc};
-    rapidjson::Reader reader;
-    auto generate = [&](rapidjson::Document&) {
-        rapidjson::MemoryStream ms(text.data(), text.size());
-        rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> is(ms);
-        reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag>(is, numbers);
-        return !reader.HasParseError();
-    };
-    doc.Populate(generate);
-    if (reader.HasParseError()) {
-        // Report a line number: people edit these files by hand.
-        std::size_t off = std::min(reader.GetErrorOffset(), text.size());
-        int line = 1;
-        for (std::size_t i = 0; i < off; ++i) line += text[i] == '\n';
-        r.error("line " + std::to_string(line) + ": not valid JSON (" +
-                (numbers.too_big ? "Number too big to be stored in double."
-                                 : rapidjson::GetParseError_En(reader.GetParseErrorCode())) +
-                ")");
-        return res;
-    }
+    const rapidjson::Document& doc = input.doc;
     if (!doc.IsObject()) {
-        r.error("file: expected a JSON object describing a scenario");
+        r.error("file: expected a JSON object describing a scenario, found " + what_is(doc));
         return res;
     }
     auto str = [&](const char* key, std::string& into, bool required) {
@@ -168,20 +114,48 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
         if (it->value.GetStringLength() > 4096) return r.error(std::string(key) + ": longer than 4096 characters");
         into.assign(it->value.GetString(), it->value.GetStringLength());
     };
-    std::string format;
-    str("format", format, true);
-    if (!format.empty() && format != "trilemma-lab/scenario")
-        r.error("format: \"" + format + "\" is not a Trilemma Lab scenario");
-    if (auto it = doc.FindMember("version"); it == doc.MemberEnd() || !it->value.IsInt())
-        r.error("version: missing or not a whole number");
-    else if (it->value.GetInt() < 1 || it->value.GetInt() > kScenarioFormatVersion)
-        r.error("version: format version " + std::to_string(it->value.GetInt()) + " is not supported (this app reads 1.." +
-                std::to_string(kScenarioFormatVersion) + ")");
-    if (auto it = doc.FindMember("model_version"); it != doc.MemberEnd()) {
-        if (!it->value.IsInt()) r.error("model_version: expected a whole number");
-        else res.model_version = it->value.GetInt();
+    // The header says whether this is a scenario this app can read at all.
+    // A different kind of file or a newer version stops here: nothing else
+    // in it can be judged. A missing header is reported after the fields, so
+    // a hand-written file hears about the field at fault first.
+    std::vector<std::string> header_errors;
+    if (auto it = doc.FindMember("format"); it == doc.MemberEnd()) {
+        header_errors.push_back("format: missing (\"trilemma-lab/scenario\")");
+    } else if (!it->value.IsString()) {
+        r.error("format: expected the text \"trilemma-lab/scenario\"");
+        return res;
+    } else if (std::string_view format(it->value.GetString(), it->value.GetStringLength());
+               format != kScenarioFormat) {
+        r.error("format: " + quoted(format) + " is not a Trilemma Lab scenario" +
+                (format == "trilemma-lab/guide" ? std::string(" (it is a guide: open it in the trainer)") : std::string()));
+        return res;
     }
-    if (!res.errors.empty()) return res;
+    if (auto it = doc.FindMember("version"); it == doc.MemberEnd() || !it->value.IsInt()) {
+        header_errors.push_back("version: missing or not a whole number");
+    } else if (int v = it->value.GetInt(); v > kScenarioFormatVersion) {
+        r.error("version: made with a newer version of Trilemma Lab (scenario format " + std::to_string(v) +
+                "); this app reads format " + std::to_string(kScenarioFormatVersion));
+        return res;
+    } else if (v < 1) {
+        header_errors.push_back("version: format version " + std::to_string(v) + " is not supported (this app reads 1.." +
+                                std::to_string(kScenarioFormatVersion) + ")");
+    }
+    if (auto it = doc.FindMember("model_version"); it != doc.MemberEnd()) {
+        if (!it->value.IsInt()) header_errors.push_back("model_version: expected a whole number");
+        else if (res.model_version = it->value.GetInt(); res.model_version > kModelVersion) {
+            r.error("model_version: made with a newer version of Trilemma Lab (model version " +
+                    std::to_string(res.model_version) + "); this app runs model version " + std::to_string(kModelVersion));
+            return res;
+        }
+    }
+    // A field name one typo away from a known one is the likely problem
+    // ("fromat"); other unknown fields are left alone.
+    for (const auto& m : doc.GetObject()) {
+        std::string key(m.name.GetString(), m.name.GetStringLength());
+        if (std::find(kScenarioFields.begin(), kScenarioFields.end(), key) != kScenarioFields.end()) continue;
+        if (std::string hint = did_you_mean(key, kScenarioFields); !hint.empty())
+            r.error(quoted(key) + ": unknown field" + hint);
+    }
 
     Scenario s;
     str("name", s.name, false);
@@ -190,11 +164,14 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
     const Preset* preset = find_preset(s.preset);
     if (!preset) {
         // (A missing preset was reported above; an empty one is reported here.)
-        if (!s.preset.empty()) r.error("preset: unknown preset \"" + s.preset + "\"");
-        else if (doc.HasMember("preset")) r.error("preset: empty; name a preset such as \"status_quo_2024\"");
-        return res;
+        if (!s.preset.empty()) {
+            std::vector<std::string> ids;
+            for (const auto& p : presets()) ids.push_back(p.id);
+            r.error("preset: unknown preset " + quoted(s.preset) + did_you_mean(s.preset, ids));
+        } else if (doc.HasMember("preset")) r.error("preset: empty; name a preset such as \"status_quo_2024\"");
     }
-    s.policy = preset->policy;
+    // Without a known preset the other fields are still checked, against the first one.
+    s.policy = (preset ? *preset : presets().front()).policy;
     std::string seat = "US";
     str("seat", seat, false);
     if (auto b = parse_bloc(seat)) s.seat = *b;
@@ -238,7 +215,16 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
                 s.assumptions[found] = m.value.GetDouble();
             }
     }
-    for (auto& e : validate(s)) r.error(e);
+    for (auto& e : validate(s))
+        if (preset || e.rfind("preset:", 0) != 0) r.error(e);  // an unknown preset is reported above
+    // With no scenario field at all, "preset: missing" says nothing the header does not.
+    bool looks_like_scenario = false;
+    for (std::string_view key : kScenarioFields)
+        if (key != "format" && key != "version" && key != "model_version" && doc.HasMember(std::string(key).c_str()))
+            looks_like_scenario = true;
+    if (!looks_like_scenario && !header_errors.empty())
+        std::erase(res.errors, std::string("preset: missing"));
+    res.errors.insert(res.errors.end(), header_errors.begin(), header_errors.end());
     if (!res.errors.empty()) return res;
     if (res.model_version != 0 && res.model_version != kModelVersion)
         res.notices.push_back("This scenario was made with model version " + std::to_string(res.model_version) +

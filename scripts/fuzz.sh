@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the two decoders of user input, scenario JSON files and share codes:
+# Fuzzes the three decoders of user input: scenario JSON files, share codes
+# and guides (files and `#guide=` links):
 #   bash scripts/fuzz.sh [SECONDS]     (default 30 seconds per fuzzer)
 # Builds the `fuzz` preset (clang, libFuzzer, ASan + UBSan) into build/fuzz and
-# runs both fuzzers side by side for SECONDS each (one per core), starting from
+# runs the fuzzers side by side for SECONDS each (wall time stays SECONDS), starting from
 # the checked-in seed corpora (tests/fuzz/corpus/*) and crash regressions
 # (tests/fuzz/regressions). New interesting inputs are kept in
 # build/fuzz/corpus/* (not checked in), so local runs build on each other.
@@ -14,7 +15,7 @@
 # A crash, hang (> 10 s on one input), leak or failed round trip stops that
 # fuzzer and fails this script; the input is saved in build/fuzz/artifacts/.
 # Fix it, then copy the input into tests/fuzz/regressions/: core_tests replays
-# every file there through both decoders on every build.
+# every file there through all three decoders on every build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -36,24 +37,27 @@ cmake --build --preset fuzz
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$ROOT/tests/fuzz/ubsan.supp}"
 
 OUT=build/fuzz
+FUZZERS="scenario_json share_code guide"
 mkdir -p "$OUT/artifacts"
 pids=()
-for name in scenario_json share_code; do
+# Guides are longer than scenarios: a real one with goals is 5-10 KB.
+max_len() { if [ "$1" = guide ]; then echo 12288; else echo 4096; fi; }
+for name in $FUZZERS; do
   mkdir -p "$OUT/corpus/$name"
   dict=()
   [ -f "tests/fuzz/$name.dict" ] && dict=("-dict=tests/fuzz/$name.dict")
   # The first corpus folder receives new inputs; the others are read only.
   "$OUT/fuzz_$name" "$OUT/corpus/$name" "tests/fuzz/corpus/$name" tests/fuzz/regressions \
-    "${dict[@]}" -max_total_time="$SECONDS_EACH" -seed="${TL_FUZZ_SEED:-1}" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
+    "${dict[@]}" -max_total_time="$SECONDS_EACH" -seed="${TL_FUZZ_SEED:-1}" -max_len="$(max_len "$name")" -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$name-" \
     >"$OUT/fuzz_$name.log" 2>&1 &
   pids+=($!)
 done
-say "fuzz: running fuzz_scenario_json and fuzz_share_code for ${SECONDS_EACH} s each"
+say "fuzz: running fuzz_scenario_json, fuzz_share_code and fuzz_guide for ${SECONDS_EACH} s each"
 
 status=0
 i=0
-for name in scenario_json share_code; do
+for name in $FUZZERS; do
   rc=0
   wait "${pids[$i]}" || rc=$?
   i=$((i + 1))

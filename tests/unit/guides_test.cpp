@@ -134,9 +134,10 @@ TEST_CASE("guides: random guides round-trip") {
     auto pick = [&](int n) { return static_cast<int>(rng.uniform() * n); };
     auto text = [&](int len) {
         std::string s;
-        const char* alphabet = "abc XYZ 019 \"quoted\" \\ / \n\t é ü € — ";
-        const std::string a = alphabet;
-        for (int i = 0; i < len; ++i) s += a[pick(static_cast<int>(a.size()))];
+        // Whole characters: a guide's text must be valid UTF-8 (a byte of "é" alone is refused).
+        static const std::vector<std::string> alphabet{"a", "b", "c", " ", "X", "Y", "Z", "0", "1", "9", "\"",
+                                                       "\\", "/", "\n", "\t", "é", "ü", "€", "—", "😀"};
+        for (int i = 0; i < len; ++i) s += alphabet[pick(static_cast<int>(alphabet.size()))];
         return s + "end";  // never blank
     };
     for (int trial = 0; trial < 60; ++trial) {
@@ -292,7 +293,7 @@ TEST_CASE("guides: validation errors name the field and the step") {
         {"/seat", nullptr, "seat: missing"},
         {"/preset", "\"status_quo\"", "preset: unknown preset \"status_quo\""},
         {"/format", "\"trilemma-lab/scenario\"", "format: \"trilemma-lab/scenario\" is not a Trilemma Lab guide"},
-        {"/version", "2", "version: guide format version 2 is not supported"},
+        {"/version", "2", "version: made with a newer version of Trilemma Lab (guide format 2); this app reads format 1"},
         {"/version", "\"1\"", "version: expected a whole number"},
         {"/title", nullptr, "title: missing"},
         {"/id", "\"Chip Chokepoint\"", "id: \"Chip Chokepoint\" must be 1 to 64 characters"},

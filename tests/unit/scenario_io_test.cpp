@@ -137,8 +137,14 @@ TEST_CASE("malformed scenario files are refused with a message naming the field"
     }
 }
 
-TEST_CASE("a scenario made with another model version opens with a notice") {
-    for (int other : {kModelVersion - 1, kModelVersion + 1}) {
+TEST_CASE("a scenario made with an older model version opens with a notice; a newer one is refused") {
+    ScenarioReadResult newer = scenario_from_json(valid_file("model_version", std::to_string(kModelVersion + 1)));
+    CHECK_FALSE(newer.ok);
+    REQUIRE(newer.errors.size() == 1);
+    CHECK(newer.errors.front() == "model_version: made with a newer version of Trilemma Lab (model version " +
+                                      std::to_string(kModelVersion + 1) + "); this app runs model version " +
+                                      std::to_string(kModelVersion));
+    for (int other : {kModelVersion - 1}) {
         if (other < 1) continue;  // no older model version exists yet
         ScenarioReadResult r = scenario_from_json(valid_file("model_version", std::to_string(other)));
         CAPTURE(other);

@@ -13,6 +13,7 @@
 #include "core/scenario_io.h"
 #include "core/share_link.h"
 #include "core/version.h"
+#include "tests/fuzz/guide_check.h"
 #include "tests/fuzz/roundtrip_check.h"
 #include "tests/unit/random_scenario.h"
 
@@ -418,10 +419,19 @@ TEST_CASE("scenario JSON: deep nesting and long numbers read without crashing") 
         CHECK_FALSE(r.ok);
     }
     std::string nested = "{\"format\":\"trilemma-lab/scenario\",\"version\":1,\"preset\":\"status_quo_2024\",\"x\":";
+    std::string shallow = nested;
     for (int i = 0; i < 50000; ++i) nested += "[";
     for (int i = 0; i < 50000; ++i) nested += "]";
     nested += "}";
-    CHECK(scenario_from_json(nested).ok);
+    // Refused before any recursion could start, naming the limit and the line.
+    ScenarioReadResult deep = scenario_from_json(nested);
+    REQUIRE_FALSE(deep.ok);
+    CHECK(deep.errors.front() == "line 1: not valid JSON (nested more than 32 levels deep)");
+    // Up to the limit an unknown field is left alone, as before.
+    for (int i = 0; i < 31; ++i) shallow += "[";
+    for (int i = 0; i < 31; ++i) shallow += "]";
+    CHECK(scenario_from_json(shallow + "}").ok);
+    CHECK_FALSE(scenario_from_json(shallow.substr(0, shallow.size() - 62) + std::string(32, '[') + std::string(32, ']') + "}").ok);
     // Numbers read back exactly (the default fast parse can be 1 ulp off).
     ScenarioReadResult r = scenario_from_json(
         R"({"format":"trilemma-lab/scenario","version":1,"preset":"status_quo_2024",)"
@@ -466,6 +476,7 @@ namespace {
         CAPTURE(entry.path().string());
         CHECK(tl::fuzz::check_scenario_json(bytes) == "");
         CHECK(tl::fuzz::check_share_code(bytes) == "");
+        CHECK(tl::fuzz::check_guide_json(bytes) == "");
         // A share code found with the check skipped, replayed with its check fixed.
         if (auto dot = bytes.rfind('.'); dot != std::string::npos)
             CHECK(tl::fuzz::check_share_code(stamp(bytes.substr(0, dot))) == "");
@@ -476,7 +487,7 @@ namespace {
 }
 }  // namespace
 
-TEST_CASE("fuzz regressions and seed corpora replay through both decoders") {
+TEST_CASE("fuzz regressions and seed corpora replay through all three decoders") {
 #if defined(TL_FUZZ_REGRESSIONS_DIR) && defined(TL_FUZZ_CORPUS_DIR)
     replay_dir(TL_FUZZ_REGRESSIONS_DIR, true);
     replay_dir(TL_FUZZ_CORPUS_DIR, true);

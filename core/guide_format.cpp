@@ -1,7 +1,15 @@
+// Guide files and links: reading (with every error naming its field),
+// validation, writing, and the built-in guides.
+//
+// Index:
+//   [SECTION] Helpers
+//   [SECTION] Reading: JSON document -> Guide, errors with field paths
+//   [SECTION] Writing: Guide -> JSON
+//   [SECTION] Validation (also of guides built in code)
+//   [SECTION] read_guide, guide_to_json, built-in guides, links
 #include "core/guides.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -12,6 +20,10 @@
 #include <stdexcept>
 
 #include "core/assets.h"
+#include "core/goal_text.h"
+#include "core/share_link.h"
+#include "core/suggest.h"
+#include "core/untrusted_json.h"
 
 namespace tl {
 
@@ -23,34 +35,9 @@ constexpr std::size_t kMaxTitle = 120, kMaxText = 2000, kMaxItem = 600, kMaxSour
 constexpr std::size_t kMaxListItems = 12, kMaxSources = 20, kMaxOpenLevers = 64, kMaxSettings = 64;
 constexpr int kMaxDuration = 600;
 
-// ----- Small helpers --------------------------------------------------------
-
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-// " (did you mean "x"?)" when a candidate is close enough, else "".
-std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates) {
-    std::size_t best = std::string::npos;
-    const std::string* pick = nullptr;
-    for (const auto& c : candidates) {
-        std::size_t d = edit_distance(given, c);
-        if (d < best) best = d, pick = &c;
-    }
-    std::size_t limit = std::max<std::size_t>(2, given.size() / 3);
-    if (pick && best <= limit && best > 0) return " (did you mean " + quoted(*pick) + "?)";
-    return {};
-}
+// ---------------------------------------------------------------------------
+// [SECTION] Helpers
+// ---------------------------------------------------------------------------
 
 std::vector<std::string> indicator_keys() {
     std::vector<std::string> v;
@@ -104,124 +91,10 @@ ParsedSetting parse_setting_key(std::string_view key) {
     return p;
 }
 
-std::string fmt_number(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string s = buf;
-    if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // no "-0"
-    return s;
-}
 
-std::string fmt_plain(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
-
-std::string fmt_signed(double v, int decimals) {
-    std::string s = fmt_number(v, decimals);
-    if (s[0] != '-' && s.find_first_not_of("0.") != std::string::npos) s = "+" + s;
-    return s;
-}
-
-// ----- What a condition measures -------------------------------------------
-
-struct MetricDef {
-    std::string name, unit;
-    int decimals;
-};
-
-constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricLabels{"capability", "market share",
-                                                                               "dependence on the rival",
-                                                                               "standards influence"};
-constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricUnits{"0-100", "%", "%", "%"};
-
-MetricDef metric_def(const GoalCondition& c) {
-    if (c.indicator) {
-        const auto& d = indicator_def(*c.indicator);
-        return {std::string(d.name), std::string(d.unit), d.decimals};
-    }
-    int m = c.sector_metric ? static_cast<int>(*c.sector_metric) : 0;
-    return {std::string(kSectorNames[idx(c.sector)]) + ": " + std::string(kSectorMetricLabels[m]),
-            std::string(kSectorMetricUnits[m]), 1};
-}
-
-// "38%", "0.12% of GDP", "$85bn/yr", "62", "16.2 pts"
-std::string fmt_value(const MetricDef& d, double v, bool sign = false) {
-    std::string n = sign ? fmt_signed(v, d.decimals) : fmt_number(v, d.decimals);
-    if (d.unit == "%" || d.unit.rfind("% ", 0) == 0) return n + d.unit;
-    if (d.unit == "$bn/yr") {
-        if (n[0] == '-' || n[0] == '+') return n.substr(0, 1) + "$" + n.substr(1) + "bn/yr";
-        return "$" + n + "bn/yr";
-    }
-    if (d.unit == "index pts") return n + " pts";
-    return n;  // "0-100", "index": the name says enough
-}
-
-double metric_at(const GoalCondition& c, const Results& r, Bloc b, int y) {
-    if (c.indicator) return r.ind[static_cast<int>(*c.indicator)][idx(b)][y];
-    return r.sector[static_cast<int>(*c.sector_metric)][idx(b)][idx(c.sector)][y];
-}
-
-bool compare(Comparison cmp, double v, double t) {
-    switch (cmp) {
-        case Comparison::AtLeast: return v >= t;
-        case Comparison::AtMost: return v <= t;
-        case Comparison::Above: return v > t;
-        case Comparison::Below: return v < t;
-    }
-    return false;
-}
-bool wants_high(Comparison cmp) { return cmp == Comparison::AtLeast || cmp == Comparison::Above; }
-std::string_view comparison_words(Comparison cmp) {
-    switch (cmp) {
-        case Comparison::AtLeast: return "at least";
-        case Comparison::AtMost: return "at most";
-        case Comparison::Above: return "above";
-        case Comparison::Below: return "below";
-    }
-    return "";
-}
-bool is_ratio(Measure m) { return m == Measure::RatioVsBaseline || m == Measure::RatioVsStart; }
-bool is_change(Measure m) { return m == Measure::ChangeVsBaseline || m == Measure::ChangeVsStart; }
-bool uses_start(Measure m) { return m == Measure::ChangeVsStart || m == Measure::RatioVsStart; }
-std::string_view reference_words(Measure m) {
-    return uses_start(m) ? "the step's start" : "the baseline";
-}
-
-std::string years_words(const GoalCondition& c) {
-    switch (c.span) {
-        case YearSpan::Single: return "in " + std::to_string(c.year_from);
-        case YearSpan::EveryYear:
-            return "every year from " + std::to_string(c.year_from) + " to " + std::to_string(c.year_to);
-        case YearSpan::SomeYear:
-            return "in some year from " + std::to_string(c.year_from) + " to " + std::to_string(c.year_to);
-    }
-    return "";
-}
-
-// Enough decimals to show a target as written (21.5 stays 21.5 for a 0-decimal indicator).
-int decimals_for(double t, int base) {
-    for (int k = base; k < 3; ++k) {
-        double scaled = t * std::pow(10.0, k);
-        if (std::fabs(scaled - std::round(scaled)) < 1e-6) return k;
-    }
-    return 3;
-}
-
-std::string target_words(const GoalCondition& c, const MetricDef& d) {
-    std::string cmp(comparison_words(c.compare));
-    if (is_ratio(c.measure))
-        return cmp + " " + fmt_number(c.target, decimals_for(c.target, 0)) + " times " +
-               std::string(reference_words(c.measure));
-    MetricDef precise = d;
-    precise.decimals = decimals_for(c.target, d.decimals);
-    if (is_change(c.measure))
-        return cmp + " " + fmt_value(precise, c.target, true) + " vs " + std::string(reference_words(c.measure));
-    return cmp + " " + fmt_value(precise, c.target);
-}
-
-// ----- Reading --------------------------------------------------------------
+// ---------------------------------------------------------------------------
+// [SECTION] Reading: JSON document -> Guide, errors with field paths
+// ---------------------------------------------------------------------------
 
 struct Reader {
     std::vector<std::string>& errors;
@@ -487,7 +360,10 @@ struct Reader {
     }
 };
 
-// ----- Writing --------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// [SECTION] Writing: Guide -> JSON
+// ---------------------------------------------------------------------------
 
 template <typename W>
 void put_string(W& w, std::string_view s) {
@@ -634,7 +510,12 @@ std::vector<Guide> load_builtin_guides() {
     return out;
 }
 
+
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] Validation (also of guides built in code)
+// ---------------------------------------------------------------------------
 
 // ----- Validation -----------------------------------------------------------
 
@@ -741,30 +622,30 @@ std::vector<std::string> validate_guide(const Guide& g) {
     return errors;
 }
 
-// ----- Reading and writing --------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// [SECTION] read_guide, guide_to_json, built-in guides, links
+// ---------------------------------------------------------------------------
 
 GuideReadResult read_guide(std::string_view text) {
     GuideReadResult res;
     try {
-        if (text.size() > kMaxGuideBytes) {
-            res.errors.push_back("file: " + std::to_string(text.size()) + " bytes is larger than the " +
-                                 std::to_string(kMaxGuideBytes / 1024) + " KiB a guide may have");
+        json::InputDocument input = json::read_untrusted(text, {"guide", kMaxGuideBytes});
+        if (!input.ok) {
+            res.errors.push_back(input.error);
             return res;
         }
-        rapidjson::Document doc;
-        // Iterative parsing: deeply nested input cannot overflow the stack;
-        // full precision: numbers read back exactly as written.
-        doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-        if (doc.HasParseError()) {
-            std::size_t off = std::min(doc.GetErrorOffset(), text.size());
-            int line = 1;
-            for (std::size_t i = 0; i < off; ++i) line += text[i] == '\n';
-            res.errors.push_back("line " + std::to_string(line) + ": not valid JSON (" +
-                                 rapidjson::GetParseError_En(doc.GetParseError()) + ")");
-            return res;
-        }
+        const rapidjson::Document& doc = input.doc;
         if (!doc.IsObject()) {
             res.errors.push_back("file: expected a JSON object describing a guide");
+            return res;
+        }
+        // A newer format may differ in everything: say so, and nothing else.
+        if (auto v = doc.FindMember("version"); v != doc.MemberEnd() && v->value.IsInt() &&
+                                                 v->value.GetInt() > kGuideFormatVersion) {
+            res.errors.push_back("version: made with a newer version of Trilemma Lab (guide format " +
+                                 std::to_string(v->value.GetInt()) + "); this app reads format " +
+                                 std::to_string(kGuideFormatVersion));
             return res;
         }
         Reader r{res.errors};
@@ -803,7 +684,6 @@ std::string guide_to_compact_json(const Guide& g) {
     return {buf.GetString(), buf.GetSize()};
 }
 
-// ----- Built-in guides ------------------------------------------------------
 
 const std::vector<Guide>& builtin_guides() {
     static const std::vector<Guide> list = load_builtin_guides();
@@ -817,6 +697,7 @@ const Guide* find_builtin_guide(std::string_view id) {
 }
 
 GuideReadResult resolve_guide(std::string_view ref) {
+    ref = json::skip_byte_order_mark(ref);
     std::size_t first = ref.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && ref[first] == '{') return read_guide(ref);
     GuideReadResult res;
@@ -835,182 +716,24 @@ GuideReadResult resolve_guide(std::string_view ref) {
     return res;
 }
 
-// ----- Playing a guide ------------------------------------------------------
 
-bool is_lever_open(const GuideStep& step, int slot) {
-    if (step.open_levers.empty()) return true;
-    if (slot < 0 || slot >= kSlotCount) return false;
-    const std::string key = slot_key(slot);
-    const std::string_view lever = kLeverIds[static_cast<int>(slot_info(slot).lever)];
-    for (const auto& k : step.open_levers)
-        if (k == key || k == lever) return true;
-    return false;
-}
-
-bool is_lever_open(const GuideStep& step, LeverId lever) {
-    int first = lever_first_slot(lever), n = lever_is_per_sector(lever) ? kSectorCount : 1;
-    for (int slot = first; slot < first + n; ++slot)
-        if (is_lever_open(step, slot)) return true;
-    return false;
-}
-
-std::vector<std::string> lever_keys_open(const GuideStep& step) {
-    std::vector<std::string> out;
-    for (int slot = 0; slot < kSlotCount; ++slot)
-        if (is_lever_open(step, slot)) out.push_back(slot_key(slot));
-    return out;
-}
-
-std::vector<std::string> apply_step_setup(const GuideStep& step, Scenario& s) {
-    std::vector<std::string> errors;
-    for (const auto& kv : step.set) {
-        std::string e = apply_setting(s, kv.key, kv.value);
-        if (!e.empty()) errors.push_back("set." + kv.key + ": " + e);
+GuideReadResult resolve_guide_link(std::string_view value) {
+    if (value.empty() || value[0] != '~') return resolve_guide(value);
+    GuideReadResult res;
+    value.remove_prefix(1);
+    // base64url holds 3 bytes in 4 characters.
+    if (value.size() > (kMaxGuideBytes + 2) / 3 * 4) {
+        res.errors.push_back("guide: the link holds " + std::to_string(value.size()) +
+                             " characters, more than a guide of " + std::to_string(kMaxGuideBytes / 1024) +
+                             " KiB can take: it is damaged or not a guide link");
+        return res;
     }
-    return errors;
-}
-
-Scenario guide_start_scenario(const Guide& g) {
-    const Preset* p = find_preset(g.preset);
-    Scenario s = scenario_from_preset(p ? *p : presets().front(), g.seat);
-    s.name = g.title;
-    s.horizon = g.horizon;
-    s.reactions = g.reactions;
-    if (!g.steps.empty()) apply_step_setup(g.steps.front(), s);
-    return s;
-}
-
-Scenario step_start_scenario(const Guide& g, int step) {
-    Scenario s = guide_start_scenario(g);
-    for (int i = 1; i <= step && i < static_cast<int>(g.steps.size()); ++i) apply_step_setup(g.steps[i], s);
-    return s;
-}
-
-// ----- Goals ----------------------------------------------------------------
-
-std::string condition_label(const GoalCondition& c, Bloc seat) {
-    std::string label = c.label.empty() ? metric_def(c).name : c.label;
-    if (c.bloc && *c.bloc != seat) label += " (" + std::string(kBlocShortNames[idx(*c.bloc)]) + ")";
-    return label;
-}
-
-std::string describe_condition(const GoalCondition& c, Bloc seat) {
-    MetricDef d = metric_def(c);
-    std::string out = condition_label(c, seat) + " " + years_words(c) + ": " + target_words(c, d);
-    return out;
-}
-
-GoalStatus evaluate_goal(const Goal& goal, const Scenario& s, const Results& r, const Results& baseline,
-                         const Results* step_start) {
-    GoalStatus status;
-    for (const GoalCondition& c : goal.conditions) {
-        ConditionStatus cs;
-        cs.target = c.target;
-        const MetricDef d = metric_def(c);
-        const Bloc bloc = c.bloc.value_or(s.seat);
-        const std::string label = condition_label(c, s.seat);
-        const Results* ref = c.measure == Measure::Value ? nullptr : uses_start(c.measure) ? step_start : &baseline;
-        auto fail = [&](const std::string& why) {
-            cs.evaluable = false;
-            cs.met = false;
-            cs.text = label + " " + years_words(c) + ": " + why + " (target: " + target_words(c, d) + ")";
-            cs.short_text = label + ": " + why;
-        };
-        if (!c.indicator && !c.sector_metric) fail("no indicator given");
-        else if (c.measure != Measure::Value && !ref) fail("the step's starting point is not known");
-        else if (c.year_from < kBaseYear || c.year_to >= kBaseYear + r.years || c.year_from > c.year_to ||
-                 (ref && c.year_to >= kBaseYear + ref->years))
-            fail("beyond the years run (" + std::to_string(kBaseYear) + " to " + std::to_string(kBaseYear + r.years - 1) +
-                 ")");
-        else {
-            // Evaluate each year; keep the deciding one: the worst margin for
-            // a single year or every year, the best for some year.
-            bool any_met = false, all_met = true, have = false, zero_ref = false;
-            double best_margin = 0, deciding_ref = 0;
-            for (int year = c.year_from; year <= c.year_to; ++year) {
-                int y = year - kBaseYear;
-                double v = metric_at(c, r, bloc, y);
-                double base = ref ? metric_at(c, *ref, bloc, y) : 0.0;
-                double measured = v, target_value = c.target;
-                if (is_ratio(c.measure)) {
-                    if (std::fabs(base) < 1e-9) {
-                        zero_ref = true;
-                        all_met = false;
-                        continue;
-                    }
-                    measured = v / base;
-                    target_value = c.target * base;
-                } else if (is_change(c.measure)) {
-                    measured = v - base;
-                    target_value = base + c.target;
-                }
-                bool ok = compare(c.compare, measured, c.target);
-                // Margin in the condition's measure, positive when met.
-                double margin = wants_high(c.compare) ? measured - c.target : c.target - measured;
-                any_met |= ok;
-                all_met &= ok;
-                bool pick = !have || (c.span == YearSpan::SomeYear ? margin > best_margin : margin < best_margin);
-                if (pick) {
-                    have = true;
-                    best_margin = margin;
-                    cs.year = year;
-                    cs.measured = measured;
-                    cs.value = v;
-                    cs.target_value = target_value;
-                    deciding_ref = base;
-                }
-            }
-            if (!have) {
-                fail(zero_ref ? std::string("the reference value is zero, so a ratio has no meaning")
-                              : std::string("no year to evaluate"));
-            } else {
-                cs.met = c.span == YearSpan::SomeYear ? any_met : all_met;
-                std::string where = c.span == YearSpan::Single ? " in " + std::to_string(cs.year)
-                                                               : ", " + years_words(c);
-                // Values as precise as the target, so "70.47 vs at least 70.5" does not read "70 vs 70.5".
-                MetricDef shown = d;
-                if (c.measure == Measure::Value) shown.decimals = decimals_for(c.target, d.decimals);
-                std::string now = fmt_value(shown, cs.value);
-                if (c.span != YearSpan::Single) {
-                    std::string which = c.span == YearSpan::SomeYear ? "best" : (wants_high(c.compare) ? "lowest" : "highest");
-                    now = which + " " + now + " in " + std::to_string(cs.year);
-                }
-                std::string ref_words(reference_words(c.measure));
-                if (is_ratio(c.measure)) {
-                    std::string ref_value = fmt_value(d, deciding_ref);
-                    now += " (" + fmt_number(cs.measured, 2) + " times " +
-                           (uses_start(c.measure) ? "the " + ref_value + " at the step's start"
-                                                  : "the baseline's " + ref_value) +
-                           ")";
-                }
-                else if (is_change(c.measure))
-                    now += " (" + fmt_value(d, cs.measured, true) + " vs " + ref_words + ")";
-                std::string target = "target: " + target_words(c, d);
-                if (c.measure != Measure::Value)
-                    target += c.span == YearSpan::Single ? ", i.e. " + fmt_value(d, cs.target_value)
-                                                         : ", i.e. " + fmt_value(d, cs.target_value) + " in " +
-                                                               std::to_string(cs.year);
-                cs.text = label + where + ": " + now + "; " + target;
-                std::string years = c.span == YearSpan::Single ? std::to_string(c.year_from)
-                                    : c.span == YearSpan::SomeYear
-                                        ? "by " + std::to_string(c.year_to)
-                                        : std::to_string(c.year_from) + "-" + std::to_string(c.year_to);
-                std::string short_now = fmt_value(shown, cs.value);
-                if (c.span != YearSpan::Single) short_now += " in " + std::to_string(cs.year);
-                MetricDef precise = d;
-                if (c.measure == Measure::Value) precise.decimals = decimals_for(c.target, d.decimals);
-                cs.short_text = label + " " + years + ": " + short_now + " (target: " +
-                                std::string(comparison_words(c.compare)) + " " + fmt_value(precise, cs.target_value) + ")";
-            }
-        }
-        status.conditions_met += cs.met;
-        status.conditions.push_back(std::move(cs));
+    auto json = decode_base64url(value);
+    if (!json) {
+        res.errors.push_back("guide: the link is damaged (not base64url)");
+        return res;
     }
-    status.met = !goal.conditions.empty() && status.conditions_met == static_cast<int>(goal.conditions.size());
-    status.text = status.met ? std::string("Goal met")
-                             : std::to_string(status.conditions_met) + " of " + std::to_string(goal.conditions.size()) +
-                                   " conditions met";
-    return status;
+    return resolve_guide(*json);
 }
 
 }  // namespace tl
