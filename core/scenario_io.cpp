@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "core/share_link.h"
 #include "core/suggest.h"
 #include "core/untrusted_json.h"
 #include "core/version.h"
@@ -226,10 +227,9 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
         std::erase(res.errors, std::string("preset: missing"));
     res.errors.insert(res.errors.end(), header_errors.begin(), header_errors.end());
     if (!res.errors.empty()) return res;
-    if (res.model_version != 0 && res.model_version != kModelVersion)
-        res.notices.push_back("This scenario was made with model version " + std::to_string(res.model_version) +
-                              "; this app runs version " + std::to_string(kModelVersion) +
-                              ". The baseline has changed since: results may differ from when it was made.");
+    if (res.model_version != 0)
+        if (std::string notice = model_version_notice(res.model_version, kModelVersion, "scenario"); !notice.empty())
+            res.notices.push_back(std::move(notice));
     res.scenario = std::move(s);
     res.ok = true;
     return res;

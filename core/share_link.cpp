@@ -397,6 +397,12 @@ void Decoder::decode(std::string_view code, const ShareDecodeOptions& options) {
     auto model_version = parse_b36(model.text, 4);
     if (!model_version || *model_version == 0)
         error("model_version", model.pos, "expected the model version (a base-36 number)");
+    else if (*model_version > static_cast<std::uint64_t>(kModelVersion))
+        // Its results would differ from what the sender saw, silently: refuse.
+        return error("model_version", model.pos,
+                     "made with a newer version of Trilemma Lab (model version " + std::to_string(*model_version) +
+                         "); this app runs model version " + std::to_string(kModelVersion) +
+                         ": reload the page to update the app");
     else r_.model_version = static_cast<int>(*model_version);
 
     Scenario s;
@@ -590,14 +596,11 @@ std::string share_code_check(std::string_view body) {
 }
 
 std::string model_version_notice(int made_with, int current, std::string_view what) {
-    if (made_with == current) return {};
-    std::string w(what);
-    if (made_with < current)
-        return "This " + w + " was made with model version " + std::to_string(made_with) + "; this app runs version " +
-               std::to_string(current) + ". The baseline has changed since: results may differ from when it was made.";
-    return "This " + w + " was made with model version " + std::to_string(made_with) + ", newer than this app's (" +
-           std::to_string(current) + "): reload the page to get the latest version. Results may differ from when it "
-           "was made.";
+    // Newer ones never get this far: the decoders refuse them.
+    if (made_with >= current) return {};
+    return "This " + std::string(what) + " was made with model version " + std::to_string(made_with) +
+           "; this app runs version " + std::to_string(current) +
+           ". The baseline has changed since: results may differ from when it was made.";
 }
 
 std::string encode_share_code(const Scenario& s) {

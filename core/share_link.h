@@ -102,8 +102,8 @@ std::string share_code_check(std::string_view body);
 std::string encode_base64url(std::string_view bytes);
 std::optional<std::string> decode_base64url(std::string_view text);
 
-// The notice for a code or file made with model version `made_with` when this
-// app runs `current`; empty when they are equal.
+// The notice for a code or file made with an older model version `made_with`
+// when this app runs `current`; empty otherwise (newer ones are refused).
 std::string model_version_notice(int made_with, int current, std::string_view what = "link");
 
 }  // namespace tl

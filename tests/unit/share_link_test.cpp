@@ -343,12 +343,16 @@ TEST_CASE("share code: links, prefixes, whitespace, positions and model-version 
     CHECK(r.error_position == prefix.size() + 8);
     CHECK(r.errors.front().find("(character " + std::to_string(prefix.size() + 9) + ")") != std::string::npos);
 
-    // A newer model: decodes, with a notice; an older one: "the baseline has changed since".
-    ShareDecodeResult newer = decode_share_code(stamp("1.2.0.0135.."));
-    REQUIRE(newer.ok);
-    CHECK(newer.model_version == 2);
-    REQUIRE(newer.notices.size() == 1);
-    CHECK(newer.notices[0].find("newer") != std::string::npos);
+    // A newer model is refused (its results would differ unseen); an older one: "the baseline has changed since".
+    static_assert(kModelVersion + 1 < 36, "one base-36 digit");
+    const std::string next(1, "0123456789abcdefghijklmnopqrstuvwxyz"[kModelVersion + 1]);
+    ShareDecodeResult newer = decode_share_code(stamp("1." + next + ".0.0135.."));
+    REQUIRE_FALSE(newer.ok);
+    REQUIRE(newer.errors.size() == 1);
+    CHECK(newer.errors[0] == "model_version (character 3): made with a newer version of Trilemma Lab (model version " +
+                                 std::to_string(kModelVersion + 1) + "); this app runs model version " +
+                                 std::to_string(kModelVersion) + ": reload the page to update the app");
+    CHECK(newer.error_position == 2);
     CHECK(model_version_notice(1, 2).find("made with model version 1; this app runs version 2. The baseline has "
                                           "changed since") != std::string::npos);
     CHECK(model_version_notice(kModelVersion, kModelVersion).empty());
