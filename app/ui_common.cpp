@@ -12,19 +12,6 @@ ImU32 pillar_color(tl::Pillar p, float alpha) {
     return (c & 0x00FFFFFF) | (static_cast<ImU32>(alpha * 255.0f) << 24);
 }
 
-tl::Pillar indicator_pillar(tl::Indicator i) {
-    using I = tl::Indicator;
-    switch (i) {
-        case I::TechLead: case I::RivalLeakage: case I::Dependence: case I::Escalation: case I::ProtectScore:
-            return tl::Pillar::Protect;
-        case I::GdpEffect: case I::FiscalCost: case I::CleanTechCost: case I::Innovation: case I::Capability:
-        case I::PromoteScore:
-            return tl::Pillar::Promote;
-        default:
-            return tl::Pillar::Partner;
-    }
-}
-
 ImU32 baseline_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
 std::string lever_value_text(const tl::LeverDef& d, double v) {

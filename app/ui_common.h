@@ -12,8 +12,7 @@
 namespace ui {
 
 ImU32 pillar_color(tl::Pillar p, float alpha = 1.0f);
-// The pillar an indicator belongs to, for its colour in charts.
-tl::Pillar indicator_pillar(tl::Indicator i);
+// (The pillar an indicator belongs to is the core's: tl::indicator_pillar.)
 inline constexpr ImU32 kCompareColor = IM_COL32(0xCC, 0x79, 0xA7, 0xFF);  // Okabe–Ito reddish purple
 ImU32 baseline_color();
 

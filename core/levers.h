@@ -13,45 +13,67 @@
 
 namespace tl {
 
+// The lever list, declared once: the enum, the ids, the count, which levers
+// are per sector and the slots all derive from it. The order is the slot
+// order, and share codes refer to slots by index (core/share_link.h): a new
+// lever appended at the end keeps old codes meaning what they meant; one
+// inserted anywhere else (or a change of a lever's per-sector flag) shifts
+// the slots after it and needs a new share format version (core/README.md,
+// "Add a lever").
+//   X(enum name, id in files and links, one value per sector?)
+#define TL_LEVERS(X)                                   \
+    /* Protect */                                      \
+    X(ExportControls, "export_controls", true)         \
+    X(ControlBreadth, "control_breadth", false)        \
+    X(Enforcement, "enforcement", false)               \
+    X(InboundScreening, "inbound_screening", false)    \
+    X(OutboundScreening, "outbound_screening", false)  \
+    X(Tariffs, "tariffs", true)                        \
+    X(DataLocalization, "data_localization", false)    \
+    /* Promote */                                      \
+    X(Subsidies, "subsidies", true)                    \
+    X(DomesticContent, "domestic_content", false)      \
+    X(EnergyEnablers, "energy_enablers", false)        \
+    X(TalentOpenness, "talent_openness", false)        \
+    /* Partner */                                      \
+    X(MarketAccess, "market_access", false)            \
+    X(AllianceCoordination, "alliance_coordination", false) \
+    X(StandardsParticipation, "standards_participation", false) \
+    X(StandardsOpenness, "standards_openness", false)  \
+    X(InfrastructureFinance, "infrastructure_finance", false) \
+    X(DataFlowOpenness, "data_flow_openness", false)   \
+    X(PrivacyProtection, "privacy_protection", false)
+
 enum class LeverId : int {
-    // Protect
-    ExportControls,     // per sector
-    ControlBreadth,
-    Enforcement,
-    InboundScreening,
-    OutboundScreening,
-    Tariffs,            // per sector
-    DataLocalization,
-    // Promote
-    Subsidies,          // per sector
-    DomesticContent,
-    EnergyEnablers,
-    TalentOpenness,
-    // Partner
-    MarketAccess,
-    AllianceCoordination,
-    StandardsParticipation,
-    StandardsOpenness,
-    InfrastructureFinance,
-    DataFlowOpenness,
-    PrivacyProtection,
+#define TL_LEVER_ENUM(name, id, per_sector) name,
+    TL_LEVERS(TL_LEVER_ENUM)
+#undef TL_LEVER_ENUM
 };
-inline constexpr int kLeverCount = 18;
 
-inline constexpr std::array<std::string_view, kLeverCount> kLeverIds{
-    "export_controls",   "control_breadth",  "enforcement",          "inbound_screening",
-    "outbound_screening", "tariffs",         "data_localization",    "subsidies",
-    "domestic_content",  "energy_enablers",  "talent_openness",      "market_access",
-    "alliance_coordination", "standards_participation", "standards_openness",
-    "infrastructure_finance", "data_flow_openness", "privacy_protection"};
+inline constexpr std::array kLeverIds{
+#define TL_LEVER_ID(name, id, per_sector) std::string_view(id),
+    TL_LEVERS(TL_LEVER_ID)
+#undef TL_LEVER_ID
+};
+inline constexpr int kLeverCount = static_cast<int>(kLeverIds.size());
 
-inline constexpr bool lever_is_per_sector(LeverId l) {
-    return l == LeverId::ExportControls || l == LeverId::Tariffs || l == LeverId::Subsidies;
-}
+inline constexpr std::array<bool, kLeverCount> kLeverPerSector{
+#define TL_LEVER_PER_SECTOR(name, id, per_sector) per_sector,
+    TL_LEVERS(TL_LEVER_PER_SECTOR)
+#undef TL_LEVER_PER_SECTOR
+};
+
+inline constexpr bool lever_is_per_sector(LeverId l) { return kLeverPerSector[static_cast<int>(l)]; }
+
+inline constexpr int kPerSectorLeverCount = [] {
+    int n = 0;
+    for (bool per_sector : kLeverPerSector) n += per_sector;
+    return n;
+}();
 
 // A policy is one value per "slot": a scalar lever takes one slot, a
 // per-sector lever one slot per sector. Values are in the lever's user unit.
-inline constexpr int kSlotCount = kLeverCount + 3 * (kSectorCount - 1);
+inline constexpr int kSlotCount = kLeverCount + kPerSectorLeverCount * (kSectorCount - 1);
 
 inline constexpr int lever_first_slot(LeverId lever) {
     int slot = 0;

@@ -34,47 +34,53 @@ struct IndicatorDef {
     std::string_view key, name, unit, meaning;
     bool higher_is_better;
     int decimals;
+    Pillar pillar;  // the pillar it speaks to (its colour in charts); each pillar score belongs to its own
 };
 inline constexpr std::array<IndicatorDef, kIndicatorCount> kIndicators{{
     {"tech_lead", "Technology lead (chips, AI, quantum)", "index pts",
-     "Average capability in semiconductors, AI and quantum minus the rival's (001:L22).", true, 1},
+     "Average capability in semiconductors, AI and quantum minus the rival's (001:L22).", true, 1, Pillar::Protect},
     {"rival_leakage", "Rival access leakage", "%",
      "Share of the technology your camp controls that still reaches the rival through smuggling and third "
-     "countries (001:L81, 001:L102).", false, 0},
+     "countries (001:L81, 001:L102).", false, 0, Pillar::Protect},
     {"dependence", "Dependence on the rival", "%",
      "Share of sector inputs sourced from the rival; lower means a more resilient supply chain (004:L407, 004:L460).",
-     false, 1},
+     false, 1, Pillar::Protect},
     {"gdp_effect", "GDP effect", "% of GDP",
-     "Output relative to the 2024 policy path: trade, capability, royalties, fiscal and energy costs.", true, 2},
+     "Output relative to the 2024 policy path: trade, capability, royalties, fiscal and energy costs.", true, 2, Pillar::Promote},
     {"trade_openness", "Trade openness with the rival", "index",
-     "Trade and investment openness with the rival, 2024 = 100 (002:L14).", true, 0},
+     "Trade and investment openness with the rival, 2024 = 100 (002:L14).", true, 0, Pillar::Partner},
     {"fiscal_cost", "Fiscal cost", "$bn/yr", "Public spending on subsidies, enforcement, energy and finance (001:L30).",
-     false, 0},
+     false, 0, Pillar::Promote},
     {"cleantech_cost", "Clean-tech cost", "index",
-     "Consumer cost of solar, batteries and EVs, 2024 = 100 (001 Kennedy, 002:L16).", false, 0},
+     "Consumer cost of solar, batteries and EVs, 2024 = 100 (001 Kennedy, 002:L16).", false, 0, Pillar::Promote},
     {"innovation", "Innovation rate", "index", "Pace of innovation, 2024 = 100; falls when talent ties are cut (002:L16).",
-     true, 0},
+     true, 0, Pillar::Promote},
     {"alliance_cohesion", "Alliance cohesion", "0-100", "How closely partners align with your camp (001:L416-L422).",
-     true, 0},
+     true, 0, Pillar::Partner},
     {"gs_alignment", "Global South alignment", "0-100",
-     "How far the swing states lean toward your camp (001:L47, 003:L341).", true, 0},
+     "How far the swing states lean toward your camp (001:L47, 003:L341).", true, 0, Pillar::Partner},
     {"standards_fragmentation", "Standards fragmentation", "0-100",
-     "How far technical standards split into two systems (003, 004:L1844-L1862).", false, 0},
-    {"escalation", "Escalation", "0-100", "Tit-for-tat intensity between the poles (001:L32).", false, 0},
-    {"capability", "Technology capability", "0-100", "Average capability across the six sectors.", true, 1},
+     "How far technical standards split into two systems (003, 004:L1844-L1862).", false, 0, Pillar::Partner},
+    {"escalation", "Escalation", "0-100", "Tit-for-tat intensity between the poles (001:L32).", false, 0, Pillar::Protect},
+    {"capability", "Technology capability", "0-100", "Average capability across the six sectors.", true, 1, Pillar::Promote},
     {"standards_influence", "Standards influence", "%", "Share of international standards leadership (003:L265).",
-     true, 1},
+     true, 1, Pillar::Partner},
     {"protect", "Protect score", "0-100", "Security: technology lead, low leakage, low dependence, low escalation.",
-     true, 0},
+     true, 0, Pillar::Protect},
     {"promote", "Promote score", "0-100", "Prosperity: capability, GDP, innovation, fiscal and clean-tech costs.", true,
-     0},
+     0, Pillar::Promote},
     {"partner", "Partner score", "0-100", "Partnership: alliance cohesion, Global South, market integration with partners, one set of standards.",
-     true, 0},
+     true, 0, Pillar::Partner},
 }};
 inline const IndicatorDef& indicator_def(Indicator i) { return kIndicators[static_cast<int>(i)]; }
+inline constexpr Pillar indicator_pillar(Indicator i) { return kIndicators[static_cast<int>(i)].pillar; }
 inline constexpr Indicator pillar_indicator(Pillar p) {
     return static_cast<Indicator>(static_cast<int>(Indicator::ProtectScore) + static_cast<int>(p));
 }
+static_assert(indicator_pillar(pillar_indicator(Pillar::Protect)) == Pillar::Protect &&
+                  indicator_pillar(pillar_indicator(Pillar::Promote)) == Pillar::Promote &&
+                  indicator_pillar(pillar_indicator(Pillar::Partner)) == Pillar::Partner,
+              "each pillar score belongs to its own pillar");
 
 // Sector-level state, for the sector × bloc matrix.
 enum class SectorMetric : int { Capability, MarketShare, Dependence, StandardsInfluence };
