@@ -1,18 +1,18 @@
 #include "core/json_util.h"
 
-#include <rapidjson/error/en.h>
+#include "core/untrusted_json.h"
 
 #include <cmath>
 
 namespace tl::json {
 
 rapidjson::Document parse(std::string_view text, std::string_view where) {
-    rapidjson::Document doc;
-    doc.Parse(text.data(), text.size());
-    if (doc.HasParseError())
-        throw Error(std::string(where) + ": invalid JSON at offset " + std::to_string(doc.GetErrorOffset()) + ": " +
-                    rapidjson::GetParseError_En(doc.GetParseError()));
-    return doc;
+    // The embedded tables go through the same guarded reader as untrusted
+    // text: one parser, one number conversion, and a key given twice in a
+    // table is an error instead of a silent first-wins.
+    InputDocument input = read_untrusted(text, {"data", kMaxDataBytes, kMaxDataDepth});
+    if (!input.ok) throw Error(std::string(where) + ": invalid JSON (" + input.error + ")");
+    return std::move(input.doc);
 }
 
 const rapidjson::Value& member(const rapidjson::Value& obj, const char* key, const std::string& where) {

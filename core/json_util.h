@@ -14,7 +14,12 @@ struct Error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Parses text; throws Error "<where>: invalid JSON at offset N: <reason>".
+// Limits for data files (the embedded tables, snapshots): far above their sizes.
+inline constexpr std::size_t kMaxDataBytes = 16 * 1024 * 1024;
+inline constexpr int kMaxDataDepth = 64;
+
+// Parses text through read_untrusted (core/untrusted_json.h); throws Error
+// "<where>: invalid JSON (line N: <reason>)" or "<where>: invalid JSON (<field>: given twice ...)".
 rapidjson::Document parse(std::string_view text, std::string_view where);
 
 const rapidjson::Value& member(const rapidjson::Value& obj, const char* key, const std::string& where);

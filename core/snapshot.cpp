@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/json_util.h"
 #include "core/scenario.h"
+#include "core/untrusted_json.h"
 #include "core/version.h"
 
 namespace tl {
@@ -40,11 +42,13 @@ std::string snapshot_json() {
 
 SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view new_json, double tolerance) {
     SnapshotComparison c;
-    rapidjson::Document a, b;
-    a.Parse(old_json.data(), old_json.size());
-    b.Parse(new_json.data(), new_json.size());
+    // Snapshot files come from the command line: the guarded reader, so a
+    // hostile file cannot overflow the stack.
+    json::InputDocument old_input = json::read_untrusted(old_json, {"snapshot", json::kMaxDataBytes, json::kMaxDataDepth});
+    json::InputDocument new_input = json::read_untrusted(new_json, {"snapshot", json::kMaxDataBytes, json::kMaxDataDepth});
+    const rapidjson::Document &a = old_input.doc, &b = new_input.doc;
     auto valid = [](const rapidjson::Document& d) {
-        return !d.HasParseError() && d.IsObject() && d.HasMember("model_version") && d["model_version"].IsInt() &&
+        return d.IsObject() && d.HasMember("model_version") && d["model_version"].IsInt() &&
                d.HasMember("presets") && d["presets"].IsObject();
     };
     if (!valid(a)) return c.error = "old snapshot: not a snapshot from `trilemma-cli snapshot`", c;
