@@ -20,6 +20,7 @@
 #include <stdexcept>
 
 #include "core/assets.h"
+#include "core/field_reader.h"
 #include "core/goal_text.h"
 #include "core/share_link.h"
 #include "core/suggest.h"
@@ -30,7 +31,6 @@ namespace tl {
 namespace {
 
 constexpr const char* kGuideFormat = "trilemma-lab/guide";
-constexpr std::size_t kMaxErrors = 40;
 constexpr std::size_t kMaxTitle = 120, kMaxText = 2000, kMaxItem = 600, kMaxSource = 120;
 constexpr std::size_t kMaxListItems = 12, kMaxSources = 20, kMaxOpenLevers = 64, kMaxSettings = 64;
 constexpr int kMaxDuration = 600;
@@ -96,87 +96,9 @@ ParsedSetting parse_setting_key(std::string_view key) {
 // [SECTION] Reading: JSON document -> Guide, errors with field paths
 // ---------------------------------------------------------------------------
 
-struct Reader {
-    std::vector<std::string>& errors;
-    std::size_t dropped = 0;
-
-    void error(const std::string& path, const std::string& msg) {
-        if (errors.size() < kMaxErrors) errors.push_back(path + ": " + msg);
-        else ++dropped;
-    }
-
+struct Reader : json::FieldReader {
+    using json::FieldReader::FieldReader;
     using Obj = rapidjson::Value;
-
-    void check_fields(const Obj& obj, const std::string& path, const std::vector<std::string>& allowed) {
-        for (const auto& m : obj.GetObject()) {
-            std::string key(m.name.GetString(), m.name.GetStringLength());
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-                error(path.empty() ? key : path + "." + key, "unknown field" + did_you_mean(key, allowed));
-        }
-    }
-
-    static std::string at(const std::string& path, const char* key) {
-        return path.empty() ? std::string(key) : path + "." + key;
-    }
-
-    const Obj* find(const Obj& obj, const char* key) {
-        auto it = obj.FindMember(key);
-        return it == obj.MemberEnd() ? nullptr : &it->value;
-    }
-
-    // Text: required fields must be present and non-blank.
-    void text(const Obj& obj, const char* key, const std::string& path, std::string& into, bool required,
-              std::size_t max_len) {
-        const Obj* v = find(obj, key);
-        if (!v) {
-            if (required) error(at(path, key), "missing");
-            return;
-        }
-        if (!v->IsString()) return error(at(path, key), "expected text");
-        into.assign(v->GetString(), v->GetStringLength());
-        if (into.size() > max_len)
-            error(at(path, key), std::to_string(into.size()) + " characters is longer than the " + std::to_string(max_len) +
-                                     " allowed");
-        if (required && into.find_first_not_of(" \t\r\n") == std::string::npos) error(at(path, key), "must not be empty");
-    }
-
-    void text_list(const Obj& obj, const char* key, const std::string& path, std::vector<std::string>& into,
-                   std::size_t max_items, std::size_t max_len) {
-        const Obj* v = find(obj, key);
-        if (!v) return;
-        if (!v->IsArray()) return error(at(path, key), "expected a list of texts");
-        if (v->Size() > max_items)
-            error(at(path, key), std::to_string(v->Size()) + " entries; at most " + std::to_string(max_items) + " allowed");
-        rapidjson::SizeType i = 0;
-        for (const auto& item : v->GetArray()) {
-            std::string p = at(path, key) + "[" + std::to_string(i++) + "]";
-            if (!item.IsString()) {
-                error(p, "expected text");
-                continue;
-            }
-            std::string s(item.GetString(), item.GetStringLength());
-            if (s.find_first_not_of(" \t\r\n") == std::string::npos) error(p, "must not be empty");
-            else if (s.size() > max_len)
-                error(p, std::to_string(s.size()) + " characters is longer than the " + std::to_string(max_len) +
-                             " allowed");
-            into.push_back(std::move(s));
-        }
-    }
-
-    bool integer(const Obj& obj, const char* key, const std::string& path, int& into, bool required,
-                 const char* what = "a whole number") {
-        const Obj* v = find(obj, key);
-        if (!v) {
-            if (required) error(at(path, key), "missing");
-            return false;
-        }
-        if (!v->IsInt()) {
-            error(at(path, key), std::string("expected ") + what);
-            return false;
-        }
-        into = v->GetInt();
-        return true;
-    }
 
     GoalCondition condition(const Obj& v, const std::string& path) {
         GoalCondition c;
@@ -345,10 +267,7 @@ struct Reader {
         }
         text(doc, "preset", "", g.preset, true, 64);
         integer(doc, "horizon", "", g.horizon, false, "a year");
-        if (const Obj* r = find(doc, "reactions")) {
-            if (!r->IsBool()) error("reactions", "expected true or false");
-            else g.reactions = r->GetBool();
-        }
+        boolean(doc, "reactions", "", g.reactions);
         const Obj* steps = find(doc, "steps");
         if (!steps) error("steps", "missing");
         else if (!steps->IsArray()) error("steps", "expected a list of steps");
@@ -521,7 +440,7 @@ std::vector<Guide> load_builtin_guides() {
 
 std::vector<std::string> validate_guide(const Guide& g) {
     std::vector<std::string> errors;
-    Reader r{errors};
+    Reader r(errors);
     if (g.version < 1 || g.version > kGuideFormatVersion)
         r.error("version", "guide format version " + std::to_string(g.version) + " is not supported");
     if (!is_slug(g.id))
@@ -618,7 +537,7 @@ std::vector<std::string> validate_guide(const Guide& g) {
             if (c.label.size() > kMaxTitle) r.error(cp + ".label", "longer than " + std::to_string(kMaxTitle) + " characters");
         }
     }
-    if (r.dropped) errors.push_back("... and " + std::to_string(r.dropped) + " more problems");
+    r.finish();
     return errors;
 }
 
@@ -648,11 +567,11 @@ GuideReadResult read_guide(std::string_view text) {
                                  std::to_string(kGuideFormatVersion));
             return res;
         }
-        Reader r{res.errors};
+        Reader r(res.errors);
         Guide g;
         r.guide(doc, g);
         if (!res.errors.empty()) {
-            if (r.dropped) res.errors.push_back("... and " + std::to_string(r.dropped) + " more problems");
+            r.finish();
             return res;
         }
         res.errors = validate_guide(g);

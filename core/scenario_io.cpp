@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "core/field_reader.h"
 #include "core/share_link.h"
 #include "core/suggest.h"
 #include "core/untrusted_json.h"
@@ -72,10 +73,6 @@ void write_scenario(Writer& w, const Scenario& s) {
     w.EndObject();
 }
 
-struct Reader {
-    ScenarioReadResult& out;
-    void error(std::string msg) { out.errors.push_back(std::move(msg)); }
-};
 
 }  // namespace
 
@@ -94,7 +91,7 @@ std::string scenario_to_json(const Scenario& s, bool pretty) {
 
 ScenarioReadResult scenario_from_json(std::string_view text) {
     ScenarioReadResult res;
-    Reader r{res};
+    json::FieldReader r(res.errors);
     json::InputDocument input = json::read_untrusted(text, {"scenario", kMaxScenarioBytes});
     if (!input.ok) {
         r.error(input.error);
@@ -105,16 +102,7 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
         r.error("file: expected a JSON object describing a scenario, found " + what_is(doc));
         return res;
     }
-    auto str = [&](const char* key, std::string& into, bool required) {
-        auto it = doc.FindMember(key);
-        if (it == doc.MemberEnd()) {
-            if (required) r.error(std::string(key) + ": missing");
-            return;
-        }
-        if (!it->value.IsString()) return r.error(std::string(key) + ": expected text");
-        if (it->value.GetStringLength() > 4096) return r.error(std::string(key) + ": longer than 4096 characters");
-        into.assign(it->value.GetString(), it->value.GetStringLength());
-    };
+    constexpr std::size_t kMaxText = 4096;
     // The header says whether this is a scenario this app can read at all.
     // A different kind of file or a newer version stops here: nothing else
     // in it can be judged. A missing header is reported after the fields, so
@@ -159,9 +147,10 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
     }
 
     Scenario s;
-    str("name", s.name, false);
-    str("notes", s.notes, false);
-    str("preset", s.preset, true);
+    r.text(doc, "name", "", s.name, false, kMaxText);
+    r.text(doc, "notes", "", s.notes, false, kMaxText);
+    if (!doc.HasMember("preset")) r.error("preset", "missing");
+    else r.text(doc, "preset", "", s.preset, false, kMaxText);
     const Preset* preset = find_preset(s.preset);
     if (!preset) {
         // (A missing preset was reported above; an empty one is reported here.)
@@ -174,17 +163,11 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
     // Without a known preset the other fields are still checked, against the first one.
     s.policy = (preset ? *preset : presets().front()).policy;
     std::string seat = "US";
-    str("seat", seat, false);
+    r.text(doc, "seat", "", seat, false, kMaxText);
     if (auto b = parse_bloc(seat)) s.seat = *b;
-    else r.error("seat: unknown bloc \"" + seat + "\" (US, China, EU, Allies, GlobalSouth)");
-    if (auto it = doc.FindMember("horizon"); it != doc.MemberEnd()) {
-        if (!it->value.IsInt()) r.error("horizon: expected a year");
-        else s.horizon = it->value.GetInt();
-    }
-    if (auto it = doc.FindMember("reactions"); it != doc.MemberEnd()) {
-        if (!it->value.IsBool()) r.error("reactions: expected true or false");
-        else s.reactions = it->value.GetBool();
-    }
+    else r.error("seat", "unknown bloc " + quoted(seat) + " (US, China, EU, Allies, GlobalSouth)");
+    r.integer(doc, "horizon", "", s.horizon, false, "a year");
+    r.boolean(doc, "reactions", "", s.reactions);
     if (auto it = doc.FindMember("levers"); it != doc.MemberEnd()) {
         if (!it->value.IsObject()) r.error("levers: expected an object keyed by bloc");
         else
@@ -225,6 +208,7 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
             looks_like_scenario = true;
     if (!looks_like_scenario && !header_errors.empty())
         std::erase(res.errors, std::string("preset: missing"));
+    r.finish();
     res.errors.insert(res.errors.end(), header_errors.begin(), header_errors.end());
     if (!res.errors.empty()) return res;
     if (res.model_version != 0)

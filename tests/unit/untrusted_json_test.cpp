@@ -142,6 +142,13 @@ TEST_CASE("scenario files: hostile and damaged files are refused naming the real
     CHECK(scenario_from_json("null").errors.front().find("found null") != std::string::npos);
     // A guide opened as a scenario says so.
     CHECK(scenario_from_json(guide_with_target("1")).errors.front().find("(it is a guide") != std::string::npos);
+    // A thousand problems are forty lines and a count, not a thousand lines.
+    std::string many = R"({"format":"trilemma-lab/scenario","version":1,"preset":"status_quo_2024","levers":{"US":{)";
+    for (int i = 0; i < 1000; ++i) many += (i ? ",\"x" : "\"x") + std::to_string(i) + "\":1";
+    r = scenario_from_json(many + "}}}");
+    REQUIRE(r.errors.size() == 41);
+    CHECK(r.errors[0] == "levers.US.x0: unknown lever");
+    CHECK(r.errors[40] == "... and 960 more problems");
     // A long quoted value is cut in the message.
     std::string long_format = kScenario;
     long_format.replace(long_format.find("\"trilemma-lab/scenario\""), 23, "\"" + std::string(100000, 'x') + "\"");
