@@ -295,7 +295,8 @@ private:
 
     // Reads the string at t_[i_] (a key or a value) into buf_, decoding escapes.
     bool string_value(bool is_key) {
-        const std::string where = is_key ? here() + ": a field name" : here();
+        // The field path is built only for an error: most strings have none.
+        auto where = [&] { return is_key ? here() + ": a field name" : here(); };
         buf_.clear();
         ++i_;  // the opening quote
         for (;;) {
@@ -312,7 +313,7 @@ private:
             }
             std::size_t n = utf8_sequence(t_, i_);
             if (n == 0)
-                return fail(where + ": not valid UTF-8 text (byte " + std::to_string(i_ + 1) + ", line " +
+                return fail(where() + ": not valid UTF-8 text (byte " + std::to_string(i_ + 1) + ", line " +
                             std::to_string(line_at(t_, i_)) + ")");
             buf_.append(t_.substr(i_, n));
             i_ += n;
@@ -331,7 +332,8 @@ private:
         return v;
     }
 
-    bool escape(const std::string& where) {
+    template <typename Where>
+    bool escape(const Where& where) {
         if (i_ + 1 >= t_.size()) return syntax(rapidjson::kParseErrorStringEscapeInvalid);
         char e = t_[i_ + 1];
         const char* simple = nullptr;
@@ -363,7 +365,7 @@ private:
             if (!low || *low < 0xDC00 || *low > 0xDFFF) {
                 char hex[8];
                 std::snprintf(hex, sizeof hex, "%04X", cp);
-                return fail(where + ": not valid text (a lone UTF-16 surrogate \\u" + hex + " at line " +
+                return fail(where() + ": not valid text (a lone UTF-16 surrogate \\u" + hex + " at line " +
                             std::to_string(line_at(t_, start)) + ")");
             }
             i_ += 6;
