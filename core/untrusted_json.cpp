@@ -311,6 +311,17 @@ private:
                 if (!escape(where)) return false;
                 continue;
             }
+            if (c < 0x80) {  // a run of plain ASCII, appended at once
+                std::size_t end = i_ + 1;
+                while (end < t_.size()) {
+                    unsigned char d = static_cast<unsigned char>(t_[end]);
+                    if (d == '"' || d == '\\' || d < 0x20 || d >= 0x80) break;
+                    ++end;
+                }
+                buf_.append(t_.substr(i_, end - i_));
+                i_ = end;
+                continue;
+            }
             std::size_t n = utf8_sequence(t_, i_);
             if (n == 0)
                 return fail(where() + ": not valid UTF-8 text (byte " + std::to_string(i_ + 1) + ", line " +
