@@ -1,3 +1,8 @@
+// Index:
+//   [SECTION] Digits, bits and base64url
+//   [SECTION] Encoding
+//   [SECTION] Decoding
+//   [SECTION] Public functions
 #include "core/share_link.h"
 
 #include <algorithm>
@@ -8,6 +13,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/untrusted_json.h"
 #include "core/version.h"
 
 namespace tl {
@@ -27,6 +33,10 @@ constexpr int kBitsChars = 11;                  // base64url characters of an ex
 constexpr std::size_t kMaxPresetIdBytes = 64;   // of a preset written by id
 constexpr int kMinFields = 7, kMaxFields = 9;
 constexpr std::size_t kMaxErrors = 20;
+
+// ---------------------------------------------------------------------------
+// [SECTION] Digits, bits and base64url
+// ---------------------------------------------------------------------------
 
 int b36_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -120,40 +130,12 @@ std::optional<std::string> from_base64url(std::string_view text) {
     return out;
 }
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = b(i);
-    if (c < 0x80) return 1;
-    std::size_t n;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
-    else return 0;
-    if (i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_sequence(s, i);
-        if (n == 0) return false;
-        i += n;
-    }
-    return true;
-}
 // Valid UTF-8 of at most max_bytes: invalid bytes become U+FFFD, the text is
 // cut at a character boundary.
 std::string link_text(std::string_view s, std::size_t max_bytes) {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_sequence(s, i);
+        std::size_t n = json::utf8_sequence_length(s, i);
         std::string_view piece = n ? s.substr(i, n) : std::string_view("\xEF\xBF\xBD");
         if (out.size() + piece.size() > max_bytes) break;
         out += piece;
@@ -204,6 +186,10 @@ double round_to_assumption_grid(double v) {
     v = std::clamp(v, -1.0, 1.0);
     return assumption_value(static_cast<int>(std::round(v * kShareAssumptionGrid)));
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Encoding
+// ---------------------------------------------------------------------------
 
 const Policy& base_policy(const Preset* preset, int bloc) {
     return (preset ? *preset : presets().front()).policy[bloc];
@@ -271,7 +257,9 @@ std::string encode(const Scenario& s, bool exact) {
     return out;
 }
 
-// ------------------------------------------------------------------ decoding
+// ---------------------------------------------------------------------------
+// [SECTION] Decoding
+// ---------------------------------------------------------------------------
 
 struct Field {
     std::string_view text;
@@ -573,7 +561,7 @@ std::optional<std::string> Decoder::text(const Field& f, std::string_view what, 
         error(what, f.pos, "longer than the " + std::to_string(max_bytes) + " bytes a link may carry");
         return std::nullopt;
     }
-    if (!valid_utf8(*bytes)) {
+    if (!json::is_valid_utf8(*bytes)) {
         error(what, f.pos, "not valid UTF-8 text");
         return std::nullopt;
     }
@@ -583,6 +571,10 @@ std::optional<std::string> Decoder::text(const Field& f, std::string_view what, 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] Public functions
+// ---------------------------------------------------------------------------
 
 std::string share_code_check(std::string_view body) {
     std::uint32_t h = 2166136261u;  // FNV-1a
@@ -612,8 +604,8 @@ std::string encode_share_code(const Scenario& s) {
 std::vector<std::string> share_code_losses(const Scenario& s) {
     std::vector<std::string> out;
     auto check_text = [&](const std::string& t, const char* what, std::size_t max) {
-        if (!valid_utf8(t)) out.push_back(std::string(what) + ": characters that are not valid UTF-8 become \xEF\xBF\xBD");
-        if (link_text(t, max).size() < t.size() && valid_utf8(t))
+        if (!json::is_valid_utf8(t)) out.push_back(std::string(what) + ": characters that are not valid UTF-8 become \xEF\xBF\xBD");
+        if (link_text(t, max).size() < t.size() && json::is_valid_utf8(t))
             out.push_back(std::string(what) + ": only the first " + std::to_string(max) + " bytes go into a link");
     };
     check_text(s.name, "name", kShareMaxNameBytes);

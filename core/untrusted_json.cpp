@@ -75,6 +75,8 @@ std::string_view skip_byte_order_mark(std::string_view text) {
     return text;
 }
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) { return utf8_sequence(text, i); }
+
 bool is_valid_utf8(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         std::size_t n = utf8_sequence(text, i);

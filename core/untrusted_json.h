@@ -51,7 +51,10 @@ int line_at(std::string_view text, std::size_t offset);
 // The text without a leading UTF-8 byte-order mark (EF BB BF).
 std::string_view skip_byte_order_mark(std::string_view text);
 
-// Well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+// Well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF):
+// the one UTF-8 check of the core (files, guides, names in share codes).
 bool is_valid_utf8(std::string_view text);
+// Length of the well-formed UTF-8 sequence at text[i], 0 if there is none.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
 }  // namespace tl::json
