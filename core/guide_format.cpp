@@ -100,6 +100,17 @@ struct Reader : json::FieldReader {
     using json::FieldReader::FieldReader;
     using Obj = rapidjson::Value;
 
+    // A list that must be there: each item read by `read_item(item, "key[i]")`.
+    template <typename ReadItem>
+    void required_list(const Obj& obj, const char* key, const std::string& path, const char* what,
+                       ReadItem&& read_item) {
+        const Obj* list = find(obj, key);
+        if (!list) return error(at(path, key), "missing");
+        if (!list->IsArray()) return error(at(path, key), std::string("expected a list of ") + what);
+        rapidjson::SizeType i = 0;
+        for (const auto& item : list->GetArray()) read_item(item, at(path, key) + "[" + std::to_string(i++) + "]");
+    }
+
     GoalCondition condition(const Obj& v, const std::string& path) {
         GoalCondition c;
         if (!v.IsObject()) {
@@ -198,14 +209,8 @@ struct Reader : json::FieldReader {
         }
         check_fields(v, path, {"description", "conditions"});
         text(v, "description", path, g.description, true, kMaxText);
-        const Obj* conds = find(v, "conditions");
-        if (!conds) error(at(path, "conditions"), "missing");
-        else if (!conds->IsArray()) error(at(path, "conditions"), "expected a list of conditions");
-        else {
-            rapidjson::SizeType i = 0;
-            for (const auto& c : conds->GetArray())
-                g.conditions.push_back(condition(c, at(path, "conditions") + "[" + std::to_string(i++) + "]"));
-        }
+        required_list(v, "conditions", path, "conditions",
+                      [&](const Obj& c, const std::string& p) { g.conditions.push_back(condition(c, p)); });
         return g;
     }
 
@@ -268,13 +273,8 @@ struct Reader : json::FieldReader {
         text(doc, "preset", "", g.preset, true, 64);
         integer(doc, "horizon", "", g.horizon, false, "a year");
         boolean(doc, "reactions", "", g.reactions);
-        const Obj* steps = find(doc, "steps");
-        if (!steps) error("steps", "missing");
-        else if (!steps->IsArray()) error("steps", "expected a list of steps");
-        else {
-            rapidjson::SizeType i = 0;
-            for (const auto& s : steps->GetArray()) g.steps.push_back(step(s, "steps[" + std::to_string(i++) + "]"));
-        }
+        required_list(doc, "steps", "", "steps",
+                      [&](const Obj& s, const std::string& p) { g.steps.push_back(step(s, p)); });
         text_list(doc, "debrief", "", g.debrief, kMaxListItems, kMaxItem);
     }
 };
@@ -558,6 +558,16 @@ GuideReadResult read_guide(std::string_view text) {
         if (!doc.IsObject()) {
             res.errors.push_back("file: expected a JSON object describing a guide");
             return res;
+        }
+        // Another kind of file (a scenario opened as a guide): say so, and nothing else.
+        if (auto f = doc.FindMember("format"); f != doc.MemberEnd() && f->value.IsString()) {
+            std::string_view format(f->value.GetString(), f->value.GetStringLength());
+            if (format != kGuideFormat) {
+                res.errors.push_back("format: " + quoted(format) + " is not a Trilemma Lab guide (expected " +
+                                     quoted(kGuideFormat) + ")" +
+                                     (format == "trilemma-lab/scenario" ? " (it is a scenario: open it with File)" : ""));
+                return res;
+            }
         }
         // A newer format may differ in everything: say so, and nothing else.
         if (auto v = doc.FindMember("version"); v != doc.MemberEnd() && v->value.IsInt() &&

@@ -169,6 +169,9 @@ TEST_CASE("guides: 0e308 is zero, a newer guide is refused, and the link form is
     newer.replace(newer.find("\"version\":1"), 11, "\"version\":9");
     CHECK(read_guide(newer).errors ==
           std::vector<std::string>{"version: made with a newer version of Trilemma Lab (guide format 9); this app reads format 1"});
+    CHECK(read_guide(kScenario).errors ==
+          std::vector<std::string>{"format: \"trilemma-lab/scenario\" is not a Trilemma Lab guide (expected "
+                                   "\"trilemma-lab/guide\") (it is a scenario: open it with File)"});
     CHECK(read_guide("\xEF\xBB\xBF" + guide_with_target("1")).ok);
     CHECK(resolve_guide("\xEF\xBB\xBF" + guide_with_target("1")).ok);
 
