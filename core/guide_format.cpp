@@ -100,6 +100,16 @@ struct Reader : json::FieldReader {
     using json::FieldReader::FieldReader;
     using Obj = rapidjson::Value;
 
+    // An object with these fields (others are errors); false, with an error, for anything else.
+    bool object(const Obj& v, const std::string& path, const char* what, const std::vector<std::string>& allowed) {
+        if (!v.IsObject()) {
+            error(path, std::string("expected ") + what);
+            return false;
+        }
+        check_fields(v, path, allowed);
+        return true;
+    }
+
     // A list that must be there: each item read by `read_item(item, "key[i]")`.
     template <typename ReadItem>
     void required_list(const Obj& obj, const char* key, const std::string& path, const char* what,
@@ -113,13 +123,10 @@ struct Reader : json::FieldReader {
 
     GoalCondition condition(const Obj& v, const std::string& path) {
         GoalCondition c;
-        if (!v.IsObject()) {
-            error(path, "expected an object with an indicator, a year, a comparison and a target");
+        if (!object(v, path, "an object with an indicator, a year, a comparison and a target",
+                    {"indicator", "sector_metric", "sector", "bloc", "year", "from", "to", "in", "measure", "compare",
+                     "target", "label"}))
             return c;
-        }
-        check_fields(v, path,
-                     {"indicator", "sector_metric", "sector", "bloc", "year", "from", "to", "in", "measure", "compare",
-                      "target", "label"});
         const Obj* ind = find(v, "indicator");
         const Obj* sm = find(v, "sector_metric");
         if (ind && sm) error(path, "give either \"indicator\" or \"sector_metric\", not both");
@@ -203,11 +210,7 @@ struct Reader : json::FieldReader {
 
     Goal goal(const Obj& v, const std::string& path) {
         Goal g;
-        if (!v.IsObject()) {
-            error(path, "expected an object with a description and conditions");
-            return g;
-        }
-        check_fields(v, path, {"description", "conditions"});
+        if (!object(v, path, "an object with a description and conditions", {"description", "conditions"})) return g;
         text(v, "description", path, g.description, true, kMaxText);
         required_list(v, "conditions", path, "conditions",
                       [&](const Obj& c, const std::string& p) { g.conditions.push_back(condition(c, p)); });
@@ -216,11 +219,9 @@ struct Reader : json::FieldReader {
 
     GuideStep step(const Obj& v, const std::string& path) {
         GuideStep s;
-        if (!v.IsObject()) {
-            error(path, "expected an object describing a step");
+        if (!object(v, path, "an object describing a step",
+                    {"id", "title", "briefing", "sources", "open_levers", "set", "goal", "hints", "debrief"}))
             return s;
-        }
-        check_fields(v, path, {"id", "title", "briefing", "sources", "open_levers", "set", "goal", "hints", "debrief"});
         text(v, "id", path, s.id, true, 64);
         text(v, "title", path, s.title, true, kMaxTitle);
         text(v, "briefing", path, s.briefing, true, kMaxText);
@@ -290,6 +291,12 @@ void put_string(W& w, std::string_view s) {
 }
 
 template <typename W>
+void put_text(W& w, const char* key, std::string_view s) {
+    w.Key(key);
+    put_string(w, s);
+}
+
+template <typename W>
 void put_number(W& w, double v) {
     if (v == std::floor(v) && std::fabs(v) < 1e15) w.Int64(static_cast<long long>(v));
     else w.Double(v);
@@ -307,17 +314,13 @@ template <typename W>
 void write_condition(W& w, const GoalCondition& c) {
     w.StartObject();
     if (c.indicator) {
-        w.Key("indicator");
-        put_string(w, kIndicators[static_cast<int>(*c.indicator)].key);
+        put_text(w, "indicator", kIndicators[static_cast<int>(*c.indicator)].key);
     } else {
-        w.Key("sector_metric");
-        put_string(w, kSectorMetricIds[static_cast<int>(c.sector_metric.value_or(SectorMetric::Capability))]);
-        w.Key("sector");
-        put_string(w, kSectorIds[idx(c.sector)]);
+        put_text(w, "sector_metric", kSectorMetricIds[static_cast<int>(c.sector_metric.value_or(SectorMetric::Capability))]);
+        put_text(w, "sector", kSectorIds[idx(c.sector)]);
     }
     if (c.bloc) {
-        w.Key("bloc");
-        put_string(w, kBlocIds[idx(*c.bloc)]);
+        put_text(w, "bloc", kBlocIds[idx(*c.bloc)]);
     }
     if (c.span == YearSpan::Single) {
         w.Key("year");
@@ -330,15 +333,12 @@ void write_condition(W& w, const GoalCondition& c) {
         w.Key("in");
         w.String(c.span == YearSpan::EveryYear ? "every_year" : "some_year");
     }
-    w.Key("measure");
-    put_string(w, kMeasureIds[static_cast<int>(c.measure)]);
-    w.Key("compare");
-    put_string(w, kComparisonIds[static_cast<int>(c.compare)]);
+    put_text(w, "measure", kMeasureIds[static_cast<int>(c.measure)]);
+    put_text(w, "compare", kComparisonIds[static_cast<int>(c.compare)]);
     w.Key("target");
     put_number(w, c.target);
     if (!c.label.empty()) {
-        w.Key("label");
-        put_string(w, c.label);
+        put_text(w, "label", c.label);
     }
     w.EndObject();
 }
@@ -350,20 +350,14 @@ void write_guide(W& w, const Guide& g) {
     w.String(kGuideFormat);
     w.Key("version");
     w.Int(g.version);
-    w.Key("id");
-    put_string(w, g.id);
-    w.Key("title");
-    put_string(w, g.title);
-    w.Key("summary");
-    put_string(w, g.summary);
-    w.Key("audience");
-    put_string(w, g.audience);
+    put_text(w, "id", g.id);
+    put_text(w, "title", g.title);
+    put_text(w, "summary", g.summary);
+    put_text(w, "audience", g.audience);
     w.Key("duration_minutes");
     w.Int(g.duration_minutes);
-    w.Key("seat");
-    put_string(w, kBlocIds[idx(g.seat)]);
-    w.Key("preset");
-    put_string(w, g.preset);
+    put_text(w, "seat", kBlocIds[idx(g.seat)]);
+    put_text(w, "preset", g.preset);
     w.Key("horizon");
     w.Int(g.horizon);
     w.Key("reactions");
@@ -372,12 +366,9 @@ void write_guide(W& w, const Guide& g) {
     w.StartArray();
     for (const auto& s : g.steps) {
         w.StartObject();
-        w.Key("id");
-        put_string(w, s.id);
-        w.Key("title");
-        put_string(w, s.title);
-        w.Key("briefing");
-        put_string(w, s.briefing);
+        put_text(w, "id", s.id);
+        put_text(w, "title", s.title);
+        put_text(w, "briefing", s.briefing);
         put_list(w, "sources", s.sources);
         put_list(w, "open_levers", s.open_levers);
         w.Key("set");
@@ -390,8 +381,7 @@ void write_guide(W& w, const Guide& g) {
         if (s.goal) {
             w.Key("goal");
             w.StartObject();
-            w.Key("description");
-            put_string(w, s.goal->description);
+            put_text(w, "description", s.goal->description);
             w.Key("conditions");
             w.StartArray();
             for (const auto& c : s.goal->conditions) write_condition(w, c);
