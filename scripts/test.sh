@@ -30,7 +30,7 @@ configure asan
 cmake --build --preset asan
 ctest --preset asan
 
-say "fuzz: the scenario-file and share-link decoders (${TL_FUZZ_SECONDS:-45} s each)"
+say "fuzz: the scenario-file, share-link and guide decoders (${TL_FUZZ_SECONDS:-45} s each)"
 bash scripts/fuzz.sh "${TL_FUZZ_SECONDS:-45}"
 
 say "wasm: configure + build"
