@@ -21,7 +21,7 @@ constexpr std::string_view kScenarioFormat = "trilemma-lab/scenario";
 const std::vector<std::string> kScenarioFields{"format", "version",   "model_version", "name",   "notes",      "preset",
                                                "seat",   "horizon",   "reactions",     "levers", "assumptions"};
 
-// "an array", "text", ...: what a reader found where it wanted an object.
+// "a list", "text", ...: what the reader found where it wanted an object.
 std::string what_is(const rapidjson::Value& v) {
     if (v.IsArray()) return "a list";
     if (v.IsString()) return "text (a share code belongs in a link or the paste box, not in a file)";
