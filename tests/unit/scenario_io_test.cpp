@@ -137,7 +137,7 @@ TEST_CASE("malformed scenario files are refused with a message naming the field"
     }
 }
 
-TEST_CASE("a scenario made with an older model version opens with a notice; a newer one is refused") {
+TEST_CASE("a scenario made with an older model version opens with a notice, a newer one is refused") {
     ScenarioReadResult newer = scenario_from_json(valid_file("model_version", std::to_string(kModelVersion + 1)));
     CHECK_FALSE(newer.ok);
     REQUIRE(newer.errors.size() == 1);
