@@ -81,7 +81,7 @@ TEST_CASE("attribution: a preset against status quo, and with more path steps") 
     }
 }
 
-TEST_CASE("attribution: no change, no entries; one change takes the whole total") {
+TEST_CASE("attribution: no change, no entries, and one change takes the whole total") {
     Scenario s = scenario_from_preset(presets().front());
     Attribution none = attribute(s, s);
     CHECK(none.changes.empty());
