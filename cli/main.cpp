@@ -38,6 +38,8 @@ Options for run and frontier:
   --scenario FILE        start from a scenario file (JSON, as saved by the app)
   --seat BLOC            US, China, EU, Allies or GlobalSouth
   --horizon YEAR         2026..2040 (default 2035)
+  --start-year YEAR      the year lever changes start to act, 2025..2040 (default 2025; they phase in over
+                         phase_in_years)
   --no-reactions         other blocs keep their preset levers
   --set KEY=VALUE        set a lever, e.g. export_controls.semis=80 or EU.market_access=50 (repeatable)
   --assume PARAM=POS     move an assumption between low (-1), central (0) and high (+1)
@@ -85,7 +87,7 @@ struct Options {
 Options parse_options(int argc, char** argv, int first) {
     Options o;
     std::vector<std::pair<std::string, std::string>> sets, assumes;
-    std::string seat, horizon;
+    std::string seat, horizon, start_year;
     bool no_reactions = false;
     for (int i = first; i < argc; ++i) {
         std::string a = argv[i];
@@ -111,6 +113,7 @@ Options parse_options(int argc, char** argv, int first) {
             o.scenario = res.scenario;
         } else if (a == "--seat") seat = value();
         else if (a == "--horizon") horizon = value();
+        else if (a == "--start-year") start_year = value();
         else if (a == "--no-reactions") no_reactions = true;
         else if (a == "--set") sets.push_back(split(value()));
         else if (a == "--assume") assumes.push_back(split(value()));
@@ -154,6 +157,13 @@ Options parse_options(int argc, char** argv, int first) {
         if (h < kMinHorizon || h > kMaxHorizon || h != static_cast<int>(h))
             fail("--horizon: a year from " + std::to_string(kMinHorizon) + " to " + std::to_string(kMaxHorizon));
         o.scenario.horizon = static_cast<int>(h);
+    }
+    if (!start_year.empty()) {
+        double y = parse_number(start_year, "--start-year");
+        if (y < kBaseYear + 1 || y > kMaxHorizon || y != static_cast<int>(y))
+            fail("--start-year: a year from " + std::to_string(kBaseYear + 1) + " to " + std::to_string(kMaxHorizon) +
+                 " (2024 is the calibration year)");
+        o.scenario.start_year = static_cast<int>(y);
     }
     if (no_reactions) o.scenario.reactions = false;
     for (auto& [k, v] : sets) {

@@ -235,7 +235,7 @@ TEST_CASE("share code: the format is pinned (changing it needs a new share forma
     s.assumptions[static_cast<int>(Param::BaseLeakage)] = 0.35;
     s.assumptions[static_cast<int>(Param::Diffusion)] = -1;
     std::string code = encode_share_code(s);
-    CHECK(code == "1.1.3.2030.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.uut");
+    CHECK(code == "1.2.3.2030.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.bui");
     REQUIRE(decode_share_code(code).scenario == s);
     CHECK(presets()[0].id == "status_quo_2024");
     CHECK(presets()[3].id == "allied_tech_alliance");
@@ -343,9 +343,9 @@ TEST_CASE("share code: links, prefixes, whitespace, positions and model-version 
     CHECK(r.errors.front().find("(character " + std::to_string(prefix.size() + 9) + ")") != std::string::npos);
 
     // A newer model: decodes, with a notice; an older one: "the baseline has changed since".
-    ShareDecodeResult newer = decode_share_code(stamp("1.2.0.0135.."));
+    ShareDecodeResult newer = decode_share_code(stamp("1.3.0.0135.."));
     REQUIRE(newer.ok);
-    CHECK(newer.model_version == 2);
+    CHECK(newer.model_version == 3);
     REQUIRE(newer.notices.size() == 1);
     CHECK(newer.notices[0].find("newer") != std::string::npos);
     CHECK(model_version_notice(1, 2).find("made with model version 1; this app runs version 2. The baseline has "
