@@ -35,6 +35,18 @@ TEST_CASE("every mechanism check in assets/checks.json passes") {
     for (int m = 1; m <= 11; ++m) CHECK_MESSAGE(mechanisms.count(m) == 1, "no check for mechanism ", m, " of MODEL.md");
 }
 
+TEST_CASE("every mechanism check passes with all assumptions at their low ends and at their high ends") {
+    for (double end : {-1.0, 1.0}) {
+        AssumptionPositions positions{};
+        for (int i = 0; i < kParamCount; ++i)
+            if (param_defs()[i].uncertain()) positions[i] = end;
+        for (const auto& c : run_checks(embedded_asset("checks.json"), positions)) {
+            CAPTURE(end);
+            CHECK_MESSAGE(c.passed, c.id, " (assumptions at ", end, "): ", c.detail);
+        }
+    }
+}
+
 namespace {
 const char* kGood = R"({"checks": [{"id": "c", "mechanism": "1. x", "source": "001:L73",
   "scenario": {"preset": "status_quo_2024", "set": {"export_controls.semis": 95}},
