@@ -1,6 +1,7 @@
 // trilemma-cli: the model from the command line, for analysts and trainers.
 // Run `trilemma-cli help` for the commands. Every error is one line on stderr
 // and a non-zero exit.
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -28,6 +29,7 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli run [options]               run a scenario and print indicators
   trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
   trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
+  trilemma-cli tornado [options]           which assumptions move each pillar of the seat most (--pillars to choose)
   trilemma-cli guide [ID|FILE] [--set K=V] [--step N] [--json]  check a guided scenario; goal status per step
   trilemma-cli checks                      run the mechanism checks in assets/checks.json
   trilemma-cli snapshot                    print every preset's results as JSON (a model-version snapshot)
@@ -318,6 +320,21 @@ int cmd_search(const Options& o) {
     return 0;
 }
 
+int cmd_tornado(const Options& o) {
+    std::printf("Which assumptions matter most, seat %s at %d (each moved alone to its low and high end)\n",
+                std::string(kBlocIds[idx(o.scenario.seat)]).c_str(), o.scenario.horizon);
+    for (int p = 0; p < kPillarCount; ++p) {
+        if (!o.pillars[p]) continue;
+        auto bars = tornado(o.scenario, static_cast<Pillar>(p));
+        std::printf("\n%s (%.1f at the scenario's assumptions)\n", std::string(kPillarNames[p]).c_str(),
+                    bars.empty() ? 0.0 : bars.front().central);
+        for (std::size_t k = 0; k < bars.size() && k < 12; ++k)
+            std::printf("  %-28s low %5.1f  high %5.1f  width %4.1f\n", param_defs()[bars[k].param].key.c_str(),
+                        bars[k].low, bars[k].high, std::fabs(bars[k].high - bars[k].low));
+    }
+    return 0;
+}
+
 int cmd_checks() {
     auto results = run_checks();
     int failed = 0;
@@ -368,6 +385,7 @@ int main(int argc, char** argv) {
         if (cmd == "frontier") return cmd_frontier(o);
         if (cmd == "checks") return cmd_checks();
         if (cmd == "search") return cmd_search(o);
+        if (cmd == "tornado") return cmd_tornado(o);
         if (cmd == "compare") return cmd_compare(o);
         fail("unknown command \"" + cmd + "\" (try `trilemma-cli help`)");
     } catch (const std::exception& e) {

@@ -245,4 +245,32 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
     return best;
 }
 
+std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar) {
+    const RunInput input = run_input(s);
+    const Indicator indicator = pillar_indicator(pillar);
+    Results r;
+    ParamValues P = materialize(s.assumptions);
+    simulate(input, P, r);
+    const double central = r.last(indicator, s.seat);
+    std::vector<TornadoBar> bars;
+    for (int i = 0; i < kParamCount; ++i) {
+        if (!param_defs()[i].uncertain()) continue;
+        TornadoBar bar;
+        bar.param = i;
+        bar.central = central;
+        for (double end : {-1.0, 1.0}) {
+            AssumptionPositions pos = s.assumptions;
+            pos[i] = end;
+            materialize_into(pos, P);
+            simulate(input, P, r);
+            (end < 0 ? bar.low : bar.high) = r.last(indicator, s.seat);
+        }
+        bars.push_back(bar);
+    }
+    std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) {
+        return std::fabs(a.high - a.low) > std::fabs(b.high - b.low);
+    });
+    return bars;
+}
+
 }  // namespace tl

@@ -93,6 +93,18 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
 // Indices of the non-dominated points (higher is better on all three).
 std::vector<int> pareto_front(const std::vector<TrilemmaScores>& points);
 
+// ----- Tornado ----------------------------------------------------------------
+// Which assumptions matter most for a pillar of the seat at the horizon: each
+// uncertain parameter moved alone to its low (-1) and high (+1) end, the
+// others at the scenario's positions. Sorted by the width |high - low|,
+// widest first.
+struct TornadoBar {
+    int param = 0;
+    double low = 0, high = 0;  // the pillar score with the parameter at its low and high end
+    double central = 0;        // the pillar score at the scenario's own positions
+};
+std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar);
+
 // ----- Search ---------------------------------------------------------------
 // The best lever mix of the seat for an objective: the minimum of the chosen
 // pillar scores at the horizon (e.g. Protect and Partner together). Random

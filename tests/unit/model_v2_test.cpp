@@ -171,3 +171,20 @@ TEST_CASE("China's alliance coordination is not free: uncompensated, it does not
     CHECK(run(coordinated).last(Indicator::GlobalSouthAlignment, Bloc::China) <=
           run(s).last(Indicator::GlobalSouthAlignment, Bloc::China));
 }
+
+TEST_CASE("the tornado ranks assumptions by how far they move a pillar, each end a real run") {
+    Scenario s = scenario_from_preset(*find_preset("small_yard_high_fence"), Bloc::US);
+    auto bars = tornado(s, Pillar::Protect);
+    int uncertain = 0;
+    for (const auto& d : param_defs()) uncertain += d.uncertain();
+    REQUIRE(static_cast<int>(bars.size()) == uncertain);
+    for (std::size_t k = 1; k < bars.size(); ++k)
+        CHECK(std::fabs(bars[k - 1].high - bars[k - 1].low) >= std::fabs(bars[k].high - bars[k].low));
+    // The widest bar reproduces a run with that assumption at its high end.
+    Scenario high = s;
+    high.assumptions[bars[0].param] = 1.0;
+    CHECK(run(high).last(Indicator::ProtectScore, Bloc::US) == bars[0].high);
+    // How hard controls bite on the rival moves Protect by several points.
+    for (const auto& b : bars)
+        if (param_defs()[b.param].id == Param::ControlDrag) CHECK(b.high - b.low > 3.0);
+}
