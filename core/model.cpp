@@ -571,7 +571,9 @@ void mechanism_talent(const ParamValues& P, const Levers (&L)[B], Flows& f) {
         // Openness has a security downside: open labs and research ties let
         // the rival learn (espionage, infiltration: 004:L770; civil-military
         // fusion: 004:L870).
-        f.know_how_out[b] = L[b].talent;
+        // Open standards forums are another channel: the security case for
+        // excluding a listed rival from them (003:L403, Huawei and JEDEC).
+        f.know_how_out[b] = L[b].talent + 0.5 * L[b].standards_openness;
     }
 }
 
@@ -690,7 +692,10 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
             // is not smuggled by the box) impedes it (001:L102-L112).
             double tools_denied = b == kChina ? P(Param::ToolChokepoint, s) * f.denied_china[s] : 0.0;
             double r = P(Param::BaseGrowth, s) * f.innovation[b] * P(Param::TalentSectorWeight, s) +
-                       P(Param::SubsidyGain) * subsidy + P(Param::IndigenizationGain) * st.indig[b][s] * (1.0 - tools_denied) -
+                       // Absorptive capacity: money buys capability as far as the
+                       // bloc can use it (frontier fabs are almost insurmountably
+                       // capital and know-how intensive, 004:L393).
+                       P(Param::SubsidyGain) * subsidy * (st.cap[b][s] / 75.0) + P(Param::IndigenizationGain) * st.indig[b][s] * (1.0 - tools_denied) -
                        P(Param::DuplicationCost) * st.frag[s] * P(Param::StandardsWeight, s);
             // Denied inputs slow the target's growth, less as it designs them
             // out (001:L73, 001:L108); the same rule for both poles.
@@ -886,7 +891,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         for (int p = 0; p < kPillarCount; ++p) {
             double z = 0;
             for (int k = 0; k < kPillarComponentCount[p]; ++k) {
-                double c = P(kWeights[p], k) * values[p][k] / kScale[p][k];
+                double c = P(kWeights[p], b * kPillarComponentCount[p] + k) * values[p][k] / kScale[p][k];
                 out.component_value[p][k][b][t] = values[p][k];
                 out.component_contribution[p][k][b][t] = c;
                 z += c;

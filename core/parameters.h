@@ -95,9 +95,9 @@ namespace tl {
     X(BaseOpenness, "base_openness", kBlocCount)                 \
     X(BaseEscalation, "base_escalation", 1)                      \
     X(BaseFragmentation, "base_fragmentation", kSectorCount)     \
-    X(ScoreWeightsProtect, "score_weights_protect", 4)           \
-    X(ScoreWeightsPromote, "score_weights_promote", 5)           \
-    X(ScoreWeightsPartner, "score_weights_partner", 4)           \
+    X(ScoreWeightsProtect, "score_weights_protect", 4 * kBlocCount) \
+    X(ScoreWeightsPromote, "score_weights_promote", 5 * kBlocCount) \
+    X(ScoreWeightsPartner, "score_weights_partner", 4 * kBlocCount) \
     X(DataTriangleWeights, "data_triangle_weights", 8)           \
     X(IrritationWithoutContent, "irritation_without_content", 1) \
     X(AllianceStrain, "alliance_strain", 1)                      \
