@@ -162,13 +162,17 @@ double consent(const ParamValues& P, double align_change, const Levers& leader, 
     return clamp01(c);
 }
 
-// How far Western partner b follows its camp's controls in sector s: the
-// strongest pull among the other Western blocs' coordination.
-double follow_target(const ParamValues& P, double align_change, const Levers (&L)[B], int b, int s) {
-    double target = 0;
-    for (int c : {kUS, kEU, kAllies})
-        if (c != b) target = std::max(target, L[c].coordination * consent(P, align_change, L[c], b) * L[c].controls[s]);
-    return target;
+// How far Western partner b follows its camp's controls, per sector: the
+// strongest pull among the other Western blocs' coordination (consent does
+// not depend on the sector, so it is computed once per leader).
+void follow_targets(const ParamValues& P, double align_change, const Levers (&L)[B], int b, double (&target)[S]) {
+    for (int s = 0; s < S; ++s) target[s] = 0;
+    for (int c : {kUS, kEU, kAllies}) {
+        if (c == b) continue;
+        const double pull = L[c].coordination * consent(P, align_change, L[c], b);
+        if (pull <= 0) continue;
+        for (int s = 0; s < S; ++s) target[s] = std::max(target[s], pull * L[c].controls[s]);
+    }
 }
 
 bool same_levers(const Levers& a, const Levers& b) { return std::memcmp(&a, &b, sizeof(Levers)) == 0; }
@@ -179,11 +183,12 @@ double positive_change(double now, double then) {
     return d > 1e-9 ? d : 0.0;
 }
 
+// `changed`: whether any bloc's levers differ from 2024 this year;
+// `follow_2024`: follow_targets at the 2024 levers (computed once per run).
 void react(const ParamValues& P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
-           const Levers (&cur)[B], const Levers (&ref)[B], Levers (&eff)[B]) {
+           const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const double (&follow_2024)[B][S],
+           Levers (&eff)[B]) {
     for (int b = 0; b < B; ++b) eff[b] = cur[b];
-    bool changed = false;
-    for (int b = 0; b < B; ++b) changed |= !same_levers(cur[b], ref[b]);
     if (!changed) return;
     const double esc_change = positive_change(st.esc, P(Param::BaseEscalation));
     double size[B];
@@ -223,8 +228,10 @@ void react(const ParamValues& P, const State& st, int seat, const Pressure& pres
         // their costs are met (001:L114), and answer partners' domestic-content
         // subsidies in kind (the subsidy race, 001:L34).
         double align_change = st.align[b] - P(Param::AlignBase, b);
+        double follow_now[S];
+        follow_targets(P, align_change, cur, b, follow_now);
         for (int s = 0; s < S; ++s) {
-            double follow = follow_target(P, align_change, cur, b, s) - follow_target(P, 0.0, ref, b, s);
+            double follow = follow_now[s] - follow_2024[b][s];
             if (std::fabs(follow) > 1e-9) e.controls[s] = clamp01(e.controls[s] + follow);
             for (int c : {kUS, kEU, kAllies}) {
                 if (c == b) continue;
@@ -780,10 +787,18 @@ double mean_all(const double row[S]) {
     return m * (1.0 / S);
 }
 // Promote weighs sectors by their weight in the economy's technology base.
-double mean_weighted(const ParamValues& P, const double row[S]) {
-    double m = 0, w = 0;
-    for (int s = 0; s < S; ++s) m += P(Param::SectorWeight, s) * row[s], w += P(Param::SectorWeight, s);
-    return m / w;
+struct SectorWeights {
+    double w[S];
+    explicit SectorWeights(const ParamValues& P) {
+        double sum = 0;
+        for (int s = 0; s < S; ++s) sum += P(Param::SectorWeight, s);
+        for (int s = 0; s < S; ++s) w[s] = P(Param::SectorWeight, s) / sum;
+    }
+};
+double mean_weighted(const SectorWeights& sw, const double row[S]) {
+    double m = 0;
+    for (int s = 0; s < S; ++s) m += sw.w[s] * row[s];
+    return m;
 }
 double tech_lead(const State& st, int b) { return mean_triad(st.cap[b]) - mean_triad(st.cap[rival_of(b)]); }
 // Cohesion: partners' alignment with the camp. The EU (and to a lesser degree
@@ -810,8 +825,9 @@ Reference make_reference(const ParamValues& P, const State& st, const Flows& flo
     for (int b = 0; b < B; ++b) {
         r.lead[b] = tech_lead(st, b);
         r.dep[b] = mean_all(st.dep[b]);
-        r.cap[b] = mean_weighted(P, st.cap[b]);
-        r.share[b] = mean_weighted(P, st.share[b]);
+        const SectorWeights sw(P);
+        r.cap[b] = mean_weighted(sw, st.cap[b]);
+        r.share[b] = mean_weighted(sw, st.share[b]);
         r.std[b] = mean_all(st.stdi[b]);
         r.cohesion[b] = cohesion(P, st, flows, b);
         r.gs[b] = third_countries(st, b);
@@ -836,12 +852,13 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
     double frag = mean_frag(st);
+    const SectorWeights sw(P);
     for (int b = 0; b < B; ++b) {
         if (only_bloc >= 0 && b != only_bloc) continue;
         double lead = tech_lead(st, b);
         double dep = mean_all(st.dep[b]);
-        double cap_change = mean_weighted(P, st.cap[b]) - ref.cap[b];
-        double share_change = mean_weighted(P, st.share[b]) - ref.share[b];
+        double cap_change = mean_weighted(sw, st.cap[b]) - ref.cap[b];
+        double share_change = mean_weighted(sw, st.share[b]) - ref.share[b];
         double stdi = mean_all(st.stdi[b]);
         double fiscal_change = f.fiscal_share[b] - f0.fiscal_share[b];
         double cleantech_change = (f.cleantech_cost[b] - f0.cleantech_cost[b]) / f0.cleantech_cost[b];
@@ -912,7 +929,7 @@ void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
     for (int s = 0; s < S; ++s) {
         p.on[kChina][s] = f.denied_china[s];
         p.on[kGS][s] = 0.0;
-        for (int w : {kUS, kEU, kAllies}) p.on[w][s] = f.denied_west[s] * P(Param::BaseDependence, w * S + s) / 100.0;
+        for (int w : {kUS, kEU, kAllies}) p.on[w][s] = f.denied_west[s] * P(Param::BaseDependence, w * S + s) * 0.01;
     }
 }
 
@@ -960,7 +977,11 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     pressure_of(P, f_ref, pressure_ref);
     pressure = pressure_ref;
 
+    double follow_2024[B][S] = {};
+    for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, reference, w, follow_2024[w]);
+
     double last_ramp = -1.0;
+    bool changed = false;
     for (int t = 0; t < years; ++t) {
         const double ramp = phase_in(P, kBaseYear + t, start_year);
         if (ramp != last_ramp) {
@@ -974,9 +995,11 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
                 }
             }
             last_ramp = ramp;
+            changed = false;
+            for (int b = 0; b < B; ++b) changed |= !same_levers(cur[b], reference[b]);
         }
         if (input.reactions)
-            react(P, st, seat, pressure, pressure_ref, cur, reference, L);
+            react(P, st, seat, pressure, pressure_ref, cur, reference, changed, follow_2024, L);
         else
             for (int b = 0; b < B; ++b) L[b] = cur[b];
 
