@@ -13,6 +13,7 @@ Attribution attribute(const Scenario& scenario, const Scenario& reference_in, in
     reference.horizon = scenario.horizon;
     reference.reactions = scenario.reactions;
     reference.assumptions = scenario.assumptions;
+    reference.start_year = scenario.start_year;  // only levers differ, so contributions add up
 
     Attribution a;
     const ParamValues P = materialize(scenario.assumptions);
