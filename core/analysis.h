@@ -52,10 +52,13 @@ struct Bands {
     std::array<std::array<std::array<double, 5>, kMaxYears>, kIndicatorCount> q{};
 };
 
-// Monte Carlo over the assumption ranges: each uncertain parameter is drawn
-// from a triangular distribution on [-1, 1] with its mode at the scenario's
-// own setting. Draw i depends only on (seed, i), so results do not depend on
-// how the work is split across frames. Run it in slices with step() so the
+// Monte Carlo over the assumption ranges (model v2): every *element* of an
+// uncertain parameter (per bloc, per sector) is drawn on its own, from a
+// triangular distribution on [-1, 1] with its mode at the scenario's setting
+// of that parameter, by Latin hypercube sampling: each element's [0, 1)
+// quantile range is cut into `draws` strata and every stratum is used once,
+// in a random order fixed at construction. Draw i depends only on (seed, i),
+// so results do not depend on how the work is split across frames. Run it in slices with step() so the
 // UI never blocks; bands() can be read at any time.
 class MonteCarlo {
 public:
@@ -74,6 +77,11 @@ private:
     std::vector<float> samples_;  // [indicator][year][draw]
     ParamValues params_;
     Results scratch_;
+    // Latin hypercube: for each uncertain element (index into ParamValues::v)
+    // its stratum in every draw.
+    std::vector<int> elements_;           // value index of each uncertain element
+    std::vector<int> element_param_;      // its parameter
+    std::vector<std::uint32_t> stratum_;  // [element][draw]
 };
 
 Bands monte_carlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed);
