@@ -1,6 +1,7 @@
 // trilemma-cli: the model from the command line, for analysts and trainers.
 // Run `trilemma-cli help` for the commands. Every error is one line on stderr
 // and a non-zero exit.
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -28,6 +29,7 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli run [options]               run a scenario and print indicators
   trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
   trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
+  trilemma-cli tornado [options]           which assumptions move each pillar of the seat most (--pillars to choose)
   trilemma-cli guide [ID|FILE] [--set K=V] [--step N] [--json]  check a guided scenario; goal status per step
   trilemma-cli checks                      run the mechanism checks in assets/checks.json
   trilemma-cli snapshot                    print every preset's results as JSON (a model-version snapshot)
@@ -38,6 +40,8 @@ Options for run and frontier:
   --scenario FILE        start from a scenario file (JSON, as saved by the app)
   --seat BLOC            US, China, EU, Allies or GlobalSouth
   --horizon YEAR         2026..2040 (default 2035)
+  --start-year YEAR      the year lever changes start to act, 2025..2040 (default 2025; they phase in over
+                         phase_in_years)
   --no-reactions         other blocs keep their preset levers
   --set KEY=VALUE        set a lever, e.g. export_controls.semis=80 or EU.market_access=50 (repeatable)
   --assume PARAM=POS     move an assumption between low (-1), central (0) and high (+1)
@@ -85,7 +89,7 @@ struct Options {
 Options parse_options(int argc, char** argv, int first) {
     Options o;
     std::vector<std::pair<std::string, std::string>> sets, assumes;
-    std::string seat, horizon;
+    std::string seat, horizon, start_year;
     bool no_reactions = false;
     for (int i = first; i < argc; ++i) {
         std::string a = argv[i];
@@ -111,6 +115,7 @@ Options parse_options(int argc, char** argv, int first) {
             o.scenario = res.scenario;
         } else if (a == "--seat") seat = value();
         else if (a == "--horizon") horizon = value();
+        else if (a == "--start-year") start_year = value();
         else if (a == "--no-reactions") no_reactions = true;
         else if (a == "--set") sets.push_back(split(value()));
         else if (a == "--assume") assumes.push_back(split(value()));
@@ -154,6 +159,13 @@ Options parse_options(int argc, char** argv, int first) {
         if (h < kMinHorizon || h > kMaxHorizon || h != static_cast<int>(h))
             fail("--horizon: a year from " + std::to_string(kMinHorizon) + " to " + std::to_string(kMaxHorizon));
         o.scenario.horizon = static_cast<int>(h);
+    }
+    if (!start_year.empty()) {
+        double y = parse_number(start_year, "--start-year");
+        if (y < kBaseYear + 1 || y > kMaxHorizon || y != static_cast<int>(y))
+            fail("--start-year: a year from " + std::to_string(kBaseYear + 1) + " to " + std::to_string(kMaxHorizon) +
+                 " (2024 is the calibration year)");
+        o.scenario.start_year = static_cast<int>(y);
     }
     if (no_reactions) o.scenario.reactions = false;
     for (auto& [k, v] : sets) {
@@ -308,6 +320,21 @@ int cmd_search(const Options& o) {
     return 0;
 }
 
+int cmd_tornado(const Options& o) {
+    std::printf("Which assumptions matter most, seat %s at %d (each moved alone to its low and high end)\n",
+                std::string(kBlocIds[idx(o.scenario.seat)]).c_str(), o.scenario.horizon);
+    for (int p = 0; p < kPillarCount; ++p) {
+        if (!o.pillars[p]) continue;
+        auto bars = tornado(o.scenario, static_cast<Pillar>(p));
+        std::printf("\n%s (%.1f at the scenario's assumptions)\n", std::string(kPillarNames[p]).c_str(),
+                    bars.empty() ? 0.0 : bars.front().central);
+        for (std::size_t k = 0; k < bars.size() && k < 12; ++k)
+            std::printf("  %-28s low %5.1f  high %5.1f  width %4.1f\n", param_defs()[bars[k].param].key.c_str(),
+                        bars[k].low, bars[k].high, std::fabs(bars[k].high - bars[k].low));
+    }
+    return 0;
+}
+
 int cmd_checks() {
     auto results = run_checks();
     int failed = 0;
@@ -358,6 +385,7 @@ int main(int argc, char** argv) {
         if (cmd == "frontier") return cmd_frontier(o);
         if (cmd == "checks") return cmd_checks();
         if (cmd == "search") return cmd_search(o);
+        if (cmd == "tornado") return cmd_tornado(o);
         if (cmd == "compare") return cmd_compare(o);
         fail("unknown command \"" + cmd + "\" (try `trilemma-cli help`)");
     } catch (const std::exception& e) {

@@ -13,6 +13,7 @@ Attribution attribute(const Scenario& scenario, const Scenario& reference_in, in
     reference.horizon = scenario.horizon;
     reference.reactions = scenario.reactions;
     reference.assumptions = scenario.assumptions;
+    reference.start_year = scenario.start_year;  // only levers differ, so contributions add up
 
     Attribution a;
     const ParamValues P = materialize(scenario.assumptions);
@@ -75,6 +76,18 @@ MonteCarlo::MonteCarlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t se
     input_.only_bloc = idx(bloc);  // the bands are for one bloc
     samples_.resize(static_cast<std::size_t>(kIndicatorCount) * years_ * draws_);
     params_ = materialize(mode_);
+    const auto& defs = param_defs();
+    for (int i = 0; i < kParamCount; ++i)
+        for (int e = 0; e < defs[i].dim; ++e)
+            if (defs[i].low[e] != defs[i].high[e]) elements_.push_back(defs[i].offset + e), element_param_.push_back(i);
+    stratum_.resize(elements_.size() * static_cast<std::size_t>(draws_));
+    Rng rng(seed_ ^ 0x5DEECE66Dull);
+    for (std::size_t k = 0; k < elements_.size(); ++k) {
+        std::uint32_t* row = &stratum_[k * draws_];
+        for (int d = 0; d < draws_; ++d) row[d] = static_cast<std::uint32_t>(d);
+        for (int d = draws_ - 1; d > 0; --d)
+            std::swap(row[d], row[static_cast<int>(rng.uniform() * (d + 1))]);
+    }
 }
 
 bool MonteCarlo::step(int max_draws) {
@@ -82,10 +95,12 @@ bool MonteCarlo::step(int max_draws) {
     const int b = idx(bloc_);
     for (int k = 0; k < max_draws && next_ < draws_; ++k, ++next_) {
         Rng rng(seed_ ^ (0xA24BAED4963EE407ull * static_cast<std::uint64_t>(next_ + 1)));
-        AssumptionPositions pos = mode_;
-        for (int i = 0; i < kParamCount; ++i)
-            if (defs[i].uncertain()) pos[i] = triangular(rng.uniform(), mode_[i]);
-        materialize_into(pos, params_);
+        for (std::size_t k = 0; k < elements_.size(); ++k) {
+            const int i = element_param_[k];
+            const int e = elements_[k] - defs[i].offset;
+            const double u = (stratum_[k * draws_ + next_] + rng.uniform()) / draws_;
+            params_.v[elements_[k]] = param_value_at(defs[i], e, triangular(u, mode_[i]));
+        }
         simulate(input_, params_, scratch_);
         for (int i = 0; i < kIndicatorCount; ++i)
             for (int y = 0; y < years_; ++y)
@@ -243,6 +258,34 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
         if (m > best.objective) best = {p, scores, m, best.evaluations};
     }
     return best;
+}
+
+std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar) {
+    const RunInput input = run_input(s);
+    const Indicator indicator = pillar_indicator(pillar);
+    Results r;
+    ParamValues P = materialize(s.assumptions);
+    simulate(input, P, r);
+    const double central = r.last(indicator, s.seat);
+    std::vector<TornadoBar> bars;
+    for (int i = 0; i < kParamCount; ++i) {
+        if (!param_defs()[i].uncertain()) continue;
+        TornadoBar bar;
+        bar.param = i;
+        bar.central = central;
+        for (double end : {-1.0, 1.0}) {
+            AssumptionPositions pos = s.assumptions;
+            pos[i] = end;
+            materialize_into(pos, P);
+            simulate(input, P, r);
+            (end < 0 ? bar.low : bar.high) = r.last(indicator, s.seat);
+        }
+        bars.push_back(bar);
+    }
+    std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) {
+        return std::fabs(a.high - a.low) > std::fabs(b.high - b.low);
+    });
+    return bars;
 }
 
 }  // namespace tl

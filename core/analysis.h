@@ -52,10 +52,13 @@ struct Bands {
     std::array<std::array<std::array<double, 5>, kMaxYears>, kIndicatorCount> q{};
 };
 
-// Monte Carlo over the assumption ranges: each uncertain parameter is drawn
-// from a triangular distribution on [-1, 1] with its mode at the scenario's
-// own setting. Draw i depends only on (seed, i), so results do not depend on
-// how the work is split across frames. Run it in slices with step() so the
+// Monte Carlo over the assumption ranges (model v2): every *element* of an
+// uncertain parameter (per bloc, per sector) is drawn on its own, from a
+// triangular distribution on [-1, 1] with its mode at the scenario's setting
+// of that parameter, by Latin hypercube sampling: each element's [0, 1)
+// quantile range is cut into `draws` strata and every stratum is used once,
+// in a random order fixed at construction. Draw i depends only on (seed, i),
+// so results do not depend on how the work is split across frames. Run it in slices with step() so the
 // UI never blocks; bands() can be read at any time.
 class MonteCarlo {
 public:
@@ -74,6 +77,11 @@ private:
     std::vector<float> samples_;  // [indicator][year][draw]
     ParamValues params_;
     Results scratch_;
+    // Latin hypercube: for each uncertain element (index into ParamValues::v)
+    // its stratum in every draw.
+    std::vector<int> elements_;           // value index of each uncertain element
+    std::vector<int> element_param_;      // its parameter
+    std::vector<std::uint32_t> stratum_;  // [element][draw]
 };
 
 Bands monte_carlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed);
@@ -92,6 +100,18 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
 
 // Indices of the non-dominated points (higher is better on all three).
 std::vector<int> pareto_front(const std::vector<TrilemmaScores>& points);
+
+// ----- Tornado ----------------------------------------------------------------
+// Which assumptions matter most for a pillar of the seat at the horizon: each
+// uncertain parameter moved alone to its low (-1) and high (+1) end, the
+// others at the scenario's positions. Sorted by the width |high - low|,
+// widest first.
+struct TornadoBar {
+    int param = 0;
+    double low = 0, high = 0;  // the pillar score with the parameter at its low and high end
+    double central = 0;        // the pillar score at the scenario's own positions
+};
+std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar);
 
 // ----- Search ---------------------------------------------------------------
 // The best lever mix of the seat for an objective: the minimum of the chosen

@@ -13,13 +13,14 @@ namespace tl {
 
 namespace {
 
-Scenario read_spec(const rapidjson::Value& spec, const std::string& at) {
+Scenario read_spec(const rapidjson::Value& spec, const std::string& at, const AssumptionPositions& assumptions) {
     std::string preset_id = json::get_string_or(spec, "preset", "status_quo_2024");
     const Preset* p = find_preset(preset_id);
     if (!p) throw json::Error(at + ".preset: unknown preset \"" + preset_id + "\"");
     auto seat = parse_bloc(json::get_string_or(spec, "seat", "US"));
     if (!seat) throw json::Error(at + ".seat: unknown bloc");
     Scenario s = scenario_from_preset(*p, *seat);
+    s.assumptions = assumptions;
     s.reactions = json::get_bool_or(spec, "reactions", true, at);
     if (spec.HasMember("horizon")) s.horizon = static_cast<int>(json::get_number(spec, "horizon", at));
     if (auto it = spec.FindMember("set"); it != spec.MemberEnd()) {
@@ -73,7 +74,9 @@ Condition read_condition(const rapidjson::Value& c, const std::string& at, bool 
 
 }  // namespace
 
-std::vector<CheckResult> run_checks(std::string_view text) {
+std::vector<CheckResult> run_checks(std::string_view text) { return run_checks(text, central_assumptions()); }
+
+std::vector<CheckResult> run_checks(std::string_view text, const AssumptionPositions& assumptions) {
     const std::string where = "checks";
     auto doc = json::parse(text, where);
     const auto& list = json::member(doc, "checks", where);
@@ -85,9 +88,9 @@ std::vector<CheckResult> run_checks(std::string_view text) {
         std::string at = where + " \"" + res.id + "\"";
         res.mechanism = json::get_string(c, "mechanism", at);
         res.source = json::get_string(c, "source", at);
-        Scenario s = read_spec(json::member(c, "scenario", at), at + ".scenario");
+        Scenario s = read_spec(json::member(c, "scenario", at), at + ".scenario", assumptions);
         bool has_against = c.HasMember("against");
-        Scenario against = has_against ? read_spec(c["against"], at + ".against") : baseline_of(s);
+        Scenario against = has_against ? read_spec(c["against"], at + ".against", assumptions) : baseline_of(s);
         bool difference = has_against || json::get_bool_or(c, "difference", true, at);
         Results r = run(s), ra = run(against);
         Condition cond = read_condition(c, at, difference);

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/parameters.h"
+
 namespace tl {
 
 struct CheckResult {
@@ -18,5 +20,8 @@ struct CheckResult {
 // Runs every check in the embedded assets/checks.json (or in `text`).
 std::vector<CheckResult> run_checks();
 std::vector<CheckResult> run_checks(std::string_view checks_json);
+// The same with every scenario's assumptions set to `assumptions` (model v2:
+// each check must also pass with all assumptions at their low or high ends).
+std::vector<CheckResult> run_checks(std::string_view checks_json, const AssumptionPositions& assumptions);
 
 }  // namespace tl

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace tl {
 namespace {
@@ -126,55 +127,121 @@ int rival_of(int b) { return b == kChina ? kUS : kChina; }
 // [SECTION] Reactions of the blocs the user does not play (MODEL.md "Actors").
 // ---------------------------------------------------------------------------
 
-// Allies consent to follow the leader's controls as far as their own costs are
-// met: "highest common denominator" (001 Harithas), "Europe is the crux"
-// (001:L416-L422). Consent grows with the leader's market access and the
-// ally's alignment, and falls with its exposure to the Chinese market.
-double ally_consent(const ParamValues& P, const State& st, const Levers& leader, int ally) {
-    double c = P(Param::ConsentBase, ally) + P(Param::AlignMarketAccess) * leader.market_access +
-               (st.align[ally] - P(Param::AlignBase, ally)) -
-               P(Param::ConsentCost) * P(Param::ChinaExposure, ally) * leader.mean_controls();
+// Model v2: every bloc the user does not play reacts by the same rules,
+// parameterized per bloc where the sources differ, and only to what changed
+// since 2024 (the reference policies already contain the reactions that had
+// happened by then). With no lever changed nobody reacts, so every seat sees
+// the same world to the last digit.
+
+// The pressure a bloc feels: the share of its inputs the other pole denies it
+// (China: Western controls; the West: China's controls, as far as it depends
+// on China for those inputs at the 2024 calibration).
+struct Pressure {
+    double on[B][S];
+};
+
+// The sector in which a bloc holds the largest world share in 2024: where it
+// answers pressure in kind (China: clean-tech inputs, 001:L32).
+int chokepoint_sector(const ParamValues& P, int b) {
+    int best = 0;
+    for (int s = 1; s < S; ++s)
+        if (P(Param::BaseShare, b * S + s) > P(Param::BaseShare, b * S + best)) best = s;
+    return best;
+}
+
+// The same market-access offer as mechanism 6 (declared here for consent).
+double effective_access(const ParamValues& P, const Levers& l);
+
+// A partner consents to follow a camp leader's controls as far as its own
+// costs are met: "highest common denominator" (001 Harithas), "Europe is the
+// crux" (001:L416-L422). Consent grows with the leader's market access and
+// the partner's alignment, and falls with its exposure to the rival's market.
+double consent(const ParamValues& P, double align_change, const Levers& leader, int partner) {
+    double c = P(Param::ConsentBase, partner) + P(Param::AlignMarketAccess) * leader.market_access + align_change -
+               P(Param::ConsentCost) * P(Param::ChinaExposure, partner) * leader.mean_controls();
     return clamp01(c);
 }
 
-void react_rules(const ParamValues& P, const State& st, int seat, const double pressure_on_china[S],
-                 const Levers (&policy)[B], Levers (&eff)[B]);
-void react(const ParamValues& P, const State& st, int seat, const double pressure_on_china[S],
-           const Levers (&policy)[B], Levers (&eff)[B]) {
-    react_rules(P, st, seat, pressure_on_china, policy, eff);
-    for (int b = 0; b < B; ++b) eff[b].finalize();
+// How far Western partner b follows its camp's controls, per sector: the
+// strongest pull among the other Western blocs' coordination (consent does
+// not depend on the sector, so it is computed once per leader).
+void follow_targets(const ParamValues& P, double align_change, const Levers (&L)[B], int b, double (&target)[S]) {
+    for (int s = 0; s < S; ++s) target[s] = 0;
+    for (int c : {kUS, kEU, kAllies}) {
+        if (c == b) continue;
+        const double pull = L[c].coordination * consent(P, align_change, L[c], b);
+        if (pull <= 0) continue;
+        for (int s = 0; s < S; ++s) target[s] = std::max(target[s], pull * L[c].controls[s]);
+    }
 }
 
-void react_rules(const ParamValues& P, const State& st, int seat, const double pressure_on_china[S],
-                 const Levers (&policy)[B], Levers (&eff)[B]) {
-    for (int b = 0; b < B; ++b) eff[b] = policy[b];
-    // China "designs out" controls with subsidies and retaliates on processed
-    // critical minerals (001:L32); tit-for-tat tariffs.
-    if (seat != kChina) {
+bool same_levers(const Levers& a, const Levers& b) { return std::memcmp(&a, &b, sizeof(Levers)) == 0; }
+
+// A change smaller than this is rounding in the state, not policy.
+double positive_change(double now, double then) {
+    double d = now - then;
+    return d > 1e-9 ? d : 0.0;
+}
+
+// `changed`: whether any bloc's levers differ from 2024 this year;
+// `follow_2024`: follow_targets at the 2024 levers (computed once per run).
+void react(const ParamValues& P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
+           const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const double (&follow_2024)[B][S],
+           Levers (&eff)[B]) {
+    for (int b = 0; b < B; ++b) eff[b] = cur[b];
+    if (!changed) return;
+    const double esc_change = positive_change(st.esc, P(Param::BaseEscalation));
+    double size[B];
+    for (int b = 0; b < B; ++b) size[b] = P(Param::MarketSize, b);
+    // What the rival pole added since 2024: tariffs and subsidies, size-weighted for the West.
+    double west_tariff_up[S] = {}, west_subsidy_up[S] = {}, west_size = size[kUS] + size[kEU] + size[kAllies];
+    for (int w : {kUS, kEU, kAllies})
+        for (int s = 0; s < S; ++s) {
+            west_tariff_up[s] += size[w] / west_size * positive_change(cur[w].tariffs[s], ref[w].tariffs[s]);
+            west_subsidy_up[s] += positive_change(cur[w].subsidies[s], ref[w].subsidies[s]);
+        }
+    for (int b = 0; b < B; ++b) {
+        if (b == seat) continue;
+        Levers& e = eff[b];
+        const bool pole = b != kGS;
         double mean_pressure = 0;
         for (int s = 0; s < S; ++s) {
-            eff[kChina].subsidies[s] += P(Param::ReactIndigenizationSubsidy) * pressure_on_china[s];
-            double west_tariff = (policy[kUS].tariffs[s] + policy[kEU].tariffs[s] + policy[kAllies].tariffs[s]) / 3.0;
-            eff[kChina].tariffs[s] = std::max(eff[kChina].tariffs[s], P(Param::ReactMirrorTariffs) * west_tariff);
-            mean_pressure += pressure_on_china[s] / S;
+            double dp = positive_change(pressure.on[b][s], pressure_ref.on[b][s]);
+            mean_pressure += dp / S;
+            // Denied inputs are designed out with subsidies (001:L32; 004:L518; 001:L43).
+            e.subsidies[s] += P(Param::ReactIndigenizationSubsidy, b) * dp;
+            if (!pole) continue;
+            // Tit-for-tat tariffs (001:L135) and the subsidy race between the poles (001:L43).
+            double rival_tariff_up = b == kChina ? west_tariff_up[s] : positive_change(cur[kChina].tariffs[s], ref[kChina].tariffs[s]);
+            double rival_subsidy_up = b == kChina ? west_subsidy_up[s] : positive_change(cur[kChina].subsidies[s], ref[kChina].subsidies[s]);
+            e.tariffs[s] = std::max(e.tariffs[s], clamp01(ref[b].tariffs[s] + P(Param::ReactMirrorTariffs) * rival_tariff_up));
+            double rival_size = b == kChina ? west_size : size[kChina];
+            e.subsidies[s] += P(Param::ReactRivalSubsidy) * rival_subsidy_up * size[b] / rival_size;
         }
-        eff[kChina].controls[kClean] =
-            std::max(eff[kChina].controls[kClean], clamp01(P(Param::ReactRetaliation) * (mean_pressure + st.esc)));
-    }
-    if (seat != kUS)
-        for (int s = 0; s < S; ++s)
-            eff[kUS].tariffs[s] = std::max(eff[kUS].tariffs[s], P(Param::ReactMirrorTariffs) * policy[kChina].tariffs[s]);
-    // Allies follow US controls in proportion to coordination and consent, and
-    // answer domestic-content subsidies in kind (the subsidy race, 001:L34).
-    for (int ally : {kEU, kAllies}) {
-        if (ally == seat) continue;
-        double follow = policy[kUS].coordination * ally_consent(P, st, policy[kUS], ally);
+        // Retaliation in the bloc's own chokepoint (processed minerals for China, 001:L32).
+        if (pole) {
+            int k = chokepoint_sector(P, b);
+            e.controls[k] = std::max(e.controls[k], clamp01(ref[b].controls[k] + P(Param::ReactRetaliation, b) * (mean_pressure + esc_change)));
+        }
+        if (!is_western(b)) continue;
+        // Western partners follow the camp's coordinated controls as far as
+        // their costs are met (001:L114), and answer partners' domestic-content
+        // subsidies in kind (the subsidy race, 001:L34).
+        double align_change = st.align[b] - P(Param::AlignBase, b);
+        double follow_now[S];
+        follow_targets(P, align_change, cur, b, follow_now);
         for (int s = 0; s < S; ++s) {
-            eff[ally].controls[s] = std::max(eff[ally].controls[s], follow * policy[kUS].controls[s]);
-            eff[ally].subsidies[s] += P(Param::SubsidyRace) * policy[kUS].domestic_content * policy[kUS].subsidies[s] *
-                                      P(Param::MarketSize, ally) / P(Param::MarketSize, kUS);
+            double follow = follow_now[s] - follow_2024[b][s];
+            if (std::fabs(follow) > 1e-9) e.controls[s] = clamp01(e.controls[s] + follow);
+            for (int c : {kUS, kEU, kAllies}) {
+                if (c == b) continue;
+                double content_up = positive_change(cur[c].domestic_content * cur[c].subsidies[s],
+                                                    ref[c].domestic_content * ref[c].subsidies[s]);
+                e.subsidies[s] += P(Param::SubsidyRace) * content_up * size[b] / size[c];
+            }
         }
     }
+    for (int b = 0; b < B; ++b) eff[b].finalize();
 }
 
 // ---------------------------------------------------------------------------
@@ -194,13 +261,16 @@ struct Flows {
     double subsidy_eff[B][S];    // effective subsidy incl. private leverage, after power limits ($bn)
     double capture[B];           // share of subsidy-induced output captured at home
     double offer_west[B];        // market access the Western camp offers bloc b (0..1)
+    double offer_received[B];    // market access bloc b receives from its partners (not its rival) (0..1)
     double integration[B];       // trade integration with partners: access offered and received (0..1)
     double innovation[B];        // 0..1, 1 = fully open research ties
+    double know_how_out[B];      // how open the bloc's research is to the rival (0..1)
+    double us_dependence[B];     // dependence on US software and cloud (0..1)
     double fiscal_share[B];      // spending on the levers, share of GDP
     double cleantech_cost[B];    // index, 2024 = 100 before policy
     double tariff_burden[B];     // tariffs weighted by the rival's share of each sector's supply
     double rival_leakage[B];     // indicator, share
-    double denial_by_camp[B];    // share of the rival's triad access denied by the bloc's camp
+    double rival_access[B];      // the rival's access to the camp's chips, AI, quantum technology (0..1)
 };
 
 // What the stocks' targets depend on; compared with the same at 2024.
@@ -220,44 +290,59 @@ struct Drivers {
 // BIS has < 600 staff and ~$200M (001:L81). Unilateral controls leak through
 // suppliers that do not follow (third countries, 001:L32).
 void mechanism_controls(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
-    double coordination = L[kUS].coordination;
+    // A camp closes transshipment routes as far as its most active coordinator works at it.
+    const double west_coordination = std::max({L[kUS].coordination, L[kEU].coordination, L[kAllies].coordination});
     for (int b = 0; b < B; ++b) {
         double enforcement = saturate(L[b].enforcement_musd, P(Param::EnforcementHalf));
+        double coordination = is_western(b) ? west_coordination : L[b].coordination;
         for (int s = 0; s < S; ++s)
             // A narrow yard leaves more ways around it: unlisted entities,
             // re-labelled items (001:L116, 001:L131).
             f.leak[b][s] = P(Param::BaseLeakage, s) * (1.0 - enforcement) * (1.0 - P(Param::BreadthLeakCut) * L[b].breadth) *
-                           (1.0 - P(Param::TransshipmentCut) * coordination * (is_western(b) ? 1.0 : 0.0));
+                           (1.0 - P(Param::TransshipmentCut) * coordination);
     }
+    double west_controlled = 0, west_leaked = 0;
     for (int s = 0; s < S; ++s) {
-        double supply = 0, denied = 0, intended = 0;
+        double supply = 0, denied = 0, controlled = 0;
         for (int b = 0; b < B; ++b) {
             if (b == kChina) continue;
             supply += st.share[b][s];
+            // Every non-Chinese supplier's controls deny China (model v2: the
+            // Global South's too); the leakage indicator is the West's.
+            double c = st.share[b][s] * L[b].controls[s];
+            denied += c * (1.0 - f.leak[b][s]);
             if (is_western(b)) {
-                denied += st.share[b][s] * L[b].controls[s] * (1.0 - f.leak[b][s]);
-                intended = std::max(intended, L[b].controls[s]);
+                controlled += c;
+                west_leaked += c * f.leak[b][s];
             }
         }
+        west_controlled += controlled;
         f.denied_china[s] = supply > 0 ? denied / supply : 0.0;
-        f.intended_china[s] = intended;
         // China's own controls (processed critical minerals: 001:L32) bite in
         // proportion to its share of world supply.
         f.denied_west[s] = st.share[kChina][s] * L[kChina].controls[s] * (1.0 - f.leak[kChina][s]);
     }
-    // Indicator: of what the camp means to deny, the share that still gets through.
+    // Indicator: of everything the camp controls (weighted by each member's
+    // supply), the share that still leaks. A member that tightens with the
+    // same leakage as the others leaves it unchanged (model v2: no division
+    // by the camp's strongest control).
+    double china_controlled = 0, china_leaked = 0;
+    for (int s = 0; s < S; ++s) {
+        double c = st.share[kChina][s] * L[kChina].controls[s];
+        china_controlled += c, china_leaked += c * f.leak[kChina][s];
+    }
+    auto leak_share = [](double leaked, double controlled, double fallback) {
+        return controlled > 1e-9 ? leaked / controlled : fallback;
+    };
+    double mean_west_leak = 0;
+    for (int s = 0; s < S; ++s) mean_west_leak += f.leak[kUS][s] / S;
     for (int b = 0; b < B; ++b) {
-        double weight = 0, leaked = 0, triad_denial = 0;
-        for (int s = 0; s < S; ++s) {
-            double intended = b == kChina ? L[kChina].controls[s] : f.intended_china[s];
-            double denied = b == kChina ? L[kChina].controls[s] * (1.0 - f.leak[kChina][s]) : f.denied_china[s];
-            double w = intended + 1e-6;  // uncontrolled sectors still report their potential leakage
-            weight += w;
-            leaked += w * (intended > 1e-9 ? clamp01(1.0 - denied / intended) : f.leak[b][s]);
-            if (s <= kQuantum) triad_denial += (b == kGS ? 0.0 : (b == kChina ? f.denied_west[s] : denied)) / 3.0;
-        }
-        f.rival_leakage[b] = leaked / weight;
-        f.denial_by_camp[b] = triad_denial;
+        f.rival_leakage[b] = b == kChina ? leak_share(china_leaked, china_controlled, f.leak[kChina][0])
+                                         : leak_share(west_leaked, west_controlled, mean_west_leak);
+        double access = 0;  // the rival's access to the camp's technology in chips, AI, quantum
+        for (int s = 0; s <= kQuantum; ++s)
+            access += (1.0 - (b == kChina ? f.denied_west[s] : f.denied_china[s])) / 3.0;
+        f.rival_access[b] = access;
     }
 }
 
@@ -312,7 +397,9 @@ void drivers_openness(const ParamValues& P, const State& st, const Levers (&L)[B
         d.openness[b] = (1.0 - P(Param::BreadthDecoupling) * l.breadth * l.mean_controls()) *
                         (1.0 - P(Param::ScreeningDecoupling) * 0.5 * (l.inbound + l.outbound)) *
                         (1.0 - P(Param::TariffDecoupling) * 0.5 * (l.mean_tariffs() + L[kChina].mean_tariffs())) *
-                        (1.0 - P(Param::EscalationDecoupling) * st.esc * (b == kGS ? 0.3 : 1.0)) * common;
+                        (1.0 - P(Param::EscalationDecoupling) * st.esc * (b == kGS ? 0.3 : 1.0)) * common *
+                        // Strict localisation and transfer reviews raise the cost of doing business (004:L2107).
+                        (1.0 - 0.2 * l.localization);
         if (is_western(b)) {
             west_sum += P(Param::MarketSize, b) * d.openness[b];
             west_weight += P(Param::MarketSize, b);
@@ -321,7 +408,8 @@ void drivers_openness(const ParamValues& P, const State& st, const Levers (&L)[B
     // China's openness with the West mirrors the West's with China, further
     // cut by China's own screening.
     d.openness[kChina] = west_sum / west_weight *
-                         (1.0 - P(Param::ScreeningDecoupling) * 0.5 * (L[kChina].inbound + L[kChina].outbound));
+                         (1.0 - P(Param::ScreeningDecoupling) * 0.5 * (L[kChina].inbound + L[kChina].outbound)) *
+                         (1.0 - 0.2 * L[kChina].localization);
 }
 
 // 5. Subsidies raise capability and share at a fiscal cost, leveraging private
@@ -348,36 +436,63 @@ void mechanism_subsidies(const ParamValues& P, const Levers (&L)[B], Flows& f) {
 double effective_access(const ParamValues& P, const Levers& l) {
     return l.market_access * (1.0 - P(Param::DomesticContentExclusion) * l.domestic_content);
 }
+bool rivals(int a, int b) { return (a == kChina && is_western(b)) || (b == kChina && is_western(a)); }
+
 void mechanism_market_access(const ParamValues& P, const Levers (&L)[B], Flows& f) {
+    double access[B];
+    for (int b = 0; b < B; ++b) access[b] = effective_access(P, L[b]);
     for (int p = 0; p < B; ++p) {
-        double offered = 0, weight = 0;
-        for (int w : {kUS, kEU, kAllies}) {
+        double offered = 0, weight = 0, received = 0, received_weight = 0;
+        for (int w = 0; w < B; ++w) {
             if (w == p) continue;
-            offered += P(Param::MarketSize, w) * effective_access(P, L[w]);
-            weight += P(Param::MarketSize, w);
+            if (is_western(w)) offered += P(Param::MarketSize, w) * access[w], weight += P(Param::MarketSize, w);
+            // Market access is received from partners only: the West's offer
+            // to its partners does not open the West to China (model v1 let
+            // US market access raise China's GDP).
+            if (!rivals(w, p)) received += P(Param::MarketSize, w) * access[w], received_weight += P(Param::MarketSize, w);
         }
         f.offer_west[p] = weight > 0 ? offered / weight : 0.0;
+        f.offer_received[p] = received_weight > 0 ? received / received_weight : 0.0;
     }
     // Integration with partners (not with the rival): what a bloc opens to
-    // its partners and what they open to it.
-    const double china = effective_access(P, L[kChina]);
+    // its partners and what they open to it. The Global South integrates with
+    // both camps: what each offers it, and the finance each brings (001:L47,
+    // 001:L336-L340), which it keeps open by opening its own market.
+    const double half = P(Param::FinanceHalf);
+    const double west_finance = saturate(L[kUS].finance_bn + L[kEU].finance_bn + L[kAllies].finance_bn, half);
+    const double china_finance = saturate(L[kChina].finance_bn, half);
     for (int b = 0; b < B; ++b) {
-        if (is_western(b)) f.integration[b] = 0.5 * (effective_access(P, L[b]) + f.offer_west[b]);
-        else if (b == kChina) f.integration[b] = 0.5 * (china + effective_access(P, L[kGS]));
-        else f.integration[b] = 0.5 * (f.offer_west[b] + china);
+        if (b == kGS)
+            f.integration[b] = 0.35 * access[b] + 0.35 * f.offer_received[b] + 0.15 * (west_finance + china_finance);
+        else
+            f.integration[b] = 0.5 * (access[b] + f.offer_received[b]);
+        // Trusted data flows with partners are integration too (000:L16-L20);
+        // strong privacy rules build the trust that makes partners share data
+        // (the GDPR as a global reference, 004:L2123; an assumption of size).
+        f.integration[b] += 0.1 * L[b].data_flow + 0.05 * L[b].privacy;
+        // The Global South's own coordination (RCEP-style agreements among
+        // its members, 001:L377) integrates it further (an assumption of size).
+        if (b == kGS) f.integration[b] += 0.1 * L[b].coordination;
     }
 }
 
 // 6/7/11. Alignment of EU, Allies and the Global South with the Western camp.
 // They lean toward whoever offers market access and finance (001:L47, 001:L369;
 // 003:L341 BRI), resent domestic-content subsidy races (001:L34), and are
-// pushed away by broad extraterritorial controls (001:L125).
+// pushed away by broad extraterritorial controls (001:L125). Coordination
+// diplomacy works the same way for both poles: it pulls partners only as far
+// as it brings them something, and strains them when they are asked to give
+// up sales to the other pole (model v2: China's coordination is not free).
 void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& f, Drivers& d) {
     double china_offer = effective_access(P, L[kChina]);
     double west_finance = L[kUS].finance_bn + L[kEU].finance_bn + L[kAllies].finance_bn;
     double finance_pull =
         saturate(west_finance, P(Param::FinanceHalf)) - saturate(L[kChina].finance_bn, P(Param::FinanceHalf));
-    double coercion = L[kUS].breadth * L[kUS].mean_controls();
+    double west_coercion = 0;
+    for (int w : {kUS, kEU, kAllies}) west_coercion = std::max(west_coercion, L[w].breadth * L[w].mean_controls());
+    double china_coercion = L[kChina].breadth * L[kChina].mean_controls();
+    double west_coordination = (L[kUS].coordination + L[kEU].coordination + L[kAllies].coordination) / 3.0;
+    double west_controls = std::max({L[kUS].mean_controls(), L[kEU].mean_controls(), L[kAllies].mean_controls()});
     d.alignment[kUS] = d.alignment[kChina] = 0.0;
     for (int p : {kEU, kAllies, kGS}) {
         double irritation = 0;
@@ -387,20 +502,19 @@ void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& 
                           (P(Param::IrritationWithoutContent) +
                            (1.0 - P(Param::IrritationWithoutContent)) * L[w].domestic_content);
         }
+        // Following a camp's controls costs the partner its sales to the other
+        // pole, which strains it unless compensated (001:L114).
+        double exposure_china = P(Param::ChinaExposure, p), exposure_west = 1.0 - exposure_china;
+        double strain = p == kGS ? 0.0 : exposure_china * L[p].mean_controls();
+        double west_compensation = f.offer_west[p] - exposure_china * west_controls;
+        double china_compensation = china_offer - exposure_west * L[kChina].mean_controls();
         double own_coordination = p == kGS ? 0.0 : L[p].coordination;
-        // Following the leader's controls costs the ally its sales in China,
-        // which strains the alliance unless compensated (001:L114).
-        double strain = p == kGS ? 0.0 : P(Param::ChinaExposure, p) * L[p].mean_controls();
-        // Coordination diplomacy aligns partners only when it brings them
-        // something: asked to follow controls with nothing offered, they hold
-        // back ("tangible benefits", 001:L369; 001:L114).
-        double compensation = f.offer_west[p] - (p == kGS ? 0.0 : P(Param::ChinaExposure, p) * L[kUS].mean_controls());
         d.alignment[p] = -P(Param::AllianceStrain) * strain + P(Param::AlignMarketAccess) * (f.offer_west[p] - china_offer) +
                          P(Param::AlignFinance) * finance_pull +
-                         P(Param::AlignCoordination) * 0.5 * (own_coordination + L[kUS].coordination) * compensation -
+                         P(Param::AlignCoordination) * 0.5 * (own_coordination + west_coordination) * west_compensation -
+                         P(Param::ChinaCoordination) * L[kChina].coordination * china_compensation * (p == kGS ? 1.0 : 0.3) -
                          P(Param::AlignIrritation) * irritation -
-                         P(Param::AlignCoercion) * coercion * (p == kAllies ? 0.3 : 1.0) -
-                         P(Param::ChinaCoordination) * L[kChina].coordination * (p == kGS ? 1.0 : 0.3);
+                         P(Param::AlignCoercion) * (west_coercion - china_coercion) * (p == kAllies ? 0.3 : 1.0);
     }
 }
 
@@ -422,8 +536,10 @@ void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[
                                  (P(Param::StandardsShareTarget) + L[b].standards_participation) *
                                  (1.0 + P(Param::StandardsFinance) * saturate(L[b].finance_bn, P(Param::FinanceHalf)));
         double china_influence = st.stdi[kChina][s];
+        // Third markets that close their forums to China's firms split standards too (004:L1850).
         d.fragmentation[s] = P(Param::FragmentationExclusion) * ((1.0 - west_openness) * china_influence * 2.0 +
-                                                                (1.0 - L[kChina].standards_openness) * (1.0 - china_influence));
+                                                                (1.0 - L[kChina].standards_openness) * (1.0 - china_influence) +
+                                                                0.3 * (1.0 - L[kGS].standards_openness) * china_influence);
     }
 }
 
@@ -453,8 +569,18 @@ void mechanism_talent(const ParamValues& P, const Levers (&L)[B], Flows& f) {
     for (int s = 0; s < S; ++s) weight_sum += P(Param::TalentSectorWeight, s);
     double mean_weight = weight_sum / S;
     for (int b = 0; b < B; ++b) {
-        double tie = std::min(L[b].talent, L[rival_of(b)].talent);
+        // Model v2: a tie is as open as the two sides make it on average, so
+        // a bloc that opens its own labs and visas gains even when the rival
+        // does not (v1 took the minimum, and own openness above the rival's
+        // did nothing).
+        double tie = 0.5 * (L[b].talent + L[rival_of(b)].talent);
         f.innovation[b] = 1.0 - P(Param::TalentDependence, b) * mean_weight * (1.0 - tie);
+        // Openness has a security downside: open labs and research ties let
+        // the rival learn (espionage, infiltration: 004:L770; civil-military
+        // fusion: 004:L870).
+        // Open standards forums are another channel: the security case for
+        // excluding a listed rival from them (003:L403, Huawei and JEDEC).
+        f.know_how_out[b] = L[b].talent + 0.5 * L[b].standards_openness;
     }
 }
 
@@ -516,12 +642,26 @@ void drivers_dependence(const ParamValues& P, const State& st, const Levers (&L)
 void drivers_escalation(const ParamValues& P, const Levers (&L)[B], const Flows& f, Drivers& d) {
     double denial = 0, retaliation = 0;
     for (int s = 0; s < S; ++s) denial += f.denied_china[s] / S, retaliation += f.denied_west[s] / S;
-    double tariffs = 0.5 * (L[kUS].mean_tariffs() + L[kChina].mean_tariffs());
-    d.escalation = P(Param::EscalationControls) * denial * (0.7 + 0.3 * L[kUS].breadth) +
+    double west_tariffs = std::max({L[kUS].mean_tariffs(), L[kEU].mean_tariffs(), L[kAllies].mean_tariffs()});
+    double west_breadth = std::max({L[kUS].breadth, L[kEU].breadth, L[kAllies].breadth});
+    double tariffs = 0.5 * (west_tariffs + L[kChina].mean_tariffs());
+    // Broad restrictions escalate whoever imposes them (001:L135).
+    d.escalation = P(Param::EscalationControls) * (denial * (0.7 + 0.3 * west_breadth) + retaliation * 0.3 * L[kChina].breadth) +
                    P(Param::EscalationTariffs) * tariffs + P(Param::EscalationRetaliation) * retaliation;
 }
 
+// 12. The EU relies on US software and cloud as well as on East Asian
+// hardware (004:L88): a dependence that data localisation (sovereign cloud)
+// and own AI capability reduce.
+void mechanism_digital_dependence(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
+    const double us = st.cap[kUS][kAI];
+    for (int b = 0; b < B; ++b)
+        f.us_dependence[b] = P(Param::UsDigitalDependence, b) * (1.0 - 0.5 * L[b].localization) * 2.0 * us /
+                             (us + st.cap[b][kAI] + 1e-9);
+}
+
 void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
+    mechanism_digital_dependence(P, st, L, f);
     mechanism_controls(P, st, L, f);
     mechanism_subsidies(P, L, f);
     mechanism_market_access(P, L, f);
@@ -548,28 +688,37 @@ void compute_drivers(const ParamValues& P, const State& st, const Levers (&L)[B]
 // on inputs slow it.
 using CapabilityRates = double[B][S];
 void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f, const State& st, CapabilityRates& rate) {
-    double mean_subsidy[S], subsidy[B][S], frag_mean = 0;
-    for (int s = 0; s < S; ++s) {
-        mean_subsidy[s] = 0;
-        for (int b = 0; b < B; ++b) {
-            subsidy[b][s] = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
-            mean_subsidy[s] += subsidy[b][s] / B;
-        }
-        frag_mean += st.frag[s] / S;
-    }
-    for (int b = 0; b < B; ++b)
+    for (int b = 0; b < B; ++b) {
+        const int rival = rival_of(b);
         for (int s = 0; s < S; ++s) {
+            // Model v2: subsidies buy capability in absolute terms (saturating);
+            // the race with others' subsidies plays out in market shares and
+            // in the rules by which the other blocs answer (react).
+            double subsidy = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
+            // Designing out needs tools and servicing: denied equipment (which
+            // is not smuggled by the box) impedes it (001:L102-L112).
+            double tools_denied = b == kChina ? P(Param::ToolChokepoint, s) * f.denied_china[s] : 0.0;
             double r = P(Param::BaseGrowth, s) * f.innovation[b] * P(Param::TalentSectorWeight, s) +
-                       P(Param::SubsidyGain) * (subsidy[b][s] - mean_subsidy[s]) +
-                       P(Param::IndigenizationGain) * st.indig[b][s] -
+                       // Absorptive capacity: money buys capability as far as the
+                       // bloc can use it (frontier fabs are almost insurmountably
+                       // capital and know-how intensive, 004:L393).
+                       P(Param::SubsidyGain) * subsidy * (st.cap[b][s] / 75.0) + P(Param::IndigenizationGain) * st.indig[b][s] * (1.0 - tools_denied) -
                        P(Param::DuplicationCost) * st.frag[s] * P(Param::StandardsWeight, s);
-            if (b == kChina) r -= P(Param::ControlDrag, s) * f.denied_china[s] * (1.0 - 0.5 * st.indig[kChina][s]);
-            if (is_western(b)) {
-                r -= P(Param::RevenueToRnd) * mechanism_revenue_loss(P, L[b], s);
-                r -= P(Param::RetaliationDrag) * f.denied_west[s] * st.dep[b][s];
-            }
+            // Denied inputs slow the target's growth, less as it designs them
+            // out (001:L73, 001:L108); the same rule for both poles.
+            if (b == kChina)
+                r -= P(Param::ControlDrag, s) * f.denied_china[s] * (1.0 - 0.5 * st.indig[b][s]);
+            else if (b != kGS)
+                r -= P(Param::RetaliationDrag) * f.denied_west[s] * st.dep[b][s] * (1.0 - 0.5 * st.indig[b][s]);
+            // Lost sales to the rival mean less R&D (001:L63, 001:L248), for whoever controls.
+            r -= P(Param::RevenueToRnd) * mechanism_revenue_loss(P, L[b], s);
+            // Open research ties let the rival learn (004:L770, 004:L870).
+            if (b != kGS)
+                r += P(Param::KnowHowTransfer) * f.know_how_out[rival] * P(Param::TalentSectorWeight, s) *
+                     std::max(0.0, st.cap[rival][s] - st.cap[b][s]) * 0.01;
             rate[b][s] = r;
         }
+    }
 }
 
 // Catch-up gained or lost as ties open or close since 2024 (001:L45, 004:L128).
@@ -637,26 +786,51 @@ double mean_all(const double row[S]) {
     for (int s = 0; s < S; ++s) m += row[s];
     return m * (1.0 / S);
 }
+// Promote weighs sectors by their weight in the economy's technology base.
+struct SectorWeights {
+    double w[S];
+    explicit SectorWeights(const ParamValues& P) {
+        double sum = 0;
+        for (int s = 0; s < S; ++s) sum += P(Param::SectorWeight, s);
+        for (int s = 0; s < S; ++s) w[s] = P(Param::SectorWeight, s) / sum;
+    }
+};
+double mean_weighted(const SectorWeights& sw, const double row[S]) {
+    double m = 0;
+    for (int s = 0; s < S; ++s) m += sw.w[s] * row[s];
+    return m;
+}
 double tech_lead(const State& st, int b) { return mean_triad(st.cap[b]) - mean_triad(st.cap[rival_of(b)]); }
-double cohesion(const State& st, int b) {
+// Cohesion: partners' alignment with the camp. The EU (and to a lesser degree
+// the Allies) also value autonomy from both poles: low dependence on China and
+// on US software and cloud (001:L422-L426; 004:L88). The Global South keeps
+// both doors open.
+double cohesion(const ParamValues& P, const State& st, const Flows& f, int b) {
     double west = 0.5 * (st.align[kEU] + st.align[kAllies]);
-    if (is_western(b)) return 100.0 * west;
     if (b == kChina) return 100.0 * (0.5 * (1.0 - west) + 0.5 * (1.0 - st.align[kGS]));
-    return 100.0 * (1.0 - 2.0 * std::fabs(st.align[kGS] - 0.5));  // Global South: keeps both doors open
+    if (b == kGS) return 100.0 * (1.0 - 2.0 * std::fabs(st.align[kGS] - 0.5));
+    double autonomy = 1.0 - 0.5 * (mean_all(st.dep[b]) + f.us_dependence[b]);
+    double w = P(Param::AutonomyWeight, b);
+    return 100.0 * ((1.0 - w) * west + w * autonomy);
+}
+double third_countries(const State& st, int b) {
+    if (b == kGS) return 100.0 * mean_all(st.stdi[kGS]);  // its own voice in standards bodies
+    return 100.0 * (b == kChina ? 1.0 - st.align[kGS] : st.align[kGS]);
 }
 double gs_alignment(const State& st, int b) { return 100.0 * (b == kChina ? 1.0 - st.align[kGS] : st.align[kGS]); }
 double mean_frag(const State& st) { return mean_all(st.frag); }
 
-Reference make_reference(const State& st, const Flows& flows) {
+Reference make_reference(const ParamValues& P, const State& st, const Flows& flows) {
     Reference r{};
     for (int b = 0; b < B; ++b) {
         r.lead[b] = tech_lead(st, b);
         r.dep[b] = mean_all(st.dep[b]);
-        r.cap[b] = mean_all(st.cap[b]);
-        r.share[b] = mean_all(st.share[b]);
+        const SectorWeights sw(P);
+        r.cap[b] = mean_weighted(sw, st.cap[b]);
+        r.share[b] = mean_weighted(sw, st.share[b]);
         r.std[b] = mean_all(st.stdi[b]);
-        r.cohesion[b] = cohesion(st, b);
-        r.gs[b] = gs_alignment(st, b);
+        r.cohesion[b] = cohesion(P, st, flows, b);
+        r.gs[b] = third_countries(st, b);
         r.open[b] = st.open[b];
     }
     r.frag = mean_frag(st);
@@ -678,24 +852,24 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
     double frag = mean_frag(st);
+    const SectorWeights sw(P);
     for (int b = 0; b < B; ++b) {
         if (only_bloc >= 0 && b != only_bloc) continue;
         double lead = tech_lead(st, b);
         double dep = mean_all(st.dep[b]);
-        double cap = mean_all(st.cap[b]);
-        double share = mean_all(st.share[b]);
+        double cap_change = mean_weighted(sw, st.cap[b]) - ref.cap[b];
+        double share_change = mean_weighted(sw, st.share[b]) - ref.share[b];
         double stdi = mean_all(st.stdi[b]);
-        double cap_change = cap - ref.cap[b];
         double fiscal_change = f.fiscal_share[b] - f0.fiscal_share[b];
         double cleantech_change = (f.cleantech_cost[b] - f0.cleantech_cost[b]) / f0.cleantech_cost[b];
         double gdp = P(Param::TradeExposure, b) * (st.open[b] / ref.open[b] - 1.0) * 100.0 +
                      P(Param::GdpPerCapability) * cap_change +
                      P(Param::RoyaltyGdp) * P(Param::PatentedShare) * (stdi - ref.std[b]) * 100.0 -
                      P(Param::FiscalDrag) * fiscal_burden(P, fiscal_change) - P(Param::CleanTechGdp) * cleantech_change +
-                     P(Param::MarketAccessGdp) * (f.offer_west[b] - f0.offer_west[b]) -
+                     P(Param::MarketAccessGdp) * (f.offer_received[b] - f0.offer_received[b]) -
                      P(Param::TariffCost) * (f.tariff_burden[b] - f0.tariff_burden[b]) * 100.0 -
                      P(Param::EscalationGdp) * (st.esc - ref.esc);
-        double coh = cohesion(st, b), gs = gs_alignment(st, b);
+        double coh = cohesion(P, st, f, b), third = third_countries(st, b);
         put(Indicator::TechLead, b, lead);
         put(Indicator::RivalLeakage, b, 100.0 * f.rival_leakage[b]);
         put(Indicator::Dependence, b, 100.0 * dep);
@@ -705,31 +879,42 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         put(Indicator::CleanTechCost, b, 100.0 * f.cleantech_cost[b] / f0.cleantech_cost[b]);
         put(Indicator::Innovation, b, 100.0 * f.innovation[b] / f0.innovation[b]);
         put(Indicator::AllianceCohesion, b, coh);
-        put(Indicator::GlobalSouthAlignment, b, gs);
+        put(Indicator::GlobalSouthAlignment, b, gs_alignment(st, b));
         put(Indicator::StandardsFragmentation, b, 100.0 * frag);
         put(Indicator::Escalation, b, 100.0 * st.esc);
-        put(Indicator::Capability, b, cap);
+        put(Indicator::Capability, b, mean_all(st.cap[b]));
         put(Indicator::StandardsInfluence, b, 100.0 * stdi);
 
-        // Pillar scores: weighted, standardised distances from the 2024
-        // position (weights are assumptions in the parameter table).
-        double protect = P(Param::ScoreWeightsProtect, 0) * (lead - ref.lead[b]) / 15.0 +
-                         P(Param::ScoreWeightsProtect, 1) * (f.denial_by_camp[b] - f0.denial_by_camp[b]) / 0.3 +
-                         P(Param::ScoreWeightsProtect, 2) * (ref.dep[b] - dep) / 0.12 -
-                         P(Param::ScoreWeightsProtect, 3) * (st.esc - ref.esc) / 0.3;
-        double promote = P(Param::ScoreWeightsPromote, 0) * 0.5 *
-                             (cap_change / 5.0 + (share - ref.share[b]) / 0.03) +
-                         P(Param::ScoreWeightsPromote, 1) * gdp / 1.5 +
-                         P(Param::ScoreWeightsPromote, 2) * (f.innovation[b] - f0.innovation[b]) / 0.08 -
-                         P(Param::ScoreWeightsPromote, 3) * fiscal_burden(P, fiscal_change) -
-                         P(Param::ScoreWeightsPromote, 4) * cleantech_change / 0.25;
-        double partner = P(Param::ScoreWeightsPartner, 0) * (coh - ref.cohesion[b]) / 20.0 +
-                         P(Param::ScoreWeightsPartner, 1) * (gs - ref.gs[b]) / 20.0 +
-                         P(Param::ScoreWeightsPartner, 2) * (f.integration[b] - f0.integration[b]) / 0.25 -
-                         P(Param::ScoreWeightsPartner, 3) * (frag - ref.frag) / 0.3;
-        put(Indicator::ProtectScore, b, to_score(protect));
-        put(Indicator::PromoteScore, b, to_score(promote));
-        put(Indicator::PartnerScore, b, to_score(partner));
+        // Pillar scores (model v2): outcomes only, each a weighted,
+        // standardised change since 2024 (weights are assumptions in the
+        // parameter table; the scales say what one standard step is).
+        const double pace = P(Param::FrontierPace);
+        const double values[kPillarCount][kMaxPillarComponents] = {
+            {(lead - ref.lead[b]) / pace, 100.0 * (f.rival_access[b] - f0.rival_access[b]), 100.0 * (dep - ref.dep[b]),
+             100.0 * (st.esc - ref.esc), 0.0},
+            {0.5 * (cap_change + 100.0 * share_change), gdp, 100.0 * (f.innovation[b] - f0.innovation[b]),
+             fiscal_burden(P, fiscal_change), 100.0 * cleantech_change},
+            {coh - ref.cohesion[b], third - ref.gs[b], f.integration[b] - f0.integration[b], 100.0 * (frag - ref.frag), 0.0},
+        };
+        // One standard step: 2 years of lead, 25 points of the rival's access,
+        // 12 points of dependence, 30 of escalation; 3 points of capability
+        // and share, 1.5% of GDP, 8 index points of innovation, 1% of GDP of
+        // extra spending, 25% on clean-tech prices; 20 points of cohesion or
+        // third-country alignment, 0.25 of integration, 30 of fragmentation.
+        static constexpr double kScale[kPillarCount][kMaxPillarComponents] = {
+            {2.0, -25.0, -12.0, -30.0, 1.0}, {3.0, 1.5, 8.0, -1.0, -25.0}, {20.0, 20.0, 0.25, -30.0, 1.0}};
+        static constexpr Param kWeights[kPillarCount] = {Param::ScoreWeightsProtect, Param::ScoreWeightsPromote,
+                                                         Param::ScoreWeightsPartner};
+        for (int p = 0; p < kPillarCount; ++p) {
+            double z = 0;
+            for (int k = 0; k < kPillarComponentCount[p]; ++k) {
+                double c = P(kWeights[p], b * kPillarComponentCount[p] + k) * values[p][k] / kScale[p][k];
+                out.component_value[p][k][b][t] = values[p][k];
+                out.component_contribution[p][k][b][t] = c;
+                z += c;
+            }
+            put(pillar_indicator(static_cast<Pillar>(p)), b, to_score(z));
+        }
 
         for (int s = 0; s < S; ++s) {
             out.sector[0][b][s][t] = st.cap[b][s];
@@ -738,6 +923,22 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
             out.sector[3][b][s][t] = 100.0 * st.stdi[b][s];
         }
     }
+}
+
+void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
+    for (int s = 0; s < S; ++s) {
+        p.on[kChina][s] = f.denied_china[s];
+        p.on[kGS][s] = 0.0;
+        for (int w : {kUS, kEU, kAllies}) p.on[w][s] = f.denied_west[s] * P(Param::BaseDependence, w * S + s) * 0.01;
+    }
+}
+
+// Timing (model v2): a lever change starts in the start year and phases in
+// linearly over phase_in_years; before the start year every bloc plays its
+// 2024 policies, so nothing moves.
+double phase_in(const ParamValues& P, int year, int start_year) {
+    if (year < start_year) return 0.0;
+    return std::min(1.0, (year - start_year + 1) / std::max(P(Param::PhaseInYears), 1.0));
 }
 
 }  // namespace
@@ -749,7 +950,9 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     const int years = std::clamp(input.horizon, kMinHorizon, kMaxHorizon) - kBaseYear + 1;
     out.years = years;
     const int seat = idx(input.seat);
-    Levers policy[B], L[B], reference[B], ref_levers[B];
+    const int start_year = std::clamp(input.start_year, kBaseYear + 1, kMaxHorizon);
+    Policy blended;
+    Levers policy[B], reference[B], cur[B], L[B];
     for (int b = 0; b < B; ++b) {
         policy[b] = to_model_units(input.policy[b]);
         reference[b] = to_model_units(input.reference[b]);
@@ -758,37 +961,52 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     State st;
     init_state(P, st);
 
-    // The 2024 equilibrium: the reference policies (with the reactions they
-    // provoke when reactions are on) at the base-year state.
+    // The 2024 equilibrium: the reference policies as they were (the
+    // reactions that had happened by 2024 are in them) at the base-year state.
     Flows f_ref;
-    double pressure[S] = {};
-    for (int pass = 0; pass < 2; ++pass) {  // second pass: reactions to the first pass's pressure
-        if (input.reactions)
-            react(P, st, seat, pressure, reference, ref_levers);
-        else
-            for (int b = 0; b < B; ++b) ref_levers[b] = reference[b];
-        compute_flows(P, st, ref_levers, f_ref);
-        for (int s = 0; s < S; ++s) pressure[s] = f_ref.denied_china[s];
-    }
+    compute_flows(P, st, reference, f_ref);
     // China has been designing out controls since 2022: its drive starts at
     // the level the 2024 controls sustain, so the status quo is not a shock.
-    mechanism_indigenization_start(f_ref, ref_levers, st);
+    mechanism_indigenization_start(f_ref, reference, st);
     Drivers d_ref, d;
-    compute_drivers(P, st, ref_levers, f_ref, d_ref);
+    compute_drivers(P, st, reference, f_ref, d_ref);
     CapabilityRates rate_ref, rate;
-    capability_rates(P, ref_levers, f_ref, st, rate_ref);
-    const Reference ref = make_reference(st, f_ref);
+    capability_rates(P, reference, f_ref, st, rate_ref);
+    const Reference ref = make_reference(P, st, f_ref);
+    Pressure pressure_ref, pressure;
+    pressure_of(P, f_ref, pressure_ref);
+    pressure = pressure_ref;
 
+    double follow_2024[B][S] = {};
+    for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, reference, w, follow_2024[w]);
+
+    double last_ramp = -1.0;
+    bool changed = false;
     for (int t = 0; t < years; ++t) {
+        const double ramp = phase_in(P, kBaseYear + t, start_year);
+        if (ramp != last_ramp) {
+            for (int b = 0; b < B; ++b) {
+                if (ramp == 0.0) cur[b] = reference[b];
+                else if (ramp == 1.0) cur[b] = policy[b];
+                else {
+                    for (int k = 0; k < kSlotCount; ++k)
+                        blended[k] = input.reference[b][k] + ramp * (input.policy[b][k] - input.reference[b][k]);
+                    cur[b] = to_model_units(blended);
+                }
+            }
+            last_ramp = ramp;
+            changed = false;
+            for (int b = 0; b < B; ++b) changed |= !same_levers(cur[b], reference[b]);
+        }
         if (input.reactions)
-            react(P, st, seat, pressure, policy, L);
+            react(P, st, seat, pressure, pressure_ref, cur, reference, changed, follow_2024, L);
         else
-            for (int b = 0; b < B; ++b) L[b] = policy[b];
+            for (int b = 0; b < B; ++b) L[b] = cur[b];
 
         Flows f;
         compute_flows(P, st, L, f);
         record(P, st, f, ref, t, input.only_bloc, out);
-        for (int s = 0; s < S; ++s) pressure[s] = f.denied_china[s];
+        pressure_of(P, f, pressure);
         if (t + 1 == years) break;
 
         // Stocks move toward targets set by this year's flows.

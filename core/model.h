@@ -19,6 +19,9 @@ struct RunInput {
     Bloc seat = Bloc::US;
     int horizon = kDefaultHorizon;
     bool reactions = true;
+    // Lever changes (policy minus reference) start in this year and phase in
+    // over the phase_in_years parameter; 2024 is always the calibration point.
+    int start_year = kDefaultStartYear;
     // >= 0: record the indicators of this bloc only (Monte Carlo needs no
     // more); the dynamics are the same, the other blocs' outputs are left as
     // they were.

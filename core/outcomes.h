@@ -92,6 +92,37 @@ inline constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricI
 inline constexpr std::array<std::string_view, kSectorMetricCount> kSectorMetricNames{
     "Capability (0-100)", "Market share (%)", "Dependence on rival (%)", "Standards influence (%)"};
 
+// The components of each pillar score (model v2: outcomes, not inputs), for
+// "Why did it move?". Each pillar score is to_score(sum of the components'
+// contributions); a contribution is weight x (change since 2024) / scale.
+inline constexpr int kMaxPillarComponents = 5;
+struct PillarComponentDef {
+    std::string_view key, name, unit, meaning;
+};
+inline constexpr std::array<int, kPillarCount> kPillarComponentCount{4, 5, 4};
+inline constexpr std::array<std::array<PillarComponentDef, kMaxPillarComponents>, kPillarCount> kPillarComponents{{
+    {{{"lead_years", "Technology lead", "years",
+       "Lead over the rival in chips, AI and quantum, in years of frontier progress (001:L73: controls set a rival back years)."},
+      {"rival_access", "Rival's access to controlled technology", "% of supply",
+       "Share of the camp's chips, AI and quantum supply the rival can still obtain (after leakage, 001:L102)."},
+      {"dependence", "Own dependence on the rival", "% of inputs", "Inputs sourced from the rival (004:L407, 004:L460)."},
+      {"escalation", "Escalation", "0-100", "Tit-for-tat intensity (001:L32, 001:L135)."},
+      {}}},
+    {{{"capability_share", "Capability and market share", "index pts",
+       "Sector-weighted capability and world market share (001:L22, 001:L43)."},
+      {"gdp", "GDP", "% of GDP", "GDP relative to the 2024 policy path."},
+      {"innovation", "Innovation", "index", "Pace of innovation (002:L16)."},
+      {"fiscal", "Fiscal burden", "% of GDP", "Extra public spending as a share of GDP, rising convexly (001:L45)."},
+      {"cleantech_cost", "Clean-tech cost", "index", "Consumer cost of clean technology (001:L139)."}}},
+    {{{"cohesion", "Cohesion", "0-100",
+       "Alignment of partners with the camp; for the EU also autonomy from both poles (001:L422-L426); for the Global South keeping both doors open."},
+      {"third_countries", "Third countries", "0-100",
+       "Global South alignment with the camp; for the Global South its own standards influence (003:L265)."},
+      {"integration", "Integration", "0-1", "Market access offered and received, finance and trusted data flows with partners (001:L47, 000:L16)."},
+      {"fragmentation", "One set of standards", "0-100", "Standards fragmentation, counted against (004:L1850)."},
+      {}}},
+}};
+
 struct Results {
     int years = 0;  // number of yearly points, base year included
     // [indicator][bloc][year]
@@ -99,6 +130,11 @@ struct Results {
     // [metric][bloc][sector][year]
     std::array<std::array<std::array<std::array<double, kMaxYears>, kSectorCount>, kBlocCount>, kSectorMetricCount>
         sector{};
+
+    // [pillar][component][bloc][year]: the component's value (change since
+    // 2024, in its unit) and its contribution to the pillar's standardised score.
+    std::array<std::array<std::array<std::array<double, kMaxYears>, kBlocCount>, kMaxPillarComponents>, kPillarCount>
+        component_value{}, component_contribution{};
 
     double at(Indicator i, Bloc b, int year_index) const {
         return ind[static_cast<int>(i)][idx(b)][year_index];

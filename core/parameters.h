@@ -12,6 +12,8 @@
 
 namespace tl {
 
+// New parameters go at the end: share codes store assumption positions by
+// index (model v2 appended BreadthLeakCut's successors).
 // X(enum name, json id, dimension). Dimension: 1 scalar, kSectorCount per
 // sector, kBlocCount per bloc.
 #define TL_PARAMETERS(X)                                         \
@@ -73,8 +75,8 @@ namespace tl {
     X(EscalationControls, "escalation_controls", 1)              \
     X(EscalationTariffs, "escalation_tariffs", 1)                \
     X(EscalationRetaliation, "escalation_retaliation", 1)        \
-    X(ReactIndigenizationSubsidy, "react_china_subsidy", 1)      \
-    X(ReactRetaliation, "react_retaliation", 1)                  \
+    X(ReactIndigenizationSubsidy, "react_china_subsidy", kBlocCount) \
+    X(ReactRetaliation, "react_retaliation", kBlocCount)         \
     X(ReactMirrorTariffs, "react_mirror_tariffs", 1)             \
     X(RetaliationDrag, "retaliation_drag", 1)                    \
     X(TradeExposure, "trade_exposure", kBlocCount)               \
@@ -93,9 +95,9 @@ namespace tl {
     X(BaseOpenness, "base_openness", kBlocCount)                 \
     X(BaseEscalation, "base_escalation", 1)                      \
     X(BaseFragmentation, "base_fragmentation", kSectorCount)     \
-    X(ScoreWeightsProtect, "score_weights_protect", 4)           \
-    X(ScoreWeightsPromote, "score_weights_promote", 5)           \
-    X(ScoreWeightsPartner, "score_weights_partner", 4)           \
+    X(ScoreWeightsProtect, "score_weights_protect", 4 * kBlocCount) \
+    X(ScoreWeightsPromote, "score_weights_promote", 5 * kBlocCount) \
+    X(ScoreWeightsPartner, "score_weights_partner", 4 * kBlocCount) \
     X(DataTriangleWeights, "data_triangle_weights", 8)           \
     X(IrritationWithoutContent, "irritation_without_content", 1) \
     X(AllianceStrain, "alliance_strain", 1)                      \
@@ -104,7 +106,15 @@ namespace tl {
     X(FiscalConvexity, "fiscal_convexity", 1)                    \
     X(StandardsMarket, "standards_market", 1)                    \
     X(TariffCost, "tariff_cost", 1)                              \
-    X(BreadthLeakCut, "breadth_leak_cut", 1)
+    X(BreadthLeakCut, "breadth_leak_cut", 1)                     \
+    X(PhaseInYears, "phase_in_years", 1)                         \
+    X(FrontierPace, "frontier_pace", 1)                          \
+    X(KnowHowTransfer, "know_how_transfer", 1)                   \
+    X(SectorWeight, "sector_weight", kSectorCount)               \
+    X(UsDigitalDependence, "us_digital_dependence", kBlocCount)  \
+    X(AutonomyWeight, "autonomy_weight", kBlocCount)             \
+    X(ToolChokepoint, "tool_chokepoint", kSectorCount)           \
+    X(ReactRivalSubsidy, "react_rival_subsidy", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,

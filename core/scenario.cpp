@@ -112,6 +112,7 @@ RunInput run_input(const Scenario& s) {
     in.seat = s.seat;
     in.horizon = std::clamp(s.horizon, kMinHorizon, kMaxHorizon);
     in.reactions = s.reactions;
+    in.start_year = s.start_year;
     return in;
 }
 
@@ -143,6 +144,9 @@ std::string apply_setting(Scenario& s, std::string_view key, double value) {
 
 std::vector<std::string> validate(const Scenario& s) {
     std::vector<std::string> errors;
+    if (s.start_year <= kBaseYear || s.start_year > kMaxHorizon)
+        errors.push_back("start_year: " + std::to_string(s.start_year) + " is outside " + std::to_string(kBaseYear + 1) +
+                         ".." + std::to_string(kMaxHorizon) + " (2024 is the calibration year)");
     if (s.horizon < kMinHorizon || s.horizon > kMaxHorizon)
         errors.push_back("horizon: " + std::to_string(s.horizon) + " is outside " + std::to_string(kMinHorizon) + ".." +
                          std::to_string(kMaxHorizon));

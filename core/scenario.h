@@ -23,6 +23,9 @@ struct Scenario {
     Bloc seat = Bloc::US;
     int horizon = kDefaultHorizon;
     bool reactions = true;
+    // The year lever changes start to act (model v2). Not stored in scenario
+    // files or share codes yet: they open with the default.
+    int start_year = kDefaultStartYear;
     std::array<Policy, kBlocCount> policy{};
     AssumptionPositions assumptions{};  // 0 = central values
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "core/json_util.h"
 #include "core/scenario.h"
@@ -17,10 +18,15 @@ std::string snapshot_json() {
     std::string out = "{\"model_version\":" + std::to_string(kModelVersion) + ",\"presets\":{";
     bool first_preset = true;
     for (const auto& p : presets()) {
-        Results r = run(scenario_from_preset(p));
+        // Model v2: every bloc's series come from the run in which it holds
+        // the seat (the others react by rules), so the snapshot covers every
+        // seat. In v1 every series came from the US seat's run.
+        std::vector<Results> runs(kBlocCount);  // on the heap: a Results is ~50 KB
+        for (int b = 0; b < kBlocCount; ++b) runs[b] = run(scenario_from_preset(p, static_cast<Bloc>(b)));
         out += std::string(first_preset ? "" : ",") + "\n\"" + p.id + "\":{";
         first_preset = false;
         for (int b = 0; b < kBlocCount; ++b) {
+            const Results& r = runs[b];
             out += std::string(b ? "," : "") + "\"" + std::string(kBlocIds[b]) + "\":{";
             for (int i = 0; i < kIndicatorCount; ++i) {
                 out += std::string(i ? "," : "") + "\"" + std::string(kIndicators[i].key) + "\":[";

@@ -23,6 +23,7 @@ inline constexpr int kBaseYear = 2024;
 inline constexpr int kMinHorizon = 2026;
 inline constexpr int kMaxHorizon = 2040;
 inline constexpr int kDefaultHorizon = 2035;
+inline constexpr int kDefaultStartYear = 2025;  // first year a lever change acts (model v2)
 inline constexpr int kMaxYears = kMaxHorizon - kBaseYear + 1;  // points 2024..2040
 
 inline constexpr std::array<std::string_view, kBlocCount> kBlocIds{"US", "China", "EU", "Allies", "GlobalSouth"};

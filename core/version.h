@@ -3,6 +3,6 @@
 // (assets/snapshots/) so that trainers are told their baseline changed.
 #pragma once
 namespace tl {
-inline constexpr int kModelVersion = 1;
+inline constexpr int kModelVersion = 2;
 inline constexpr int kScenarioFormatVersion = 1;
 }  // namespace tl

@@ -56,7 +56,9 @@ TEST_CASE("attribution: lever contributions add up to the total change, for rand
     Rng rng(99);
     for (int k = 0; k < 25; ++k) {
         Scenario s = random_scenario(rng, {.random_assumptions = true, .fractional_levers = k % 2 == 1});
+        if (k % 3 == 2) s.start_year = random_int(rng, kBaseYear + 1, s.horizon);  // model v2: any start year
         Scenario base = baseline_of(s);
+        if (k % 6 == 5) base.start_year = kDefaultStartYear;  // attribute() takes the scenario's
         Attribution a = attribute(s, base);
         CAPTURE(s.preset);
         CAPTURE(kBlocIds[idx(s.seat)]);

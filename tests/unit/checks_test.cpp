@@ -35,10 +35,22 @@ TEST_CASE("every mechanism check in assets/checks.json passes") {
     for (int m = 1; m <= 11; ++m) CHECK_MESSAGE(mechanisms.count(m) == 1, "no check for mechanism ", m, " of MODEL.md");
 }
 
+TEST_CASE("every mechanism check passes with all assumptions at their low ends and at their high ends") {
+    for (double end : {-1.0, 1.0}) {
+        AssumptionPositions positions{};
+        for (int i = 0; i < kParamCount; ++i)
+            if (param_defs()[i].uncertain()) positions[i] = end;
+        for (const auto& c : run_checks(embedded_asset("checks.json"), positions)) {
+            CAPTURE(end);
+            CHECK_MESSAGE(c.passed, c.id, " (assumptions at ", end, "): ", c.detail);
+        }
+    }
+}
+
 namespace {
 const char* kGood = R"({"checks": [{"id": "c", "mechanism": "1. x", "source": "001:L73",
   "scenario": {"preset": "status_quo_2024", "set": {"export_controls.semis": 95}},
-  "indicator": "capability", "sector": "semis", "bloc": "China", "years": [2025, 2035], "predicate": "lt", "value": 0}]})";
+  "indicator": "capability", "sector": "semis", "bloc": "China", "years": [2027, 2035], "predicate": "lt", "value": 0}]})";
 
 std::string with(const std::string& from, const std::string& to) {
     std::string s = kGood;
@@ -63,7 +75,7 @@ TEST_CASE("a check's predicate is evaluated on scenario minus against") {
     auto r = run_checks(kGood);
     REQUIRE(r.size() == 1);
     CHECK(r[0].passed);
-    CHECK(r[0].detail.find("change in capability lt 0 over 2025-2035") != std::string::npos);
+    CHECK(r[0].detail.find("change in capability lt 0 over 2027-2035") != std::string::npos);
     // The opposite claim fails, and says what it saw.
     auto wrong = run_checks(with("\"predicate\": \"lt\"", "\"predicate\": \"gt\""));
     CHECK_FALSE(wrong[0].passed);
@@ -82,9 +94,9 @@ TEST_CASE("a broken check file gives a clear error naming the check and field") 
     expect_error(with("\"sector\": \"semis\"", "\"sector\": \"space\""), "checks \"c\".sector");
     expect_error(with("\"bloc\": \"China\"", "\"bloc\": \"Mars\""), "checks \"c\".bloc");
     expect_error(with("\"predicate\": \"lt\"", "\"predicate\": \"about\""), "checks \"c\".predicate");
-    expect_error(with("[2025, 2035]", "[2025, 2050]"), "checks \"c\".years");
-    expect_error(with("[2025, 2035]", "[2030, 2025]"), "checks \"c\".years");
-    expect_error(with("[2025, 2035]", "2030"), "checks \"c\".years");
+    expect_error(with("[2027, 2035]", "[2025, 2050]"), "checks \"c\".years");
+    expect_error(with("[2027, 2035]", "[2030, 2025]"), "checks \"c\".years");
+    expect_error(with("[2027, 2035]", "2030"), "checks \"c\".years");
     expect_error(with("\"export_controls.semis\": 95", "\"export_controls.space\": 95"), "checks \"c\".scenario.set");
     expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": 195"), "checks \"c\".scenario.set");
     expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": \"high\""), "checks \"c\".scenario.set");

@@ -594,8 +594,9 @@ const std::map<std::string, std::vector<Settings>>& known_solutions() {
              {{"subsidies.semis", 20}, {"subsidies.cleantech", 30}, {"domestic_content", 40}},
              // Participation, open forums and Global Gateway finance.
              {{"standards_participation", 100}, {"standards_openness", 100}, {"infrastructure_finance", 60}},
-             // Market access for partners with coordination.
-             {{"alliance_coordination", 100}, {"market_access", 70}},
+             // Market access for partners and no content rules (model v2: coordination pulls the EU's
+             // partners only as far as it brings them something, so it is left where it stands).
+             {{"market_access", 100}, {"domestic_content", 0}},
          }},
     };
     return s;

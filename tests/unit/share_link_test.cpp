@@ -236,7 +236,7 @@ TEST_CASE("share code: the format is pinned (changing it needs a new share forma
     s.assumptions[static_cast<int>(Param::BaseLeakage)] = 0.35;
     s.assumptions[static_cast<int>(Param::Diffusion)] = -1;
     std::string code = encode_share_code(s);
-    CHECK(code == "1.1.3.2030.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.uut");
+    CHECK(code == "1.2.3.2030.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.bui");
     REQUIRE(decode_share_code(code).scenario == s);
     CHECK(presets()[0].id == "status_quo_2024");
     CHECK(presets()[3].id == "allied_tech_alliance");

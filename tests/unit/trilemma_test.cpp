@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -74,12 +75,92 @@ TEST_CASE("the trilemma under a hill-climbing search: any two pillars high, neve
     }
 }
 
-TEST_CASE("the trilemma search from other seats (informational)") {
-    // MODEL.md frames the trilemma from the US seat (seed 001); other blocs face
-    // different trade-offs. Printed for the record, not asserted.
-    for (int b = 1; b < kBlocCount; ++b) {
+namespace {
+struct SeatTrilemma {
+    double pair[3] = {0, 0, 0};  // best minimum of protect+promote, protect+partner, promote+partner
+    double all = 0;              // best minimum of all three
+    double weakest_pair() const { return std::min({pair[0], pair[1], pair[2]}); }
+    bool holds() const { return weakest_pair() >= kHigh && all <= weakest_pair() - 10.0; }
+};
+// A real search of the seat's levers for each pair and for all three
+// (sampling, then hill-climbing); `effort` scales the samples and climbs.
+SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds) {
+    const std::array<std::array<bool, 3>, 3> pairs{{{true, true, false}, {true, false, true}, {false, true, true}}};
+    SeatTrilemma t;
+    for (int k = 0; k < 3; ++k)
+        for (int seed = 0; seed < std::max(1, seeds / 2); ++seed)
+            t.pair[k] = std::max(t.pair[k], search_mix(s, pairs[k], static_cast<int>(600 * effort),
+                                                        static_cast<int>(2500 * effort), 11 + k + 20 * seed).objective);
+    for (int seed = 1; seed <= seeds; ++seed)
+        t.all = std::max(t.all, search_mix(s, {true, true, true}, static_cast<int>(1000 * effort),
+                                           static_cast<int>(6000 * effort), seed).objective);
+    return t;
+}
+std::string describe(const SeatTrilemma& t) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "pairs: protect+promote %.1f, protect+partner %.1f, promote+partner %.1f; all three %.1f "
+                  "(%.1f below the weakest pair)", t.pair[0], t.pair[1], t.pair[2], t.all, t.weakest_pair() - t.all);
+    return buf;
+}
+}  // namespace
+
+// Model v2 (issue 13): every seat is searched. Any two pillars >= 70 and the
+// best all-three mix at least 10 points below the weakest pair must hold for
+// the seats in kSeatsWithTrilemma. The other seats are printed with their
+// numbers: their calibration is open (see core/README.md, "Model v2").
+TEST_CASE("the trilemma for every seat: any two pillars >= 70, all three at least 10 below the weakest pair") {
+    const std::array<Bloc, 1> kSeatsWithTrilemma{Bloc::US};
+    for (int b = 0; b < kBlocCount; ++b) {
         Scenario s = scenario_from_preset(presets().front(), static_cast<Bloc>(b));
-        Best best = best_of(compute_frontier(s, TrilemmaId::EconomicSecurity, 3000, 1).samples);
-        MESSAGE(kBlocIds[b], ": ", describe(best));
+        SeatTrilemma t = search_trilemma(s, 1.0, 4);
+        bool asserted = std::find(kSeatsWithTrilemma.begin(), kSeatsWithTrilemma.end(), static_cast<Bloc>(b)) !=
+                        kSeatsWithTrilemma.end();
+        const std::string line = std::string(kBlocIds[b]) + ": " + describe(t) +
+                                 (t.holds() ? " - holds" : " - does not hold yet") +
+                                 (asserted ? "" : " (not asserted: calibration open)");
+        MESSAGE(line);
+        if (asserted) CHECK_MESSAGE(t.holds(), kBlocIds[b], ": ", describe(t));
     }
+}
+
+// Robustness: the US trilemma over joint draws of every assumption within its
+// range (a Latin hypercube: each parameter's range cut into N strata, each
+// stratum used once, strata paired at random across parameters). It must hold
+// in at least 90% of the draws; the failing draws are printed.
+// NOT MET YET (model v2, 2026-11-29): it holds in 27 of 200 draws (13.5%)
+// with this search effort; most failures have a pair just under 70 or an
+// all-three mix within 10 points of the weakest pair when many assumptions
+// sit near the ends of their ranges at once. The test asserts that floor so
+// that a regression shows, and is skipped by default because it takes ~40 s
+// of CPU; run it with
+//   build/native/core_tests -tc="the US trilemma holds*" --no-skip
+TEST_CASE("the US trilemma holds in at least 90% of 200 Latin-hypercube draws of the assumptions" * doctest::skip()) {
+    const int draws = 200;
+    const auto& defs = param_defs();
+    Rng rng(4242);
+    std::vector<std::vector<double>> column(kParamCount);
+    for (int i = 0; i < kParamCount; ++i) {
+        if (!defs[i].uncertain()) continue;
+        column[i].resize(draws);
+        for (int d = 0; d < draws; ++d) column[i][d] = -1.0 + 2.0 * (d + rng.uniform()) / draws;
+        for (int d = draws - 1; d > 0; --d) std::swap(column[i][d], column[i][static_cast<int>(rng.uniform() * (d + 1))]);
+    }
+    int held = 0;
+    for (int d = 0; d < draws; ++d) {
+        Scenario s = scenario_from_preset(presets().front(), Bloc::US);
+        for (int i = 0; i < kParamCount; ++i)
+            if (!column[i].empty()) s.assumptions[i] = column[i][d];
+        SeatTrilemma t = search_trilemma(s, 0.35, 2);
+        if (t.holds()) {
+            ++held;
+            continue;
+        }
+        std::string where;
+        for (int i = 0; i < kParamCount; ++i)
+            if (!column[i].empty() && std::fabs(column[i][d]) > 0.8)
+                where += " " + defs[i].key + "=" + std::to_string(column[i][d]).substr(0, 5);
+        MESSAGE("draw ", d, " fails: ", describe(t), "; assumptions beyond +-0.8:", where);
+    }
+    MESSAGE("the US trilemma holds in ", held, " of ", draws, " draws (target: 90%)");
+    CHECK(held >= 25);  // the floor measured for model v2 (27); the target is draws * 9 / 10
 }
