@@ -18,6 +18,7 @@ import re
 import sys
 
 YEAR_MIN, YEAR_MAX = 2010, 2024
+TARGET_YEAR_MAX = 2040  # targets and projections may look past the history
 YEAR_BASES = {"cited", "as_of_source", "assumption"}
 SEED_SUPPORT = {"full", "partial", "none"}
 TOLERANCE_KINDS = {"relative", "absolute", "direction", "order_of_magnitude"}
@@ -37,7 +38,12 @@ class Checker:
             match = re.match(r"^(\d{3})_.*\.txt$", name)
             if match:
                 with open(os.path.join(seeds, name), encoding="utf-8") as f:
-                    self.seed_lines[match.group(1)] = f.read().split("\n")
+                    # split on "\n" only, as sed and editors number lines (splitlines would also
+                    # split on form feeds and Unicode separators and shift the numbers).
+                    lines = f.read().split("\n")
+                    if lines and lines[-1] == "":
+                        lines.pop()
+                    self.seed_lines[match.group(1)] = lines
         self.levers = self._load_levers()
         self.sectors, self.blocs = self._load_types()
         self.indicators = self._load_indicators()
@@ -137,9 +143,9 @@ class Checker:
                 self.fail(f"{name} row {i + 1}", f"duplicate id '{rid}'")
             seen.add(rid)
 
-    def check_year(self, where, value, field="year"):
-        if not isinstance(value, int) or isinstance(value, bool) or not YEAR_MIN <= value <= YEAR_MAX:
-            self.fail(where, f"'{field}' {value!r} must be an integer year in {YEAR_MIN}..{YEAR_MAX}")
+    def check_year(self, where, value, field="year", last=YEAR_MAX):
+        if not isinstance(value, int) or isinstance(value, bool) or not YEAR_MIN <= value <= last:
+            self.fail(where, f"'{field}' {value!r} must be an integer year in {YEAR_MIN}..{last}")
             return False
         return True
 
@@ -258,7 +264,7 @@ class Checker:
         self.check_ids_unique("reference", rows)
         required = {"id", "series", "unit", "bloc", "kind", "value", "comparison", "model_indicator", "tolerance",
                     "citations"}
-        optional = {"year", "period", "related_indicator", "note"}
+        optional = {"year", "period", "related_indicator", "note", "value_note"}
         for i, row in enumerate(rows):
             where = f"reference '{row.get('id', i + 1)}'"
             missing = required - set(row)
@@ -271,22 +277,20 @@ class Checker:
             self.check_text(where, row, "series")
             if not isinstance(row["unit"], str) or not row["unit"]:
                 self.fail(where, "'unit' must name the unit")
-            years = []
+            last = TARGET_YEAR_MAX if row["kind"] in ("target", "projection") else YEAR_MAX
             if ("year" in row) == ("period" in row):
                 self.fail(where, "give exactly one of 'year' or 'period' (e.g. \"2023-01..2023-04\")")
             elif "year" in row:
-                if self.check_year(where, row["year"]):
-                    years.append(row["year"])
+                self.check_year(where, row["year"], last=last)
             else:
                 match = PERIOD_RE.match(str(row["period"]))
                 if not match:
                     self.fail(where, f"period '{row['period']}' must look like 2021..2024 or 2023-01..2023-04")
                 else:
-                    first, last = int(match.group(1)), int(match.group(3))
-                    if self.check_year(where, first, "period start") and self.check_year(where, last, "period end"):
-                        if (first, match.group(2) or "") > (last, match.group(4) or ""):
+                    first, end = int(match.group(1)), int(match.group(3))
+                    if self.check_year(where, first, "period start", last) and self.check_year(where, end, "period end", last):
+                        if (first, match.group(2) or "") > (end, match.group(4) or ""):
                             self.fail(where, "period ends before it starts")
-                        years += [first, last]
             self.check_pair(where, row["bloc"])
             if row["kind"] not in REFERENCE_KINDS:
                 self.fail(where, f"kind must be one of {sorted(REFERENCE_KINDS)}")
@@ -302,7 +306,10 @@ class Checker:
             lines = self.check_citations(where, row)
             if lines and isinstance(value, (int, float)):
                 if not any(self.number_in_line(value, line) for line in lines):
-                    self.fail(where, f"value {value} appears in none of the cited lines")
+                    note = row.get("value_note")
+                    if not isinstance(note, str) or len(note) < 10:
+                        self.fail(where, f"value {value} appears in none of the cited lines; "
+                                         "a value written in words or derived needs a 'value_note' saying how")
 
     def check_pair(self, where, bloc):
         parts = str(bloc).split("->")
