@@ -356,6 +356,20 @@ class Checker:
                 return True
         return False
 
+    def check_docs(self, path):
+        """docs/history.md lists every row, so a row added without its table line fails."""
+        full = os.path.join(self.repo, path)
+        if not os.path.exists(full):
+            return  # the docs are optional for a copy of the data (tests use one)
+        with open(full, encoding="utf-8") as f:
+            text = f.read()
+        for name, key in (("assets/history/policy_timeline.json", "policies"),
+                          ("assets/history/reference_data.json", "series")):
+            data = self.load(name) or {}
+            for row in data.get(key) or []:
+                if isinstance(row, dict) and f"`{row.get('id')}`" not in text:
+                    self.fail(f"{path}", f"row '{row.get('id')}' of {name} is not in the tables of {path}")
+
     def load(self, path):
         full = os.path.join(self.repo, path)
         try:
@@ -384,6 +398,7 @@ def main():
     checker = Checker(args.repo, seeds)
     checker.check_timeline("assets/history/policy_timeline.json")
     checker.check_reference("assets/history/reference_data.json")
+    checker.check_docs("docs/history.md")
     for message in checker.errors:
         print(message, file=sys.stderr)
     if checker.errors:

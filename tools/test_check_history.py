@@ -51,6 +51,14 @@ class CheckHistoryTest(unittest.TestCase):
         result = self.run_checker()
         self.assertEqual(result.returncode, 0, result.stderr)
 
+    def test_a_row_missing_from_the_docs_fails(self):
+        os.makedirs(os.path.join(self.repo, "docs"))
+        with open(os.path.join(REPO, "docs", "history.md"), encoding="utf-8") as f:
+            text = f.read()
+        with open(os.path.join(self.repo, "docs", "history.md"), "w", encoding="utf-8") as f:
+            f.write(text.replace("`asml_euv_machines_2023`", "asml"))
+        self.assert_fails_naming("asml_euv_machines_2023", "is not in the tables of docs/history.md")
+
     def test_a_line_number_off_by_one_fails(self):
         self.damage("reference_data.json", '"ref": "002:L14"', '"ref": "002:L15"')
         self.assert_fails_naming("china_fdi_in_us_2017", "002:L15 does not contain the quote")
