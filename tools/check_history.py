@@ -312,9 +312,11 @@ class Checker:
                                          "a value written in words or derived needs a 'value_note' saying how")
 
     def check_pair(self, where, bloc):
+        if bloc == "World":  # a global figure (e.g. ISO/IEC's share of all product standards)
+            return
         parts = str(bloc).split("->")
         if len(parts) > 2 or any(p not in self.blocs for p in parts):
-            self.fail(where, f"bloc '{bloc}' must be a bloc id or a pair 'China->US' of {sorted(self.blocs)}")
+            self.fail(where, f"bloc '{bloc}' must be World, a bloc id or a pair 'China->US' of {sorted(self.blocs)}")
 
     def check_indicator(self, where, key, allow_new):
         if allow_new and isinstance(key, str) and key.startswith("new:"):
