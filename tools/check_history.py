@@ -7,7 +7,8 @@ sector and bloc ids of core/types.h, and - most important - against the seed doc
 citation must name an existing seed file and line, and that line must contain the row's
 `quote` word for word. Standard library only, so CI can run it without building C++.
 
-Usage: python3 tools/check_history.py [--repo DIR] [--seeds DIR]
+Usage: python3 tools/check_history.py [--repo DIR] [--seeds DIR] [--print-tables]
+(--print-tables writes the two tables of docs/history.md from the data.)
 Exit status 0 when every row passes; 1 with one message per problem, each naming the row.
 """
 
@@ -359,18 +360,61 @@ class Checker:
         return False
 
     def check_docs(self, path):
-        """docs/history.md lists every row, so a row added without its table line fails."""
+        """docs/history.md carries both tables exactly as --print-tables writes them, so a row
+        added or changed without regenerating the docs fails."""
         full = os.path.join(self.repo, path)
         if not os.path.exists(full):
             return  # the docs are optional for a copy of the data (tests use one)
         with open(full, encoding="utf-8") as f:
             text = f.read()
-        for name, key in (("assets/history/policy_timeline.json", "policies"),
-                          ("assets/history/reference_data.json", "series")):
-            data = self.load(name) or {}
-            for row in data.get(key) or []:
-                if isinstance(row, dict) and f"`{row.get('id')}`" not in text:
-                    self.fail(f"{path}", f"row '{row.get('id')}' of {name} is not in the tables of {path}")
+        for name, table in (("reference data", self.reference_table()), ("policy timeline", self.timeline_table())):
+            if table is None:
+                continue
+            for line in table.split("\n")[2:]:
+                if line not in text:
+                    row_id = line.split("`")[1] if "`" in line else line[:40]
+                    self.fail(path, f"the {name} table is stale at row '{row_id}': "
+                                    f"run python3 tools/check_history.py --print-tables and paste the tables")
+
+    def reference_table(self):
+        data = self.load("assets/history/reference_data.json")
+        if not isinstance(data, dict) or not isinstance(data.get("series"), list):
+            return None
+        bounds = {"equal": "", "upper_bound": "≤ ", "lower_bound": "≥ "}
+        lines = ["| id | series | bloc | year | value | model indicator (related) | tolerance | why | source |",
+                 "|---|---|---|---|---|---|---|---|---|"]
+        try:
+            for r in data["series"]:
+                tol = r["tolerance"]
+                width = {"relative": lambda t: f"±{round(t['value'] * 100):g}%",
+                         "absolute": lambda t: f"±{t['value']:g}",
+                         "direction": lambda t: f"direction {t['direction']}",
+                         "order_of_magnitude": lambda t: "order of magnitude"}[tol["kind"]](tol)
+                kind = "" if r["kind"] == "observed" else f" ({r['kind']})"
+                related = f" ({r['related_indicator']})" if "related_indicator" in r else ""
+                lines.append(
+                    f"| `{r['id']}` | {r['series']}{kind} | {r['bloc']} | {r.get('year', r.get('period'))} | "
+                    f"{bounds[r['comparison']]}{r['value']:g} {r['unit']} | `{r['model_indicator']}`{related} | "
+                    f"{width} | {tol['why']} | {', '.join(c['ref'] for c in r['citations'])} |")
+        except (KeyError, TypeError, ValueError):
+            return None  # the row checks above already report a malformed row
+        return "\n".join(lines)
+
+    def timeline_table(self):
+        data = self.load("assets/history/policy_timeline.json")
+        if not isinstance(data, dict) or not isinstance(data.get("policies"), list):
+            return None
+        lines = ["| date | bloc | policy | lever changes | date basis | seed support | sources |",
+                 "|---|---|---|---|---|---|---|"]
+        try:
+            for r in data["policies"]:
+                date = f"{r['year']}-{r['month']:02d}" if r["month"] else str(r["year"])
+                changes = "; ".join(f"{c['slot']} {c['from']:g}→{c['to']:g}" for c in r["levers"])
+                lines.append(f"| {date} | {r['bloc']} | `{r['id']}`: {r['title']} | {changes} | {r['year_basis']} | "
+                             f"{r['seed_support']} | {', '.join(c['ref'] for c in r['citations'])} |")
+        except (KeyError, TypeError, ValueError):
+            return None
+        return "\n".join(lines)
 
     def load(self, path):
         full = os.path.join(self.repo, path)
@@ -387,6 +431,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repo", default=here)
     parser.add_argument("--seeds", default=None, help="seed directory (default: ../shared/seeds, then /work/shared/seeds)")
+    parser.add_argument("--print-tables", action="store_true",
+                        help="print the two markdown tables of docs/history.md from the data and exit")
     args = parser.parse_args()
     seeds = args.seeds
     if seeds is None:
@@ -398,6 +444,12 @@ def main():
         print("check_history: no seed directory (pass --seeds)", file=sys.stderr)
         return 1
     checker = Checker(args.repo, seeds)
+    if args.print_tables:
+        print("## Every observed series, its tolerance and why\n")
+        print(checker.reference_table() or "(reference data unreadable)")
+        print("\n## The policy timeline\n")
+        print(checker.timeline_table() or "(policy timeline unreadable)")
+        return 0
     checker.check_timeline("assets/history/policy_timeline.json")
     checker.check_reference("assets/history/reference_data.json")
     checker.check_docs("docs/history.md")
