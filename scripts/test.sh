@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds everything and runs all tests: native core tests (ctest), the same
+# Builds everything and runs all tests: the history data checks (tools/check_history.py),
+# native core tests (ctest), the same
 # under ASan + UBSan, a bounded fuzzing run of the input decoders, then the
 # WebAssembly app in headless Chromium (node --test tests/browser/).
 # TL_FUZZ_SECONDS sets the fuzzing time per decoder (default 45).
@@ -8,6 +9,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 bash scripts/deps.sh
+
+say "history data: policy timeline and reference data against the seeds (no build needed)"
+python3 tools/check_history.py
+python3 tools/test_check_history.py
 
 # configure PRESET: quiet unless it fails.
 configure() {
