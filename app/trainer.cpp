@@ -291,6 +291,8 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
             for (const auto& d : g.guide.steps[rec.step].debrief) wrapped(std::to_string(q++) + ". " + d);
         for (const auto& d : g.guide.debrief) wrapped(std::to_string(q++) + ". " + d);
         ImGui::Spacing();
+        if (ImGui::CollapsingHeader("The story of where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
+        ImGui::Spacing();
         if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
         ImGui::SameLine();
         if (ImGui::Button("Leave the guide")) trainer.leave();
@@ -355,7 +357,6 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
         for (const auto& h : step.hints) wrapped("\xE2\x80\xA2 " + h);
         ImGui::TreePop();
     }
-    (void)state;
 }
 
 void draw_presenter(app::Trainer& trainer, app::AppState& state) {
@@ -378,6 +379,10 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     draw_score_strip(state);
     const float qr = std::min(170.0f, f.height * 0.22f);
     draw_triangle(state, std::min(f.width - left - 60, f.height - qr - ImGui::GetFontSize() * 9));
+    // The room's scenario in one line, and where the trilemma bit.
+    const tl::Story& story = state.view().story;
+    wrapped(story.summary);
+    if (story.sections.size() > 1) muted_wrapped(story.sections.back().claims.front().text);
     if (!session->link.empty()) {
         ImGui::SetWindowFontScale(1.0f);
         ImGui::TextDisabled("Scan to open this guide:");
