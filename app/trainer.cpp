@@ -378,11 +378,16 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     ImGui::BeginChild("##side", ImVec2(0, 0));
     draw_score_strip(state);
     const float qr = std::min(170.0f, f.height * 0.22f);
-    draw_triangle(state, std::min(f.width - left - 60, f.height - qr - ImGui::GetFontSize() * 9));
-    // The room's scenario in one line, and where the trilemma bit.
+    // The room's scenario in one line, and where the trilemma bit, under the
+    // triangle; the triangle gives up the height they need.
     const tl::Story& story = state.view().story;
+    const std::string bit = story.sections.size() > 1 ? story.sections.back().claims.front().text : "";
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const float words = ImGui::CalcTextSize(story.summary.c_str(), nullptr, false, wrap).y +
+                        ImGui::CalcTextSize(bit.c_str(), nullptr, false, wrap).y;
+    draw_triangle(state, std::min(f.width - left - 60, f.height - qr - words - ImGui::GetFontSize() * 9));
     wrapped(story.summary);
-    if (story.sections.size() > 1) muted_wrapped(story.sections.back().claims.front().text);
+    if (!bit.empty()) muted_wrapped(bit);
     if (!session->link.empty()) {
         ImGui::SetWindowFontScale(1.0f);
         ImGui::TextDisabled("Scan to open this guide:");
