@@ -357,6 +357,16 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
         for (const auto& h : step.hints) wrapped("\xE2\x80\xA2 " + h);
         ImGui::TreePop();
     }
+    // The trainer's notes: only in the presenter view, and folded, since the
+    // presenter view may be on the projector.
+    const tl::FacilitatorNotes& notes = step.facilitator;
+    if (large && !notes.empty() && ImGui::TreeNode("Facilitator notes (not shown to participants)")) {
+        if (notes.minutes > 0) muted_wrapped("About " + std::to_string(notes.minutes) + " minutes.");
+        if (!notes.expect.empty()) wrapped("What the room usually tries: " + notes.expect);
+        for (const auto& q : notes.ask) wrapped("Ask: " + q);
+        if (!notes.answer.empty()) wrapped("The answer: " + notes.answer);
+        ImGui::TreePop();
+    }
 }
 
 void draw_presenter(app::Trainer& trainer, app::AppState& state) {
