@@ -207,6 +207,11 @@ void AppState::update(double now) {
         view_.default_baseline = tl::run(tl::baseline_of(scenario_, /*default_assumptions=*/true));
         view_.assumptions_changed = !(scenario_.assumptions == tl::central_assumptions());
         view_.attribution = tl::attribute(scenario_, base);
+        // The story is told against the status quo; from the status quo preset
+        // that is the baseline, and its attribution is already there.
+        tl::Scenario story_ref = tl::story_reference(scenario_);
+        view_.story = story_ref.policy == base.policy ? tl::tell_story(scenario_, view_.attribution)
+                                                      : tl::tell_story(scenario_, tl::attribute(scenario_, story_ref));
         view_.last_run_ms = now_ms() - t0;
 
         tl::Scenario context = frontier_context(scenario_);

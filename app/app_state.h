@@ -13,6 +13,7 @@
 
 #include "core/analysis.h"
 #include "core/scenario.h"
+#include "core/story.h"
 #include "core/trilemma.h"
 
 namespace app {
@@ -23,6 +24,7 @@ struct ModelView {
     tl::Results scenario, baseline, default_baseline, pinned;
     bool assumptions_changed = false;  // baseline differs from the default baseline
     tl::Attribution attribution;
+    tl::Story story;  // the scenario in words, told against the status quo (core/story.h)
     std::unique_ptr<tl::MonteCarlo> monte_carlo;
     tl::Bands bands;
     tl::Results bands_results;  // the central run the bands were drawn around
@@ -45,6 +47,8 @@ struct ViewSettings {
     Theme theme = Theme::Light;
     float font_scale = 1.0f;
     bool show_bands = true;
+    bool intro_open = false;      // the first-minute introduction (panel_intro.cpp)
+    bool intro_dont_show = true;  // its "Don't show this again"
 };
 
 struct History {

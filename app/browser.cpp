@@ -91,6 +91,9 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
 EM_JS(void, js_download_png, (const char* name, int w, int h, const unsigned char* rgba), {
     Module.downloadPng(UTF8ToString(name), w, h, HEAPU8.slice(rgba, rgba + w * h * 4));
 });
+EM_JS(void, js_download_html_with_image, (const char* name, const char* html, int w, int h, const unsigned char* rgba), {
+    Module.downloadHtmlWithImage(UTF8ToString(name), UTF8ToString(html), w, h, HEAPU8.slice(rgba, rgba + w * h * 4));
+});
 EM_JS(void, js_copy, (const char* text), { Module.copyText(UTF8ToString(text)); });
 EM_JS(void, js_open_file, (), { Module.openFilePicker(); });
 // clang-format on
@@ -125,6 +128,10 @@ void download(const std::string& filename, const std::string& mime, const std::s
 }
 void download_png(const std::string& filename, int width, int height, const unsigned char* rgba) {
     js_download_png(filename.c_str(), width, height, rgba);
+}
+void download_html_with_image(const std::string& filename, const std::string& html, int width, int height,
+                              const unsigned char* rgba) {
+    js_download_html_with_image(filename.c_str(), html.c_str(), width, height, rgba);
 }
 void copy_to_clipboard(const std::string& text) { js_copy(text.c_str()); }
 void open_file_picker() { js_open_file(); }
@@ -165,6 +172,9 @@ void download(const std::string& filename, const std::string&, const std::string
 void download_png(const std::string& filename, int width, int height, const unsigned char*) {
     std::fprintf(stderr, "trilemma: PNG export (%dx%d) %s is available in the browser build\n", width, height,
                  filename.c_str());
+}
+void download_html_with_image(const std::string& filename, const std::string& html, int, int, const unsigned char*) {
+    download(filename, "text/html", html);  // natively without the picture
 }
 void copy_to_clipboard(const std::string& text) { SDL_SetClipboardText(text.c_str()); }
 void open_file_picker() { std::fprintf(stderr, "trilemma: drop a file on the window to open it\n"); }

@@ -25,6 +25,11 @@ void download(const std::string& filename, const std::string& mime, const std::s
 // PNG of RGBA pixels (top row first) as a download.
 void download_png(const std::string& filename, int width, int height, const unsigned char* rgba);
 
+// An HTML page as a download, with the PNG of RGBA pixels put into its first
+// <img id="charts"> (the printable summary).
+void download_html_with_image(const std::string& filename, const std::string& html, int width, int height,
+                              const unsigned char* rgba);
+
 void copy_to_clipboard(const std::string& text);
 
 // Opens the browser's file picker; the chosen file arrives through on_file().

@@ -65,6 +65,9 @@ std::string app_state_json() {
     for (const auto& n : app::the_sharing().notices()) w.String(n.text.c_str());
     w.EndArray();
     w.Key("name"); w.String(s.name.c_str());
+    w.Key("intro_open"); w.Bool(state.settings.intro_open);
+    w.Key("story_summary"); w.String(view.story.summary.c_str());
+    w.Key("story"); w.String(tl::story_text(view.story).c_str());
     auto& trainer = app::the_trainer();
     w.Key("guide");
     if (trainer.session()) {
@@ -181,8 +184,9 @@ std::string app_command(std::string_view json) {
     } else if (cmd == "undo") state.undo();
     else if (cmd == "redo") state.redo();
     else if (cmd == "reset") state.reset_policies();
+    else if (cmd == "export_summary") app::the_sharing().export_summary();
     else if (cmd == "tab") {
-        for (ui::Tab t : {ui::Tab::Guide, ui::Tab::Levers, ui::Tab::Charts, ui::Tab::Triangle, ui::Tab::Why, ui::Tab::More})
+        for (ui::Tab t : ui::kTabs)
             if (str("name") == ui::tab_name(t)) {
                 ui::select_tab(t);
                 return R"({"ok":true})";

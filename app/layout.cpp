@@ -40,6 +40,7 @@ const char* tab_name(Tab t) {
         case Tab::Charts: return "Charts";
         case Tab::Triangle: return "Triangle";
         case Tab::Why: return "Why?";
+        case Tab::Story: return "Story";
         case Tab::More: return "More";
     }
     return "";
@@ -164,6 +165,11 @@ void view_options(app::AppState& state) {
         if (st.theme == app::Theme::Light) theme::apply_light(), platform::set_clear_color(theme::kBackground);
         else theme::apply_dark(), platform::set_clear_color(theme::kBackgroundDark);
     }
+    if (ImGui::Button("Introduction")) {
+        st.intro_open = true;
+        ImGui::CloseCurrentPopup();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The three pillars, what 50 means, and what to try first");
 }
 
 // Lays out toolbar items left to right, wrapping to a new row when the next
@@ -300,6 +306,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
         return;
     }
     const float top = draw_header(state, sharing, trainer, layout, f.width);
+    draw_intro(state);
     draw_share_dialog(sharing, state);
     draw_guide_library(trainer);
     draw_room_window(trainer, state);
@@ -328,6 +335,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
         titled("The trade-off");
         draw_triangle(state, right_w - 30);
         ImGui::Spacing();
+        if (ImGui::CollapsingHeader("The story", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
         if (ImGui::CollapsingHeader("Why did it move?", ImGuiTreeNodeFlags_DefaultOpen)) draw_why(state);
         if (ImGui::CollapsingHeader("Sector \xC3\x97 bloc", ImGuiTreeNodeFlags_DefaultOpen)) draw_matrix(state);
         ImGui::End();
@@ -353,7 +361,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
     if (layout == Layout::Phone) ImGui::PopStyleVar();
     if (tabs) {
         const bool forced = force_tab();
-        for (Tab t : {Tab::Guide, Tab::Levers, Tab::Charts, Tab::Triangle, Tab::Why, Tab::More}) {
+        for (Tab t : kTabs) {
             if (layout == Layout::Tablet && t == Tab::Levers) continue;
             if (t == Tab::Guide && !guiding) continue;
             ImGuiTabItemFlags flags = forced && tab == t ? ImGuiTabItemFlags_SetSelected : 0;
@@ -366,6 +374,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
                 case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
                 case Tab::Triangle: draw_triangle(state, std::min(content_w - 20, 560.0f)); break;
                 case Tab::Why: draw_why(state); break;
+                case Tab::Story: draw_story(state); break;
                 case Tab::More:
                     if (ImGui::CollapsingHeader("Sector \xC3\x97 bloc", ImGuiTreeNodeFlags_DefaultOpen)) draw_matrix(state);
                     if (layout == Layout::Phone && ImGui::CollapsingHeader("Assumptions")) draw_assumptions(state);

@@ -14,7 +14,9 @@ Layout layout_for(float width, float height, float font_scale = 1.0f);
 const char* layout_name(Layout l);
 
 // The tab shown in the tablet and phone layouts (the test hook can set it).
-enum class Tab { Guide, Levers, Charts, Triangle, Why, More };
+enum class Tab { Guide, Levers, Charts, Triangle, Story, Why, More };
+// The tabs of the phone and tablet layouts, in the order they are shown.
+inline constexpr Tab kTabs[] = {Tab::Guide, Tab::Levers, Tab::Charts, Tab::Triangle, Tab::Story, Tab::Why, Tab::More};
 Tab& current_tab();
 bool& force_tab();
 void select_tab(Tab t);

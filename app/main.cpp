@@ -12,6 +12,7 @@
 #include "app/trainer.h"
 #include "app/layout.h"
 #include "app/platform.h"
+#include "app/panels.h"
 #include "app/theme.h"
 #include "imgui.h"
 
@@ -65,6 +66,8 @@ int main(int argc, char** argv) {
         return true;
     };
     sharing.start(0.0);
+    // A first visit opens with the introduction, unless a guide leads the way.
+    state.settings.intro_open = !ui::intro_hidden_for_good() && !trainer.session();
     state.update(0.0);
     platform::run([&state, &sharing, &trainer] {
         const double now = platform::frame_info().time;

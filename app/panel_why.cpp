@@ -10,6 +10,7 @@
 #include "app/panels.h"
 #include "app/platform.h"
 #include "app/ui_common.h"
+#include "core/story.h"
 #include "imgui.h"
 
 namespace ui {
@@ -54,7 +55,9 @@ void draw_why(app::AppState& state) {
         std::string label;
         double value;
         tl::Pillar pillar;
+        const tl::StoryClaim* reason;  // the mechanism through which the lever moves this indicator's pillar
     };
+    const tl::Pillar why_pillar = indicator_pillar(settings.why_indicator);
     std::vector<Row> rows;
     for (std::size_t c = 0; c < at.changes.size(); ++c) {
         const auto& ch = at.changes[c];
@@ -63,7 +66,7 @@ void draw_why(app::AppState& state) {
         if (info.sector >= 0) label += " (" + std::string(tl::kSectorIds[info.sector]) + ")";
         if (ch.bloc != tl::idx(s.seat)) label = std::string(tl::kBlocShortNames[ch.bloc]) + ": " + label;
         rows.push_back({label, at.share(c, settings.why_indicator, bloc, year_index),
-                        tl::lever_def(tl::slot_info(ch.slot).lever).pillar});
+                        tl::lever_def(tl::slot_info(ch.slot).lever).pillar, &tl::lever_mechanism(info.lever, why_pillar)});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return std::fabs(a.value) > std::fabs(b.value); });
     const std::size_t shown = std::min<std::size_t>(rows.size(), 10);
@@ -100,7 +103,15 @@ void draw_why(app::AppState& state) {
                     (r.value > 0 ? "+" + v : v).c_str());
         ImGui::InvisibleButton(("##row" + std::to_string(k)).c_str(), ImVec2(w, h));
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s: %s", r.label.c_str(), format_value(r.value, def.decimals + 1, std::string(def.unit)).c_str());
+            tooltip_with_source(r.label + ": " + format_value(r.value, def.decimals + 1, std::string(def.unit)) + ". " +
+                                    r.reason->text + ".",
+                                "Source", r.reason->source);
+        // Why, in one line under the bar: the mechanism, in the sources' words.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(r.reason->text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
     }
     if (rows.size() > shown) {
         double rest = 0;

@@ -165,6 +165,16 @@ void Sharing::export_png(float x, float y, float w, float h) {
     notify(Notice::Kind::Info, "Image exported as PNG.", 4);
 }
 
+void Sharing::export_summary() {
+    std::string name = slug(state_.scenario().name) + "-summary.html";
+    std::string html = tl::summary_html(state_.scenario(), state_.view().story, share_link());
+    const platform::FrameInfo& f = platform::frame_info();
+    platform::request_capture(0, 0, f.width, f.height, [name, html](int width, int height, const unsigned char* rgba) {
+        browser::download_html_with_image(name, html, width, height, rgba);
+    });
+    notify(Notice::Kind::Info, "Summary saved as a page: open it and print it.", 6);
+}
+
 void Sharing::new_scenario() {
     tl::Scenario s = tl::scenario_from_preset(tl::presets().front(), state_.scenario().seat);
     s.horizon = state_.scenario().horizon;
@@ -232,6 +242,8 @@ void draw_file_menu(app::Sharing& sharing, app::AppState& state) {
             const platform::FrameInfo& f = platform::frame_info();
             sharing.export_png(0, 0, f.width, f.height);
         }
+        if (ImGui::Selectable("Printable summary (HTML)")) sharing.export_summary();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("One page with the scores, the story, the charts and the link");
         ImGui::EndPopup();
     }
     ImGui::SameLine();

@@ -39,6 +39,7 @@ public:
     void open_file();
     void export_csv();
     void export_png(float x, float y, float w, float h);
+    void export_summary();  // the printable one-page summary: scores, story, the screen, the link
     void new_scenario();  // status quo for the same seat; undoable
 
     // Reads a pasted or dropped text: a share link/code or a scenario file.

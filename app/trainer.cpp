@@ -291,6 +291,8 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
             for (const auto& d : g.guide.steps[rec.step].debrief) wrapped(std::to_string(q++) + ". " + d);
         for (const auto& d : g.guide.debrief) wrapped(std::to_string(q++) + ". " + d);
         ImGui::Spacing();
+        if (ImGui::CollapsingHeader("The story of where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
+        ImGui::Spacing();
         if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
         ImGui::SameLine();
         if (ImGui::Button("Leave the guide")) trainer.leave();
@@ -355,7 +357,16 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
         for (const auto& h : step.hints) wrapped("\xE2\x80\xA2 " + h);
         ImGui::TreePop();
     }
-    (void)state;
+    // The trainer's notes: only in the presenter view, and folded, since the
+    // presenter view may be on the projector.
+    const tl::FacilitatorNotes& notes = step.facilitator;
+    if (large && !notes.empty() && ImGui::TreeNode("Facilitator notes (not shown to participants)")) {
+        if (notes.minutes > 0) muted_wrapped("About " + std::to_string(notes.minutes) + " minutes.");
+        if (!notes.expect.empty()) wrapped("What the room usually tries: " + notes.expect);
+        for (const auto& q : notes.ask) wrapped("Ask: " + q);
+        if (!notes.answer.empty()) wrapped("The answer: " + notes.answer);
+        ImGui::TreePop();
+    }
 }
 
 void draw_presenter(app::Trainer& trainer, app::AppState& state) {
@@ -377,7 +388,16 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     ImGui::BeginChild("##side", ImVec2(0, 0));
     draw_score_strip(state);
     const float qr = std::min(170.0f, f.height * 0.22f);
-    draw_triangle(state, std::min(f.width - left - 60, f.height - qr - ImGui::GetFontSize() * 9));
+    // The room's scenario in one line, and where the trilemma bit, under the
+    // triangle; the triangle gives up the height they need.
+    const tl::Story& story = state.view().story;
+    const std::string bit = story.sections.size() > 1 ? story.sections.back().claims.front().text : "";
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const float words = ImGui::CalcTextSize(story.summary.c_str(), nullptr, false, wrap).y +
+                        ImGui::CalcTextSize(bit.c_str(), nullptr, false, wrap).y;
+    draw_triangle(state, std::min(f.width - left - 60, f.height - qr - words - ImGui::GetFontSize() * 9));
+    wrapped(story.summary);
+    if (!bit.empty()) muted_wrapped(bit);
     if (!session->link.empty()) {
         ImGui::SetWindowFontScale(1.0f);
         ImGui::TextDisabled("Scan to open this guide:");

@@ -14,13 +14,7 @@ ImU32 pillar_color(tl::Pillar p, float alpha) {
 
 ImU32 baseline_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
-std::string lever_value_text(const tl::LeverDef& d, double v) {
-    char buf[48];
-    if (d.unit.rfind("$bn", 0) == 0) std::snprintf(buf, sizeof buf, "$%.0fbn/yr", v);
-    else if (d.unit.rfind("$M", 0) == 0) std::snprintf(buf, sizeof buf, "$%.0fM/yr", v);
-    else std::snprintf(buf, sizeof buf, "%.0f%%", v);
-    return buf;
-}
+std::string lever_value_text(const tl::LeverDef& d, double v) { return tl::format_lever_value(d, v); }
 
 std::string lever_format(const tl::LeverDef& d) {
     if (d.unit.rfind("$bn", 0) == 0) return "$%.0fbn/yr";

@@ -10,11 +10,15 @@
 #include <string>
 #include <vector>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "core/analysis.h"
 #include "core/checks.h"
 #include "core/export.h"
 #include "core/scenario_io.h"
 #include "core/snapshot.h"
+#include "core/story.h"
 #include "core/version.h"
 
 using namespace tl;
@@ -31,11 +35,12 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
   trilemma-cli tornado [options]           which assumptions move each pillar of the seat most (--pillars to choose)
   trilemma-cli guide [ID|FILE] [--set K=V] [--step N] [--json]  check a guided scenario; goal status per step
+  trilemma-cli story [options]             the scenario's story in words (what you did, gained, paid; where the trilemma bit)
   trilemma-cli checks                      run the mechanism checks in assets/checks.json
   trilemma-cli snapshot                    print every preset's results as JSON (a model-version snapshot)
   trilemma-cli compare OLD.json [NEW.json] compare two snapshots (NEW defaults to this model)
 
-Options for run and frontier:
+Options for run, story and frontier:
   --preset ID            start from a preset (default status_quo_2024)
   --scenario FILE        start from a scenario file (JSON, as saved by the app)
   --seat BLOC            US, China, EU, Allies or GlobalSouth
@@ -46,7 +51,7 @@ Options for run and frontier:
   --set KEY=VALUE        set a lever, e.g. export_controls.semis=80 or EU.market_access=50 (repeatable)
   --assume PARAM=POS     move an assumption between low (-1), central (0) and high (+1)
   --bloc BLOC|all        whose indicators to print (default: the seat)
-  --format table|csv|json
+  --format table|csv|json  (story: table = text with sources, json = sections, claims, sources, facts)
   --bands N              add Monte Carlo 5-95% bands from N draws (run)
   --samples N --seed S   frontier sampling (default 2000, seed 1)
   --trilemma economic_security|data_governance
@@ -295,6 +300,49 @@ int cmd_run(const Options& o) {
     return 0;
 }
 
+int cmd_story(const Options& o) {
+    Story story = tell_story(o.scenario);
+    if (o.format == "json") {
+        rapidjson::StringBuffer buf;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+        w.StartObject();
+        w.Key("summary");
+        w.String(story.summary.c_str());
+        w.Key("sections");
+        w.StartArray();
+        for (const auto& sec : story.sections) {
+            w.StartObject();
+            w.Key("title");
+            w.String(sec.title.c_str());
+            w.Key("claims");
+            w.StartArray();
+            for (const auto& claim : sec.claims) {
+                w.StartObject();
+                w.Key("text");
+                w.String(claim.text.c_str());
+                w.Key("source");
+                w.String(claim.source.c_str());
+                w.EndObject();
+            }
+            w.EndArray();
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+        std::printf("%s\n", buf.GetString());
+        return 0;
+    }
+    if (o.format == "csv") fail("story: --format table or json");
+    std::printf("%s\n\n", story.summary.c_str());
+    for (const auto& sec : story.sections) {
+        std::printf("%s\n", sec.title.c_str());
+        for (const auto& c : sec.claims)
+            std::printf("  %s%s\n", c.text.c_str(), c.source.empty() ? "" : ("  [" + c.source + "]").c_str());
+        std::printf("\n");
+    }
+    return 0;
+}
+
 int cmd_frontier(const Options& o) {
     if (o.samples < 1 || o.samples > 1000000) fail("--samples: 1..1000000");
     Frontier f = compute_frontier(o.scenario, o.trilemma, o.samples, o.seed);
@@ -383,6 +431,7 @@ int main(int argc, char** argv) {
         Options o = parse_options(argc, argv, 2);
         if (cmd == "run") return cmd_run(o);
         if (cmd == "frontier") return cmd_frontier(o);
+        if (cmd == "story") return cmd_story(o);
         if (cmd == "checks") return cmd_checks();
         if (cmd == "search") return cmd_search(o);
         if (cmd == "tornado") return cmd_tornado(o);

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/version.h"
+
 namespace tl {
 
 std::string csv_field(std::string_view s) {
@@ -37,6 +39,56 @@ std::string results_csv(const Results& r, const Results& base, const std::vector
             }
     }
     return out;
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += ch;
+        }
+    return out;
+}
+
+std::string summary_html(const Scenario& s, const Story& story, std::string_view share_link) {
+    const Preset* preset = find_preset(s.preset);
+    std::string title = s.name.empty() ? std::string("Trilemma Lab scenario") : s.name;
+    std::string h = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+                    " \u2014 Trilemma Lab</title>\n<style>\n"
+                    "@page { size: A4; margin: 14mm; }\n"
+                    "body { font: 11pt/1.4 system-ui, sans-serif; color: #1d232b; max-width: 46em; margin: 2em auto; }\n"
+                    "h1 { font-size: 18pt; margin: 0 0 .2em; } h2 { font-size: 12pt; margin: 1em 0 .3em; }\n"
+                    ".meta, .src, footer { color: #4a5563; font-size: 9.5pt; }\n"
+                    "img { width: 100%; border: 1px solid #c9ced6; margin: .6em 0; }\n"
+                    "table { border-collapse: collapse; } td, th { padding: .2em .8em; border-bottom: 1px solid #d7dbe1; text-align: right; }\n"
+                    "th:first-child, td:first-child { text-align: left; }\n"
+                    "@media print { .noprint { display: none; } body { margin: 0; } }\n"
+                    "</style></head><body>\n";
+    h += "<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">Playing " + html_escape(std::string(kBlocNames[idx(s.seat)])) +
+         " \u00b7 preset " + html_escape(preset ? preset->name : s.preset) + " \u00b7 horizon " +
+         std::to_string(s.horizon) + " \u00b7 model version " + std::to_string(kModelVersion) +
+         (s.reactions ? "" : " \u00b7 other blocs do not react") + "</p>\n";
+    h += "<p class=\"noprint meta\">Print this page (Ctrl+P or \u2318P) for a one-page summary.</p>\n";
+    h += "<p><strong>" + html_escape(story.summary) + "</strong></p>\n";
+    h += "<img id=\"charts\" alt=\"The charts and the trilemma triangle as they were on screen\">\n";
+    for (const auto& sec : story.sections) {
+        h += "<h2>" + html_escape(sec.title) + "</h2>\n";
+        for (const auto& claim : sec.claims) {
+            h += "<p>" + html_escape(claim.text);
+            if (!claim.source.empty()) h += " <span class=\"src\">[" + html_escape(claim.source) + "]</span>";
+            h += "</p>\n";
+        }
+    }
+    if (!s.notes.empty()) h += "<h2>Notes</h2>\n<p>" + html_escape(s.notes) + "</p>\n";
+    h += "<footer><p>Open this scenario again: <a href=\"" + html_escape(share_link) + "\">" + html_escape(share_link) +
+         "</a></p><p>Trilemma Lab explores trade-offs; it does not forecast. Sources are cited as file:line of the "
+         "seed documents (e.g. 001:L36).</p></footer>\n</body></html>\n";
+    return h;
 }
 
 }  // namespace tl

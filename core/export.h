@@ -1,12 +1,14 @@
-// Results as CSV: one row per bloc, indicator and year with the scenario, its
-// baseline and (when given) the Monte Carlo band. Shared by the browser app's
-// "Export results" and trilemma-cli's --format csv.
+// What a scenario's results leave the app as: CSV (one row per bloc,
+// indicator and year with the scenario, its baseline and, when given, the
+// Monte Carlo band; shared by the app's "Export results" and trilemma-cli's
+// --format csv) and a printable one-page summary in HTML.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/analysis.h"
+#include "core/story.h"
 
 namespace tl {
 
@@ -15,5 +17,14 @@ std::string csv_field(std::string_view text);
 
 std::string results_csv(const Results& scenario, const Results& baseline, const std::vector<Bloc>& blocs,
                         const std::vector<const Bands*>& bands = {});
+
+// Text made safe inside HTML: & < > " ' escaped.
+std::string html_escape(std::string_view text);
+
+// A one-page summary to print or keep: the scenario's name, seat, preset and
+// horizon, its pillar scores against the status quo, the story with its
+// sources, and the share link. The picture of the charts is filled in by the
+// page that saves it: the first `<img id="charts">` gets its src there.
+std::string summary_html(const Scenario& scenario, const Story& story, std::string_view share_link);
 
 }  // namespace tl

@@ -32,6 +32,7 @@ namespace {
 
 constexpr const char* kGuideFormat = "trilemma-lab/guide";
 constexpr std::size_t kMaxTitle = 120, kMaxText = 2000, kMaxItem = 600, kMaxSource = 120;
+constexpr int kMaxStepMinutes = 240;
 constexpr std::size_t kMaxListItems = 12, kMaxSources = 20, kMaxOpenLevers = 64, kMaxSettings = 64;
 constexpr int kMaxDuration = 600;
 
@@ -220,7 +221,8 @@ struct Reader : json::FieldReader {
     GuideStep step(const Obj& v, const std::string& path) {
         GuideStep s;
         if (!object(v, path, "an object describing a step",
-                    {"id", "title", "briefing", "sources", "open_levers", "set", "goal", "hints", "debrief"}))
+                    {"id", "title", "briefing", "sources", "open_levers", "set", "goal", "hints", "debrief",
+                     "facilitator"}))
             return s;
         text(v, "id", path, s.id, true, 64);
         text(v, "title", path, s.title, true, kMaxTitle);
@@ -245,7 +247,20 @@ struct Reader : json::FieldReader {
         if (const Obj* g = find(v, "goal"); g && !g->IsNull()) s.goal = goal(*g, at(path, "goal"));
         text_list(v, "hints", path, s.hints, kMaxListItems, kMaxItem);
         text_list(v, "debrief", path, s.debrief, kMaxListItems, kMaxItem);
+        if (const Obj* f = find(v, "facilitator")) s.facilitator = facilitator(*f, at(path, "facilitator"));
         return s;
+    }
+
+    FacilitatorNotes facilitator(const Obj& v, const std::string& path) {
+        FacilitatorNotes n;
+        if (!object(v, path, "an object of notes for the trainer: {\"minutes\", \"expect\", \"ask\", \"answer\"}",
+                    {"minutes", "expect", "ask", "answer"}))
+            return n;
+        integer(v, "minutes", path, n.minutes, false, "a whole number of minutes");  // range: validate_guide
+        text(v, "expect", path, n.expect, false, kMaxText);
+        text_list(v, "ask", path, n.ask, kMaxListItems, kMaxItem);
+        text(v, "answer", path, n.answer, false, kMaxText);
+        return n;
     }
 
     void guide(const Obj& doc, Guide& g) {
@@ -390,6 +405,25 @@ void write_guide(W& w, const Guide& g) {
         }
         put_list(w, "hints", s.hints);
         put_list(w, "debrief", s.debrief);
+        if (!s.facilitator.empty()) {
+            const FacilitatorNotes& n = s.facilitator;
+            w.Key("facilitator");
+            w.StartObject();
+            if (n.minutes > 0) {
+                w.Key("minutes");
+                w.Int(n.minutes);
+            }
+            if (!n.expect.empty()) {
+                w.Key("expect");
+                put_string(w, n.expect);
+            }
+            if (!n.ask.empty()) put_list(w, "ask", n.ask);
+            if (!n.answer.empty()) {
+                w.Key("answer");
+                put_string(w, n.answer);
+            }
+            w.EndObject();
+        }
         w.EndObject();
     }
     w.EndArray();
@@ -460,6 +494,9 @@ std::vector<std::string> validate_guide(const Guide& g) {
         for (std::size_t j = 0; j < i; ++j)
             if (!s.id.empty() && g.steps[j].id == s.id)
                 r.error(path + ".id", quoted(s.id) + " is already the id of steps[" + std::to_string(j) + "]");
+        if (s.facilitator.minutes < 0 || s.facilitator.minutes > kMaxStepMinutes)
+            r.error(path + ".facilitator.minutes",
+                    std::to_string(s.facilitator.minutes) + " is outside 1.." + std::to_string(kMaxStepMinutes) + " minutes");
         for (std::size_t k = 0; k < s.open_levers.size(); ++k) {
             const std::string& key = s.open_levers[k];
             const std::string p = path + ".open_levers[" + std::to_string(k) + "]";

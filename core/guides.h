@@ -15,7 +15,8 @@
 //                   "compare": "<=", "target": 0.5},
 //                  {"indicator": "alliance_cohesion", "from": 2025, "to": 2035, "in": "every_year",
 //                   "compare": ">=", "target": 60}]},
-//               "hints": ["..."], "debrief": ["..."]}],
+//               "hints": ["..."], "debrief": ["..."],
+//               "facilitator": {"minutes": 10, "expect": "...", "ask": ["..."], "answer": "..."}}],
 //    "debrief": ["..."]}
 //
 // Reading validates everything and never throws: every error names the field
@@ -62,6 +63,18 @@ struct LeverSetting {
     bool operator==(const LeverSetting&) const = default;
 };
 
+// Notes for the trainer, shown in the presenter view and never to
+// participants: how long the step takes, what the room usually tries, the
+// questions to ask and the answer the sources give.
+struct FacilitatorNotes {
+    int minutes = 0;                  // 0 = not stated
+    std::string expect;               // what the room usually tries
+    std::vector<std::string> ask;     // questions to put to the room
+    std::string answer;               // what the sources say, with their lines
+    bool empty() const { return minutes == 0 && expect.empty() && ask.empty() && answer.empty(); }
+    bool operator==(const FacilitatorNotes&) const = default;
+};
+
 struct GuideStep {
     std::string id;     // unique within the guide: [a-z0-9_-], 1..64 characters
     std::string title;
@@ -72,6 +85,7 @@ struct GuideStep {
     std::optional<Goal> goal;
     std::vector<std::string> hints;
     std::vector<std::string> debrief;      // questions for the room after this step
+    FacilitatorNotes facilitator;          // for the trainer only
     bool operator==(const GuideStep&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/assets.h"
 #include "core/json_util.h"
@@ -93,6 +94,14 @@ std::string slot_label(int slot) {
     std::string k = lever_def(info.lever).name;
     if (info.sector >= 0) k += " \xC2\xB7 " + std::string(kSectorNames[info.sector]);
     return k;
+}
+
+std::string format_lever_value(const LeverDef& d, double v) {
+    char buf[48];
+    if (d.unit.rfind("$bn", 0) == 0) std::snprintf(buf, sizeof buf, "$%.0fbn/yr", v);
+    else if (d.unit.rfind("$M", 0) == 0) std::snprintf(buf, sizeof buf, "$%.0fM/yr", v);
+    else std::snprintf(buf, sizeof buf, "%.0f%%", v);
+    return buf;
 }
 
 void clamp_policy(Policy& p) {

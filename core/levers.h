@@ -113,6 +113,9 @@ std::optional<int> parse_slot(std::string_view key);
 std::string slot_key(int slot);                  // inverse of parse_slot
 std::string slot_label(int slot);                // "Export controls · Semiconductors"
 
+// A lever value as people read it, in the lever's unit: "80%", "$45bn/yr", "$800M/yr".
+std::string format_lever_value(const LeverDef& d, double v);
+
 using Policy = std::array<double, kSlotCount>;
 
 // Clamp every value into its lever's range (and replace NaN by the neutral value).

@@ -146,6 +146,15 @@
     c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(bytes.buffer), w, h), 0, 0);
     c.toBlob((blob) => Module.downloadBlob(name, blob), 'image/png');
   };
+  // The printable summary: the screen's pixels become a PNG inside the page.
+  Module.downloadHtmlWithImage = (name, html, w, h, bytes) => {
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(bytes.buffer), w, h), 0, 0);
+    const page = html.replace('<img id="charts"', `<img id="charts" src="${c.toDataURL('image/png')}"`);
+    Module.downloadBlob(name, new Blob([page], { type: 'text/html' }));
+  };
   function fallbackCopy(text) {
     const t = document.createElement('textarea');
     t.value = text;

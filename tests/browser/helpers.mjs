@@ -141,8 +141,10 @@ export function useSite() {
 }
 
 // Opens the app in a new browser context. Options: viewport {width,height},
-// deviceScaleFactor, waitReady (default true), timeout (ms); any others
-// (isMobile, hasTouch) go to the browser context.
+// deviceScaleFactor, waitReady (default true), timeout (ms), intro (default
+// false: the first-visit introduction is marked as seen before the page
+// loads, so it does not cover what a test clicks); any others (isMobile,
+// hasTouch) go to the browser context.
 // Returns { page, context, consoleErrors, pageErrors, failedRequests,
 //           nonLocalRequests, requests, state(), command(), close() }.
 export async function openApp(browser, baseUrl, {
@@ -150,9 +152,11 @@ export async function openApp(browser, baseUrl, {
   deviceScaleFactor = 1,
   waitReady = true,
   timeout = 60_000,
+  intro = false,
   ...contextOptions
 } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, ...contextOptions });
+  if (!intro) await context.addInitScript(() => { try { localStorage.setItem('trilemma.intro_hidden', '1'); } catch (e) {} });
   const page = await context.newPage();
   const app = {
     page,

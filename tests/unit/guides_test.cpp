@@ -202,6 +202,12 @@ TEST_CASE("guides: random guides round-trip") {
             }
             for (int i = pick(3); i > 0; --i) s.hints.push_back(text(30));
             for (int i = pick(3); i > 0; --i) s.debrief.push_back(text(30));
+            if (pick(2)) {
+                s.facilitator.minutes = pick(3) ? 1 + pick(240) : 0;
+                if (pick(2)) s.facilitator.expect = text(60);
+                for (int i = pick(3); i > 0; --i) s.facilitator.ask.push_back(text(20));
+                if (pick(2)) s.facilitator.answer = text(80);
+            }
             g.steps.push_back(s);
         }
         for (int i = pick(3); i > 0; --i) g.debrief.push_back(text(30));
@@ -278,6 +284,11 @@ TEST_CASE("guides: validation errors name the field and the step") {
         {"/steps/0/set/enforcement", "\"high\"", "steps[0].set.enforcement: expected a number"},
         {"/steps/0/set", "[]", "steps[0].set: expected an object of lever values"},
         {"/steps/0/briefng", "\"typo\"", "steps[0].briefng: unknown field (did you mean \"briefing\"?)"},
+        {"/steps/0/facilitator", "\"take 10 minutes\"", "steps[0].facilitator: expected an object of notes for the trainer"},
+        {"/steps/0/facilitator", "{\"minutes\": 300}", "steps[0].facilitator.minutes: 300 is outside 1..240 minutes"},
+        {"/steps/0/facilitator", "{\"minutes\": 7.5}", "steps[0].facilitator.minutes: expected a whole number of minutes"},
+        {"/steps/0/facilitator", "{\"ask\": \"why?\"}", "steps[0].facilitator.ask: expected a list of texts"},
+        {"/steps/0/facilitator", "{\"anwser\": \"x\"}", "steps[0].facilitator.anwser: unknown field (did you mean \"answer\"?)"},
         {"/steps/1/briefing", nullptr, "steps[1].briefing: missing"},
         {"/steps/1/title", "\"\"", "steps[1].title: must not be empty"},
         {"/steps/1/id", "\"first\"", "steps[1].id: \"first\" is already the id of steps[0]"},
@@ -623,6 +634,9 @@ TEST_CASE("guides: the built-in guides load and are complete") {
         CHECK(g.debrief.size() >= 2);
         CHECK(g.debrief.size() <= 3);
         CHECK(g.duration_minutes > 0);
+        int step_minutes = 0;
+        for (const auto& s : g.steps) step_minutes += s.facilitator.minutes;
+        CHECK(step_minutes <= g.duration_minutes);  // the steps' timings fit the session, with time for the debrief
         CHECK(!g.audience.empty());
         for (const auto& s : g.steps) {
             CAPTURE(s.id);
@@ -631,6 +645,11 @@ TEST_CASE("guides: the built-in guides load and are complete") {
             CHECK(!s.hints.empty());
             CHECK(s.sources.size() >= 2);
             for (const auto& src : s.sources) CHECK(std::regex_match(src, cite));
+            // Notes for the trainer: timing, what the room tries, questions, and an answer that cites the sources.
+            CHECK(s.facilitator.minutes > 0);
+            CHECK(!s.facilitator.expect.empty());
+            CHECK(!s.facilitator.ask.empty());
+            CHECK(std::regex_search(s.facilitator.answer, std::regex(R"(00[0-4]:L[0-9]+)")));
             // Every citation in the briefing is listed in the step's sources.
             std::smatch m;
             std::string text = s.briefing;

@@ -1,0 +1,491 @@
+// The story of a scenario (see story.h).
+//
+// [SECTION] The words: assets/story.json
+// [SECTION] Formatting numbers and names
+// [SECTION] Reading the attribution
+// [SECTION] The four sections and the summary
+#include "core/story.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cctype>
+
+#include "core/assets.h"
+#include "core/json_util.h"
+
+namespace tl {
+
+// ---------------------------------------------------------------------------
+// [SECTION] The words: assets/story.json
+// ---------------------------------------------------------------------------
+namespace {
+
+using MechanismTable = std::array<std::array<StoryClaim, kPillarCount>, kLeverCount>;
+
+MechanismTable load_mechanisms() {
+    const std::string where = "assets/story.json";
+    auto doc = json::parse(embedded_asset("story.json"), where);
+    const auto& levers = json::member(doc, "levers", where);
+    if (!levers.IsObject()) throw json::Error(where + ".levers: expected an object keyed by lever id");
+    MechanismTable table;
+    for (int l = 0; l < kLeverCount; ++l) {
+        std::string at = where + ".levers." + std::string(kLeverIds[l]);
+        const auto& lever = json::member(levers, std::string(kLeverIds[l]).c_str(), where + ".levers");
+        for (int p = 0; p < kPillarCount; ++p) {
+            std::string pat = at + "." + std::string(kPillarIds[p]);
+            const auto& pair = json::member(lever, std::string(kPillarIds[p]).c_str(), at);
+            if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || !pair[1].IsString())
+                throw json::Error(pat + ": expected [phrase, source]");
+            table[l][p] = {pair[0].GetString(), pair[1].GetString()};
+            if (table[l][p].text.empty() || table[l][p].source.empty())
+                throw json::Error(pat + ": the phrase and its source must not be empty");
+        }
+    }
+    return table;
+}
+
+}  // namespace
+
+const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar) {
+    static const MechanismTable table = load_mechanisms();
+    return table[static_cast<int>(lever)][idx(pillar)];
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Formatting numbers and names
+// ---------------------------------------------------------------------------
+namespace {
+
+std::string fixed(double v, int decimals) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s == "-0" || s.rfind("-0.", 0) == 0) {  // never print "-0" or "-0.0"
+        bool all_zero = s.find_first_not_of("-0.") == std::string::npos;
+        if (all_zero) s.erase(0, 1);
+    }
+    return s;
+}
+
+// A value in its indicator's unit, as a sentence would put it.
+std::string with_unit(Indicator i, const std::string& number) {
+    const std::string_view unit = indicator_def(i).unit;
+    if (unit == "%") return number + "%";
+    if (unit == "$bn/yr") return "$" + number + "bn/yr";
+    if (unit == "% of GDP") return number + "% of GDP";
+    if (unit == "index pts") return number + " index points";
+    return number;  // 0-100 scales and indexes (2024 = 100): the unit is said once, after the sentence
+}
+
+std::string lower_first(std::string s) {
+    // "Export controls" -> "export controls", but "AI" stays "AI".
+    if (s.size() >= 2 && std::isupper(static_cast<unsigned char>(s[0])) &&
+        !std::isupper(static_cast<unsigned char>(s[1])))
+        s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+// "the US", "China", "the Global South": the seat as a sentence names it.
+std::string bloc_in_sentence(int bloc) {
+    std::string name(kBlocShortNames[bloc]);
+    return bloc == idx(Bloc::China) ? name : "the " + name;
+}
+
+std::string lever_name_in_sentence(const LeverChange& c) {
+    SlotInfo info = slot_info(c.slot);
+    std::string name = lower_first(lever_def(info.lever).name);
+    if (info.sector >= 0) name += " for " + lower_first(std::string(kSectorNames[info.sector]));
+    return name;
+}
+
+}  // namespace
+
+std::string story_lever_phrase(const Scenario& s, const LeverChange& c) {
+    std::string name = lever_name_in_sentence(c);
+    if (c.bloc == idx(s.seat)) return name;
+    std::string bloc = bloc_in_sentence(c.bloc);
+    return bloc + (bloc.back() == 's' ? "' " : "'s ") + name;  // "the Allies' …", "the EU's …"
+}
+
+namespace {
+
+// "raising export controls for AI", for a sentence that says how a pillar moved.
+std::string doing(const Scenario& s, const LeverChange& c) {
+    return std::string(c.to > c.from ? "raising " : "lowering ") + story_lever_phrase(s, c);
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+// Citations inside an indicator's meaning, e.g. "(001:L81, 001:L102)" -> "001:L81, 001:L102".
+std::string citations_in(std::string_view meaning) {
+    std::string out;
+    for (std::size_t i = 0; i + 5 < meaning.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(meaning[i])) && meaning[i + 3] == ':' && meaning[i + 4] == 'L' &&
+            (i == 0 || !std::isdigit(static_cast<unsigned char>(meaning[i - 1])))) {
+            std::size_t j = i + 5;
+            while (j < meaning.size() && (std::isdigit(static_cast<unsigned char>(meaning[j])) || meaning[j] == '-' ||
+                                          meaning[j] == 'L'))
+                ++j;
+            if (!out.empty()) out += "; ";
+            out += std::string(meaning.substr(i, j - i));
+            i = j;
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Reading the attribution
+// ---------------------------------------------------------------------------
+
+struct Reading {
+    const Scenario& s;
+    const Attribution& a;
+    Story& story;
+    int seat = 0, h = 0;  // the seat's index and the horizon's year index
+
+    double value(Indicator i, int year, bool baseline) const {
+        return (baseline ? a.reference : a.scenario).at(i, static_cast<Bloc>(seat), year);
+    }
+    double change(Indicator i, int year) const { return a.total(i, static_cast<Bloc>(seat), year); }
+    double share(std::size_t c, Pillar p) const { return a.share(c, pillar_indicator(p), static_cast<Bloc>(seat), h); }
+
+    // Records a number the text states and returns it as printed.
+    std::string fact(Indicator i, int year, bool baseline) {
+        int dec = indicator_def(i).decimals;
+        double v = value(i, year, baseline);
+        std::string t = fixed(v, dec);
+        story.facts.push_back({i, year, baseline, v, t});
+        return t;
+    }
+
+    // The changes that moved pillar p, largest first (by size of their share).
+    std::vector<std::size_t> movers(Pillar p, int sign) const {
+        std::vector<std::size_t> out;
+        for (std::size_t c = 0; c < a.changes.size(); ++c) {
+            double v = share(c, p);
+            if (std::fabs(v) >= kStoryPoints && (sign == 0 || (v > 0) == (sign > 0))) out.push_back(c);
+        }
+        std::sort(out.begin(), out.end(), [&](std::size_t x, std::size_t y) {
+            return std::fabs(share(x, p)) > std::fabs(share(y, p));
+        });
+        return out;
+    }
+
+    double largest_share(std::size_t c) const {
+        double m = 0;
+        for (int p = 0; p < kPillarCount; ++p) m = std::max(m, std::fabs(share(c, static_cast<Pillar>(p))));
+        return m;
+    }
+};
+
+// The first year by which an indicator had made half of its change at the horizon.
+int half_way_year(const Reading& r, Indicator i) {
+    double total = r.change(i, r.h);
+    for (int y = 0; y <= r.h; ++y)
+        if (std::fabs(r.change(i, y)) >= 0.5 * std::fabs(total)) return y;
+    return r.h;
+}
+
+// How far an indicator moved, on a scale where 1 is "a lot" for its unit (so
+// that indicators in different units can be ranked): 0-100 scales and % by
+// 100 points, indexes by 100, the technology lead by 10 points, GDP by 1%,
+// spending by $100bn a year.
+double salience(const Reading& r, Indicator i) {
+    const std::string_view unit = indicator_def(i).unit;
+    double scale = unit == "index pts" ? 10.0 : unit == "% of GDP" ? 1.0 : unit == "$bn/yr" ? 100.0 : 100.0;
+    return std::fabs(r.change(i, r.h)) / scale;
+}
+
+bool improved(Indicator i, double change) { return (change > 0) == indicator_def(i).higher_is_better; }
+
+// The indicators (pillar scores aside) that moved most, in the good (or bad)
+// direction for the seat; at most `count`, each moved by at least 2% of its scale.
+std::vector<Indicator> notable_indicators(const Reading& r, bool good, int count) {
+    std::vector<Indicator> out;
+    for (int k = 0; k < kIndicatorCount; ++k) {
+        auto i = static_cast<Indicator>(k);
+        if (i == Indicator::ProtectScore || i == Indicator::PromoteScore || i == Indicator::PartnerScore) continue;
+        double d = r.change(i, r.h);
+        if (salience(r, i) >= 0.02 && improved(i, d) == good) out.push_back(i);
+    }
+    std::sort(out.begin(), out.end(), [&](Indicator x, Indicator y) { return salience(r, x) > salience(r, y); });
+    if (static_cast<int>(out.size()) > count) out.resize(count);
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] The four sections and the summary
+// ---------------------------------------------------------------------------
+
+// Lever names with the sectors of one lever gathered: "export controls for AI,
+// quantum and biotech", "enforcement capacity".
+std::vector<std::string> grouped_names(const std::vector<LeverChange>& changes) {
+    std::vector<std::string> out;
+    std::vector<int> done;
+    for (const auto& ch : changes) {
+        LeverId lever = slot_info(ch.slot).lever;
+        if (std::find(done.begin(), done.end(), static_cast<int>(lever)) != done.end()) continue;
+        done.push_back(static_cast<int>(lever));
+        std::string name = lower_first(lever_def(lever).name);
+        std::vector<std::string> sectors;
+        for (const auto& other : changes)
+            if (slot_info(other.slot).lever == lever && slot_info(other.slot).sector >= 0)
+                sectors.push_back(lower_first(std::string(kSectorNames[slot_info(other.slot).sector])));
+        out.push_back(sectors.empty() ? name : name + " for " + join(sectors));
+    }
+    return out;
+}
+
+// "raised export controls for AI from 70% to 85%, lowered …": the changes of
+// one bloc, largest effect first. For the seat, every change that moved one
+// of its pillars by kStoryPoints is named — the first five with their values,
+// the rest by name only, to keep the story short — and smaller ones are
+// counted, unless there are only a few. For another bloc (levers a preset or
+// a file set, not the player) the two largest are named and the rest counted.
+std::string change_list(const Reading& r, std::vector<std::size_t> which, bool seat) {
+    std::stable_sort(which.begin(), which.end(),
+                     [&](std::size_t x, std::size_t y) { return r.largest_share(x) > r.largest_share(y); });
+    const std::size_t detailed = seat ? 5 : 2;
+    std::vector<std::string> named;
+    std::vector<LeverChange> also;
+    std::size_t rest = 0;
+    for (std::size_t c : which) {
+        const LeverChange& ch = r.a.changes[c];
+        if (named.size() < detailed && (r.largest_share(c) >= kStoryPoints || named.size() < 3)) {
+            const LeverDef& d = lever_def(slot_info(ch.slot).lever);
+            named.push_back(std::string(ch.to > ch.from ? "raised " : "lowered ") + lever_name_in_sentence(ch) +
+                            " from " + format_lever_value(d, ch.from) + " to " + format_lever_value(d, ch.to));
+        } else if (seat && r.largest_share(c) >= kStoryPoints) {
+            also.push_back(ch);
+        } else {
+            ++rest;
+        }
+    }
+    std::string text = join(named);
+    if (!also.empty()) text += "; also changed " + join(grouped_names(also));
+    if (rest > 0) {
+        std::string what = seat ? " smaller change" : " other change";
+        text += ", with " + (rest == 1 ? "one" + what : std::to_string(rest) + what + "s");
+    }
+    return text;
+}
+
+void what_you_did(Reading& r, StorySection& sec) {
+    std::vector<std::size_t> own, others;
+    for (std::size_t c = 0; c < r.a.changes.size(); ++c)
+        (r.a.changes[c].bloc == r.seat ? own : others).push_back(c);
+    const Preset* preset = find_preset(r.s.preset);
+    const bool from_preset = preset && preset != &presets().front();
+    std::string seat = bloc_in_sentence(r.seat);
+    std::string text;
+    if (from_preset) text = "You play " + seat + " in the preset " + preset->name + ". ";
+    if (own.empty()) text += "Your own levers are as they were in 2024";
+    else text += "Compared with the status quo of 2024 you " + change_list(r, own, true);
+    text += ".";
+    // Other blocs' levers, one sentence per bloc ("In the preset, the EU raised …").
+    for (int b = 0; b < kBlocCount; ++b) {
+        std::vector<std::size_t> of_b;
+        for (std::size_t c : others)
+            if (r.a.changes[c].bloc == b) of_b.push_back(c);
+        if (of_b.empty()) continue;
+        bool as_in_preset = preset != nullptr;
+        for (std::size_t c : of_b)
+            if (preset && preset->policy[b][r.a.changes[c].slot] != r.a.changes[c].to) as_in_preset = false;
+        text += std::string(as_in_preset && from_preset ? " In the preset, " : " In this scenario, ") +
+                bloc_in_sentence(b) + " " +
+                change_list(r, of_b, false) + ".";
+    }
+    if (r.a.changes.empty()) text += " Nothing differs from the status quo, the yardstick of every score.";
+    sec.claims.push_back({text, from_preset ? preset->sources : ""});
+}
+
+void pillar_sentence(Reading& r, Pillar p, StorySection& sec) {
+    Indicator pi = pillar_indicator(p);
+    double d = r.change(pi, r.h);
+    bool up = d > 0;
+    std::string year = std::to_string(r.a.scenario.year(r.h));
+    std::string text = "By " + year + " " + std::string(kPillarNames[idx(p)]) + " is " + r.fact(pi, r.h, false) +
+                       (up ? ", up from " : ", down from ") + r.fact(pi, r.h, true) + " in the status quo";
+    int half = half_way_year(r, pi);
+    if (half == 0) text += std::string("; half of the ") + (up ? "gain" : "loss") + " came at once";
+    else if (half < r.h)
+        text += std::string("; half of the ") + (up ? "gain" : "loss") + " came by " +
+                std::to_string(r.a.scenario.year(half));
+    auto movers = r.movers(p, up ? 1 : -1);
+    if (movers.empty()) {
+        // Several small changes add up: no single lever moved it by a point.
+        sec.claims.push_back({text + ", through many small effects.", ""});
+        return;
+    }
+    const LeverChange& top = r.a.changes[movers.front()];
+    const StoryClaim& why = lever_mechanism(slot_info(top.slot).lever, p);
+    text += ", mostly through " + doing(r.s, top) + " (" + why.text + ").";
+    sec.claims.push_back({text, why.source});
+}
+
+void indicator_sentence(Reading& r, Indicator i, StorySection& sec) {
+    const IndicatorDef& def = indicator_def(i);
+    double d = r.change(i, r.h);
+    std::string text = std::string(def.name) + (d > 0 ? " rises to " : " falls to ") +
+                       with_unit(i, r.fact(i, r.h, false)) + " by " + std::to_string(r.a.scenario.year(r.h)) +
+                       ", against " + with_unit(i, r.fact(i, r.h, true)) + " in the status quo";
+    if (def.unit == "index") text += " (an index, 2024 = 100)";
+    else if (def.unit == "0-100") text += " (on a 0-100 scale)";
+    text += ".";
+    sec.claims.push_back({text, citations_in(def.meaning)});
+}
+
+std::vector<Pillar> pillars_moved(const Reading& r, int sign) {
+    std::vector<Pillar> out;
+    for (int p = 0; p < kPillarCount; ++p) {
+        double d = r.change(pillar_indicator(static_cast<Pillar>(p)), r.h);
+        if (std::fabs(d) >= kStoryPoints && (d > 0) == (sign > 0)) out.push_back(static_cast<Pillar>(p));
+    }
+    return out;
+}
+
+std::string pillar_names(const std::vector<Pillar>& ps) {
+    std::vector<std::string> names;
+    for (Pillar p : ps) names.emplace_back(kPillarNames[idx(p)]);
+    return join(names);
+}
+
+void where_it_bit(Reading& r, const std::vector<Pillar>& rose, const std::vector<Pillar>& fell, StorySection& sec) {
+    const std::string any_two = "001:L36";
+    if (rose.empty() && fell.empty()) {
+        sec.claims.push_back({"No pillar moved by a point or more.", ""});
+    } else if (!rose.empty() && !fell.empty()) {
+        Pillar first_loss = fell.front();
+        auto movers = r.movers(first_loss, -1);
+        std::string because;
+        std::string source = any_two;
+        if (!movers.empty()) {
+            const LeverChange& top = r.a.changes[movers.front()];
+            const StoryClaim& why = lever_mechanism(slot_info(top.slot).lever, first_loss);
+            because = std::string(fell.size() > 1 ? ", " + std::string(kPillarNames[idx(first_loss)]) : "") +
+                      ", mostly through " + doing(r.s, top) + " (" + why.text + ")";
+            source = why.source + "; " + any_two;
+        }
+        sec.claims.push_back({pillar_names(rose) + (rose.size() == 1 ? " rose; " : " rose; ") + pillar_names(fell) +
+                                  " fell" + because + ". Any two, but not all three.",
+                              source});
+    } else if (rose.size() == 3) {
+        sec.claims.push_back({"All three pillars rose. The sources expect any two but not all three: see whether this "
+                              "mix holds at the ends of the assumptions.",
+                              any_two});
+    } else if (fell.empty()) {
+        std::vector<Pillar> rest;
+        for (int p = 0; p < kPillarCount; ++p)
+            if (std::find(rose.begin(), rose.end(), static_cast<Pillar>(p)) == rose.end())
+                rest.push_back(static_cast<Pillar>(p));
+        sec.claims.push_back({pillar_names(rose) + " rose and " + pillar_names(rest) +
+                                  " held within a point: the trade-off has not bitten yet.",
+                              any_two});
+    } else if (fell.size() == 3) {
+        sec.claims.push_back({"Every pillar fell: this mix gives up security, prosperity and partnership at once.", ""});
+    } else {
+        sec.claims.push_back({pillar_names(fell) + " fell and nothing rose by a point or more.", ""});
+    }
+}
+
+std::string summary_line(Reading& r) {
+    std::string out;
+    for (int p = 0; p < kPillarCount; ++p) {
+        auto pil = static_cast<Pillar>(p);
+        Indicator pi = pillar_indicator(pil);
+        if (!out.empty()) out += ", ";
+        out += std::string(kPillarNames[p]) + " " + r.fact(pi, r.h, false);
+    }
+    out += " in " + std::to_string(r.a.scenario.year(r.h)) + " (status quo ";
+    for (int p = 0; p < kPillarCount; ++p) {
+        if (p) out += "/";
+        out += r.fact(pillar_indicator(static_cast<Pillar>(p)), r.h, true);
+    }
+    out += ")";
+    // The one or two levers that moved the pillars most.
+    std::vector<std::size_t> order;
+    for (std::size_t c = 0; c < r.a.changes.size(); ++c)
+        if (r.largest_share(c) >= kStoryPoints) order.push_back(c);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t x, std::size_t y) { return r.largest_share(x) > r.largest_share(y); });
+    if (order.size() > 2) order.resize(2);
+    std::vector<std::string> names;
+    for (std::size_t c : order) names.push_back(story_lever_phrase(r.s, r.a.changes[c]));
+    if (!names.empty()) out += ": mostly " + join(names);
+    return out;
+}
+
+}  // namespace
+
+Story tell_story(const Scenario& scenario, const Attribution& attribution) {
+    Story story;
+    Reading r{scenario, attribution, story};
+    r.seat = idx(scenario.seat);
+    r.h = attribution.scenario.years - 1;
+
+    StorySection did{"What you did", {}};
+    what_you_did(r, did);
+    story.sections.push_back(std::move(did));
+
+    auto rose = pillars_moved(r, 1), fell = pillars_moved(r, -1);
+    if (!attribution.changes.empty()) {
+        StorySection gain{"What it achieved", {}};
+        for (Pillar p : rose) pillar_sentence(r, p, gain);
+        for (Indicator i : notable_indicators(r, true, 2)) indicator_sentence(r, i, gain);
+        if (gain.claims.empty()) gain.claims.push_back({"No pillar rose by a point or more.", ""});
+        story.sections.push_back(std::move(gain));
+
+        StorySection cost{"What it cost", {}};
+        for (Pillar p : fell) pillar_sentence(r, p, cost);
+        for (Indicator i : notable_indicators(r, false, 2)) indicator_sentence(r, i, cost);
+        if (cost.claims.empty()) cost.claims.push_back({"No pillar fell by a point or more.", ""});
+        story.sections.push_back(std::move(cost));
+
+        StorySection bit{"Where the trilemma bit", {}};
+        where_it_bit(r, rose, fell, bit);
+        story.sections.push_back(std::move(bit));
+    }
+
+    for (std::size_t c = 0; c < attribution.changes.size(); ++c)
+        for (int p = 0; p < kPillarCount; ++p) {
+            auto pil = static_cast<Pillar>(p);
+            double v = r.share(c, pil);
+            if (std::fabs(v) < kStoryPoints) continue;
+            const StoryClaim& why = lever_mechanism(slot_info(attribution.changes[c].slot).lever, pil);
+            story.reasons.push_back({static_cast<int>(c), pil, v, why.text, why.source});
+        }
+
+    story.summary = summary_line(r);
+    return story;
+}
+
+Scenario story_reference(const Scenario& s) {
+    Scenario ref = scenario_from_preset(presets().front(), s.seat);
+    ref.horizon = s.horizon;
+    ref.reactions = s.reactions;
+    ref.assumptions = s.assumptions;
+    return ref;
+}
+
+Story tell_story(const Scenario& scenario) { return tell_story(scenario, attribute(scenario, story_reference(scenario))); }
+
+std::string story_text(const Story& story) {
+    std::string out;
+    for (const auto& sec : story.sections) {
+        if (!out.empty()) out += "\n";
+        out += sec.title + "\n";
+        for (const auto& c : sec.claims) out += c.text + "\n";
+    }
+    return out;
+}
+
+}  // namespace tl

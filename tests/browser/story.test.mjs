@@ -1,0 +1,77 @@
+// The story of a scenario and the first minute, as a user meets them: the
+// introduction greets a first visit and not the next; the story follows a
+// real mouse drag of a lever; the printable summary downloads as a page that
+// opens with the scores, the story, the picture of the screen and the link.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  SEMIS, frames, leverDef, mouseDrag, saveScreenshot, stableRect, useSite, valueX, waitFor,
+} from './helpers.mjs';
+
+const site = useSite();
+const semisDef = leverDef(SEMIS);
+
+describe('story and introduction', () => {
+  test('the introduction appears on a first visit, closes with Escape, and not on the next visit', async () => {
+    const app = await site.open({ intro: true });
+    try {
+      await frames(app, 3);
+      assert.equal((await app.state()).intro_open, true, 'a first visit opens with the introduction');
+      await saveScreenshot(app.page, 'intro-desktop');
+      await app.page.keyboard.down('Escape');
+      await frames(app, 1);
+      await app.page.keyboard.up('Escape');
+      const s = await waitFor(() => app.state(), (t) => !t.intro_open);
+      assert.equal(s.intro_open, false, 'Escape closes it');
+      await app.page.reload({ waitUntil: 'load' });
+      await app.page.waitForFunction(() => window.trilemma && window.trilemma.ready());
+      await frames(app, 3);
+      assert.equal((await app.state()).intro_open, false, 'the next visit starts without it');
+      assert.deepEqual(app.pageErrors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the story follows a real drag of the chip-controls slider', () => site.withApp({}, async (app) => {
+    const before = await app.state();
+    assert.match(before.story, /as they were in 2024/, 'the status quo has nothing to tell yet');
+    const { s, rect } = await stableRect(app, `US.${SEMIS}`);
+    const y = rect[1] + rect[3] / 2;
+    await mouseDrag(app, { x: valueX(rect, s.levers[SEMIS], semisDef.min, semisDef.max, 12), y },
+      { x: rect[0] + rect[2] + 30, y });
+    const after = await waitFor(() => app.state(), (t) => /export controls for semiconductors/.test(t.story));
+    assert.match(after.story, /raised export controls for semiconductors from 60% to 100%/);
+    assert.match(after.story, /What it achieved|What it cost/);
+    assert.match(after.story_summary, /Protect \d+, Promote \d+, Partner \d+ in 2035/);
+    await saveScreenshot(app.page, 'story-desktop');
+  }));
+
+  test('the printable summary downloads and opens as a page with the story, the scores and the picture', () =>
+    site.withApp({ acceptDownloads: true }, async (app) => {
+      await app.command({ cmd: 'set_lever', lever: 'market_access', value: 80 });
+      await frames(app, 2);
+      const state = await app.state();
+      const [download] = await Promise.all([
+        app.page.waitForEvent('download', { timeout: 15_000 }),
+        app.command({ cmd: 'export_summary' }),
+      ]);
+      assert.match(download.suggestedFilename(), /-summary\.html$/);
+      const html = readFileSync(await download.path(), 'utf8');
+      assert.match(html, /<img id="charts" src="data:image\/png;base64,/, 'the screen is inside the page');
+      const page = await app.context.newPage();
+      await page.setContent(html);
+      const text = await page.evaluate(() => document.body.innerText);
+      assert.ok(text.includes(state.story_summary), 'the scores line');
+      assert.match(text, /raised market access for partners from \d+% to 80%/);
+      assert.match(text, /Where the trilemma bit/);
+      assert.match(text, /#s=/, 'the link that opens the scenario again');
+      const img = await page.evaluate(() => {
+        const i = document.getElementById('charts');
+        return { w: i.naturalWidth, h: i.naturalHeight };
+      });
+      assert.ok(img.w > 300 && img.h > 200, `the picture decodes (${img.w}x${img.h})`);
+      await page.close();
+    }));
+});

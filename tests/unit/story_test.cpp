@@ -1,0 +1,261 @@
+// The story of a scenario (core/story.h): properties over random scenarios for
+// every seat — it names the levers that mattered, states each number as the
+// model computed it, never claims a direction opposite to the result, stays
+// short — and golden texts for a few scenarios, read and reviewed by people.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "core/story.h"
+#include "random_scenario.h"
+
+using namespace tl;
+using namespace tl::testing;
+
+namespace {
+
+std::string fixed(double v, int decimals) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+double fact_expected(const Attribution& a, const Scenario& s, const StoryFact& f) {
+    return (f.baseline ? a.reference : a.scenario).at(f.indicator, s.seat, f.year_index);
+}
+
+// Every number printed in the text, as written ("-3.01", "85", "2035").
+std::vector<std::string> numbers_in(const std::string& text) {
+    static const std::regex number(R"(-?\d+(?:\.\d+)?)");
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it)
+        out.push_back(it->str());
+    return out;
+}
+
+// The numbers a story may state without them being a fact of the run: years,
+// lever values of the changes, and the numbers inside the mechanism phrases
+// and preset names (sourced text, not results).
+std::set<std::string> allowed_numbers(const Scenario& s, const Attribution& a, const Story& story) {
+    std::set<std::string> ok;
+    for (int y = kBaseYear; y <= kMaxHorizon; ++y) ok.insert(std::to_string(y));
+    for (const auto& c : a.changes) {
+        const LeverDef& d = lever_def(slot_info(c.slot).lever);
+        for (double v : {c.from, c.to})
+            for (const auto& n : numbers_in(format_lever_value(d, v))) ok.insert(n);
+    }
+    for (int l = 0; l < kLeverCount; ++l)
+        for (int p = 0; p < kPillarCount; ++p)
+            for (const auto& n : numbers_in(lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p)).text))
+                ok.insert(n);
+    if (const Preset* p = find_preset(s.preset))
+        for (const auto& n : numbers_in(p->name)) ok.insert(n);
+    for (const auto& f : story.facts) ok.insert(f.text);
+    return ok;
+}
+
+// The text without the fixed wording that contains digits: units ("on a 0-100
+// scale", "2024 = 100"), the sector name "5G" and counts of smaller changes.
+std::string without_fixed_numbers(const std::string& text) {
+    static const std::regex fixed_wording(R"(0-100 scale|2024 = 100|5G|with \d+ (?:smaller|other) changes)");
+    return std::regex_replace(text, fixed_wording, " ");
+}
+
+void check_story(const Scenario& s) {
+    Scenario ref = story_reference(s);
+    Attribution a = attribute(s, ref);
+    Story story = tell_story(s, a);
+    std::string text = story_text(story);
+    INFO("seat ", kBlocIds[idx(s.seat)], ", preset ", s.preset, "\n", text);
+
+    // Short enough to read in a workshop.
+    CHECK(text.size() <= kStoryMaxChars);
+    CHECK(story.summary.size() <= 240);
+
+    // It names every lever of the seat that moved one of its pillars by
+    // kStoryPoints (other blocs' levers, set by a preset or a file, are
+    // summarised), by its name and, for a per-sector lever, its sector.
+    const int h = a.scenario.years - 1;
+    const std::string& did = story.sections.front().claims.front().text;
+    for (std::size_t c = 0; c < a.changes.size(); ++c) {
+        if (a.changes[c].bloc != idx(s.seat)) continue;
+        double largest = 0;
+        for (int p = 0; p < kPillarCount; ++p)
+            largest = std::max(largest, std::fabs(a.share(c, pillar_indicator(static_cast<Pillar>(p)), s.seat, h)));
+        if (largest < kStoryPoints) continue;
+        const LeverChange& ch = a.changes[c];
+        SlotInfo info = slot_info(ch.slot);
+        std::string name = lever_def(info.lever).name;
+        name[0] = static_cast<char>(std::tolower(name[0]));
+        INFO("lever ", kBlocIds[ch.bloc], ".", slot_key(ch.slot), " moved a pillar by ", largest);
+        auto at = did.find(name);
+        REQUIRE(at != std::string::npos);
+        if (info.sector >= 0) {
+            std::string sector(kSectorNames[info.sector]);
+            if (sector != "AI") sector[0] = static_cast<char>(std::tolower(sector[0]));
+            // The sector follows the lever's name, in the same list item.
+            bool found = false;
+            for (auto p = at; p != std::string::npos; p = did.find(name, p + 1)) {
+                auto end = did.find_first_of(";.", p);
+                auto comma_item = did.find(", raised", p + 1);
+                auto comma_item2 = did.find(", lowered", p + 1);
+                auto item_end = std::min({end, comma_item, comma_item2});
+                if (did.substr(p, item_end - p).find(sector) != std::string::npos) found = true;
+            }
+            CHECK(found);
+        }
+    }
+
+    // Every stated number is the model's, printed at the indicator's precision,
+    // and appears in the text (or the summary).
+    for (const auto& f : story.facts) {
+        double expected = fact_expected(a, s, f);
+        CHECK(f.value == expected);
+        std::string printed = fixed(expected, indicator_def(f.indicator).decimals);
+        if (printed == "-0" || printed.find_first_not_of("-0.") == std::string::npos) {
+            if (printed[0] == '-') printed.erase(0, 1);
+        }
+        CHECK(f.text == printed);
+        CHECK((text.find(f.text) != std::string::npos || story.summary.find(f.text) != std::string::npos));
+    }
+    // … and the text states no number that is neither a fact, a year, a lever value nor sourced wording.
+    auto ok = allowed_numbers(s, a, story);
+    for (const auto& n : numbers_in(without_fixed_numbers(text + "\n" + story.summary))) {
+        INFO("number ", n);
+        CHECK(ok.count(n) == 1);
+    }
+
+    // Never a direction opposite to the result.
+    static const std::regex pillar_claim(R"((Protect|Promote|Partner) is (-?[\d.]+), (up|down) from (-?[\d.]+))");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), pillar_claim); it != std::sregex_iterator(); ++it) {
+        Pillar p = *parse_pillar([&] {
+            std::string n = (*it)[1];
+            n[0] = static_cast<char>(std::tolower(n[0]));
+            return n;
+        }());
+        double d = a.total(pillar_indicator(p), s.seat, h);
+        CHECK(((*it)[3] == "up") == (d > 0));
+        CHECK(std::fabs(d) >= kStoryPoints);
+    }
+    for (int i = 0; i < kIndicatorCount; ++i) {
+        std::string name(kIndicators[i].name);
+        double d = a.total(static_cast<Indicator>(i), s.seat, h);
+        INFO(name);
+        if (text.find(name + " rises to ") != std::string::npos) CHECK(d > 0);
+        if (text.find(name + " falls to ") != std::string::npos) CHECK(d < 0);
+    }
+    // "X and Y rose; Z fell": the lists agree with the pillars' changes.
+    static const std::regex trade_off(R"(([A-Za-z ]+?) rose(?:;| and) ([A-Za-z ]+?) (fell|held))");
+    std::smatch m;
+    const std::string& last = story.sections.back().claims.front().text;
+    auto said = [&](const std::string& list, int p) { return list.find(kPillarNames[p]) != std::string::npos; };
+    for (int p = 0; p < kPillarCount; ++p) {
+        double d = a.total(pillar_indicator(static_cast<Pillar>(p)), s.seat, h);
+        if (last.find("All three pillars rose") != std::string::npos) CHECK(d >= kStoryPoints);
+        if (last.find("Every pillar fell") != std::string::npos) CHECK(d <= -kStoryPoints);
+        if (std::regex_search(last, m, trade_off)) {
+            if (said(m[1], p)) CHECK(d >= kStoryPoints);
+            if (said(m[2], p) && m[3] == "fell") CHECK(d <= -kStoryPoints);
+            if (said(m[2], p) && m[3] == "held") CHECK(std::fabs(d) < kStoryPoints);
+        }
+    }
+
+    // Every reason is the lever's share of that pillar, above the threshold, with a source.
+    for (const auto& r : story.reasons) {
+        CHECK(std::fabs(r.points) >= kStoryPoints);
+        CHECK(r.points == a.share(r.change, pillar_indicator(r.pillar), s.seat, h));
+        CHECK(!r.source.empty());
+    }
+    // Every claim that names a mechanism carries its source.
+    for (const auto& sec : story.sections)
+        for (const auto& c : sec.claims)
+            if (c.text.find("mostly through") != std::string::npos) CHECK(!c.source.empty());
+}
+
+}  // namespace
+
+TEST_CASE("story: every mechanism phrase exists, with a source in the seeds' citation form") {
+    static const std::regex citation(R"(^(00[0-4]:L\d+(-L\d+)?)(; 00[0-4]:L\d+(-L\d+)?)*$)");
+    for (int l = 0; l < kLeverCount; ++l)
+        for (int p = 0; p < kPillarCount; ++p) {
+            const StoryClaim& m = lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p));
+            INFO(kLeverIds[l], " / ", kPillarIds[p]);
+            CHECK(!m.text.empty());
+            CHECK(std::regex_match(m.source, citation));
+        }
+}
+
+TEST_CASE("story: properties over random scenarios for every seat") {
+    Rng rng(20261129);
+    int told = 0;
+    for (int k = 0; k < 60; ++k) {
+        Scenario s = random_scenario(rng);
+        s.seat = static_cast<Bloc>(k % kBlocCount);  // every seat equally often
+        check_story(s);
+        ++told;
+    }
+    CHECK(told == 60);
+}
+
+TEST_CASE("story: every preset for every seat, and a scenario with no change") {
+    for (const auto& p : presets())
+        for (int b = 0; b < kBlocCount; ++b) check_story(scenario_from_preset(p, static_cast<Bloc>(b)));
+
+    Scenario quo = scenario_from_preset(presets().front());
+    Story story = tell_story(quo);
+    CHECK(story.sections.size() == 1);  // only "What you did": nothing moved
+    CHECK(story_text(story).find("as they were in 2024") != std::string::npos);
+}
+
+TEST_CASE("story: one lever, its direction and mechanism") {
+    Scenario s = scenario_from_preset(presets().front());
+    REQUIRE(apply_setting(s, "market_access", 90).empty());
+    Story story = tell_story(s);
+    std::string text = story_text(story);
+    INFO(text);
+    CHECK(text.find("raised market access for partners from") != std::string::npos);
+    // The Partner score rose through market access, and the story says why in the sources' words.
+    CHECK(text.find("Partner is") != std::string::npos);
+    CHECK(text.find(lever_mechanism(LeverId::MarketAccess, Pillar::Partner).text) != std::string::npos);
+    CHECK(story.summary.find("market access for partners") != std::string::npos);
+}
+
+// Golden stories: the text of a few scenarios, kept in tests/golden/ and read
+// by people when they change (regenerate with TL_UPDATE_GOLDEN=1).
+TEST_CASE("story: golden texts") {
+    struct Golden {
+        const char* file;
+        const char* preset;
+        Bloc seat;
+        std::vector<std::pair<const char*, double>> sets;
+    };
+    const std::vector<Golden> goldens = {
+        {"story_small_yard_us.txt", "small_yard_high_fence", Bloc::US, {}},
+        {"story_broad_decoupling_china.txt", "broad_decoupling", Bloc::China, {}},
+        {"story_eu_market_access.txt", "status_quo_2024", Bloc::EU, {{"market_access", 80}, {"alliance_coordination", 70}}},
+        {"story_gs_finance.txt", "status_quo_2024", Bloc::GlobalSouth, {{"standards_participation", 90}, {"tariffs.cleantech", 60}}},
+    };
+    for (const auto& g : goldens) {
+        Scenario s = scenario_from_preset(*find_preset(g.preset), g.seat);
+        for (const auto& [key, v] : g.sets) REQUIRE(apply_setting(s, key, v).empty());
+        Story story = tell_story(s);
+        std::string text = story.summary + "\n\n" + story_text(story);
+        std::string path = std::string(TL_GOLDEN_DIR) + "/" + g.file;
+        if (std::getenv("TL_UPDATE_GOLDEN")) {
+            std::ofstream(path, std::ios::binary) << text;
+            continue;
+        }
+        std::ifstream in(path, std::ios::binary);
+        REQUIRE_MESSAGE(in.good(), path, " is missing: run with TL_UPDATE_GOLDEN=1 and read it");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        INFO(path);
+        CHECK(ss.str() == text);
+    }
+}
