@@ -371,8 +371,9 @@ void where_it_bit(Reading& r, const std::vector<Pillar>& rose, const std::vector
         if (!movers.empty()) {
             const LeverChange& top = r.a.changes[movers.front()];
             const StoryClaim& why = lever_mechanism(slot_info(top.slot).lever, first_loss);
-            because = std::string(fell.size() > 1 ? ", " + std::string(kPillarNames[idx(first_loss)]) : "") +
-                      ", mostly through " + doing(r.s, top) + " (" + why.text + ")";
+            because = (fell.size() > 1 ? ", " + std::string(kPillarNames[idx(first_loss)]) + " mostly through "
+                                       : std::string(", mostly through ")) +
+                      doing(r.s, top) + " (" + why.text + ")";
             source = why.source + "; " + any_two;
         }
         sec.claims.push_back({pillar_names(rose) + (rose.size() == 1 ? " rose; " : " rose; ") + pillar_names(fell) +
