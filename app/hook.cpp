@@ -11,6 +11,7 @@
 #include "app/app_state.h"
 #include "app/layout.h"
 #include "app/platform.h"
+#include "app/screen_audit.h"
 #include "app/test_hook.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
@@ -122,6 +123,32 @@ std::string app_state_json() {
         w.EndArray();
     }
     w.EndObject();
+    // Every labelled item drawn last frame (buttons, combos, headers, tabs,
+    // selectables...), by its label: [x, y, w, h] of its visible part.
+    const ui::audit::Report& audit = ui::audit::last_frame();
+    w.Key("items"); w.StartObject();
+    for (const auto& item : audit.items) {
+        w.Key(item.label.c_str());
+        w.StartArray();
+        w.Double(item.rect.x); w.Double(item.rect.y); w.Double(item.rect.z); w.Double(item.rect.w);
+        w.EndArray();
+    }
+    w.EndObject();
+    w.Key("text_clipped"); w.Int(static_cast<int>(audit.clipped.size()));
+    w.Key("text_overlaps"); w.Int(static_cast<int>(audit.overlapping.size()));
+    w.Key("text_problems"); w.StartArray();
+    for (const auto& p : audit.clipped) w.String(p.what.c_str());
+    for (const auto& p : audit.overlapping) w.String(p.what.c_str());
+    w.EndArray();
+    w.Key("tooltip");
+    if (audit.tooltip) {
+        w.StartArray();
+        w.Double(audit.tooltip_rect.x); w.Double(audit.tooltip_rect.y);
+        w.Double(audit.tooltip_rect.z); w.Double(audit.tooltip_rect.w);
+        w.EndArray();
+    } else {
+        w.Null();
+    }
     w.EndObject();
     return {buf.GetString(), buf.GetSize()};
 }

@@ -74,7 +74,7 @@ void seat_combo(app::AppState& state, float width) {
     const tl::Scenario& s = state.scenario();
     ImGui::SetNextItemWidth(width);
     std::string label = "Seat: " + std::string(tl::kBlocShortNames[tl::idx(s.seat)]);
-    if (ImGui::BeginCombo("##seat", label.c_str())) {
+    if (begin_combo("Seat", "##seat", label.c_str())) {
         for (int b = 0; b < tl::kBlocCount; ++b)
             if (ImGui::Selectable(std::string(tl::kBlocNames[b]).c_str(), tl::idx(s.seat) == b)) state.set_seat(tl::Bloc(b));
         ImGui::EndCombo();
@@ -87,7 +87,7 @@ void preset_combo(app::AppState& state, float width) {
     const tl::Scenario& s = state.scenario();
     const tl::Preset* current = tl::find_preset(s.preset);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##preset", current ? current->name.c_str() : "Preset")) {
+    if (begin_combo("Preset", "##preset", current ? current->name.c_str() : "Preset")) {
         for (const auto& p : tl::presets()) {
             if (ImGui::Selectable(p.name.c_str(), p.id == s.preset)) state.load_preset(p.id);
             if (ImGui::IsItemHovered()) tooltip_with_source(p.description, "Sources", p.sources);
@@ -103,7 +103,7 @@ void horizon_slider(app::AppState& state, float width) {
     ImGui::SetNextItemWidth(width);
     char label[32];
     std::snprintf(label, sizeof label, "Horizon %d", h);
-    if (ImGui::BeginCombo("##horizon", label)) {
+    if (begin_combo("Horizon", "##horizon", label)) {
         for (int y = tl::kMinHorizon; y <= tl::kMaxHorizon; ++y) {
             std::snprintf(label, sizeof label, "%d", y);
             if (ImGui::Selectable(label, y == h)) state.set_horizon(y);

@@ -12,6 +12,7 @@
 #include "app/trainer.h"
 #include "app/layout.h"
 #include "app/platform.h"
+#include "app/screen_audit.h"
 #include "app/theme.h"
 #include "imgui.h"
 
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     }
     if (!platform::init(options)) return 1;
     theme::apply_light();
+    ui::audit::enable();
     app::AppState& state = app::the_state();
     app::Sharing& sharing = app::the_sharing();
     app::Trainer& trainer = app::the_trainer();
@@ -71,7 +73,9 @@ int main(int argc, char** argv) {
         sharing.frame(now);
         state.update(now);
         trainer.frame(now);
+        ui::audit::begin_frame();
         ui::draw_app(state, sharing, trainer);
+        ui::audit::end_frame();
     });
     platform::shutdown();
     return 0;

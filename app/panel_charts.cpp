@@ -98,7 +98,7 @@ void draw_charts(app::AppState& state, int columns) {
 
     ImGui::Spacing();
     ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo("##add_chart", "+ Add a chart")) {
+    if (begin_combo("Add a chart", "##add_chart", "+ Add a chart")) {
         for (int i = 0; i < tl::kIndicatorCount; ++i) {
             auto ind = static_cast<tl::Indicator>(i);
             if (std::find(settings.charts.begin(), settings.charts.end(), ind) != settings.charts.end()) continue;

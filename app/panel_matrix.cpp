@@ -17,7 +17,7 @@ void draw_matrix(app::AppState& state) {
     auto& settings = state.settings;
     const int y = view.scenario.years - 1;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##metric", std::string(tl::kSectorMetricNames[settings.matrix_metric]).c_str())) {
+    if (begin_combo("Metric", "##metric", std::string(tl::kSectorMetricNames[settings.matrix_metric]).c_str())) {
         for (int m = 0; m < tl::kSectorMetricCount; ++m)
             if (ImGui::Selectable(std::string(tl::kSectorMetricNames[m]).c_str(), settings.matrix_metric == m))
                 settings.matrix_metric = m;

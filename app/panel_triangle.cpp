@@ -71,7 +71,7 @@ void draw_triangle(app::AppState& state, float size) {
 
     // Which triangle.
     ImGui::SetNextItemWidth(std::min(size, ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo("##trilemma", std::string(def.name).c_str())) {
+    if (begin_combo("Trilemma", "##trilemma", std::string(def.name).c_str())) {
         for (int t = 0; t < tl::kTrilemmaCount; ++t)
             if (ImGui::Selectable(std::string(tl::trilemma_def(tl::TrilemmaId(t)).name).c_str(),
                                   settings.trilemma == tl::TrilemmaId(t)))

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/screen_audit.h"
 #include "app/theme.h"
 
 namespace ui {
@@ -79,6 +80,13 @@ void help_marker(const char* text) {
 std::map<std::string, ImVec4>& lever_rects() {
     static std::map<std::string, ImVec4> rects;
     return rects;
+}
+
+bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags) {
+    const bool open = ImGui::BeginCombo(id, preview, flags);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    audit::name_last_item(name, preview, ImGui::GetFrameHeight() + style.FramePadding.x);
+    return open;
 }
 
 }  // namespace ui

@@ -29,6 +29,10 @@ void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source);
 float tooltip_wrap_width();
 
+// ImGui::BeginCombo, known to the test hook by `name` ("Seat"); the preview
+// must fit (the audit of app/screen_audit.h counts it otherwise).
+bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags = 0);
+
 // Slider rectangles of the last frame, by "BLOC.lever.sector" key (test hook).
 std::map<std::string, ImVec4>& lever_rects();
 
