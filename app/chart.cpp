@@ -87,7 +87,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
 
     // Card.
     dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_ChildBg), style.FrameRounding * 1.5f);
-    dl->AddRect(p0, p1, spec.selected ? theme::kAccent : ImGui::GetColorU32(ImGuiCol_Border),
+    dl->AddRect(p0, p1, spec.selected ? theme::ink().accent : ImGui::GetColorU32(ImGuiCol_Border),
                 style.FrameRounding * 1.5f, 0, spec.selected ? 2.0f : 1.0f);
 
     // Title (clickable: selects the indicator for the Why panel) and legend.
@@ -111,9 +111,10 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
             legend_y += font + 2;
         }
         float cy = legend_y + font * 0.5f;
-        if (band)
+        if (band) {
             dl->AddRectFilled(ImVec2(lx, cy - 5), ImVec2(lx + 18, cy + 5), color, 2.0f);
-        else if (dashed) {
+            dl->AddRect(ImVec2(lx, cy - 5), ImVec2(lx + 18, cy + 5), color | IM_COL32_A_MASK, 2.0f);  // as the band's edge
+        } else if (dashed) {
             ImVec2 seg[2] = {ImVec2(lx, cy), ImVec2(lx + 18, cy)};
             add_dashed_polyline(dl, seg, 2, color, 2.0f, 4.0f, 3.0f);
         } else
@@ -205,6 +206,13 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
             ImVec2 q[4] = {ImVec2(X(i), Y(band.lo[i])), ImVec2(X(i + 1), Y(band.lo[i + 1])),
                            ImVec2(X(i + 1), Y(band.hi[i + 1])), ImVec2(X(i), Y(band.hi[i]))};
             dl->AddConvexPolyFilled(q, 4, band.color);
+            // The outer band's edges, opaque: the fill alone is too faint to see
+            // against the panel (3:1 for marks, theme.h).
+            if (&band == &spec.bands.front()) {
+                const ImU32 edge = band.color | IM_COL32_A_MASK;
+                dl->AddLine(q[0], q[1], edge, 1.0f);
+                dl->AddLine(q[3], q[2], edge, 1.0f);
+            }
         }
     }
     dl->Flags = saved_flags;

@@ -140,6 +140,22 @@ std::string app_state_json() {
     for (const auto& p : audit.clipped) w.String(p.what.c_str());
     for (const auto& p : audit.overlapping) w.String(p.what.c_str());
     w.EndArray();
+    // Text and mark colours of the current theme over what they are drawn on
+    // (theme::contrast_pairs): [r, g, b, a] each, 0..1.
+    w.Key("contrast"); w.StartArray();
+    auto color = [&](const ImVec4& c) {
+        w.StartArray(); w.Double(c.x); w.Double(c.y); w.Double(c.z); w.Double(c.w); w.EndArray();
+    };
+    for (const auto& pair : theme::contrast_pairs()) {
+        w.StartObject();
+        w.Key("name"); w.String(pair.name);
+        w.Key("text"); w.Bool(pair.text);
+        w.Key("fg"); color(pair.fg);
+        w.Key("bg"); color(pair.bg);
+        w.Key("base"); color(pair.base);
+        w.EndObject();
+    }
+    w.EndArray();
     w.Key("tooltip");
     if (audit.tooltip) {
         w.StartArray();

@@ -9,6 +9,7 @@
 #include "app/theme.h"
 #include "app/ui_common.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // the open popup stack (Escape closes popups)
 
 namespace ui {
 
@@ -62,6 +63,10 @@ void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
 void keyboard_shortcuts(app::AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
+    // Escape closes the open popups, menus and dialogs, whichever has the focus
+    // (ImGui's own handling needs the popup focused for keyboard navigation).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !GImGui->OpenPopupStack.empty())
+        ImGui::ClosePopupToLevel(0, true);
     const bool mod = io.KeyCtrl || io.KeySuper;
     if (mod && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
         if (io.KeyShift) state.redo();

@@ -48,8 +48,8 @@ void draw_charts(app::AppState& state, int columns) {
                                ? (settings.why_year < 0 ? view.scenario.year(view.scenario.years - 1) : settings.why_year)
                                : -1;
         if (bands_for_bloc && view.bands.years == view.scenario.years && view.bands_results.years == view.scenario.years) {
-            ChartBand outer{"5–95% range", {}, {}, pillar_color(indicator_pillar(ind), 0.13f)};
-            ChartBand inner{"25–75%", {}, {}, pillar_color(indicator_pillar(ind), 0.22f)};
+            ChartBand outer{"5–95% range", {}, {}, pillar_color(indicator_pillar(ind), theme::kBandOuterTint)};
+            ChartBand inner{"25–75%", {}, {}, pillar_color(indicator_pillar(ind), theme::kBandInnerTint)};
             for (int y = 0; y < view.bands.years; ++y) {
                 const auto& q = view.bands.q[static_cast<int>(ind)][y];
                 // Bands drawn for an earlier scenario (while a slider moves)
@@ -69,7 +69,7 @@ void draw_charts(app::AppState& state, int columns) {
                                    ImGui::GetColorU32(ImGuiCol_Text, 0.35f), 1.5f, true});
         if (state.pinned && view.pinned.years > 0)
             spec.series.push_back({"Pinned: " + (state.pinned->name.empty() ? std::string("scenario") : state.pinned->name),
-                                   series_of(view.pinned, ind, bloc), kCompareColor, 2.0f, false});
+                                   series_of(view.pinned, ind, bloc), compare_color(), 2.0f, false});
         spec.series.push_back({"Your scenario", series_of(view.scenario, ind, bloc), color, 3.0f, false});
 
         if (k % columns != 0) ImGui::SameLine();

@@ -129,9 +129,9 @@ void draw_levers(app::AppState& state) {
             changed += tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && state.lever_changed(seat, slot);
         ImGui::Spacing();
         std::string head = std::string(tl::kPillarNames[p]) + (changed ? "  (" + std::to_string(changed) + " changed)" : "");
-        ImGui::PushStyleColor(ImGuiCol_Header, pillar_color(pillar, 0.14f));
-        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, pillar_color(pillar, 0.24f));
-        ImGui::PushStyleColor(ImGuiCol_HeaderActive, pillar_color(pillar, 0.32f));
+        ImGui::PushStyleColor(ImGuiCol_Header, pillar_color(pillar, theme::kHeaderTint));
+        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, pillar_color(pillar, theme::kHeaderTintHovered));
+        ImGui::PushStyleColor(ImGuiCol_HeaderActive, pillar_color(pillar, theme::kHeaderTintActive));
         ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(pillar));
         bool open = ImGui::CollapsingHeader((head + "###pillar" + std::to_string(p)).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
         ImGui::PopStyleColor(4);

@@ -154,9 +154,9 @@ void draw_triangle(app::AppState& state, float size) {
     if (state.pinned && view.pinned.years > 0) {
         tl::TrilemmaScores pin = tl::trilemma_scores(settings.trilemma, *state.pinned, view.pinned, state.pinned->seat,
                                                      view.pinned.years - 1);
-        polygon(dl, g, pin, (kCompareColor & 0x00FFFFFF) | 0x22000000, kCompareColor, 2.0f, false);
+        polygon(dl, g, pin, (compare_color() & 0x00FFFFFF) | 0x22000000, compare_color(), 2.0f, false);
     }
-    polygon(dl, g, now, (theme::kAccent & 0x00FFFFFF) | 0x30000000, theme::kAccent, 2.5f, false);
+    polygon(dl, g, now, (theme::ink().accent & 0x00FFFFFF) | 0x30000000, theme::ink().accent, 2.5f, false);
     for (int i = 0; i < 3; ++i) {
         dl->AddCircleFilled(g.point(i, now[i]), 5.5f, corner_color[i]);
         dl->AddCircle(g.point(i, now[i]), 5.5f, IM_COL32_WHITE, 0, 1.5f);

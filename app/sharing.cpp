@@ -319,9 +319,9 @@ void draw_notices(app::Sharing& sharing, float top, float width) {
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const app::Notice& n = notices[i];
         ImGui::PushID(static_cast<int>(i));
-        ImU32 color = n.kind == app::Notice::Kind::Error ? theme::kProtect
-                      : n.kind == app::Notice::Kind::Warning ? IM_COL32(0xE6, 0x9F, 0x00, 0xFF)
-                                                             : theme::kAccent;
+        ImU32 color = n.kind == app::Notice::Kind::Error ? theme::ink().worse
+                      : n.kind == app::Notice::Kind::Warning ? theme::ink().warning
+                                                             : theme::ink().accent;
         ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + ImGui::GetFontSize() * 1.2f), color, 2);
         ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y));

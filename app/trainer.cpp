@@ -261,7 +261,7 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     wrapped(g.guide.title);
     ImGui::PopFont();
     if (g.finished) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "Debrief");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().accent), "Debrief");
         ImGui::Separator();
         ImGui::TextUnformatted("The path taken:");
         if (ImGui::BeginTable("##path", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
@@ -324,13 +324,13 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     ImGui::PopFont();
     if (step.goal) {
         ImGui::PushFont(platform::font_bold());
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(g.status.met ? theme::kPromote : theme::kAccent), "%s",
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(g.status.met ? theme::ink().better : theme::ink().accent), "%s",
                            g.status.met ? "Goal met" : "Goal");
         ImGui::PopFont();
         ImGui::SameLine();
         wrapped(step.goal->description);
         for (const auto& c : g.status.conditions) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.met ? theme::kPromote : theme::kTextMuted), "%s",
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.met ? theme::ink().better : ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s",
                                c.met ? "\xE2\x9C\x93" : "\xE2\x97\x8F");
             ImGui::SameLine();
             wrapped(large ? c.text : c.short_text);
@@ -441,7 +441,7 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
             ImGui::TextUnformatted(e.label.c_str());
             if (!e.ok) {
                 ImGui::TableSetColumnIndex(1);
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kProtect), "unreadable");
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().worse), "unreadable");
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.error.c_str());
                 continue;
             }

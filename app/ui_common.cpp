@@ -9,7 +9,7 @@
 namespace ui {
 
 ImU32 pillar_color(tl::Pillar p, float alpha) {
-    ImU32 c = p == tl::Pillar::Protect ? theme::kProtect : p == tl::Pillar::Promote ? theme::kPromote : theme::kPartner;
+    ImU32 c = theme::ink().pillar[static_cast<int>(p)];
     return (c & 0x00FFFFFF) | (static_cast<ImU32>(alpha * 255.0f) << 24);
 }
 
@@ -25,6 +25,8 @@ tl::Pillar indicator_pillar(tl::Indicator i) {
             return tl::Pillar::Partner;
     }
 }
+
+ImU32 compare_color() { return theme::ink().compare; }
 
 ImU32 baseline_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 

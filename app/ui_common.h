@@ -14,7 +14,8 @@ namespace ui {
 ImU32 pillar_color(tl::Pillar p, float alpha = 1.0f);
 // The pillar an indicator belongs to, for its colour in charts.
 tl::Pillar indicator_pillar(tl::Indicator i);
-inline constexpr ImU32 kCompareColor = IM_COL32(0xCC, 0x79, 0xA7, 0xFF);  // Okabe–Ito reddish purple
+// The pinned scenario's colour (Okabe–Ito reddish purple, shaded for the theme).
+ImU32 compare_color();
 ImU32 baseline_color();
 
 // "60%", "$15bn/yr", "$200M/yr" — a lever value with its unit, short.

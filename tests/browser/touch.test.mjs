@@ -182,6 +182,9 @@ describe('touch on a tablet (1024x768, 2x)', () => {
       assert.equal(s.theme, 'dark', 'the Dark button switched the theme');
       await app.command({ cmd: 'font_scale', value: 1 });
       await app.command({ cmd: 'theme', name: 'light' });
+      await app.page.keyboard.press('Escape');
+      s = await frames(app, 2);
+      assert.equal(s.items['A+'], undefined, 'Escape closed the View popup');
 
       s = await tap(app, 'Trainer');
       assert.ok(s.items['Room view: compare participants\u2026'], 'the Trainer menu opened');
