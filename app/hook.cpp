@@ -93,6 +93,7 @@ std::string app_state_json() {
         w.StartObject();
         w.Key("label"); w.String(e.label.c_str());
         w.Key("ok"); w.Bool(e.ok);
+        w.Key("same_as"); w.Int(e.same_as);
         w.Key("protect"); w.Double(e.scores[0]);
         w.Key("promote"); w.Double(e.scores[1]);
         w.Key("partner"); w.Double(e.scores[2]);
@@ -212,6 +213,12 @@ std::string app_command(std::string_view json) {
     } else if (cmd == "room_add") {
         app::the_trainer().room_open = true;
         app::the_trainer().room_add(str("text"));
+    } else if (cmd == "room_csv") {
+        std::string csv = app::the_trainer().room_csv();
+        rapidjson::StringBuffer buf;
+        rapidjson::Writer<rapidjson::StringBuffer> out(buf);
+        out.StartObject(); out.Key("ok"); out.Bool(true); out.Key("csv"); out.String(csv.c_str()); out.EndObject();
+        return buf.GetString();
     } else if (cmd == "theme") {
         const bool dark = str("name") == "dark";
         state.settings.theme = dark ? app::Theme::Dark : app::Theme::Light;

@@ -53,6 +53,12 @@ void add_clipped(const std::string& what, const std::string& label, const std::s
     current.clipped.push_back({what + ": '" + label + "' in " + window});
 }
 
+bool labelled(ImGuiID id) {
+    for (const auto& [item, label] : current.labels)
+        if (item == id) return true;
+    return false;
+}
+
 // Windows whose content runs past what they show (with no scrollbar to reach
 // it), and windows that run off the screen.
 void check_windows() {
@@ -60,6 +66,8 @@ void check_windows() {
     const ImRect screen(ImVec2(0, 0), g.IO.DisplaySize);
     for (ImGuiWindow* w : g.Windows) {
         if (!w->Active || w->Hidden || w->SkipItems || w->IsFallbackWindow) continue;
+        // A multi-line text box is a child window holding the user's text: not ours to fit.
+        if ((w->Flags & ImGuiWindowFlags_ChildWindow) && labelled(w->ChildId)) continue;
         const std::string name = w->Name;
         const ImRect outer = w->Rect();
         if (!(w->Flags & ImGuiWindowFlags_ChildWindow) &&
@@ -71,7 +79,13 @@ void check_windows() {
         if (!scrolls_x && w->DC.CursorMaxPos.x > inner.Max.x + kTolerance && inner.GetWidth() > 0) {
             char what[64];
             std::snprintf(what, sizeof what, "content %.0f px too wide", w->DC.CursorMaxPos.x - inner.Max.x);
-            add_clipped(what, name, name);
+            // Name the labelled item that sticks out, if one does.
+            std::string culprit = name;
+            for (const auto& [id, p] : current.placed)
+                if (p.window == name && p.rect.Max.x > inner.Max.x + kTolerance)
+                    for (const auto& [lid, label] : current.labels)
+                        if (lid == id) culprit = name + " (" + visible_label(label.c_str()) + ")";
+            add_clipped(what, culprit, name);
         }
         const bool scrolls_y = !(w->Flags & ImGuiWindowFlags_NoScrollbar) || (w->Flags & ImGuiWindowFlags_AlwaysAutoResize);
         if (!scrolls_y && w->DC.CursorMaxPos.y > inner.Max.y + kTolerance && inner.GetHeight() > 0) {

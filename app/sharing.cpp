@@ -1,6 +1,7 @@
 #include "app/sharing.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstring>
 
 #include "app/browser.h"
@@ -78,7 +79,10 @@ void Sharing::start(double now) {
             }
         },
         [this](const std::string& text) {
-            if (!ImGui::GetIO().WantTextInput) open_text("pasted text", text);
+            // In a text field the paste is the field's: ImGui cannot read the
+            // browser's clipboard itself, so the text is typed into it.
+            if (ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+            else open_text("pasted text", text);
         },
         [this](const std::string& fragment) {
             if (fragment.rfind("s=", 0) != 0) return;
@@ -153,7 +157,9 @@ void Sharing::export_csv() {
     std::vector<const tl::Bands*> bands;
     if (v.bands_ready && v.bands.bloc == state_.scenario().seat) bands.push_back(&v.bands);
     browser::download(slug(state_.scenario().name) + "-results.csv", "text/csv",
-                      tl::results_csv(v.scenario, v.baseline, {state_.scenario().seat}, bands));
+                      // What was set first (comment lines), so the numbers can be traced and reopened.
+                      tl::scenario_csv_comments(state_.scenario(), share_link()) +
+                          tl::results_csv(v.scenario, v.baseline, {state_.scenario().seat}, bands));
     notify(Notice::Kind::Info, "Results exported as CSV.", 4);
 }
 
@@ -298,7 +304,9 @@ void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     float qr = std::min(300.0f, ImGui::GetContentRegionAvail().x);
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - qr) * 0.5f);
     if (!qr_code(link, qr)) ImGui::TextWrapped("This link is too long for a QR code; share the link or a file.");
-    ImGui::TextDisabled("Scan with a phone camera. The scenario is in the link itself: no server stores it.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Scan with a phone camera. The scenario is in the link itself: no server stores it.");
+    ImGui::PopStyleColor();
     if (ImGui::Button("Close", ImVec2(-1, 0))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
@@ -310,7 +318,7 @@ void draw_notices(app::Sharing& sharing, float top, float width) {
     // At the bottom, where they cover no toolbar or input.
     (void)top;
     ImGui::SetNextWindowPos(ImVec2(width * 0.5f, ImGui::GetIO().DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));  // auto height, fixed width
     ImGui::SetNextWindowBgAlpha(0.97f);
     ImGui::Begin("##notices", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -335,7 +343,8 @@ void draw_notices(app::Sharing& sharing, float top, float width) {
                 remove = static_cast<int>(i);
             }
         }
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 24);
+        const float close_w = ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
         if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
         ImGui::PopID();
     }

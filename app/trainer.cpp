@@ -143,29 +143,63 @@ void Trainer::room_add(const std::string& text) {
             ++added;
         }
         // A number first: two participants may share a name (their preset's).
-        e.label = std::to_string(room_.size() + 1);
-        if (e.ok && !e.scenario.name.empty()) e.label += " " + e.scenario.name.substr(0, 24);
+        e.label = std::to_string(next_row_ + 1);
+        if (e.ok && !e.scenario.name.empty()) e.label += " " + e.scenario.name;
         room_.push_back(std::move(e));
+        ++next_row_;
     }
-    sharing_.notify(rejected ? Notice::Kind::Warning : Notice::Kind::Info,
+    const int duplicates_before = room_duplicates();
+    flag_room_duplicates();
+    const int duplicates = room_duplicates() - duplicates_before;
+    sharing_.notify(rejected || duplicates ? Notice::Kind::Warning : Notice::Kind::Info,
                     std::to_string(added) + " scenario" + (added == 1 ? "" : "s") + " added to the room" +
                         (rejected ? ", " + std::to_string(rejected) + " link(s) could not be read (see the table)" : "") +
+                        (duplicates ? ", " + std::to_string(duplicates) + " the same as an earlier row (marked \"same as\")" : "") +
                         ".",
                     6);
 }
 
+void Trainer::flag_room_duplicates() {
+    // The same scenario pasted twice (a participant who shared twice, or two
+    // copies of one link): its share code is the scenario, whatever the URL.
+    for (std::size_t i = 0; i < room_.size(); ++i) {
+        room_[i].same_as = -1;
+        if (!room_[i].ok) continue;
+        const std::string code = tl::encode_share_code(room_[i].scenario);
+        for (std::size_t j = 0; j < i && room_[i].same_as < 0; ++j)
+            if (room_[j].ok && tl::encode_share_code(room_[j].scenario) == code) room_[i].same_as = static_cast<int>(j);
+    }
+}
+
+int Trainer::room_duplicates() const {
+    int n = 0;
+    for (const auto& e : room_) n += e.same_as >= 0;
+    return n;
+}
+
+void Trainer::room_remove(int row) {
+    if (row < 0 || row >= static_cast<int>(room_.size())) return;
+    room_.erase(room_.begin() + row);
+    flag_room_duplicates();
+}
+
 std::string Trainer::room_csv() const {
-    std::string out = "label,seat,preset,horizon,protect,promote,partner,changed_levers,error\n";
-    char buf[128];
+    // The participant's seat's levers close each row, and the link they sent,
+    // so a spreadsheet shows what each one set and can reopen it.
+    std::string out = "label,seat,preset,horizon,protect,promote,partner,changed_levers,same_as,error,link," +
+                      tl::lever_csv_header() + "\n";
+    char buf[160];
+    std::string no_levers(tl::kSlotCount - 1, ',');
     for (const auto& e : room_) {
         out += tl::csv_field(e.label);
+        const std::string same_as = e.same_as >= 0 ? tl::csv_field(room_[e.same_as].label) : "";
         if (e.ok) {
-            std::snprintf(buf, sizeof buf, ",%s,%s,%d,%.1f,%.1f,%.1f,%d,\n",
+            std::snprintf(buf, sizeof buf, ",%s,%s,%d,%.1f,%.1f,%.1f,%d,",
                           std::string(tl::kBlocIds[tl::idx(e.scenario.seat)]).c_str(), e.scenario.preset.c_str(),
                           e.scenario.horizon, e.scores[0], e.scores[1], e.scores[2], e.changed_levers);
-            out += buf;
+            out += buf + same_as + ",," + tl::csv_field(e.source) + "," + tl::lever_csv_values(e.scenario, e.scenario.seat) + "\n";
         } else {
-            out += ",,,,,,,," + tl::csv_field(e.error) + "\n";
+            out += ",,,,,,,,," + tl::csv_field(e.error) + "," + tl::csv_field(e.source) + "," + no_levers + "\n";
         }
     }
     return out;
@@ -420,25 +454,57 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
         }
     if (ok > 0) {
         for (int p = 0; p < 3; ++p) {
-            if (p) ImGui::SameLine(0, 24);
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pillar_color(tl::Pillar(p))), "%s: mean %.0f, range %.0f-%.0f",
-                               std::string(tl::kPillarNames[p]).c_str(), sum[p] / ok, lo[p], hi[p]);
+            char line[96];
+            std::snprintf(line, sizeof line, "%s: mean %.0f, range %.0f-%.0f", std::string(tl::kPillarNames[p]).c_str(),
+                          sum[p] / ok, lo[p], hi[p]);
+            if (p) {  // on one line when it fits, else one below the other
+                ImGui::SameLine(0, 24);
+                if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(line).x) ImGui::NewLine();
+            }
+            ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(tl::Pillar(p)));
+            ImGui::TextUnformatted(line);
+            ImGui::PopStyleColor();
         }
     }
     const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("##room_table", ImVec2(w * 0.55f, 0));
-    if (ImGui::BeginTable("##room", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("Seat");
-        ImGui::TableSetupColumn("Protect");
-        ImGui::TableSetupColumn("Promote");
-        ImGui::TableSetupColumn("Partner");
-        ImGui::TableSetupColumn("Moved");
+    // Table beside the triangle, or above it on a narrow screen (a phone).
+    const bool stacked = w < ImGui::GetFontSize() * 34;
+    ImGui::BeginChild("##room_table", stacked ? ImVec2(w, ImGui::GetContentRegionAvail().y * 0.5f) : ImVec2(w * 0.55f, 0));
+    int remove_row = -1;
+    if (ImGui::BeginTable("##room", 7, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
+        // Numbers and short names get their own width; the label takes the
+        // rest and wraps, whole.
+        const float digits = ImGui::CalcTextSize("100").x + ImGui::GetStyle().CellPadding.x * 2;
+        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Seat", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Allies").x);
+        // Pillar headers as their first letter when the columns are narrow (the tooltip of the header says which).
+        const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("# Seat Protect Promote Partner Moved  x").x * 1.6f;
+        for (int p = 0; p < 3; ++p) {
+            const std::string name(tl::kPillarNames[p]);
+            ImGui::TableSetupColumn(narrow ? name.substr(0, 2).c_str() : name.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                    narrow ? digits : std::max(digits, ImGui::CalcTextSize(name.c_str()).x));
+        }
+        ImGui::TableSetupColumn(narrow ? "Mv" : "Moved", ImGuiTableColumnFlags_WidthFixed,
+                                narrow ? digits : ImGui::CalcTextSize("Moved").x);
+        ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2);
         ImGui::TableHeadersRow();
-        for (const auto& e : room) {
+        for (int row = 0; row < static_cast<int>(room.size()); ++row) {
+            const app::RoomEntry& e = room[row];
             ImGui::TableNextRow();
+            ImGui::PushID(row);
+            ImGui::TableSetColumnIndex(6);
+            if (ImGui::SmallButton("\xC3\x97")) remove_row = row;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this row");
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(e.label.c_str());
+            ImGui::TextWrapped("%s", e.label.c_str());
+            if (e.same_as >= 0) {
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().warning);
+                ImGui::TextWrapped("same as %s", room[e.same_as].label.c_str());
+                ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("The same scenario as an earlier row: a link pasted twice?");
+            }
+            ImGui::PopID();
             if (!e.ok) {
                 ImGui::TableSetColumnIndex(1);
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().worse), "unreadable");
@@ -456,8 +522,9 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
         }
         ImGui::EndTable();
     }
+    if (remove_row >= 0) trainer.room_remove(remove_row);
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("##room_triangle");
     // Each participant's mix as in the main triangle: a corner is 100 on one
     // pillar, the centre 0; a mix is the triangle through its three scores.

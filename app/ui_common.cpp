@@ -84,6 +84,52 @@ std::map<std::string, ImVec4>& lever_rects() {
     return rects;
 }
 
+std::string changes_summary(const tl::Scenario& s) {
+    const tl::Scenario base = tl::baseline_of(s);
+    const tl::Preset* preset = tl::find_preset(s.preset);
+    std::string first;
+    int changed = 0;
+    for (int b = 0; b < tl::kBlocCount; ++b)
+        for (int slot = 0; slot < tl::kSlotCount; ++slot) {
+            if (s.policy[b][slot] == base.policy[b][slot]) continue;
+            if (changed++ > 0) continue;
+            const tl::SlotInfo info = tl::slot_info(slot);
+            const tl::LeverDef& d = tl::lever_def(info.lever);
+            first = (b == tl::idx(s.seat) ? "" : std::string(tl::kBlocShortNames[b]) + " ") + d.name +
+                    (info.sector >= 0 ? " (" + std::string(tl::kSectorShortNames[info.sector]) + ")" : "") + " " +
+                    lever_value_text(d, s.policy[b][slot]);
+        }
+    if (changed == 0) return preset ? preset->name : s.preset;
+    return changed == 1 ? first : first + ", +" + std::to_string(changed - 1) + " more";
+}
+
+namespace {
+float preview_room(float combo_width) {
+    return combo_width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x;
+}
+}  // namespace
+
+bool preview_fits(const char* text, float combo_width) {
+    return ImGui::CalcTextSize(text).x <= preview_room(combo_width);
+}
+
+std::string fit_preview(const std::string& text, float combo_width) {
+    return fit_text(text, preview_room(combo_width));
+}
+
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const float room = width - ImGui::CalcTextSize("\xE2\x80\xA6").x;
+    std::string shown = text;
+    while (!shown.empty() && ImGui::CalcTextSize(shown.c_str()).x > room) {
+        // One whole UTF-8 character: its continuation bytes, then its first byte.
+        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+        if (!shown.empty()) shown.pop_back();
+    }
+    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+    return shown + "\xE2\x80\xA6";
+}
+
 bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags) {
     const bool open = ImGui::BeginCombo(id, preview, flags);
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -7,6 +7,7 @@
 
 #include "core/levers.h"
 #include "core/outcomes.h"
+#include "core/scenario.h"
 #include "imgui.h"
 
 namespace ui {
@@ -30,9 +31,20 @@ void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source);
 float tooltip_wrap_width();
 
+// Whether a combo of this width shows `text` whole; fit_preview() shortens it
+// with "…" when not (the combo's tooltip or list shows it whole).
+bool preview_fits(const char* text, float combo_width);
+std::string fit_preview(const std::string& text, float combo_width);
+// `text` shortened with "…" to at most `width` pixels (whole if it fits).
+std::string fit_text(const std::string& text, float width);
+
 // ImGui::BeginCombo, known to the test hook by `name` ("Seat"); the preview
 // must fit (the audit of app/screen_audit.h counts it otherwise).
 bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags = 0);
+
+// What a scenario changed from its preset, for a label: "Export controls
+// (Chips) 90%, +2 more", or the preset's name when no lever moved.
+std::string changes_summary(const tl::Scenario& s);
 
 // Slider rectangles of the last frame, by "BLOC.lever.sector" key (test hook).
 std::map<std::string, ImVec4>& lever_rects();
