@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cfloat>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#endif
 #include <cstring>
 
 #include "app/browser.h"
@@ -268,6 +272,23 @@ void draw_file_menu(app::Sharing& sharing, app::AppState& state) {
     }
 }
 
+// The browser's native share sheet (Module.webShare in web/glue.js), where it has one.
+bool web_share_available() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_INT({ return Module.webShare && Module.webShare.available() ? 1 : 0; }) != 0;
+#else
+    return false;
+#endif
+}
+
+void web_share(const std::string& title, const std::string& link) {
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ Module.webShare.share(UTF8ToString($0), UTF8ToString($1)); }, title.c_str(), link.c_str());
+#else
+    (void)title, (void)link;
+#endif
+}
+
 void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     if (share_open_request) {
         ImGui::OpenPopup("Share this scenario");
@@ -277,15 +298,25 @@ void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, f.width - 20), 0));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Share this scenario", nullptr, ImGuiWindowFlags_NoResize)) return;
-    // Name and notes travel with the link.
+    // The name travels with the link and labels it in the trainer's room view:
+    // ask for the participant's or team's, not the preset's (the room would
+    // show a row of "Status quo 2024").
     tl::Scenario s = state.scenario();
+    const tl::Preset* preset = tl::find_preset(s.preset);
+    const bool unnamed = s.name.empty() || (preset && s.name == preset->name);
     char name[128];
-    std::snprintf(name, sizeof name, "%s", s.name.c_str());
+    std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
+    ImGui::TextUnformatted("Your name or team");
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##name", "Name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue) ||
+    if (ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue) ||
         ImGui::IsItemDeactivatedAfterEdit()) {
-        s.name = name;
+        s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
         state.set_scenario(s);
+    }
+    if (unnamed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Add a name so the trainer can tell your link from the others.");
+        ImGui::PopStyleColor();
     }
     std::string link = sharing.share_link();
     ImGui::TextDisabled("Link (%zu characters):", link.size());
@@ -299,6 +330,12 @@ void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Save as a file")) sharing.save_file();
+    if (web_share_available()) {  // a phone: its own share sheet (messages, mail, AirDrop...)
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Share\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2)
+            ImGui::NewLine();
+        if (ImGui::Button("Share\xE2\x80\xA6")) web_share("Trilemma Lab: " + state.scenario().name, link);
+    }
     for (const auto& loss : tl::share_code_losses(state.scenario())) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());
     ImGui::Spacing();
     float qr = std::min(300.0f, ImGui::GetContentRegionAvail().x);

@@ -144,7 +144,12 @@ void Trainer::room_add(const std::string& text) {
         }
         // A number first: two participants may share a name (their preset's).
         e.label = std::to_string(next_row_ + 1);
-        if (e.ok && !e.scenario.name.empty()) e.label += " " + e.scenario.name;
+        if (e.ok) {
+            // Unnamed (the preset's name): what it changed tells the rows apart.
+            const tl::Preset* preset = tl::find_preset(e.scenario.preset);
+            const bool unnamed = e.scenario.name.empty() || (preset && e.scenario.name == preset->name);
+            e.label += " " + (unnamed ? ui::changes_summary(e.scenario) : e.scenario.name);
+        }
         room_.push_back(std::move(e));
         ++next_row_;
     }
