@@ -138,10 +138,9 @@ struct Flow {
     float right;  // screen x where the row ends
     bool first = true;
     void next(float width) {
-        if (!first) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-        }
+        // Decided before SameLine: a SameLine undone by NewLine would count the
+        // spacing past the row's end as content (and the window as overflowing).
+        if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
         first = false;
     }
 };

@@ -113,8 +113,7 @@ void draw_charts(app::AppState& state, int columns) {
     // Beside the combo when it fits (a phone puts it below).
     const float checkbox_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                              ImGui::CalcTextSize("Uncertainty bands").x;
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < checkbox_w) ImGui::NewLine();
+    same_line_if_fits(checkbox_w);
     ImGui::Checkbox("Uncertainty bands", &settings.show_bands);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Monte Carlo over the assumptions' low–high ranges (%d draws so far)",

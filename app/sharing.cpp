@@ -12,6 +12,7 @@
 #include "app/platform.h"
 #include "app/qr.h"
 #include "app/theme.h"
+#include "app/ui_common.h"
 #include "core/export.h"
 #include "core/scenario_io.h"
 #include "core/share_link.h"
@@ -331,9 +332,7 @@ void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button("Save as a file")) sharing.save_file();
     if (web_share_available()) {  // a phone: its own share sheet (messages, mail, AirDrop...)
-        ImGui::SameLine();
-        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Share\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2)
-            ImGui::NewLine();
+        same_line_if_fits(ImGui::CalcTextSize("Share\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2);
         if (ImGui::Button("Share\xE2\x80\xA6")) web_share("Trilemma Lab: " + state.scenario().name, link);
     }
     for (const auto& loss : tl::share_code_losses(state.scenario())) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());

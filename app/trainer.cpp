@@ -349,13 +349,18 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     ImGui::BeginDisabled(g.step == 0);
     if (ImGui::SmallButton("Previous")) trainer.previous_step();
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::SmallButton(g.step + 1 < n ? "Next step" : "Finish and debrief")) trainer.next_step();
-    ImGui::SameLine();
+    // The buttons share a row while they fit (a phone or large text wraps them).
+    auto next_to = [](const char* label) {
+        same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
+    };
+    const char* next_label = g.step + 1 < n ? "Next step" : "Finish and debrief";
+    next_to(next_label);
+    if (ImGui::SmallButton(next_label)) trainer.next_step();
+    next_to("Restart");
     if (ImGui::SmallButton("Restart")) trainer.start_step(g.step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
     if (!large && ImGui::GetIO().DisplaySize.x >= 700) {  // a projector view is for a laptop, not a phone
-        ImGui::SameLine();
+        next_to("Presenter");
         if (ImGui::SmallButton("Presenter")) g.presenter = true;
     }
     ImGui::PushFont(platform::font_bold());
@@ -406,17 +411,19 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     ImGui::Begin("##presenter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                              ImGuiWindowFlags_NoSavedSettings);
     ImGui::SetWindowFontScale(1.45f);  // large type for the back of the room
-    const float left = f.width * 0.55f;
-    ImGui::BeginChild("##brief", ImVec2(left, 0));
+    // The brief beside the triangle; above it on a narrow screen.
+    const bool stacked = f.width < ImGui::GetFontSize() * 40;
+    const float left = stacked ? f.width : f.width * 0.55f;
+    ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
     draw_guide_panel(trainer, state, /*large=*/true);
     ImGui::Spacing();
     if (ImGui::Button("Leave presenter view")) session->presenter = false;
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("##side", ImVec2(0, 0));
     draw_score_strip(state);
     const float qr = std::min(170.0f, f.height * 0.22f);
-    draw_triangle(state, std::min(f.width - left - 60, f.height - qr - ImGui::GetFontSize() * 9));
+    draw_triangle(state, std::min(ImGui::GetContentRegionAvail().x, f.height - qr - ImGui::GetFontSize() * 9));
     if (!session->link.empty()) {
         ImGui::SetWindowFontScale(1.0f);
         ImGui::TextDisabled("Scan to open this guide:");
@@ -462,10 +469,7 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
             char line[96];
             std::snprintf(line, sizeof line, "%s: mean %.0f, range %.0f-%.0f", std::string(tl::kPillarNames[p]).c_str(),
                           sum[p] / ok, lo[p], hi[p]);
-            if (p) {  // on one line when it fits, else one below the other
-                ImGui::SameLine(0, 24);
-                if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(line).x) ImGui::NewLine();
-            }
+            if (p) same_line_if_fits(ImGui::CalcTextSize(line).x);  // on one line when it fits
             ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(tl::Pillar(p)));
             ImGui::TextUnformatted(line);
             ImGui::PopStyleColor();

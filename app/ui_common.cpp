@@ -84,6 +84,11 @@ std::map<std::string, ImVec4>& lever_rects() {
     return rects;
 }
 
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 std::string changes_summary(const tl::Scenario& s) {
     const tl::Scenario base = tl::baseline_of(s);
     const tl::Preset* preset = tl::find_preset(s.preset);
