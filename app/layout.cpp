@@ -6,6 +6,7 @@
 
 #include "app/panels.h"
 #include "app/platform.h"
+#include "app/screen_audit.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
 #include "imgui.h"
@@ -219,6 +220,8 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
     ImGui::PushFont(platform::font_heading());
     ImGui::TextUnformatted("Trilemma Lab");
     ImGui::PopFont();
+    audit::name_last_item("Trilemma Lab");
+    const float title_right = ImGui::GetItemRectMax().x;
     const char* subtitle = "What each technology-policy mix costs in security, prosperity and partnership";
     const float buttons = button_width("Trainer") + button_width("File") + button_width("Share") + button_width("View") + 60;
     if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize("Trilemma Lab").x * 0 + ImGui::CalcTextSize(subtitle).x +
@@ -227,9 +230,11 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
         ImGui::TextDisabled("%s", subtitle);
     }
-    ImGui::SameLine();
     const float menu_w = (phone ? 0.0f : button_width("Trainer") + 10) + button_width("File") + button_width("Share") +
                          button_width(phone ? "Options" : "View") + 20;
+    // Right-aligned beside the title, or on a row of their own below it when
+    // they would cover it (a phone at large text).
+    if (title_right + ImGui::GetStyle().ItemSpacing.x + menu_w <= right) ImGui::SameLine();
     ImGui::SetCursorScreenPos(ImVec2(right - menu_w, ImGui::GetCursorScreenPos().y));
     if (!phone) {
         draw_trainer_menu(trainer);

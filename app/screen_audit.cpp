@@ -157,7 +157,10 @@ const Report& last_frame() { return report; }
 
 void name_last_item(const char* label, const char* shown, float reserved) {
     ImGuiContext& g = *GImGui;
-    current.labels.emplace_back(g.LastItemData.ID, label);
+    if (g.LastItemData.ID == 0)  // text: no ID to join with where ImGui placed it
+        current.items.push_back({g.LastItemData.Rect, label, g.CurrentWindow ? g.CurrentWindow->Name : ""});
+    else
+        current.labels.emplace_back(g.LastItemData.ID, label);
     if (shown && ImGui::CalcTextSize(shown).x > g.LastItemData.Rect.GetWidth() - reserved + kTolerance)
         add_clipped("text wider than its item", shown, g.CurrentWindow ? g.CurrentWindow->Name : "");
 }

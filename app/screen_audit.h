@@ -37,7 +37,8 @@ void end_frame();
 const Report& last_frame();
 
 // Names the item just drawn, for widgets ImGui does not report with their
-// label (combos: "Seat", "Preset"); `shown` is the text drawn in it, which
+// label (combos: "Seat", "Preset", and text that other items must not cover:
+// the app's title); `shown` is the text drawn in it, which
 // must fit in its width less `reserved` (a combo's arrow).
 void name_last_item(const char* label, const char* shown = nullptr, float reserved = 0.0f);
 

@@ -304,16 +304,22 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
         ImGui::Separator();
         ImGui::TextUnformatted("The path taken:");
         if (ImGui::BeginTable("##path", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-            ImGui::TableSetupColumn("Goal");
-            ImGui::TableSetupColumn("Protect");
-            ImGui::TableSetupColumn("Promote");
-            ImGui::TableSetupColumn("Partner");
+            // Score columns as wide as their header (whole names when there is
+            // room, distinct abbreviations when not); the step's title wraps.
+            const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Step title Goal missed Protect Promote Partner").x * 1.3f;
+            ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Goal", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("missed").x);
+            for (int p = 0; p < 3; ++p) {
+                // (kPillarNames are string literals: .data() ends in a NUL.)
+                const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : tl::kPillarNames[p].data();
+                ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed,
+                                        std::max(ImGui::CalcTextSize(header).x, ImGui::CalcTextSize("100").x));
+            }
             ImGui::TableHeadersRow();
             for (const auto& rec : g.path) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
-                ImGui::TextUnformatted(g.guide.steps[rec.step].title.c_str());
+                ImGui::TextWrapped("%s", g.guide.steps[rec.step].title.c_str());
                 ImGui::TableSetColumnIndex(1);
                 ImGui::TextUnformatted(g.guide.steps[rec.step].goal ? (rec.goal_met ? "met" : "missed") : "-");
                 for (int p = 0; p < 3; ++p) {
@@ -331,7 +337,7 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
         for (const auto& d : g.guide.debrief) wrapped(std::to_string(q++) + ". " + d);
         ImGui::Spacing();
         if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize("Leave the guide").x + ImGui::GetStyle().FramePadding.x * 2);
         if (ImGui::Button("Leave the guide")) trainer.leave();
         return;
     }
@@ -480,6 +486,7 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
     const bool stacked = w < ImGui::GetFontSize() * 34;
     ImGui::BeginChild("##room_table", stacked ? ImVec2(w, ImGui::GetContentRegionAvail().y * 0.5f) : ImVec2(w * 0.55f, 0));
     int remove_row = -1;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(stacked ? 3.0f : ImGui::GetStyle().CellPadding.x, ImGui::GetStyle().CellPadding.y));
     if (ImGui::BeginTable("##room", 7, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
         // Numbers and short names get their own width; the label takes the
         // rest and wraps, whole.
@@ -490,8 +497,9 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
         const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("# Seat Protect Promote Partner Moved  x").x * 1.6f;
         for (int p = 0; p < 3; ++p) {
             const std::string name(tl::kPillarNames[p]);
-            ImGui::TableSetupColumn(narrow ? name.substr(0, 2).c_str() : name.c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                    narrow ? digits : std::max(digits, ImGui::CalcTextSize(name.c_str()).x));
+            const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : name.c_str();
+            ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed,
+                                    std::max(digits, ImGui::CalcTextSize(header).x));
         }
         ImGui::TableSetupColumn(narrow ? "Mv" : "Moved", ImGuiTableColumnFlags_WidthFixed,
                                 narrow ? digits : ImGui::CalcTextSize("Moved").x);
@@ -531,6 +539,7 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
         }
         ImGui::EndTable();
     }
+    ImGui::PopStyleVar();
     if (remove_row >= 0) trainer.room_remove(remove_row);
     ImGui::EndChild();
     if (!stacked) ImGui::SameLine();

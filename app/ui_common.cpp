@@ -84,6 +84,10 @@ std::map<std::string, ImVec4>& lever_rects() {
     return rects;
 }
 
+const char* pillar_abbreviation(tl::Pillar p) {
+    return p == tl::Pillar::Protect ? "Prot." : p == tl::Pillar::Promote ? "Prom." : "Part.";
+}
+
 void same_line_if_fits(float width) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();

@@ -42,6 +42,10 @@ std::string fit_text(const std::string& text, float width);
 // must fit (the audit of app/screen_audit.h counts it otherwise).
 bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags = 0);
 
+// A pillar's name short enough for a narrow table column, and still
+// distinct: "Prot.", "Prom.", "Part.".
+const char* pillar_abbreviation(tl::Pillar p);
+
 // Puts the next item (`width` wide) beside the last one if it fits before the
 // window's right edge, else on the next row.
 void same_line_if_fits(float width);
