@@ -416,7 +416,9 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     ImGui::SetNextWindowSize(ImVec2(f.width, f.height));
     ImGui::Begin("##presenter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                              ImGuiWindowFlags_NoSavedSettings);
-    ImGui::SetWindowFontScale(1.45f);  // large type for the back of the room
+    // Large type for the back of the room, as far as the screen is wide (a
+    // phone gets none).
+    ImGui::SetWindowFontScale(std::clamp(f.width / 900.0f, 1.0f, 1.45f));
     // The brief beside the triangle; above it on a narrow screen.
     const bool stacked = f.width < ImGui::GetFontSize() * 40;
     const float left = stacked ? f.width : f.width * 0.55f;
@@ -486,23 +488,25 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
     const bool stacked = w < ImGui::GetFontSize() * 34;
     ImGui::BeginChild("##room_table", stacked ? ImVec2(w, ImGui::GetContentRegionAvail().y * 0.5f) : ImVec2(w * 0.55f, 0));
     int remove_row = -1;
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(stacked ? 3.0f : ImGui::GetStyle().CellPadding.x, ImGui::GetStyle().CellPadding.y));
-    if (ImGui::BeginTable("##room", 7, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
+    // On a narrow screen (stacked) the seat and the levers moved go under the
+    // label, so the score columns and × keep their room.
+    const bool compact = stacked;
+    const int seat_col = compact ? -1 : 1, score_col = compact ? 1 : 2, moved_col = compact ? -1 : 5;
+    const int remove_col = compact ? 4 : 6;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(compact ? 3.0f : ImGui::GetStyle().CellPadding.x, ImGui::GetStyle().CellPadding.y));
+    if (ImGui::BeginTable("##room", remove_col + 1, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
         // Numbers and short names get their own width; the label takes the
         // rest and wraps, whole.
         const float digits = ImGui::CalcTextSize("100").x + ImGui::GetStyle().CellPadding.x * 2;
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Seat", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Allies").x);
-        // Pillar headers as their first letter when the columns are narrow (the tooltip of the header says which).
+        if (!compact) ImGui::TableSetupColumn("Seat", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Allies").x);
+        // Pillar headers abbreviated (distinctly) when the columns are narrow.
         const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("# Seat Protect Promote Partner Moved  x").x * 1.6f;
         for (int p = 0; p < 3; ++p) {
-            const std::string name(tl::kPillarNames[p]);
-            const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : name.c_str();
-            ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed,
-                                    std::max(digits, ImGui::CalcTextSize(header).x));
+            const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : tl::kPillarNames[p].data();  // literals: NUL-ended
+            ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed, std::max(digits, ImGui::CalcTextSize(header).x));
         }
-        ImGui::TableSetupColumn(narrow ? "Mv" : "Moved", ImGuiTableColumnFlags_WidthFixed,
-                                narrow ? digits : ImGui::CalcTextSize("Moved").x);
+        if (!compact) ImGui::TableSetupColumn("Moved", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Moved").x);
         ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
                                 ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2);
         ImGui::TableHeadersRow();
@@ -510,7 +514,7 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
             const app::RoomEntry& e = room[row];
             ImGui::TableNextRow();
             ImGui::PushID(row);
-            ImGui::TableSetColumnIndex(6);
+            ImGui::TableSetColumnIndex(remove_col);
             if (ImGui::SmallButton("\xC3\x97")) remove_row = row;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this row");
             ImGui::TableSetColumnIndex(0);
@@ -523,19 +527,26 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
             }
             ImGui::PopID();
             if (!e.ok) {
-                ImGui::TableSetColumnIndex(1);
+                if (seat_col >= 0) ImGui::TableSetColumnIndex(seat_col);
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().worse), "unreadable");
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.error.c_str());
                 continue;
             }
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(std::string(tl::kBlocShortNames[tl::idx(e.scenario.seat)]).c_str());
+            const std::string seat(tl::kBlocShortNames[tl::idx(e.scenario.seat)]);
+            if (compact) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s, %d moved", seat.c_str(), e.changed_levers);
+                ImGui::PopStyleColor();
+            } else {
+                ImGui::TableSetColumnIndex(seat_col);
+                ImGui::TextUnformatted(seat.c_str());
+                ImGui::TableSetColumnIndex(moved_col);
+                ImGui::Text("%d", e.changed_levers);
+            }
             for (int p = 0; p < 3; ++p) {
-                ImGui::TableSetColumnIndex(2 + p);
+                ImGui::TableSetColumnIndex(score_col + p);
                 ImGui::Text("%.0f", e.scores[p]);
             }
-            ImGui::TableSetColumnIndex(5);
-            ImGui::Text("%d", e.changed_levers);
         }
         ImGui::EndTable();
     }

@@ -69,15 +69,18 @@ const SCREENS = [
   { name: 'matrix', open: (app) => tab(app, 'More') },
   {
     name: 'assumptions',
-    // Phone: a header under More; tablet and desktop: the tab beside Levers.
+    // Phone: a header under More (below the sector matrix, folded first to
+    // bring it up); tablet and desktop: the tab beside Levers.
     open: async (app) => {
-      await tab(app, 'More');
+      const s = await tab(app, 'More');
+      if (s.layout === 'phone') await click(app, 'Sector \u00d7 bloc');
       return click(app, 'Assumptions');
     },
     close: async (app) => {
       const s = await app.state();
-      if (s.layout === 'phone') return click(app, 'Assumptions');
-      return click(app, 'Levers');
+      if (s.layout !== 'phone') return click(app, 'Levers');
+      await click(app, 'Assumptions');
+      return click(app, 'Sector \u00d7 bloc');
     },
   },
   { name: 'share', open: (app) => click(app, 'Share'), close: closePopups },
