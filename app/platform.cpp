@@ -67,6 +67,7 @@ struct State {
         std::function<void(int, int, const unsigned char*)> done;
     };
     std::vector<Capture> captures;
+    std::vector<SDL_Event> held_key_releases;  // see frame_once()
 };
 
 State g;
@@ -436,8 +437,21 @@ void apply_pointer() {
 
 void frame_once() {
     const Uint64 frame_start = SDL_GetPerformanceCounter();
+    // Keys have the same trouble as the pointer: ImGui 1.86 sees a key as down
+    // or up per frame, so a key released in the frame it went down (a quick
+    // tap, an automated press) is never seen pressed. Such releases wait a frame.
+    std::vector<SDL_Event> key_releases;
+    key_releases.swap(g.held_key_releases);
+    for (SDL_Event& e : key_releases) ImGui_ImplSDL2_ProcessEvent(&e);
+    std::vector<SDL_Scancode> pressed_this_frame;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_KEYDOWN) pressed_this_frame.push_back(event.key.keysym.scancode);
+        if (event.type == SDL_KEYUP && std::find(pressed_this_frame.begin(), pressed_this_frame.end(),
+                                                 event.key.keysym.scancode) != pressed_this_frame.end()) {
+            g.held_key_releases.push_back(event);
+            continue;
+        }
         if (!pointer_event(event)) ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) g.quit = true;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&

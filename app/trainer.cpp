@@ -444,7 +444,9 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
 void draw_room_window(app::Trainer& trainer, app::AppState& state) {
     if (!trainer.room_open) return;
     const platform::FrameInfo& f = platform::frame_info();
-    ImGui::SetNextWindowSize(ImVec2(std::min(980.0f, f.width - 20), std::min(700.0f, f.height - 40)), ImGuiCond_Appearing);
+    // Sized in lines of text, so that larger text (a projector) gets a larger window.
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(std::min(em * 58, f.width - 20), std::min(em * 41, f.height - 40)), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::Begin("The room", &trainer.room_open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();

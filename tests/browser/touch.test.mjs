@@ -186,11 +186,6 @@ describe('touch on a tablet (1024x768, 2x)', () => {
       s = await frames(app, 2);
       assert.equal(s.items['A+'], undefined, 'Escape closed the View popup');
 
-      s = await tap(app, 'Trainer');
-      assert.ok(s.items['Room view: compare participants\u2026'], 'the Trainer menu opened');
-      s = await tap(app, 'Room view: compare participants\u2026');
-      assert.ok(s.items['Export CSV'], 'the room view opened');
-
       await app.command({ cmd: 'set_lever', lever: SEMIS, value: 90 });
       s = await tap(app, 'Pin to compare');
       assert.equal(s.pinned, true);
@@ -206,6 +201,12 @@ describe('touch on a tablet (1024x768, 2x)', () => {
       s = await tap(app, 'Rival access leakage');
       assert.equal(s.items['Dependence on the rival'], undefined, 'picking an indicator closed the selector');
       await saveScreenshot(app.page, 'touch-1024x768-why-selector');
+
+      // Last: the room view covers most of a tablet's screen.
+      s = await tap(app, 'Trainer');
+      assert.ok(s.items['Room view: compare participants\u2026'], 'the Trainer menu opened');
+      s = await tap(app, 'Room view: compare participants\u2026');
+      assert.ok(s.items['Export CSV'], 'the room view opened');
     });
   });
 });
