@@ -86,7 +86,7 @@ void seat_combo(app::AppState& state, float width) {
             if (ImGui::Selectable(std::string(tl::kBlocNames[b]).c_str(), tl::idx(s.seat) == b)) state.set_seat(tl::Bloc(b));
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The bloc you play. The others follow their preset policy%s.",
+    if (ImGui::IsItemHovered()) wrapped_tooltip("The bloc you play. The others follow their preset policy%s.",
                                                   s.reactions ? " and react by rules drawn from the sources" : "");
 }
 
@@ -118,19 +118,19 @@ void horizon_slider(app::AppState& state, float width) {
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The last year of the run (from the 2024 base year)");
+    if (ImGui::IsItemHovered()) wrapped_tooltip("The last year of the run (from the 2024 base year)");
 }
 
 void history_buttons(app::AppState& state) {
     ImGui::BeginDisabled(!state.can_undo());
     if (ImGui::Button("Undo")) state.undo();
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Undo (Ctrl+Z)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) wrapped_tooltip("Undo (Ctrl+Z)");
     ImGui::SameLine();
     ImGui::BeginDisabled(!state.can_redo());
     if (ImGui::Button("Redo")) state.redo();
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Redo (Ctrl+Shift+Z)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) wrapped_tooltip("Redo (Ctrl+Shift+Z)");
 }
 
 // Lays out toolbar items left to right, wrapping to a new row when the next
@@ -160,18 +160,18 @@ void scenario_actions(app::AppState& state, float right) {
     if (ImGui::Button("Reset levers")) state.reset_policies();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Every lever back to the baseline (assumptions stay). Undo brings them back.");
+        wrapped_tooltip("Every lever back to the baseline (assumptions stay). Undo brings them back.");
     flow.next(button_width("Replay last move"));
     if (ImGui::Button(state.replay.active ? "Replaying\xE2\x80\xA6" : "Replay last move"))
         state.start_replay(platform::frame_info().time);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Animate your last lever move so the room can watch the charts respond");
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Animate your last lever move so the room can watch the charts respond");
     flow.next(button_width("Pin to compare"));
     if (!state.pinned) {
         if (ImGui::Button("Pin to compare")) state.pin_current();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keep this scenario beside the one you go on to change");
+        if (ImGui::IsItemHovered()) wrapped_tooltip("Keep this scenario beside the one you go on to change");
     } else {
         if (ImGui::Button("Unpin")) state.unpin();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stop comparing with the pinned scenario (purple)");
+        if (ImGui::IsItemHovered()) wrapped_tooltip("Stop comparing with the pinned scenario (purple)");
     }
 }
 
@@ -182,14 +182,14 @@ void view_options(app::AppState& state) {
     bool reactions = state.scenario().reactions;
     if (ImGui::Checkbox("Reactions", &reactions)) state.set_reactions(reactions);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Other blocs react: China designs out controls and retaliates; allies follow as far as their "
+        wrapped_tooltip("Other blocs react: China designs out controls and retaliates; allies follow as far as their "
                           "costs are met (001:L32, 001:L114)");
     flow.next(button_width("A-") + 2 + button_width("A+"));
     if (ImGui::Button("A-")) platform::set_font_scale(st.font_scale = std::max(0.8f, st.font_scale - 0.15f));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text");
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Smaller text");
     ImGui::SameLine(0, 2);
     if (ImGui::Button("A+")) platform::set_font_scale(st.font_scale = std::min(2.0f, st.font_scale + 0.15f));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text, for a projector");
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Larger text, for a projector");
     flow.next(button_width("Light"));
     if (ImGui::Button(st.theme == app::Theme::Light ? "Dark" : "Light")) {
         st.theme = st.theme == app::Theme::Light ? app::Theme::Dark : app::Theme::Light;
@@ -201,7 +201,7 @@ void view_options(app::AppState& state) {
 
 void view_popup(app::AppState& state) {
     if (ImGui::Button("View")) ImGui::OpenPopup("##view");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text size, light or dark, reactions");
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Text size, light or dark, reactions");
     if (ImGui::BeginPopup("##view")) {
         view_options(state);
         ImGui::EndPopup();

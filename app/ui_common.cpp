@@ -1,6 +1,7 @@
 #include "app/ui_common.h"
 
 #include <algorithm>
+#include <cstdarg>
 #include <cstdio>
 
 #include "app/screen_audit.h"
@@ -57,6 +58,17 @@ void section_heading(const char* text, ImU32 color) {
 
 float tooltip_wrap_width() {
     return std::min(ImGui::GetFontSize() * 26.0f, ImGui::GetIO().DisplaySize.x - 40.0f);
+}
+
+void wrapped_tooltip(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(tooltip_wrap_width());
+    ImGui::TextWrappedV(fmt, args);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    va_end(args);
 }
 
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source) {

@@ -30,6 +30,8 @@ void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
 // ("Source: 001:L81"), wrapped to fit the screen.
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source);
 float tooltip_wrap_width();
+// ImGui::SetTooltip, wrapped to fit the screen (a phone).
+void wrapped_tooltip(const char* fmt, ...) IM_FMTARGS(1);
 
 // Whether a combo of this width shows `text` whole; fit_preview() shortens it
 // with "…" when not (the combo's tooltip or list shows it whole).

@@ -154,6 +154,7 @@ describe('touch on a phone (390x844, 3x)', () => {
       const seat = centre(s.items.Seat);
       s = await gesture(app, [seat], { holdMs: 800 });
       assert.ok(s.tooltip, 'a long press on Seat shows its tooltip');
+      assert.deepEqual(s.text_problems, [], 'the tooltip fits the screen');
       assert.equal(s.items.China, undefined, 'and does not open the combo');
       await saveScreenshot(app.page, 'touch-390x844-long-press');
       s = await tap(app, 'Levers');
