@@ -4,7 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/screen_audit.h"
 #include "app/theme.h"
+#include "app/ui_common.h"
 
 namespace ui {
 
@@ -87,7 +89,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
 
     // Card.
     dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_ChildBg), style.FrameRounding * 1.5f);
-    dl->AddRect(p0, p1, spec.selected ? theme::kAccent : ImGui::GetColorU32(ImGuiCol_Border),
+    dl->AddRect(p0, p1, spec.selected ? theme::ink().accent : ImGui::GetColorU32(ImGuiCol_Border),
                 style.FrameRounding * 1.5f, 0, spec.selected ? 2.0f : 1.0f);
 
     // Title (clickable: selects the indicator for the Why panel) and legend.
@@ -96,9 +98,14 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     ImGui::PushStyleColor(ImGuiCol_Button, 0);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 1));
-    std::string title = spec.title + (spec.unit.empty() ? "" : "  (" + spec.unit + ")");
+    const std::string full_title = spec.title + (spec.unit.empty() ? "" : "  (" + spec.unit + ")");
+    // Shortened with "…" on a narrow card (the tooltip has it whole).
+    const std::string title = fit_text(full_title, width - pad * 2 - spec.title_reserve - 4);
     if (ImGui::Button(title.c_str())) result.title_clicked = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show why this indicator moved");
+    if (ImGui::IsItemHovered()) {
+        if (title == full_title) ImGui::SetTooltip("Show why this indicator moved");
+        else ImGui::SetTooltip("%s: show why it moved", full_title.c_str());
+    }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
 
@@ -111,19 +118,22 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
             legend_y += font + 2;
         }
         float cy = legend_y + font * 0.5f;
-        if (band)
+        if (band) {
             dl->AddRectFilled(ImVec2(lx, cy - 5), ImVec2(lx + 18, cy + 5), color, 2.0f);
-        else if (dashed) {
+            dl->AddRect(ImVec2(lx, cy - 5), ImVec2(lx + 18, cy + 5), color | IM_COL32_A_MASK, 2.0f);  // as the band's edge
+        } else if (dashed) {
             ImVec2 seg[2] = {ImVec2(lx, cy), ImVec2(lx + 18, cy)};
             add_dashed_polyline(dl, seg, 2, color, 2.0f, 4.0f, 3.0f);
         } else
             dl->AddLine(ImVec2(lx, cy), ImVec2(lx + 18, cy), color, 2.5f);
         dl->AddText(ImVec2(lx + 24, legend_y), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+        audit::drawn_text(ImVec2(lx + 24, legend_y), ImVec2(lx + 24 + w, legend_y + font), label.c_str(), p0, p1);
         lx += 24 + w + 14;
     };
     for (const auto& s : spec.series) legend_item(s.label, s.color, s.dashed, false);
     for (const auto& b : spec.bands) legend_item(b.label, b.color, false, true);
-    float plot_top = legend_y + font + 8;
+    // Half a value label sits above the top grid line: keep it off the legend.
+    float plot_top = legend_y + font * 1.5f + 8;
 
     // Value range over everything drawn.
     int n = 0;
@@ -172,22 +182,37 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), t == 0.0 ? ImGui::GetColorU32(ImGuiCol_Separator) : grid,
                     t == 0.0 ? 1.5f : 1.0f);
         std::string s = format_value(t, tick_decimals, "");
-        dl->AddText(ImVec2(a.x - 6 - ImGui::CalcTextSize(s.c_str()).x, y - font * 0.5f), muted, s.c_str());
+        const ImVec2 at(a.x - 6 - ImGui::CalcTextSize(s.c_str()).x, y - font * 0.5f);
+        dl->AddText(at, muted, s.c_str());
+        const ImVec2 size = ImGui::CalcTextSize(s.c_str());
+        audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), s.c_str(), p0, p1);
     }
-    // Year labels: every 1, 2 or 5 years as room allows, always the first and
-    // the last, skipping one that would crowd the last.
+    // Year labels: every 1, 2, 5 or 10 years as room allows, always the
+    // first and the last; a label that would touch its neighbour (larger text,
+    // a narrow card) is left out. The first starts at the plot's left edge, clear
+    // of the lowest value label beside it.
     const float per_year = (b.x - a.x) / (n - 1);
-    const int year_step = per_year > font * 2.6f ? 1 : (per_year > font * 1.3f ? 2 : 5);
-    const float label_w_year = ImGui::CalcTextSize("0000").x + 6;
+    const float year_w = ImGui::CalcTextSize("0000").x;
+    const float gap = font * 0.8f;
+    int year_step = 1;
+    for (int step : {1, 2, 5, 10})
+        if (year_step = step; per_year * step >= year_w + gap) break;
+    auto year_x = [&](int i) {
+        return std::clamp(X(i) - year_w * 0.5f, a.x, b.x - year_w);
+    };
+    const float last_x = year_x(n - 1);
+    float next_free = -1e9f;
     for (int i = 0; i < n; ++i) {
-        int year = spec.first_year + i;
-        bool edge = i == 0 || i == n - 1;
-        if (!edge && (year % year_step != 0 || (n - 1 - i) * per_year < label_w_year * 1.5f)) continue;
+        const int year = spec.first_year + i;
+        const bool last = i == n - 1;
+        if (!last && i != 0 && year % year_step != 0) continue;
+        const float x = year_x(i);
+        if (x < next_free || (!last && x + year_w + gap > last_x)) continue;  // would touch a neighbour
         char buf[8];
         std::snprintf(buf, sizeof buf, "%d", year);
-        float w = ImGui::CalcTextSize(buf).x;
-        float x = std::clamp(X(i) - w * 0.5f, a.x - w * 0.5f, b.x - w);
         dl->AddText(ImVec2(x, b.y + 4), muted, buf);
+        audit::drawn_text(ImVec2(x, b.y + 4), ImVec2(x + ImGui::CalcTextSize(buf).x, b.y + 4 + font), buf, p0, p1);
+        next_free = x + year_w + gap;
     }
     if (spec.marker_year >= spec.first_year && spec.marker_year < spec.first_year + n) {
         float x = X(spec.marker_year - spec.first_year);
@@ -205,6 +230,13 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
             ImVec2 q[4] = {ImVec2(X(i), Y(band.lo[i])), ImVec2(X(i + 1), Y(band.lo[i + 1])),
                            ImVec2(X(i + 1), Y(band.hi[i + 1])), ImVec2(X(i), Y(band.hi[i]))};
             dl->AddConvexPolyFilled(q, 4, band.color);
+            // The outer band's edges, opaque: the fill alone is too faint to see
+            // against the panel (3:1 for marks, theme.h).
+            if (&band == &spec.bands.front()) {
+                const ImU32 edge = band.color | IM_COL32_A_MASK;
+                dl->AddLine(q[0], q[1], edge, 1.0f);
+                dl->AddLine(q[3], q[2], edge, 1.0f);
+            }
         }
     }
     dl->Flags = saved_flags;

@@ -32,6 +32,7 @@ struct ChartSpec {
     int decimals = 1;
     float height = 220.0f;  // at least; a wrapped legend adds to it
     float width = 0.0f;     // 0: the available width
+    float title_reserve = 0.0f;  // px kept free right of the title (a button the caller puts there)
     bool selected = false;  // drawn with an accent outline
     int marker_year = -1;   // a vertical marker (e.g. the year the Why panel explains)
 };

@@ -11,6 +11,7 @@
 #include "app/app_state.h"
 #include "app/layout.h"
 #include "app/platform.h"
+#include "app/screen_audit.h"
 #include "app/test_hook.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
@@ -95,6 +96,7 @@ std::string app_state_json() {
         w.StartObject();
         w.Key("label"); w.String(e.label.c_str());
         w.Key("ok"); w.Bool(e.ok);
+        w.Key("same_as"); w.Int(e.same_as);
         w.Key("protect"); w.Double(e.scores[0]);
         w.Key("promote"); w.Double(e.scores[1]);
         w.Key("partner"); w.Double(e.scores[2]);
@@ -125,6 +127,48 @@ std::string app_state_json() {
         w.EndArray();
     }
     w.EndObject();
+    // Every labelled item drawn last frame (buttons, combos, headers, tabs,
+    // selectables...), by its label: [x, y, w, h] of its visible part.
+    const ui::audit::Report& audit = ui::audit::last_frame();
+    w.Key("items"); w.StartObject();
+    for (const auto& item : audit.items) {
+        w.Key(item.label.c_str());
+        w.StartArray();
+        w.Double(item.rect.x); w.Double(item.rect.y); w.Double(item.rect.z); w.Double(item.rect.w);
+        w.EndArray();
+    }
+    w.EndObject();
+    w.Key("text_clipped"); w.Int(static_cast<int>(audit.clipped.size()));
+    w.Key("text_overlaps"); w.Int(static_cast<int>(audit.overlapping.size()));
+    w.Key("text_problems"); w.StartArray();
+    for (const auto& p : audit.clipped) w.String(p.what.c_str());
+    for (const auto& p : audit.overlapping) w.String(p.what.c_str());
+    w.EndArray();
+    // Text and mark colours of the current theme over what they are drawn on
+    // (theme::contrast_pairs): [r, g, b, a] each, 0..1.
+    w.Key("contrast"); w.StartArray();
+    auto color = [&](const ImVec4& c) {
+        w.StartArray(); w.Double(c.x); w.Double(c.y); w.Double(c.z); w.Double(c.w); w.EndArray();
+    };
+    for (const auto& pair : theme::contrast_pairs()) {
+        w.StartObject();
+        w.Key("name"); w.String(pair.name);
+        w.Key("text"); w.Bool(pair.text);
+        w.Key("fg"); color(pair.fg);
+        w.Key("bg"); color(pair.bg);
+        w.Key("base"); color(pair.base);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("tooltip");
+    if (audit.tooltip) {
+        w.StartArray();
+        w.Double(audit.tooltip_rect.x); w.Double(audit.tooltip_rect.y);
+        w.Double(audit.tooltip_rect.z); w.Double(audit.tooltip_rect.w);
+        w.EndArray();
+    } else {
+        w.Null();
+    }
     w.EndObject();
     return {buf.GetString(), buf.GetSize()};
 }
@@ -172,6 +216,12 @@ std::string app_command(std::string_view json) {
     } else if (cmd == "room_add") {
         app::the_trainer().room_open = true;
         app::the_trainer().room_add(str("text"));
+    } else if (cmd == "room_csv") {
+        std::string csv = app::the_trainer().room_csv();
+        rapidjson::StringBuffer buf;
+        rapidjson::Writer<rapidjson::StringBuffer> out(buf);
+        out.StartObject(); out.Key("ok"); out.Bool(true); out.Key("csv"); out.String(csv.c_str()); out.EndObject();
+        return buf.GetString();
     } else if (cmd == "theme") {
         const bool dark = str("name") == "dark";
         state.settings.theme = dark ? app::Theme::Dark : app::Theme::Light;

@@ -6,9 +6,11 @@
 
 #include "app/panels.h"
 #include "app/platform.h"
+#include "app/screen_audit.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // the open popup stack (Escape closes popups)
 
 namespace ui {
 
@@ -63,6 +65,10 @@ void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
 void keyboard_shortcuts(app::AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
+    // Escape closes the open popups, menus and dialogs, whichever has the focus
+    // (ImGui's own handling needs the popup focused for keyboard navigation).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !GImGui->OpenPopupStack.empty())
+        ImGui::ClosePopupToLevel(0, true);
     const bool mod = io.KeyCtrl || io.KeySuper;
     if (mod && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
         if (io.KeyShift) state.redo();
@@ -75,12 +81,13 @@ void seat_combo(app::AppState& state, float width) {
     const tl::Scenario& s = state.scenario();
     ImGui::SetNextItemWidth(width);
     std::string label = "Seat: " + std::string(tl::kBlocShortNames[tl::idx(s.seat)]);
-    if (ImGui::BeginCombo("##seat", label.c_str())) {
+    if (!preview_fits(label.c_str(), width)) label = std::string(tl::kBlocShortNames[tl::idx(s.seat)]);
+    if (begin_combo("Seat", "##seat", label.c_str())) {
         for (int b = 0; b < tl::kBlocCount; ++b)
             if (ImGui::Selectable(std::string(tl::kBlocNames[b]).c_str(), tl::idx(s.seat) == b)) state.set_seat(tl::Bloc(b));
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The bloc you play. The others follow their preset policy%s.",
+    if (ImGui::IsItemHovered()) wrapped_tooltip("The bloc you play. The others follow their preset policy%s.",
                                                   s.reactions ? " and react by rules drawn from the sources" : "");
 }
 
@@ -88,7 +95,8 @@ void preset_combo(app::AppState& state, float width) {
     const tl::Scenario& s = state.scenario();
     const tl::Preset* current = tl::find_preset(s.preset);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##preset", current ? current->name.c_str() : "Preset")) {
+    const std::string preview = fit_preview(current ? current->name : std::string("Preset"), width);
+    if (begin_combo("Preset", "##preset", preview.c_str())) {
         for (const auto& p : tl::presets()) {
             if (ImGui::Selectable(p.name.c_str(), p.id == s.preset)) state.load_preset(p.id);
             if (ImGui::IsItemHovered()) tooltip_with_source(p.description, "Sources", p.sources);
@@ -104,72 +112,26 @@ void horizon_slider(app::AppState& state, float width) {
     ImGui::SetNextItemWidth(width);
     char label[32];
     std::snprintf(label, sizeof label, "Horizon %d", h);
-    if (ImGui::BeginCombo("##horizon", label)) {
+    if (begin_combo("Horizon", "##horizon", label)) {
         for (int y = tl::kMinHorizon; y <= tl::kMaxHorizon; ++y) {
             std::snprintf(label, sizeof label, "%d", y);
             if (ImGui::Selectable(label, y == h)) state.set_horizon(y);
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The last year of the run (from the 2024 base year)");
+    if (ImGui::IsItemHovered()) wrapped_tooltip("The last year of the run (from the 2024 base year)");
 }
 
 void history_buttons(app::AppState& state) {
     ImGui::BeginDisabled(!state.can_undo());
     if (ImGui::Button("Undo")) state.undo();
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Undo (Ctrl+Z)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) wrapped_tooltip("Undo (Ctrl+Z)");
     ImGui::SameLine();
     ImGui::BeginDisabled(!state.can_redo());
     if (ImGui::Button("Redo")) state.redo();
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Redo (Ctrl+Shift+Z)");
-}
-
-void scenario_actions(app::AppState& state) {
-    ImGui::BeginDisabled(state.changed_lever_count() == 0);
-    if (ImGui::Button("Reset levers")) state.reset_policies();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Every lever back to the baseline (assumptions stay). Undo brings them back.");
-    ImGui::SameLine();
-    if (ImGui::Button(state.replay.active ? "Replaying\xE2\x80\xA6" : "Replay last move"))
-        state.start_replay(platform::frame_info().time);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Animate your last lever move so the room can watch the charts respond");
-    ImGui::SameLine();
-    if (!state.pinned) {
-        if (ImGui::Button("Pin to compare")) state.pin_current();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keep this scenario beside the one you go on to change");
-    } else {
-        if (ImGui::Button("Unpin")) state.unpin();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stop comparing with the pinned scenario (purple)");
-    }
-}
-
-void view_options(app::AppState& state) {
-    auto& st = state.settings;
-    bool reactions = state.scenario().reactions;
-    if (ImGui::Checkbox("Reactions", &reactions)) state.set_reactions(reactions);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Other blocs react: China designs out controls and retaliates; allies follow as far as their "
-                          "costs are met (001:L32, 001:L114)");
-    ImGui::SameLine();
-    if (ImGui::Button("A-")) platform::set_font_scale(st.font_scale = std::max(0.8f, st.font_scale - 0.15f));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text");
-    ImGui::SameLine(0, 2);
-    if (ImGui::Button("A+")) platform::set_font_scale(st.font_scale = std::min(2.0f, st.font_scale + 0.15f));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text, for a projector");
-    ImGui::SameLine();
-    if (ImGui::Button(st.theme == app::Theme::Light ? "Dark" : "Light")) {
-        st.theme = st.theme == app::Theme::Light ? app::Theme::Dark : app::Theme::Light;
-        if (st.theme == app::Theme::Light) theme::apply_light(), platform::set_clear_color(theme::kBackground);
-        else theme::apply_dark(), platform::set_clear_color(theme::kBackgroundDark);
-    }
-    if (ImGui::Button("Introduction")) {
-        st.intro_open = true;
-        ImGui::CloseCurrentPopup();
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The three pillars, what 50 means, and what to try first");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) wrapped_tooltip("Redo (Ctrl+Shift+Z)");
 }
 
 // Lays out toolbar items left to right, wrapping to a new row when the next
@@ -178,10 +140,9 @@ struct Flow {
     float right;  // screen x where the row ends
     bool first = true;
     void next(float width) {
-        if (!first) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-        }
+        // Decided before SameLine: a SameLine undone by NewLine would count the
+        // spacing past the row's end as content (and the window as overflowing).
+        if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
         first = false;
     }
 };
@@ -190,9 +151,63 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+// Popups size themselves to their content: on a phone their rows wrap at the screen's edge.
+float popup_right() { return ImGui::GetIO().DisplaySize.x - ImGui::GetStyle().WindowPadding.x - 10; }
+
+void scenario_actions(app::AppState& state, float right) {
+    Flow flow{right};
+    flow.next(button_width("Reset levers"));
+    ImGui::BeginDisabled(state.changed_lever_count() == 0);
+    if (ImGui::Button("Reset levers")) state.reset_policies();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        wrapped_tooltip("Every lever back to the baseline (assumptions stay). Undo brings them back.");
+    flow.next(button_width("Replay last move"));
+    if (ImGui::Button(state.replay.active ? "Replaying\xE2\x80\xA6" : "Replay last move"))
+        state.start_replay(platform::frame_info().time);
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Animate your last lever move so the room can watch the charts respond");
+    flow.next(button_width("Pin to compare"));
+    if (!state.pinned) {
+        if (ImGui::Button("Pin to compare")) state.pin_current();
+        if (ImGui::IsItemHovered()) wrapped_tooltip("Keep this scenario beside the one you go on to change");
+    } else {
+        if (ImGui::Button("Unpin")) state.unpin();
+        if (ImGui::IsItemHovered()) wrapped_tooltip("Stop comparing with the pinned scenario (purple)");
+    }
+}
+
+void view_options(app::AppState& state) {
+    auto& st = state.settings;
+    Flow flow{popup_right()};
+    flow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Reactions").x);
+    bool reactions = state.scenario().reactions;
+    if (ImGui::Checkbox("Reactions", &reactions)) state.set_reactions(reactions);
+    if (ImGui::IsItemHovered())
+        wrapped_tooltip("Other blocs react: China designs out controls and retaliates; allies follow as far as their "
+                          "costs are met (001:L32, 001:L114)");
+    flow.next(button_width("A-") + 2 + button_width("A+"));
+    if (ImGui::Button("A-")) platform::set_font_scale(st.font_scale = std::max(0.8f, st.font_scale - 0.15f));
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Smaller text");
+    ImGui::SameLine(0, 2);
+    if (ImGui::Button("A+")) platform::set_font_scale(st.font_scale = std::min(2.0f, st.font_scale + 0.15f));
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Larger text, for a projector");
+    flow.next(button_width("Light"));
+    if (ImGui::Button(st.theme == app::Theme::Light ? "Dark" : "Light")) {
+        st.theme = st.theme == app::Theme::Light ? app::Theme::Dark : app::Theme::Light;
+        if (st.theme == app::Theme::Light) theme::apply_light(), platform::set_clear_color(theme::kBackground);
+        else theme::apply_dark(), platform::set_clear_color(theme::kBackgroundDark);
+    }
+    flow.next(button_width("Introduction"));
+    if (ImGui::Button("Introduction")) {
+        st.intro_open = true;
+        ImGui::CloseCurrentPopup();
+    }
+    if (ImGui::IsItemHovered()) wrapped_tooltip("The three pillars, what 50 means, and what to try first");
+}
+
 void view_popup(app::AppState& state) {
     if (ImGui::Button("View")) ImGui::OpenPopup("##view");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text size, light or dark, reactions");
+    if (ImGui::IsItemHovered()) wrapped_tooltip("Text size, light or dark, reactions");
     if (ImGui::BeginPopup("##view")) {
         view_options(state);
         ImGui::EndPopup();
@@ -211,6 +226,8 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
     ImGui::PushFont(platform::font_heading());
     ImGui::TextUnformatted("Trilemma Lab");
     ImGui::PopFont();
+    audit::name_last_item("Trilemma Lab");
+    const float title_right = ImGui::GetItemRectMax().x;
     const char* subtitle = "What each technology-policy mix costs in security, prosperity and partnership";
     const float buttons = button_width("Trainer") + button_width("File") + button_width("Share") + button_width("View") + 60;
     if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize("Trilemma Lab").x * 0 + ImGui::CalcTextSize(subtitle).x +
@@ -219,9 +236,11 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
         ImGui::TextDisabled("%s", subtitle);
     }
-    ImGui::SameLine();
     const float menu_w = (phone ? 0.0f : button_width("Trainer") + 10) + button_width("File") + button_width("Share") +
                          button_width(phone ? "Options" : "View") + 20;
+    // Right-aligned beside the title, or on a row of their own below it when
+    // they would cover it (a phone at large text).
+    if (title_right + ImGui::GetStyle().ItemSpacing.x + menu_w <= right) ImGui::SameLine();
     ImGui::SetCursorScreenPos(ImVec2(right - menu_w, ImGui::GetCursorScreenPos().y));
     if (!phone) {
         draw_trainer_menu(trainer);
@@ -233,7 +252,7 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
         if (ImGui::Button("Options")) ImGui::OpenPopup("##options");
         if (ImGui::BeginPopup("##options")) {
             horizon_slider(state, font * 12);
-            scenario_actions(state);
+            scenario_actions(state, popup_right());
             view_options(state);
             draw_trainer_menu(trainer);
             ImGui::EndPopup();
@@ -261,7 +280,7 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
         draw_score_strip(state);
     } else {
         flow.next(button_width("Reset levers") + button_width("Replay last move") + button_width("Pin to compare") + 20);
-        scenario_actions(state);
+        scenario_actions(state, right);
     }
     last_height = ImGui::GetCursorPosY() + 6;
     ImGui::End();
@@ -333,7 +352,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
         ImGui::End();
         begin_panel("##right_panel", ImVec2(gap * 3 + left_w + mid_w, top + gap * 0.5f), ImVec2(right_w, h));
         titled("The trade-off");
-        draw_triangle(state, right_w - 30);
+        draw_triangle(state, ImGui::GetContentRegionAvail().x);
         ImGui::Spacing();
         if (ImGui::CollapsingHeader("The story", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
         if (ImGui::CollapsingHeader("Why did it move?", ImGuiTreeNodeFlags_DefaultOpen)) draw_why(state);
@@ -356,23 +375,35 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
         content_w = f.width - content_x - gap;
     }
     begin_panel("##tabs_panel", ImVec2(content_x, top + gap * 0.5f), ImVec2(content_w, h), false);
-    if (layout == Layout::Phone) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));
-    const bool tabs = ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll);
-    if (layout == Layout::Phone) ImGui::PopStyleVar();
-    if (tabs) {
-        const bool forced = force_tab();
+    // The tabs are buttons that wrap to a second row when they do not fit (a
+    // phone at large text), rather than an ImGui tab bar that scrolls them away.
+    {
+        Flow flow{ImGui::GetWindowPos().x + content_w - ImGui::GetStyle().WindowPadding.x};
+        if (layout == Layout::Phone) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 6));
         for (Tab t : kTabs) {
             if (layout == Layout::Tablet && t == Tab::Levers) continue;
             if (t == Tab::Guide && !guiding) continue;
-            ImGuiTabItemFlags flags = forced && tab == t ? ImGuiTabItemFlags_SetSelected : 0;
-            if (!ImGui::BeginTabItem(tab_name(t), nullptr, flags)) continue;
-            if (!forced) tab = t;
+            flow.next(button_width(tab_name(t)));
+            const bool selected = tab == t;
+            if (selected) {
+                ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_HeaderActive));
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().accent);
+            }
+            if (ImGui::Button(tab_name(t))) tab = t;
+            if (selected) ImGui::PopStyleColor(2);
+        }
+        if (layout == Layout::Phone) ImGui::PopStyleVar();
+        force_tab() = false;
+    }
+    {
+        const Tab t = tab;
+        {
             ImGui::BeginChild("##tab_scroll");
             switch (t) {
                 case Tab::Guide: draw_guide_panel(trainer, state, false); break;
                 case Tab::Levers: draw_levers(state); break;
                 case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
-                case Tab::Triangle: draw_triangle(state, std::min(content_w - 20, 560.0f)); break;
+                case Tab::Triangle: draw_triangle(state, std::min(ImGui::GetContentRegionAvail().x, 560.0f)); break;
                 case Tab::Why: draw_why(state); break;
                 case Tab::Story: draw_story(state); break;
                 case Tab::More:
@@ -381,10 +412,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
                     break;
             }
             ImGui::EndChild();
-            ImGui::EndTabItem();
         }
-        force_tab() = false;
-        ImGui::EndTabBar();
     }
     ImGui::End();
     draw_notices(sharing, top, f.width);

@@ -13,6 +13,7 @@
 #include "app/layout.h"
 #include "app/platform.h"
 #include "app/panels.h"
+#include "app/screen_audit.h"
 #include "app/theme.h"
 #include "imgui.h"
 
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     }
     if (!platform::init(options)) return 1;
     theme::apply_light();
+    ui::audit::enable();
     app::AppState& state = app::the_state();
     app::Sharing& sharing = app::the_sharing();
     app::Trainer& trainer = app::the_trainer();
@@ -74,7 +76,9 @@ int main(int argc, char** argv) {
         sharing.frame(now);
         state.update(now);
         trainer.frame(now);
+        ui::audit::begin_frame();
         ui::draw_app(state, sharing, trainer);
+        ui::audit::end_frame();
     });
     platform::shutdown();
     return 0;

@@ -48,8 +48,8 @@ void draw_charts(app::AppState& state, int columns) {
                                ? (settings.why_year < 0 ? view.scenario.year(view.scenario.years - 1) : settings.why_year)
                                : -1;
         if (bands_for_bloc && view.bands.years == view.scenario.years && view.bands_results.years == view.scenario.years) {
-            ChartBand outer{"5–95% range", {}, {}, pillar_color(indicator_pillar(ind), 0.13f)};
-            ChartBand inner{"25–75%", {}, {}, pillar_color(indicator_pillar(ind), 0.22f)};
+            ChartBand outer{"5–95% range", {}, {}, pillar_color(indicator_pillar(ind), theme::kBandOuterTint)};
+            ChartBand inner{"25–75%", {}, {}, pillar_color(indicator_pillar(ind), theme::kBandInnerTint)};
             for (int y = 0; y < view.bands.years; ++y) {
                 const auto& q = view.bands.q[static_cast<int>(ind)][y];
                 // Bands drawn for an earlier scenario (while a slider moves)
@@ -68,8 +68,9 @@ void draw_charts(app::AppState& state, int columns) {
             spec.series.push_back({"Baseline (default assumptions)", series_of(view.default_baseline, ind, bloc),
                                    ImGui::GetColorU32(ImGuiCol_Text, 0.35f), 1.5f, true});
         if (state.pinned && view.pinned.years > 0)
-            spec.series.push_back({"Pinned: " + (state.pinned->name.empty() ? std::string("scenario") : state.pinned->name),
-                                   series_of(view.pinned, ind, bloc), kCompareColor, 2.0f, false});
+            // Labelled by what it changed: its name is usually still the preset's.
+            spec.series.push_back({"Pinned: " + changes_summary(*state.pinned),
+                                   series_of(view.pinned, ind, bloc), compare_color(), 2.0f, false});
         spec.series.push_back({"Your scenario", series_of(view.scenario, ind, bloc), color, 3.0f, false});
 
         if (k % columns != 0) ImGui::SameLine();
@@ -77,6 +78,8 @@ void draw_charts(app::AppState& state, int columns) {
         ImGui::BeginGroup();
         const ImVec2 at = ImGui::GetCursorScreenPos();
         spec.width = col_w;
+        const float close_w = ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2;
+        spec.title_reserve = close_w + 8;  // the × below
         ChartResult r = chart("chart", spec);
         if (r.title_clicked) settings.why_indicator = ind;
         if (r.clicked_year >= 0) {
@@ -86,7 +89,7 @@ void draw_charts(app::AppState& state, int columns) {
         // Remove button in the card's top-right corner (inside the group, so
         // that the next chart sits beside the card, not beside the button).
         const ImVec2 after = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(at.x + col_w - 30, at.y + 6));
+        ImGui::SetCursorScreenPos(ImVec2(at.x + col_w - close_w - 6, at.y + 6));
         if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(k);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this chart");
         ImGui::SetCursorScreenPos(after);
@@ -98,7 +101,7 @@ void draw_charts(app::AppState& state, int columns) {
 
     ImGui::Spacing();
     ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo("##add_chart", "+ Add a chart")) {
+    if (begin_combo("Add a chart", "##add_chart", "+ Add a chart")) {
         for (int i = 0; i < tl::kIndicatorCount; ++i) {
             auto ind = static_cast<tl::Indicator>(i);
             if (std::find(settings.charts.begin(), settings.charts.end(), ind) != settings.charts.end()) continue;
@@ -107,7 +110,10 @@ void draw_charts(app::AppState& state, int columns) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    // Beside the combo when it fits (a phone puts it below).
+    const float checkbox_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                             ImGui::CalcTextSize("Uncertainty bands").x;
+    same_line_if_fits(checkbox_w);
     ImGui::Checkbox("Uncertainty bands", &settings.show_bands);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Monte Carlo over the assumptions' low–high ranges (%d draws so far)",

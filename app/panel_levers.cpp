@@ -47,23 +47,27 @@ void lever_row(app::AppState& state, int slot, const char* label, float label_w)
     const float avail = ImGui::GetContentRegionAvail().x;
     const float font = ImGui::GetFontSize();
     const float frame_h = ImGui::GetFrameHeight();
-    const bool label_above = label_w <= 0;
+    const float reset_w = ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // Above the slider for a lever of its own, or when beside it would leave
+    // the slider too short (a phone at large text).
+    const bool label_above = label_w <= 0 || avail - label_w - reset_w - spacing < font * 6;
     if (changed)
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(row.x + 4, row.y + (label_above ? font : frame_h) * 0.5f), 3.5f,
                                                     pillar_color(d.pillar));
     ImGui::SetCursorScreenPos(ImVec2(row.x + 12, row.y + (label_above ? 0 : (frame_h - font) * 0.5f)));
     if (changed) ImGui::PushFont(platform::font_bold());
-    ImGui::TextUnformatted(label);
+    // Whole when it fits its room; else shortened with "…" (the tooltip names the lever in full).
+    const float label_room = label_above ? avail - 12 : label_w - 12 - spacing;
+    ImGui::TextUnformatted(fit_text(label, label_room).c_str());
     if (changed) ImGui::PopFont();
     std::string title = info.sector >= 0 ? d.name + " · " + std::string(tl::kSectorNames[info.sector]) : d.name;
     if (ImGui::IsItemHovered()) lever_tooltip(d, baseline, title);
 
     // Slider, then the reset button at the end of the row.
-    const float reset_w = ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     float slider_x = label_above ? row.x + 12 : row.x + label_w;
     float slider_y = label_above ? row.y + font + 4 : row.y;
-    float slider_w = std::max(60.0f, row.x + avail - slider_x - reset_w - spacing);
+    float slider_w = std::max(font * 3, row.x + avail - slider_x - reset_w - spacing);
     ImGui::SetCursorScreenPos(ImVec2(slider_x, slider_y));
     double v = s.policy[bloc][slot];
     const bool locked = state.locked[slot];
@@ -129,9 +133,9 @@ void draw_levers(app::AppState& state) {
             changed += tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && state.lever_changed(seat, slot);
         ImGui::Spacing();
         std::string head = std::string(tl::kPillarNames[p]) + (changed ? "  (" + std::to_string(changed) + " changed)" : "");
-        ImGui::PushStyleColor(ImGuiCol_Header, pillar_color(pillar, 0.14f));
-        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, pillar_color(pillar, 0.24f));
-        ImGui::PushStyleColor(ImGuiCol_HeaderActive, pillar_color(pillar, 0.32f));
+        ImGui::PushStyleColor(ImGuiCol_Header, pillar_color(pillar, theme::kHeaderTint));
+        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, pillar_color(pillar, theme::kHeaderTintHovered));
+        ImGui::PushStyleColor(ImGuiCol_HeaderActive, pillar_color(pillar, theme::kHeaderTintActive));
         ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(pillar));
         bool open = ImGui::CollapsingHeader((head + "###pillar" + std::to_string(p)).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
         ImGui::PopStyleColor(4);

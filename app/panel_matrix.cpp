@@ -17,7 +17,7 @@ void draw_matrix(app::AppState& state) {
     auto& settings = state.settings;
     const int y = view.scenario.years - 1;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##metric", std::string(tl::kSectorMetricNames[settings.matrix_metric]).c_str())) {
+    if (begin_combo("Metric", "##metric", std::string(tl::kSectorMetricNames[settings.matrix_metric]).c_str())) {
         for (int m = 0; m < tl::kSectorMetricCount; ++m)
             if (ImGui::Selectable(std::string(tl::kSectorMetricNames[m]).c_str(), settings.matrix_metric == m))
                 settings.matrix_metric = m;
@@ -44,12 +44,14 @@ void draw_matrix(app::AppState& state) {
             ImGui::TableSetColumnIndex(b + 1);
             double v = now[b][s][y], d = v - base[b][s][y];
             float t = static_cast<float>(std::clamp(v / hi, 0.0, 1.0));
-            ImU32 bg = (theme::kPartner & 0x00FFFFFF) | (static_cast<ImU32>(20 + t * 150) << 24);
+            // Shading light enough for the text and the ▲▼ marks on it (theme.h).
+            ImU32 bg = (theme::ink().pillar[2] & 0x00FFFFFF) |
+                       (static_cast<ImU32>((0.1f + 0.9f * t) * theme::kMatrixCellTintMax * 255.0f) << 24);
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
             ImGui::Text("%.0f", v);
             if (std::fabs(d) >= 0.5) {
                 ImGui::SameLine(0, 2);
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(d > 0 ? theme::kPromote : theme::kProtect), "%s%.0f",
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(d > 0 ? theme::ink().better : theme::ink().worse), "%s%.0f",
                                    d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
             }
             if (ImGui::IsItemHovered() || ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()))

@@ -70,8 +70,11 @@ void draw_triangle(app::AppState& state, float size) {
     const int year = view.scenario.years - 1;
 
     // Which triangle.
-    ImGui::SetNextItemWidth(std::min(size, ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo("##trilemma", std::string(def.name).c_str())) {
+    // Room for the "(?)" beside it.
+    const float combo_w = std::min(size, ImGui::GetContentRegionAvail().x) - ImGui::CalcTextSize("(?)").x -
+                          ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(combo_w);
+    if (begin_combo("Trilemma", "##trilemma", fit_preview(std::string(def.name), combo_w).c_str())) {
         for (int t = 0; t < tl::kTrilemmaCount; ++t)
             if (ImGui::Selectable(std::string(tl::trilemma_def(tl::TrilemmaId(t)).name).c_str(),
                                   settings.trilemma == tl::TrilemmaId(t)))
@@ -154,9 +157,9 @@ void draw_triangle(app::AppState& state, float size) {
     if (state.pinned && view.pinned.years > 0) {
         tl::TrilemmaScores pin = tl::trilemma_scores(settings.trilemma, *state.pinned, view.pinned, state.pinned->seat,
                                                      view.pinned.years - 1);
-        polygon(dl, g, pin, (kCompareColor & 0x00FFFFFF) | 0x22000000, kCompareColor, 2.0f, false);
+        polygon(dl, g, pin, (compare_color() & 0x00FFFFFF) | 0x22000000, compare_color(), 2.0f, false);
     }
-    polygon(dl, g, now, (theme::kAccent & 0x00FFFFFF) | 0x30000000, theme::kAccent, 2.5f, false);
+    polygon(dl, g, now, (theme::ink().accent & 0x00FFFFFF) | 0x30000000, theme::ink().accent, 2.5f, false);
     for (int i = 0; i < 3; ++i) {
         dl->AddCircleFilled(g.point(i, now[i]), 5.5f, corner_color[i]);
         dl->AddCircle(g.point(i, now[i]), 5.5f, IM_COL32_WHITE, 0, 1.5f);
@@ -194,28 +197,36 @@ void draw_score_strip(app::AppState& state) {
     const app::ModelView& view = state.view();
     const tl::Bloc b = state.scenario().seat;
     const int y = view.scenario.years - 1;
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    // A fixed cell per pillar, wide enough for its widest text ("Promote 100
+    // ▼100"), so the strip keeps its rows when the values change (a move must
+    // not push the screen down).
+    const float gap = 14.0f, dot = 14.0f;
+    ImGui::PushFont(platform::font_bold());
+    float name_w = 0;
+    for (int p = 0; p < tl::kPillarCount; ++p)
+        name_w = std::max(name_w, ImGui::CalcTextSize((std::string(tl::kPillarNames[p]) + " 100").c_str()).x);
+    ImGui::PopFont();
+    const float cell = dot + name_w + 4 + ImGui::CalcTextSize("\xE2\x96\xBC" "100").x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int per_row = std::max(1, static_cast<int>((avail + gap) / (cell + gap)));
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
     for (int p = 0; p < tl::kPillarCount; ++p) {
         tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
         double v = view.scenario.at(ind, b, y), base = view.baseline.at(ind, b, y);
-        if (p) {
-            ImGui::SameLine(0, 14);
-            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Promote 100 \xE2\x96\xB2" "10").x + 14 > right) ImGui::NewLine();
-        }
-        ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 pos(origin.x + (p % per_row) * (cell + gap), origin.y + (p / per_row) * line);
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + ImGui::GetFontSize() * 0.5f + 1), 5,
                                                     pillar_color(tl::Pillar(p)));
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + dot, pos.y));
         ImGui::PushFont(platform::font_bold());
         ImGui::Text("%s %.0f", std::string(tl::kPillarNames[p]).c_str(), v);
         ImGui::PopFont();
-        ImGui::SameLine(0, 4);
         double d = v - base;
-        if (std::fabs(d) >= 0.5)
+        if (std::fabs(d) >= 0.5) {
+            ImGui::SameLine(0, 4);
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s%.0f",
                                d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
-        else
-            ImGui::TextUnformatted("");
+        }
     }
 }
 

@@ -26,7 +26,7 @@ void draw_why(app::AppState& state) {
     const tl::IndicatorDef& def = tl::indicator_def(settings.why_indicator);
 
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.62f);
-    if (ImGui::BeginCombo("##why_indicator", std::string(def.name).c_str())) {
+    if (begin_combo("Why indicator", "##why_indicator", std::string(def.name).c_str())) {
         for (int i = 0; i < tl::kIndicatorCount; ++i)
             if (ImGui::Selectable(std::string(tl::kIndicators[i].name).c_str(), settings.why_indicator == tl::Indicator(i)))
                 settings.why_indicator = tl::Indicator(i);

@@ -7,6 +7,7 @@
 //   [SECTION] Browser glue (ready / error signals to web/glue.js)
 //   [SECTION] Sizes and pixel ratio
 //   [SECTION] Fonts
+//   [SECTION] Pointer input: mouse and touch as ImGui sees them
 //   [SECTION] Init / frame / run / shutdown
 #include "app/platform.h"
 
@@ -16,6 +17,7 @@
 #include <SDL.h>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // scrolling the window under a swipe (ImGuiWindow)
 #include "imgui_impl_opengl3.h"
 #if __has_include("imgui_impl_sdl2.h")
 #include "imgui_impl_sdl2.h"
@@ -35,6 +37,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <utility>
 #include <vector>
 
@@ -55,7 +58,6 @@ struct State {
     Uint64 start_ticks = 0;
     float font_dpr = 0.0f;  // pixel ratio the font atlas was built for
     float font_scale = 1.0f, built_scale = 1.0f;
-    bool touch_released = false;
     ImFont* regular = nullptr;
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;
@@ -65,6 +67,7 @@ struct State {
         std::function<void(int, int, const unsigned char*)> done;
     };
     std::vector<Capture> captures;
+    std::vector<SDL_Event> held_key_releases;  // see frame_once()
 };
 
 State g;
@@ -190,20 +193,266 @@ void build_fonts(bool upload) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Pointer input: mouse and touch as ImGui sees them
+//-----------------------------------------------------------------------------
+// ImGui 1.86 reads the pointer once per frame (position and buttons), so a
+// press and a release in the same frame are lost, and a finger that lifts and
+// leaves in one frame is never seen releasing on the button. Like ImGui 1.87's
+// input queue, events wait here and at most one button change reaches ImGui
+// per frame; the position moves only up to that change.
+//
+// Touch is turned into that pointer by gestures, as a phone's native widgets
+// do: a tap is a click (press and release in successive frames, then the
+// pointer leaves so nothing stays hovered); a drag that starts sideways is a
+// mouse drag (sliders); a drag that starts vertically scrolls the window
+// under the finger (even from a slider), with momentum after the finger
+// lifts; a finger held still for kLongPressSeconds hovers, so the item's
+// tooltip shows, and it stays until the next touch (a drag after the long
+// press follows the same rule as one without).
+
+namespace {
+
+struct PointerEvent {
+    enum Kind { Move, Down, Up, Leave } kind;
+    ImVec2 pos;
+    int button = 0;
+};
+
+// Touch gesture thresholds (logical pixels, seconds). The slop is about a
+// finger's jitter on a tap; 0.5 s is the usual long-press time on phones.
+constexpr float kTouchSlop = 8.0f;
+constexpr double kLongPressSeconds = 0.5;
+// Momentum: the speed falls by e every kMomentumDecaySeconds, and stops below
+// kMomentumMinSpeed (px/s).
+constexpr double kMomentumDecaySeconds = 0.33;
+constexpr float kMomentumMinSpeed = 30.0f;
+
+struct Touch {
+    enum Mode { None, Undecided, Press, Swipe, LongPress } mode = None;
+    SDL_FingerID finger = 0;
+    ImVec2 start, pos;
+    double start_time = 0, last_time = 0;
+    ImGuiID scroll_window = 0;  // the window a swipe scrolls
+    float velocity = 0;         // px/s of the swipe (positive: content moves up)
+};
+
+struct Pointer {
+    std::deque<PointerEvent> queue;
+    ImVec2 pos{-FLT_MAX, -FLT_MAX};
+    bool down[3] = {false, false, false};
+    Touch touch;
+    ImGuiID momentum_window = 0;
+    float momentum_speed = 0;
+    float pending_scroll = 0;         // px to scroll touch.scroll_window by this frame
+    ImGuiID pending_scroll_window = 0;
+};
+
+Pointer pointer;
+
+double now_seconds() { return static_cast<double>(SDL_GetTicks64()) / 1000.0; }
+
+void queue_event(PointerEvent::Kind kind, ImVec2 pos, int button = 0) { pointer.queue.push_back({kind, pos, button}); }
+
+// The top-most window under `p` that can scroll vertically (ImGui's own rule
+// for the mouse wheel: a child that cannot scroll passes it to its parent).
+// Called before NewFrame, so `Active` still describes the last frame.
+ImGuiID scrollable_window_at(ImVec2 p) {
+    ImGuiContext& ctx = *GImGui;
+    for (int i = ctx.Windows.Size - 1; i >= 0; --i) {
+        ImGuiWindow* w = ctx.Windows[i];
+        if (!w->Active || w->Hidden || (w->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
+        if (!w->OuterRectClipped.Contains(p)) continue;
+        while (w && (w->ScrollMax.y <= 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) &&
+               (w->Flags & ImGuiWindowFlags_ChildWindow))
+            w = w->ParentWindow;
+        if (w && w->ScrollMax.y > 0.0f && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return w->ID;
+        return 0;  // the top-most window under the finger does not scroll: nor do those behind it
+    }
+    return 0;
+}
+
+void scroll_by(ImGuiID id, float dy) {
+    if (!id || dy == 0.0f) return;
+    if (pointer.pending_scroll_window != id) pointer.pending_scroll = 0;
+    pointer.pending_scroll_window = id;
+    pointer.pending_scroll += dy;
+}
+
+ImVec2 finger_pos(const SDL_TouchFingerEvent& e) { return ImVec2(e.x * g.info.width, e.y * g.info.height); }
+
+void on_finger_down(const SDL_TouchFingerEvent& e) {
+    Touch& t = pointer.touch;
+    if (t.mode != Touch::None) return;  // a second finger: ignored (no pinch in the canvas)
+    pointer.momentum_speed = 0;         // a touch stops a fling, as on a phone
+    if (pointer.pos.x != -FLT_MAX) queue_event(PointerEvent::Leave, pointer.pos);  // hide a long-press tooltip
+    t = Touch{};
+    t.mode = Touch::Undecided;
+    t.finger = e.fingerId;
+    t.start = t.pos = finger_pos(e);
+    t.start_time = t.last_time = now_seconds();
+}
+
+void on_finger_motion(const SDL_TouchFingerEvent& e) {
+    Touch& t = pointer.touch;
+    if (t.mode == Touch::None || e.fingerId != t.finger) return;
+    const ImVec2 p = finger_pos(e);
+    const double now = now_seconds();
+    const float dx = p.x - t.start.x, dy = p.y - t.start.y;
+    if (t.mode == Touch::Undecided || t.mode == Touch::LongPress) {
+        if (std::max(std::fabs(dx), std::fabs(dy)) < kTouchSlop) return;  // still a tap or a long press
+        if (std::fabs(dy) > std::fabs(dx)) {
+            if (t.mode == Touch::LongPress) queue_event(PointerEvent::Leave, t.start);  // the tooltip goes
+            t.mode = Touch::Swipe;
+            t.scroll_window = scrollable_window_at(t.start);
+            // Nothing to scroll here: behave like a mouse drag instead.
+            if (!t.scroll_window) t.mode = Touch::Press;
+        } else {
+            t.mode = Touch::Press;
+        }
+        if (t.mode == Touch::Press) {
+            queue_event(PointerEvent::Move, t.start);
+            queue_event(PointerEvent::Down, t.start);
+        } else {
+            scroll_by(t.scroll_window, t.start.y - p.y);  // the slop too: the content follows the finger
+        }
+    } else if (t.mode == Touch::Swipe) {
+        const float step = t.pos.y - p.y;
+        scroll_by(t.scroll_window, step);
+        const double dt = std::max(1e-3, now - t.last_time);
+        t.velocity = 0.7f * t.velocity + 0.3f * static_cast<float>(step / dt);
+    }
+    if (t.mode == Touch::Press) queue_event(PointerEvent::Move, p);
+    t.pos = p;
+    t.last_time = now;
+}
+
+void on_finger_up(const SDL_TouchFingerEvent& e) {
+    Touch& t = pointer.touch;
+    if (t.mode == Touch::None || e.fingerId != t.finger) return;
+    switch (t.mode) {
+        case Touch::Undecided:  // a tap: a click where the finger went down
+            queue_event(PointerEvent::Move, t.start);
+            queue_event(PointerEvent::Down, t.start);
+            queue_event(PointerEvent::Up, t.start);
+            queue_event(PointerEvent::Leave, t.start);
+            break;
+        case Touch::Press:
+            queue_event(PointerEvent::Up, finger_pos(e));
+            queue_event(PointerEvent::Leave, finger_pos(e));
+            break;
+        case Touch::Swipe:
+            // A finger that stopped before lifting does not fling.
+            if (now_seconds() - t.last_time < 0.1 && std::fabs(t.velocity) > kMomentumMinSpeed) {
+                pointer.momentum_window = t.scroll_window;
+                pointer.momentum_speed = t.velocity;
+            }
+            break;
+        case Touch::LongPress:  // the tooltip stays readable until the next touch
+        case Touch::None:
+            break;
+    }
+    t.mode = Touch::None;
+}
+
+// Feeds one SDL event to the pointer; returns whether it was a pointer event
+// (the ImGui backend must not see those: it would apply them at once).
+bool pointer_event(const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_FINGERDOWN: on_finger_down(e.tfinger); return true;
+        case SDL_FINGERMOTION: on_finger_motion(e.tfinger); return true;
+        case SDL_FINGERUP: on_finger_up(e.tfinger); return true;
+        case SDL_MOUSEMOTION:
+            // SDL also reports touches as a mouse (SDL_TOUCH_MOUSEID): the gestures above handle them.
+            if (e.motion.which != SDL_TOUCH_MOUSEID)
+                queue_event(PointerEvent::Move, ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)));
+            return true;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: {
+            if (e.button.which == SDL_TOUCH_MOUSEID) return true;
+            const int button = e.button.button == SDL_BUTTON_LEFT ? 0 : e.button.button == SDL_BUTTON_RIGHT ? 1
+                             : e.button.button == SDL_BUTTON_MIDDLE ? 2 : -1;
+            if (button >= 0)
+                queue_event(e.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Down : PointerEvent::Up,
+                            ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y)), button);
+            return true;
+        }
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_LEAVE && pointer.touch.mode == Touch::None)
+                queue_event(PointerEvent::Leave, pointer.pos);
+            return false;
+        default: return false;
+    }
+}
+
+// Before NewFrame: the long press, the fling, and the scroll of this frame.
+void update_gestures(double dt) {
+    Touch& t = pointer.touch;
+    if (t.mode == Touch::Undecided && now_seconds() - t.start_time >= kLongPressSeconds) {
+        t.mode = Touch::LongPress;
+        queue_event(PointerEvent::Move, t.start);  // hover: the item's tooltip shows
+    }
+    if (pointer.momentum_speed != 0.0f) {
+        ImGuiWindow* w = ImGui::FindWindowByID(pointer.momentum_window);
+        const bool at_end = !w || (pointer.momentum_speed > 0 ? w->Scroll.y >= w->ScrollMax.y : w->Scroll.y <= 0.0f);
+        scroll_by(pointer.momentum_window, pointer.momentum_speed * static_cast<float>(dt));
+        pointer.momentum_speed *= static_cast<float>(std::exp(-dt / kMomentumDecaySeconds));
+        if (at_end || std::fabs(pointer.momentum_speed) < kMomentumMinSpeed) pointer.momentum_speed = 0;
+    }
+    if (pointer.pending_scroll != 0.0f) {
+        if (ImGuiWindow* w = ImGui::FindWindowByID(pointer.pending_scroll_window)) {
+            const float from = w->ScrollTarget.y < FLT_MAX ? w->ScrollTarget.y : w->Scroll.y;
+            ImGui::SetScrollY(w, std::clamp(from + pointer.pending_scroll, 0.0f, w->ScrollMax.y));
+        }
+        pointer.pending_scroll = 0;
+    }
+}
+
+// After the backend's NewFrame: applies queued events up to the first button
+// change, then hands ImGui the pointer (replacing what the backend polled).
+void apply_pointer() {
+    while (!pointer.queue.empty()) {
+        const PointerEvent e = pointer.queue.front();
+        if (e.kind == PointerEvent::Move) {
+            pointer.pos = e.pos;
+        } else if (e.kind == PointerEvent::Leave) {
+            pointer.pos = ImVec2(-FLT_MAX, -FLT_MAX);
+        } else {
+            pointer.pos = e.pos;
+            pointer.down[e.button] = e.kind == PointerEvent::Down;
+            pointer.queue.pop_front();
+            break;  // one button change per frame; what follows waits for the next
+        }
+        pointer.queue.pop_front();
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = pointer.pos;
+    for (int b = 0; b < 3; ++b) io.MouseDown[b] = pointer.down[b];
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
 // [SECTION] Init / frame / run / shutdown
 //-----------------------------------------------------------------------------
 
 void frame_once() {
     const Uint64 frame_start = SDL_GetPerformanceCounter();
+    // Keys have the same trouble as the pointer: ImGui 1.86 sees a key as down
+    // or up per frame, so a key released in the frame it went down (a quick
+    // tap, an automated press) is never seen pressed. Such releases wait a frame.
+    std::vector<SDL_Event> key_releases;
+    key_releases.swap(g.held_key_releases);
+    for (SDL_Event& e : key_releases) ImGui_ImplSDL2_ProcessEvent(&e);
+    std::vector<SDL_Scancode> pressed_this_frame;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
-        // After a finger lifts, SDL leaves the emulated mouse where the finger
-        // was, so hover effects (tooltips) would stick: forget that position
-        // until the next touch or a real mouse moves.
-        if (event.type == SDL_FINGERUP) g.touch_released = true;
-        if (event.type == SDL_FINGERDOWN) g.touch_released = false;
-        if (event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) g.touch_released = false;
-        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_KEYDOWN) pressed_this_frame.push_back(event.key.keysym.scancode);
+        if (event.type == SDL_KEYUP && std::find(pressed_this_frame.begin(), pressed_this_frame.end(),
+                                                 event.key.keysym.scancode) != pressed_this_frame.end()) {
+            g.held_key_releases.push_back(event);
+            continue;
+        }
+        if (!pointer_event(event)) ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) g.quit = true;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
             event.window.windowID == SDL_GetWindowID(g.window))
@@ -218,7 +467,8 @@ void frame_once() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    if (g.touch_released && !io.MouseDown[0]) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    update_gestures(g.info.frame > 0 ? io.DeltaTime : 0.0);
+    apply_pointer();
     io.DisplaySize = ImVec2(g.info.width, g.info.height);
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(g.info.fb_width) / g.info.width,
                                         static_cast<float>(g.info.fb_height) / g.info.height);

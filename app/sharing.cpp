@@ -1,12 +1,18 @@
 #include "app/sharing.h"
 
 #include <algorithm>
+#include <cfloat>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#endif
 #include <cstring>
 
 #include "app/browser.h"
 #include "app/platform.h"
 #include "app/qr.h"
 #include "app/theme.h"
+#include "app/ui_common.h"
 #include "core/export.h"
 #include "core/scenario_io.h"
 #include "core/share_link.h"
@@ -78,7 +84,10 @@ void Sharing::start(double now) {
             }
         },
         [this](const std::string& text) {
-            if (!ImGui::GetIO().WantTextInput) open_text("pasted text", text);
+            // In a text field the paste is the field's: ImGui cannot read the
+            // browser's clipboard itself, so the text is typed into it.
+            if (ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+            else open_text("pasted text", text);
         },
         [this](const std::string& fragment) {
             if (fragment.rfind("s=", 0) != 0) return;
@@ -153,7 +162,9 @@ void Sharing::export_csv() {
     std::vector<const tl::Bands*> bands;
     if (v.bands_ready && v.bands.bloc == state_.scenario().seat) bands.push_back(&v.bands);
     browser::download(slug(state_.scenario().name) + "-results.csv", "text/csv",
-                      tl::results_csv(v.scenario, v.baseline, {state_.scenario().seat}, bands));
+                      // What was set first (comment lines), so the numbers can be traced and reopened.
+                      tl::scenario_csv_comments(state_.scenario(), share_link()) +
+                          tl::results_csv(v.scenario, v.baseline, {state_.scenario().seat}, bands));
     notify(Notice::Kind::Info, "Results exported as CSV.", 4);
 }
 
@@ -274,6 +285,23 @@ void draw_file_menu(app::Sharing& sharing, app::AppState& state) {
     }
 }
 
+// The browser's native share sheet (Module.webShare in web/glue.js), where it has one.
+bool web_share_available() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_INT({ return Module.webShare && Module.webShare.available() ? 1 : 0; }) != 0;
+#else
+    return false;
+#endif
+}
+
+void web_share(const std::string& title, const std::string& link) {
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ Module.webShare.share(UTF8ToString($0), UTF8ToString($1)); }, title.c_str(), link.c_str());
+#else
+    (void)title, (void)link;
+#endif
+}
+
 void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     if (share_open_request) {
         ImGui::OpenPopup("Share this scenario");
@@ -283,15 +311,25 @@ void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, f.width - 20), 0));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Share this scenario", nullptr, ImGuiWindowFlags_NoResize)) return;
-    // Name and notes travel with the link.
+    // The name travels with the link and labels it in the trainer's room view:
+    // ask for the participant's or team's, not the preset's (the room would
+    // show a row of "Status quo 2024").
     tl::Scenario s = state.scenario();
+    const tl::Preset* preset = tl::find_preset(s.preset);
+    const bool unnamed = s.name.empty() || (preset && s.name == preset->name);
     char name[128];
-    std::snprintf(name, sizeof name, "%s", s.name.c_str());
+    std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
+    ImGui::TextUnformatted("Your name or team");
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##name", "Name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue) ||
+    if (ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue) ||
         ImGui::IsItemDeactivatedAfterEdit()) {
-        s.name = name;
+        s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
         state.set_scenario(s);
+    }
+    if (unnamed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Add a name so the trainer can tell your link from the others.");
+        ImGui::PopStyleColor();
     }
     std::string link = sharing.share_link();
     ImGui::TextDisabled("Link (%zu characters):", link.size());
@@ -305,12 +343,18 @@ void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Save as a file")) sharing.save_file();
+    if (web_share_available()) {  // a phone: its own share sheet (messages, mail, AirDrop...)
+        same_line_if_fits(ImGui::CalcTextSize("Share\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2);
+        if (ImGui::Button("Share\xE2\x80\xA6")) web_share("Trilemma Lab: " + state.scenario().name, link);
+    }
     for (const auto& loss : tl::share_code_losses(state.scenario())) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());
     ImGui::Spacing();
     float qr = std::min(300.0f, ImGui::GetContentRegionAvail().x);
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - qr) * 0.5f);
     if (!qr_code(link, qr)) ImGui::TextWrapped("This link is too long for a QR code; share the link or a file.");
-    ImGui::TextDisabled("Scan with a phone camera. The scenario is in the link itself: no server stores it.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Scan with a phone camera. The scenario is in the link itself: no server stores it.");
+    ImGui::PopStyleColor();
     if (ImGui::Button("Close", ImVec2(-1, 0))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
@@ -322,7 +366,7 @@ void draw_notices(app::Sharing& sharing, float top, float width) {
     // At the bottom, where they cover no toolbar or input.
     (void)top;
     ImGui::SetNextWindowPos(ImVec2(width * 0.5f, ImGui::GetIO().DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));  // auto height, fixed width
     ImGui::SetNextWindowBgAlpha(0.97f);
     ImGui::Begin("##notices", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -331,9 +375,9 @@ void draw_notices(app::Sharing& sharing, float top, float width) {
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const app::Notice& n = notices[i];
         ImGui::PushID(static_cast<int>(i));
-        ImU32 color = n.kind == app::Notice::Kind::Error ? theme::kProtect
-                      : n.kind == app::Notice::Kind::Warning ? IM_COL32(0xE6, 0x9F, 0x00, 0xFF)
-                                                             : theme::kAccent;
+        ImU32 color = n.kind == app::Notice::Kind::Error ? theme::ink().worse
+                      : n.kind == app::Notice::Kind::Warning ? theme::ink().warning
+                                                             : theme::ink().accent;
         ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + ImGui::GetFontSize() * 1.2f), color, 2);
         ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y));
@@ -347,7 +391,8 @@ void draw_notices(app::Sharing& sharing, float top, float width) {
                 remove = static_cast<int>(i);
             }
         }
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 24);
+        const float close_w = ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
         if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
         ImGui::PopID();
     }

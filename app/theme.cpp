@@ -3,6 +3,9 @@
 namespace theme {
 
 namespace {
+Ink current_ink;
+ImVec4 current_text, current_muted, current_panel, current_frame, current_accent;
+
 ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
     return ImVec4(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f,
                   static_cast<float>(b) / 255.0f, a);
@@ -13,6 +16,7 @@ struct Palette {
     ImVec4 text, muted, background, panel, border, frame, frame_hover, frame_active;
     ImVec4 accent, accent_active, accent_soft, accent_mid, accent_strong;
     ImVec4 scroll, scroll_hover, scroll_active, table_light, row_alt, highlight;
+    Ink ink;
 };
 
 void apply_sizes() {
@@ -46,6 +50,12 @@ void apply_sizes() {
 }
 
 void apply_colors(const Palette& p) {
+    current_ink = p.ink;
+    current_text = p.text;
+    current_muted = p.muted;
+    current_panel = p.panel;
+    current_frame = p.frame;
+    current_accent = p.accent;
     ImVec4* c = ImGui::GetStyle().Colors;
     const ImVec4 clear = rgb(0, 0, 0, 0.0f);
     c[ImGuiCol_Text] = p.text;
@@ -89,7 +99,8 @@ void apply_colors(const Palette& p) {
     c[ImGuiCol_TableRowBg] = clear;
     c[ImGuiCol_TableRowBgAlt] = p.row_alt;
     c[ImGuiCol_TextSelectedBg] = p.accent_mid;
-    c[ImGuiCol_DragDropTarget] = c[ImGuiCol_NavHighlight] = p.accent;
+    c[ImGuiCol_DragDropTarget] = p.accent;
+    c[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(p.ink.focus);
     c[ImGuiCol_NavWindowingHighlight] = p.highlight;
     c[ImGuiCol_NavWindowingDimBg] = rgb(0x1F, 0x24, 0x30, 0.2f);
     c[ImGuiCol_ModalWindowDimBg] = rgb(0x1F, 0x24, 0x30, 0.35f);
@@ -100,29 +111,84 @@ void apply_colors(const Palette& p) {
 void apply_light() {
     apply_sizes();
     apply_colors({
-        .text = rgb(0x1F, 0x24, 0x30), .muted = rgb(0x5B, 0x63, 0x73), .background = rgb(0xF3, 0xF4, 0xF7),
+        .text = rgb(0x1F, 0x24, 0x30), .muted = rgb(0x52, 0x5A, 0x69), .background = rgb(0xF3, 0xF4, 0xF7),
         .panel = rgb(0xFF, 0xFF, 0xFF), .border = rgb(0xD8, 0xDC, 0xE3), .frame = rgb(0xF1, 0xF3, 0xF6),
         .frame_hover = rgb(0xE6, 0xEA, 0xF0), .frame_active = rgb(0xDD, 0xE3, 0xEC),
         .accent = rgb(0x1F, 0x5F, 0xAD), .accent_active = rgb(0x17, 0x4A, 0x88),
         .accent_soft = rgb(0x1F, 0x5F, 0xAD, 0.14f), .accent_mid = rgb(0x1F, 0x5F, 0xAD, 0.24f),
-        .accent_strong = rgb(0x1F, 0x5F, 0xAD, 0.32f), .scroll = rgb(0xC4, 0xCA, 0xD4),
-        .scroll_hover = rgb(0xA9, 0xB1, 0xBE), .scroll_active = rgb(0x8E, 0x97, 0xA6),
+        .accent_strong = rgb(0x1F, 0x5F, 0xAD, 0.32f), .scroll = rgb(0x7C, 0x85, 0x94),
+        .scroll_hover = rgb(0x6A, 0x73, 0x82), .scroll_active = rgb(0x58, 0x61, 0x70),
         .table_light = rgb(0xE6, 0xE9, 0xEE), .row_alt = rgb(0x1F, 0x24, 0x30, 0.03f),
-        .highlight = rgb(0xFF, 0xFF, 0xFF, 0.7f)});
+        .highlight = rgb(0xFF, 0xFF, 0xFF, 0.7f),
+        // Okabe–Ito vermillion, bluish green and blue, darkened for text on white.
+        .ink = {.pillar = {IM_COL32(0x9E, 0x42, 0x00, 0xFF), IM_COL32(0x00, 0x6B, 0x4C, 0xFF),
+                           IM_COL32(0x00, 0x5F, 0x96, 0xFF)},
+                .better = IM_COL32(0x00, 0x6B, 0x4C, 0xFF), .worse = IM_COL32(0x9E, 0x42, 0x00, 0xFF),
+                .accent = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF), .compare = IM_COL32(0xA8, 0x46, 0x7E, 0xFF),
+                .warning = IM_COL32(0x8A, 0x5A, 0x00, 0xFF), .focus = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF)}});
 }
 
 void apply_dark() {
     apply_sizes();
     apply_colors({
-        .text = rgb(0xE6, 0xE8, 0xEC), .muted = rgb(0x9A, 0xA3, 0xB2), .background = rgb(0x1E, 0x22, 0x2A),
+        .text = rgb(0xE6, 0xE8, 0xEC), .muted = rgb(0xA7, 0xB0, 0xBE), .background = rgb(0x1E, 0x22, 0x2A),
         .panel = rgb(0x1E, 0x22, 0x2A), .border = rgb(0x39, 0x40, 0x4C), .frame = rgb(0x2A, 0x30, 0x3A),
         .frame_hover = rgb(0x34, 0x3B, 0x47), .frame_active = rgb(0x3E, 0x46, 0x54),
         .accent = rgb(0x56, 0xB4, 0xE9), .accent_active = rgb(0x7F, 0xC6, 0xEF),
         .accent_soft = rgb(0x56, 0xB4, 0xE9, 0.25f), .accent_mid = rgb(0x56, 0xB4, 0xE9, 0.4f),
-        .accent_strong = rgb(0x56, 0xB4, 0xE9, 0.36f), .scroll = rgb(0x4A, 0x52, 0x60),
-        .scroll_hover = rgb(0x5A, 0x63, 0x73), .scroll_active = rgb(0x6A, 0x74, 0x86),
+        .accent_strong = rgb(0x56, 0xB4, 0xE9, 0.36f), .scroll = rgb(0x6E, 0x78, 0x88),
+        .scroll_hover = rgb(0x80, 0x8A, 0x9A), .scroll_active = rgb(0x92, 0x9C, 0xAC),
         .table_light = rgb(0x2E, 0x34, 0x3E), .row_alt = rgb(0xFF, 0xFF, 0xFF, 0.03f),
-        .highlight = rgb(0xFF, 0xFF, 0xFF, 0.7f)});
+        .highlight = rgb(0xFF, 0xFF, 0xFF, 0.7f),
+        // The same hues, lightened for text on the dark panel.
+        .ink = {.pillar = {IM_COL32(0xFF, 0x9A, 0x52, 0xFF), IM_COL32(0x45, 0xD6, 0xAA, 0xFF),
+                           IM_COL32(0x7C, 0xC2, 0xF5, 0xFF)},
+                .better = IM_COL32(0x45, 0xD6, 0xAA, 0xFF), .worse = IM_COL32(0xFF, 0x9A, 0x52, 0xFF),
+                .accent = IM_COL32(0x56, 0xB4, 0xE9, 0xFF), .compare = IM_COL32(0xE0, 0x8C, 0xC0, 0xFF),
+                .warning = IM_COL32(0xF0, 0xB8, 0x40, 0xFF), .focus = IM_COL32(0x56, 0xB4, 0xE9, 0xFF)}});
+}
+
+const Ink& ink() { return current_ink; }
+
+std::vector<ContrastPair> contrast_pairs() {
+    const auto v = [](ImU32 c, float alpha = 1.0f) {
+        ImVec4 f = ImGui::ColorConvertU32ToFloat4(c);
+        f.w *= alpha;
+        return f;
+    };
+    const ImVec4 none(0, 0, 0, 0);
+    const ImVec4 panel = current_panel;
+    const Ink& k = current_ink;
+    static const char* const kPillar[3] = {"Protect", "Promote", "Partner"};
+    static const char* const kPillarHeader[3] = {"Protect header", "Promote header", "Partner header"};
+    static const char* const kPillarHovered[3] = {"Protect header hovered", "Promote header hovered", "Partner header hovered"};
+    static const char* const kPillarFrame[3] = {"Protect slider grab on its frame", "Promote slider grab on its frame",
+                                                "Partner slider grab on its frame"};
+    static const char* const kPillarBand[3] = {"Protect band edge", "Promote band edge", "Partner band edge"};
+    std::vector<ContrastPair> pairs = {
+        {"text on the panel", current_text, none, panel, true},
+        {"text on a button", current_text, current_frame, panel, true},
+        {"muted text on the panel", current_muted, none, panel, true},
+        {"muted text on a button", current_muted, current_frame, panel, true},
+        {"accent text on the panel", v(k.accent), none, panel, true},
+        {"warning text on the panel", v(k.warning), none, panel, true},
+        {"text on the darkest matrix cell", current_text, v(k.pillar[2], kMatrixCellTintMax), panel, true},
+        {"better (up) on the darkest matrix cell", v(k.better), v(k.pillar[2], kMatrixCellTintMax), panel, true},
+        {"worse (down) on the darkest matrix cell", v(k.worse), v(k.pillar[2], kMatrixCellTintMax), panel, true},
+        {"pinned scenario line", v(k.compare), none, panel, false},
+        {"baseline line (muted)", current_muted, none, panel, false},
+        {"keyboard focus ring", v(k.focus), none, panel, false},
+        {"check mark on its box", current_accent, current_frame, panel, false},
+        {"scrollbar grab", ImGui::GetStyle().Colors[ImGuiCol_ScrollbarGrab], none, panel, false},
+    };
+    for (int p = 0; p < 3; ++p) {
+        pairs.push_back({kPillar[p], v(k.pillar[p]), none, panel, true});
+        pairs.push_back({kPillarHeader[p], v(k.pillar[p]), v(k.pillar[p], kHeaderTint), panel, true});
+        pairs.push_back({kPillarHovered[p], v(k.pillar[p]), v(k.pillar[p], kHeaderTintHovered), panel, true});
+        pairs.push_back({kPillarFrame[p], v(k.pillar[p]), current_frame, panel, false});
+        pairs.push_back({kPillarBand[p], v(k.pillar[p]), v(k.pillar[p], kBandOuterTint), panel, false});
+    }
+    return pairs;
 }
 
 }  // namespace theme

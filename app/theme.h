@@ -3,17 +3,45 @@
 // rounded frames and generous spacing, and one colour per pillar used
 // everywhere (lever groups, chart lines, the triangle's corners).
 // Pillar colours are from the Okabe–Ito colour-blind-safe palette.
+#include <vector>
+
 #include "imgui.h"
 
 namespace theme {
 
-// Okabe–Ito
-inline constexpr ImU32 kProtect = IM_COL32(0xD5, 0x5E, 0x00, 0xFF);  // vermillion
-inline constexpr ImU32 kPromote = IM_COL32(0x00, 0x9E, 0x73, 0xFF);  // bluish green
-inline constexpr ImU32 kPartner = IM_COL32(0x00, 0x72, 0xB2, 0xFF);  // blue
 
-inline constexpr ImU32 kTextMuted = IM_COL32(0x5B, 0x63, 0x73, 0xFF);
-inline constexpr ImU32 kAccent = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF);
+// Colours of text and marks that depend on the theme: the pillar colours and
+// the others above, darkened for the light theme and lightened for the dark
+// one so that text keeps 4.5:1 and lines, bands and marks 3:1 against what
+// they are drawn on (WCAG 2.1, 1.4.3 and 1.4.11; contrast_pairs() lists them).
+struct Ink {
+    ImU32 pillar[3];  // Protect, Promote, Partner: text, lines, slider grabs
+    ImU32 better, worse;  // ▲ / ▼ changes (matrix, room)
+    ImU32 accent;     // headings, the current scenario in the triangle
+    ImU32 compare;    // the pinned scenario
+    ImU32 warning;    // warning notices
+    ImU32 focus;      // the keyboard focus ring
+};
+const Ink& ink();
+
+// Tints behind text, as alpha of a pillar or accent colour over the panel.
+inline constexpr float kHeaderTint = 0.10f, kHeaderTintHovered = 0.16f, kHeaderTintActive = 0.22f;
+inline constexpr float kMatrixCellTintMax = 0.20f;  // the matrix cell with the largest value
+// The Monte Carlo bands: fills (light, behind the lines) and the 5–95% band's
+// edge lines, which carry the contrast (a fill dark enough for 3:1 would hide
+// the lines in it).
+inline constexpr float kBandOuterTint = 0.12f, kBandInnerTint = 0.20f;
+
+// One foreground/background pair as drawn: `fg` (with its alpha) over `bg`
+// (with its alpha) over the opaque `base`; `text`: needs 4.5:1, else 3:1.
+struct ContrastPair {
+    const char* name;
+    ImVec4 fg, bg, base;
+    bool text;
+};
+// Every pair of the current theme (the test hook hands them to
+// tests/browser/theme.test.mjs, which computes the ratios).
+std::vector<ContrastPair> contrast_pairs();
 
 // Applies the light theme to the current ImGui style. Sizes are in logical
 // pixels (the platform layer handles the device pixel ratio).

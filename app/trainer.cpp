@@ -143,29 +143,68 @@ void Trainer::room_add(const std::string& text) {
             ++added;
         }
         // A number first: two participants may share a name (their preset's).
-        e.label = std::to_string(room_.size() + 1);
-        if (e.ok && !e.scenario.name.empty()) e.label += " " + e.scenario.name.substr(0, 24);
+        e.label = std::to_string(next_row_ + 1);
+        if (e.ok) {
+            // Unnamed (the preset's name): what it changed tells the rows apart.
+            const tl::Preset* preset = tl::find_preset(e.scenario.preset);
+            const bool unnamed = e.scenario.name.empty() || (preset && e.scenario.name == preset->name);
+            e.label += " " + (unnamed ? ui::changes_summary(e.scenario) : e.scenario.name);
+        }
         room_.push_back(std::move(e));
+        ++next_row_;
     }
-    sharing_.notify(rejected ? Notice::Kind::Warning : Notice::Kind::Info,
+    const int duplicates_before = room_duplicates();
+    flag_room_duplicates();
+    const int duplicates = room_duplicates() - duplicates_before;
+    sharing_.notify(rejected || duplicates ? Notice::Kind::Warning : Notice::Kind::Info,
                     std::to_string(added) + " scenario" + (added == 1 ? "" : "s") + " added to the room" +
                         (rejected ? ", " + std::to_string(rejected) + " link(s) could not be read (see the table)" : "") +
+                        (duplicates ? ", " + std::to_string(duplicates) + " the same as an earlier row (marked \"same as\")" : "") +
                         ".",
                     6);
 }
 
+void Trainer::flag_room_duplicates() {
+    // The same scenario pasted twice (a participant who shared twice, or two
+    // copies of one link): its share code is the scenario, whatever the URL.
+    for (std::size_t i = 0; i < room_.size(); ++i) {
+        room_[i].same_as = -1;
+        if (!room_[i].ok) continue;
+        const std::string code = tl::encode_share_code(room_[i].scenario);
+        for (std::size_t j = 0; j < i && room_[i].same_as < 0; ++j)
+            if (room_[j].ok && tl::encode_share_code(room_[j].scenario) == code) room_[i].same_as = static_cast<int>(j);
+    }
+}
+
+int Trainer::room_duplicates() const {
+    int n = 0;
+    for (const auto& e : room_) n += e.same_as >= 0;
+    return n;
+}
+
+void Trainer::room_remove(int row) {
+    if (row < 0 || row >= static_cast<int>(room_.size())) return;
+    room_.erase(room_.begin() + row);
+    flag_room_duplicates();
+}
+
 std::string Trainer::room_csv() const {
-    std::string out = "label,seat,preset,horizon,protect,promote,partner,changed_levers,error\n";
-    char buf[128];
+    // The participant's seat's levers close each row, and the link they sent,
+    // so a spreadsheet shows what each one set and can reopen it.
+    std::string out = "label,seat,preset,horizon,protect,promote,partner,changed_levers,same_as,error,link," +
+                      tl::lever_csv_header() + "\n";
+    char buf[160];
+    std::string no_levers(tl::kSlotCount - 1, ',');
     for (const auto& e : room_) {
         out += tl::csv_field(e.label);
+        const std::string same_as = e.same_as >= 0 ? tl::csv_field(room_[e.same_as].label) : "";
         if (e.ok) {
-            std::snprintf(buf, sizeof buf, ",%s,%s,%d,%.1f,%.1f,%.1f,%d,\n",
+            std::snprintf(buf, sizeof buf, ",%s,%s,%d,%.1f,%.1f,%.1f,%d,",
                           std::string(tl::kBlocIds[tl::idx(e.scenario.seat)]).c_str(), e.scenario.preset.c_str(),
                           e.scenario.horizon, e.scores[0], e.scores[1], e.scores[2], e.changed_levers);
-            out += buf;
+            out += buf + same_as + ",," + tl::csv_field(e.source) + "," + tl::lever_csv_values(e.scenario, e.scenario.seat) + "\n";
         } else {
-            out += ",,,,,,,," + tl::csv_field(e.error) + "\n";
+            out += ",,,,,,,,," + tl::csv_field(e.error) + "," + tl::csv_field(e.source) + "," + no_levers + "\n";
         }
     }
     return out;
@@ -261,20 +300,26 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     wrapped(g.guide.title);
     ImGui::PopFont();
     if (g.finished) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "Debrief");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().accent), "Debrief");
         ImGui::Separator();
         ImGui::TextUnformatted("The path taken:");
         if (ImGui::BeginTable("##path", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-            ImGui::TableSetupColumn("Goal");
-            ImGui::TableSetupColumn("Protect");
-            ImGui::TableSetupColumn("Promote");
-            ImGui::TableSetupColumn("Partner");
+            // Score columns as wide as their header (whole names when there is
+            // room, distinct abbreviations when not); the step's title wraps.
+            const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Step title Goal missed Protect Promote Partner").x * 1.3f;
+            ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Goal", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("missed").x);
+            for (int p = 0; p < 3; ++p) {
+                // (kPillarNames are string literals: .data() ends in a NUL.)
+                const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : tl::kPillarNames[p].data();
+                ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed,
+                                        std::max(ImGui::CalcTextSize(header).x, ImGui::CalcTextSize("100").x));
+            }
             ImGui::TableHeadersRow();
             for (const auto& rec : g.path) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
-                ImGui::TextUnformatted(g.guide.steps[rec.step].title.c_str());
+                ImGui::TextWrapped("%s", g.guide.steps[rec.step].title.c_str());
                 ImGui::TableSetColumnIndex(1);
                 ImGui::TextUnformatted(g.guide.steps[rec.step].goal ? (rec.goal_met ? "met" : "missed") : "-");
                 for (int p = 0; p < 3; ++p) {
@@ -294,7 +339,7 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
         if (ImGui::CollapsingHeader("The story of where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
         ImGui::Spacing();
         if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize("Leave the guide").x + ImGui::GetStyle().FramePadding.x * 2);
         if (ImGui::Button("Leave the guide")) trainer.leave();
         return;
     }
@@ -312,13 +357,18 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     ImGui::BeginDisabled(g.step == 0);
     if (ImGui::SmallButton("Previous")) trainer.previous_step();
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::SmallButton(g.step + 1 < n ? "Next step" : "Finish and debrief")) trainer.next_step();
-    ImGui::SameLine();
+    // The buttons share a row while they fit (a phone or large text wraps them).
+    auto next_to = [](const char* label) {
+        same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
+    };
+    const char* next_label = g.step + 1 < n ? "Next step" : "Finish and debrief";
+    next_to(next_label);
+    if (ImGui::SmallButton(next_label)) trainer.next_step();
+    next_to("Restart");
     if (ImGui::SmallButton("Restart")) trainer.start_step(g.step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
     if (!large && ImGui::GetIO().DisplaySize.x >= 700) {  // a projector view is for a laptop, not a phone
-        ImGui::SameLine();
+        next_to("Presenter");
         if (ImGui::SmallButton("Presenter")) g.presenter = true;
     }
     ImGui::PushFont(platform::font_bold());
@@ -326,13 +376,13 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     ImGui::PopFont();
     if (step.goal) {
         ImGui::PushFont(platform::font_bold());
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(g.status.met ? theme::kPromote : theme::kAccent), "%s",
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(g.status.met ? theme::ink().better : theme::ink().accent), "%s",
                            g.status.met ? "Goal met" : "Goal");
         ImGui::PopFont();
         ImGui::SameLine();
         wrapped(step.goal->description);
         for (const auto& c : g.status.conditions) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.met ? theme::kPromote : theme::kTextMuted), "%s",
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.met ? theme::ink().better : ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s",
                                c.met ? "\xE2\x9C\x93" : "\xE2\x97\x8F");
             ImGui::SameLine();
             wrapped(large ? c.text : c.short_text);
@@ -377,14 +427,18 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     ImGui::SetNextWindowSize(ImVec2(f.width, f.height));
     ImGui::Begin("##presenter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                              ImGuiWindowFlags_NoSavedSettings);
-    ImGui::SetWindowFontScale(1.45f);  // large type for the back of the room
-    const float left = f.width * 0.55f;
-    ImGui::BeginChild("##brief", ImVec2(left, 0));
+    // Large type for the back of the room, as far as the screen is wide (a
+    // phone gets none).
+    ImGui::SetWindowFontScale(std::clamp(f.width / 900.0f, 1.0f, 1.45f));
+    // The brief beside the triangle; above it on a narrow screen.
+    const bool stacked = f.width < ImGui::GetFontSize() * 40;
+    const float left = stacked ? f.width : f.width * 0.55f;
+    ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
     draw_guide_panel(trainer, state, /*large=*/true);
     ImGui::Spacing();
     if (ImGui::Button("Leave presenter view")) session->presenter = false;
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("##side", ImVec2(0, 0));
     draw_score_strip(state);
     const float qr = std::min(170.0f, f.height * 0.22f);
@@ -395,7 +449,7 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
     const float wrap = ImGui::GetContentRegionAvail().x;
     const float words = ImGui::CalcTextSize(story.summary.c_str(), nullptr, false, wrap).y +
                         ImGui::CalcTextSize(bit.c_str(), nullptr, false, wrap).y;
-    draw_triangle(state, std::min(f.width - left - 60, f.height - qr - words - ImGui::GetFontSize() * 9));
+    draw_triangle(state, std::min(ImGui::GetContentRegionAvail().x, f.height - qr - words - ImGui::GetFontSize() * 9));
     wrapped(story.summary);
     if (!bit.empty()) muted_wrapped(bit);
     if (!session->link.empty()) {
@@ -410,7 +464,9 @@ void draw_presenter(app::Trainer& trainer, app::AppState& state) {
 void draw_room_window(app::Trainer& trainer, app::AppState& state) {
     if (!trainer.room_open) return;
     const platform::FrameInfo& f = platform::frame_info();
-    ImGui::SetNextWindowSize(ImVec2(std::min(980.0f, f.width - 20), std::min(700.0f, f.height - 40)), ImGuiCond_Appearing);
+    // Sized in lines of text, so that larger text (a projector) gets a larger window.
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(std::min(em * 58, f.width - 20), std::min(em * 41, f.height - 40)), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::Begin("The room", &trainer.room_open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
@@ -440,44 +496,86 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
         }
     if (ok > 0) {
         for (int p = 0; p < 3; ++p) {
-            if (p) ImGui::SameLine(0, 24);
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pillar_color(tl::Pillar(p))), "%s: mean %.0f, range %.0f-%.0f",
-                               std::string(tl::kPillarNames[p]).c_str(), sum[p] / ok, lo[p], hi[p]);
+            char line[96];
+            std::snprintf(line, sizeof line, "%s: mean %.0f, range %.0f-%.0f", std::string(tl::kPillarNames[p]).c_str(),
+                          sum[p] / ok, lo[p], hi[p]);
+            if (p) same_line_if_fits(ImGui::CalcTextSize(line).x);  // on one line when it fits
+            ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(tl::Pillar(p)));
+            ImGui::TextUnformatted(line);
+            ImGui::PopStyleColor();
         }
     }
     const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("##room_table", ImVec2(w * 0.55f, 0));
-    if (ImGui::BeginTable("##room", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("Seat");
-        ImGui::TableSetupColumn("Protect");
-        ImGui::TableSetupColumn("Promote");
-        ImGui::TableSetupColumn("Partner");
-        ImGui::TableSetupColumn("Moved");
+    // Table beside the triangle, or above it on a narrow screen (a phone).
+    const bool stacked = w < ImGui::GetFontSize() * 34;
+    ImGui::BeginChild("##room_table", stacked ? ImVec2(w, ImGui::GetContentRegionAvail().y * 0.5f) : ImVec2(w * 0.55f, 0));
+    int remove_row = -1;
+    // On a narrow screen (stacked) the seat and the levers moved go under the
+    // label, so the score columns and × keep their room.
+    const bool compact = stacked;
+    const int seat_col = compact ? -1 : 1, score_col = compact ? 1 : 2, moved_col = compact ? -1 : 5;
+    const int remove_col = compact ? 4 : 6;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(compact ? 3.0f : ImGui::GetStyle().CellPadding.x, ImGui::GetStyle().CellPadding.y));
+    if (ImGui::BeginTable("##room", remove_col + 1, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
+        // Numbers and short names get their own width; the label takes the
+        // rest and wraps, whole.
+        const float digits = ImGui::CalcTextSize("100").x + ImGui::GetStyle().CellPadding.x * 2;
+        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthStretch);
+        if (!compact) ImGui::TableSetupColumn("Seat", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Allies").x);
+        // Pillar headers abbreviated (distinctly) when the columns are narrow.
+        const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("# Seat Protect Promote Partner Moved  x").x * 1.6f;
+        for (int p = 0; p < 3; ++p) {
+            const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : tl::kPillarNames[p].data();  // literals: NUL-ended
+            ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed, std::max(digits, ImGui::CalcTextSize(header).x));
+        }
+        if (!compact) ImGui::TableSetupColumn("Moved", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Moved").x);
+        ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2);
         ImGui::TableHeadersRow();
-        for (const auto& e : room) {
+        for (int row = 0; row < static_cast<int>(room.size()); ++row) {
+            const app::RoomEntry& e = room[row];
             ImGui::TableNextRow();
+            ImGui::PushID(row);
+            ImGui::TableSetColumnIndex(remove_col);
+            if (ImGui::SmallButton("\xC3\x97")) remove_row = row;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this row");
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(e.label.c_str());
+            ImGui::TextWrapped("%s", e.label.c_str());
+            if (e.same_as >= 0) {
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().warning);
+                ImGui::TextWrapped("same as %s", room[e.same_as].label.c_str());
+                ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("The same scenario as an earlier row: a link pasted twice?");
+            }
+            ImGui::PopID();
             if (!e.ok) {
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kProtect), "unreadable");
+                if (seat_col >= 0) ImGui::TableSetColumnIndex(seat_col);
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().worse), "unreadable");
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.error.c_str());
                 continue;
             }
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(std::string(tl::kBlocShortNames[tl::idx(e.scenario.seat)]).c_str());
+            const std::string seat(tl::kBlocShortNames[tl::idx(e.scenario.seat)]);
+            if (compact) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s, %d moved", seat.c_str(), e.changed_levers);
+                ImGui::PopStyleColor();
+            } else {
+                ImGui::TableSetColumnIndex(seat_col);
+                ImGui::TextUnformatted(seat.c_str());
+                ImGui::TableSetColumnIndex(moved_col);
+                ImGui::Text("%d", e.changed_levers);
+            }
             for (int p = 0; p < 3; ++p) {
-                ImGui::TableSetColumnIndex(2 + p);
+                ImGui::TableSetColumnIndex(score_col + p);
                 ImGui::Text("%.0f", e.scores[p]);
             }
-            ImGui::TableSetColumnIndex(5);
-            ImGui::Text("%d", e.changed_levers);
         }
         ImGui::EndTable();
     }
+    ImGui::PopStyleVar();
+    if (remove_row >= 0) trainer.room_remove(remove_row);
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("##room_triangle");
     // Each participant's mix as in the main triangle: a corner is 100 on one
     // pillar, the centre 0; a mix is the triangle through its three scores.

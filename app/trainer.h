@@ -43,6 +43,7 @@ struct RoomEntry {
     tl::Scenario scenario;
     tl::TrilemmaScores scores{};
     int changed_levers = 0;
+    int same_as = -1;        // the earlier row with the same scenario (a link pasted twice), or -1
 };
 
 class Trainer {
@@ -64,6 +65,8 @@ public:
     // Room view: paste many share links (one per line, or separated by spaces).
     void room_add(const std::string& text);
     std::vector<RoomEntry>& room() { return room_; }
+    // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
+    void room_remove(int row);
     std::string room_csv() const;
     bool room_open = false;
     bool library_open = false;
@@ -75,6 +78,9 @@ private:
     Sharing& sharing_;
     std::optional<GuideSession> session_;
     std::vector<RoomEntry> room_;
+    int next_row_ = 0;  // rows added so far: the next row's number (labels stay when rows are removed)
+    void flag_room_duplicates();
+    int room_duplicates() const;
     double now_ = 0;
 };
 

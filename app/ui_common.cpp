@@ -1,16 +1,20 @@
 #include "app/ui_common.h"
 
 #include <algorithm>
+#include <cstdarg>
 #include <cstdio>
 
+#include "app/screen_audit.h"
 #include "app/theme.h"
 
 namespace ui {
 
 ImU32 pillar_color(tl::Pillar p, float alpha) {
-    ImU32 c = p == tl::Pillar::Protect ? theme::kProtect : p == tl::Pillar::Promote ? theme::kPromote : theme::kPartner;
+    ImU32 c = theme::ink().pillar[static_cast<int>(p)];
     return (c & 0x00FFFFFF) | (static_cast<ImU32>(alpha * 255.0f) << 24);
 }
+
+ImU32 compare_color() { return theme::ink().compare; }
 
 ImU32 baseline_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
@@ -37,6 +41,17 @@ float tooltip_wrap_width() {
     return std::min(ImGui::GetFontSize() * 26.0f, ImGui::GetIO().DisplaySize.x - 40.0f);
 }
 
+void wrapped_tooltip(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(tooltip_wrap_width());
+    ImGui::TextWrappedV(fmt, args);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    va_end(args);
+}
+
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(tooltip_wrap_width());
@@ -60,6 +75,68 @@ void help_marker(const char* text) {
 std::map<std::string, ImVec4>& lever_rects() {
     static std::map<std::string, ImVec4> rects;
     return rects;
+}
+
+const char* pillar_abbreviation(tl::Pillar p) {
+    return p == tl::Pillar::Protect ? "Prot." : p == tl::Pillar::Promote ? "Prom." : "Part.";
+}
+
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+std::string changes_summary(const tl::Scenario& s) {
+    const tl::Scenario base = tl::baseline_of(s);
+    const tl::Preset* preset = tl::find_preset(s.preset);
+    std::string first;
+    int changed = 0;
+    for (int b = 0; b < tl::kBlocCount; ++b)
+        for (int slot = 0; slot < tl::kSlotCount; ++slot) {
+            if (s.policy[b][slot] == base.policy[b][slot]) continue;
+            if (changed++ > 0) continue;
+            const tl::SlotInfo info = tl::slot_info(slot);
+            const tl::LeverDef& d = tl::lever_def(info.lever);
+            first = (b == tl::idx(s.seat) ? "" : std::string(tl::kBlocShortNames[b]) + " ") + d.name +
+                    (info.sector >= 0 ? " (" + std::string(tl::kSectorShortNames[info.sector]) + ")" : "") + " " +
+                    lever_value_text(d, s.policy[b][slot]);
+        }
+    if (changed == 0) return preset ? preset->name : s.preset;
+    return changed == 1 ? first : first + ", +" + std::to_string(changed - 1) + " more";
+}
+
+namespace {
+float preview_room(float combo_width) {
+    return combo_width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x;
+}
+}  // namespace
+
+bool preview_fits(const char* text, float combo_width) {
+    return ImGui::CalcTextSize(text).x <= preview_room(combo_width);
+}
+
+std::string fit_preview(const std::string& text, float combo_width) {
+    return fit_text(text, preview_room(combo_width));
+}
+
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const float room = width - ImGui::CalcTextSize("\xE2\x80\xA6").x;
+    std::string shown = text;
+    while (!shown.empty() && ImGui::CalcTextSize(shown.c_str()).x > room) {
+        // One whole UTF-8 character: its continuation bytes, then its first byte.
+        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+        if (!shown.empty()) shown.pop_back();
+    }
+    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+    return shown + "\xE2\x80\xA6";
+}
+
+bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags) {
+    const bool open = ImGui::BeginCombo(id, preview, flags);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    audit::name_last_item(name, preview, ImGui::GetFrameHeight() + style.FramePadding.x);
+    return open;
 }
 
 }  // namespace ui

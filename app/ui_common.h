@@ -7,13 +7,15 @@
 
 #include "core/levers.h"
 #include "core/outcomes.h"
+#include "core/scenario.h"
 #include "imgui.h"
 
 namespace ui {
 
 ImU32 pillar_color(tl::Pillar p, float alpha = 1.0f);
 // (The pillar an indicator belongs to is the core's: tl::indicator_pillar.)
-inline constexpr ImU32 kCompareColor = IM_COL32(0xCC, 0x79, 0xA7, 0xFF);  // Okabe–Ito reddish purple
+// The pinned scenario's colour (Okabe–Ito reddish purple, shaded for the theme).
+ImU32 compare_color();
 ImU32 baseline_color();
 
 // "60%", "$15bn/yr", "$200M/yr" — a lever value with its unit, short.
@@ -27,6 +29,31 @@ void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
 // ("Source: 001:L81"), wrapped to fit the screen.
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source);
 float tooltip_wrap_width();
+// ImGui::SetTooltip, wrapped to fit the screen (a phone).
+void wrapped_tooltip(const char* fmt, ...) IM_FMTARGS(1);
+
+// Whether a combo of this width shows `text` whole; fit_preview() shortens it
+// with "…" when not (the combo's tooltip or list shows it whole).
+bool preview_fits(const char* text, float combo_width);
+std::string fit_preview(const std::string& text, float combo_width);
+// `text` shortened with "…" to at most `width` pixels (whole if it fits).
+std::string fit_text(const std::string& text, float width);
+
+// ImGui::BeginCombo, known to the test hook by `name` ("Seat"); the preview
+// must fit (the audit of app/screen_audit.h counts it otherwise).
+bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags = 0);
+
+// A pillar's name short enough for a narrow table column, and still
+// distinct: "Prot.", "Prom.", "Part.".
+const char* pillar_abbreviation(tl::Pillar p);
+
+// Puts the next item (`width` wide) beside the last one if it fits before the
+// window's right edge, else on the next row.
+void same_line_if_fits(float width);
+
+// What a scenario changed from its preset, for a label: "Export controls
+// (Chips) 90%, +2 more", or the preset's name when no lever moved.
+std::string changes_summary(const tl::Scenario& s);
 
 // Slider rectangles of the last frame, by "BLOC.lever.sector" key (test hook).
 std::map<std::string, ImVec4>& lever_rects();

@@ -17,7 +17,9 @@ add_library(imgui STATIC
   "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 # SYSTEM: our warning flags are not for ImGui's own code.
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# IMGUI_ENABLE_TEST_ENGINE: ImGui reports every labelled item to app/screen_audit.cpp, so
+# the test hook can say where each button is and which text is cut off.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
 # Third-party code: its warnings (e.g. C++20 enum arithmetic) are not ours to fix.
 target_compile_options(imgui PRIVATE -w)
 target_link_libraries(imgui PUBLIC SDL2::SDL2)

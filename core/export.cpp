@@ -41,6 +41,38 @@ std::string results_csv(const Results& r, const Results& base, const std::vector
     return out;
 }
 
+std::string scenario_csv_comments(const Scenario& s, std::string_view link) {
+    std::string out = "# Trilemma Lab scenario\n";
+    out += "# link," + csv_field(link) + "\n";
+    out += "# name," + csv_field(s.name) + "\n";
+    out += "# seat," + std::string(kBlocIds[idx(s.seat)]) + "\n";
+    out += "# preset," + csv_field(s.preset) + "\n";
+    out += "# horizon," + std::to_string(s.horizon) + "\n";
+    char value[32];
+    for (int b = 0; b < kBlocCount; ++b)
+        for (int slot = 0; slot < kSlotCount; ++slot) {
+            std::snprintf(value, sizeof value, "%g", s.policy[b][slot]);
+            out += "# lever," + std::string(kBlocIds[b]) + "," + slot_key(slot) + "," + value + "\n";
+        }
+    return out;
+}
+
+std::string lever_csv_header() {
+    std::string out;
+    for (int slot = 0; slot < kSlotCount; ++slot) out += (slot ? ",lever:" : "lever:") + slot_key(slot);
+    return out;
+}
+
+std::string lever_csv_values(const Scenario& s, Bloc bloc) {
+    std::string out;
+    char value[32];
+    for (int slot = 0; slot < kSlotCount; ++slot) {
+        std::snprintf(value, sizeof value, "%s%g", slot ? "," : "", s.policy[idx(bloc)][slot]);
+        out += value;
+    }
+    return out;
+}
+
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());

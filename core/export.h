@@ -27,4 +27,15 @@ std::string html_escape(std::string_view text);
 // page that saves it: the first `<img id="charts">` gets its src there.
 std::string summary_html(const Scenario& scenario, const Story& story, std::string_view share_link);
 
+// The scenario behind an export, as CSV comment lines ("# " first, so that
+// CSV readers told to skip comments read the table after them): its share
+// link, seat, preset and horizon, then every lever of every bloc
+// ("# lever,BLOC,lever.sector,value").
+std::string scenario_csv_comments(const Scenario& s, std::string_view link);
+
+// The column names and values of one bloc's levers for a CSV row
+// ("lever:export_controls.semis", ...): in slot order, values as %g.
+std::string lever_csv_header();
+std::string lever_csv_values(const Scenario& s, Bloc bloc);
+
 }  // namespace tl

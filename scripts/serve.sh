@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly app and serves it at http://localhost:${PORT:-8080}/.
+# Builds the WebAssembly app and serves it at http://localhost:${PORT:-8080}/,
+# precompressed (brotli and gzip files written beside the originals, sent with
+# Content-Encoding: tools/serve-site.mjs). HOST=0.0.0.0 lets phones on the
+# same network reach it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -15,7 +18,4 @@ fi
 cmake --build --preset wasm
 
 PORT="${PORT:-8080}"
-echo
-echo "Trilemma Lab: http://localhost:${PORT}/   (serving build/wasm/site; Ctrl+C to stop)"
-echo
-exec python3 -m http.server --bind 127.0.0.1 --directory build/wasm/site "$PORT"
+exec node tools/serve-site.mjs build/wasm/site "$PORT" "${HOST:-127.0.0.1}"

@@ -173,6 +173,12 @@
       fallbackCopy(text);
     }
   };
+  // The phone's share sheet (Web Share API) for a link; the app offers it only
+  // where the browser has one. A cancelled share is not an error.
+  Module.webShare = {
+    available: () => typeof navigator.share === 'function',
+    share: (title, url) => { navigator.share({ title, url }).catch(() => {}); },
+  };
   // SDL's Emscripten port has no clipboard: pasting a share link or a
   // scenario file's text goes through the page's paste event.
   document.addEventListener('paste', (e) => {

@@ -13,7 +13,7 @@ import {
   mousePressMove, parkMouse, pasteText, repoRoot, saveScreenshot, synced, useSite, valueX, waitFor,
 } from './helpers.mjs';
 
-const PROTECT_RGB = [0xd5, 0x5e, 0x00]; // theme::kProtect, the Protect levers' slider grab
+const PROTECT_RGB = [0x9e, 0x42, 0x00]; // theme::ink().pillar[Protect] (light theme), the Protect levers' slider grab
 
 const chipGuide = JSON.parse(readFileSync(join(repoRoot, 'assets', 'guides', 'chip_chokepoint.json'), 'utf8'));
 
@@ -138,7 +138,7 @@ describe('trainer', () => {
       const img = decodePng(await saveScreenshot(app.page, 'trainer-closed-lever'));
       const region = ([x, y, w, h]) => ({ x: Math.round(x), y: Math.round(y), width: Math.round(w), height: Math.round(h) });
       const vivid = (r) => countPixels(img, region(r), (p) => near(p, PROTECT_RGB));
-      const faded = (r) => countPixels(img, region(r), ([R, G, B]) => R > 200 && R - B > 40 && !near([R, G, B], PROTECT_RGB));
+      const faded = (r) => countPixels(img, region(r), ([R, G, B]) => R > 170 && R - B > 40 && !near([R, G, B], PROTECT_RGB));
       assert.ok(vivid(openRect) > 40, `the open slider's grab is vivid (${vivid(openRect)} px)`);
       assert.equal(vivid(closedRect), 0, 'the closed slider has no vivid grab');
       assert.ok(faded(closedRect) > 40, `the closed slider's grab is drawn faded (${faded(closedRect)} px)`);

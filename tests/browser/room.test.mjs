@@ -1,0 +1,114 @@
+// Sharing as a workshop does it: a participant names the share (their name,
+// not the preset's) and may use the phone's share sheet; the trainer pastes
+// links into the room view's box, sees duplicates flagged, removes a row, and
+// exports CSVs that carry each link and its lever settings.
+// Real mouse clicks and keys on the canvas; the test hook finds the widgets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SEMIS, frames, pasteText, saveScreenshot, useSite, waitFor } from './helpers.mjs';
+
+const site = useSite();
+
+async function click(app, label) {
+  const s = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
+  const r = s.items[label];
+  assert.ok(r, `"${label}" drawn (items: ${Object.keys(s.items).join(' | ')})`);
+  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  return frames(app, 3);
+}
+
+// A download's text, started by `start()`.
+async function download(app, start) {
+  const [file] = await Promise.all([app.page.waitForEvent('download'), start()]);
+  const chunks = [];
+  for await (const c of await file.createReadStream()) chunks.push(c);
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+test('a share asks for a name, offers the share sheet, and the results CSV carries the link and levers', async () => {
+  await site.withApp({}, async (app) => {
+    // A stand-in for the phone's share sheet (headless Chromium has none).
+    await app.page.evaluate(() => {
+      window.sharedByApp = [];
+      navigator.share = (data) => { window.sharedByApp.push(data); return Promise.resolve(); };
+    });
+    await app.command({ cmd: 'set_lever', lever: SEMIS, value: 90 });
+    let s = await click(app, 'Share');
+    assert.ok(s.items['##name'], 'the share dialog has a name field');
+    assert.equal(s.name, 'Status quo 2024', "the scenario still carries the preset's name");
+    await click(app, '##name');
+    await app.page.keyboard.type('Team 3, table by the window');
+    await app.page.keyboard.press('Enter');
+    s = await frames(app, 3);
+    assert.equal(s.name, 'Team 3, table by the window', 'the typed name is the scenario\'s');
+    await saveScreenshot(app.page, 'room-share-dialog');
+
+    s = await click(app, 'Share\u2026');
+    const shared = await app.page.evaluate(() => window.sharedByApp);
+    assert.equal(shared.length, 1, 'the share sheet was called');
+    assert.match(shared[0].url, /#s=/);
+    assert.match(shared[0].title, /Team 3/);
+
+    await app.page.keyboard.press('Escape');
+    s = await frames(app, 2);
+    await click(app, 'File');
+    const csv = await download(app, () => click(app, 'Export results (CSV)'));
+    assert.match(csv.name, /\.csv$/);
+    assert.match(csv.text, /^# Trilemma Lab scenario\n/);
+    assert.match(csv.text, /\n# link,http:\/\/127\.0\.0\.1:\d+\/#s=[\w.~-]+\n/);
+    assert.match(csv.text, /\n# name,"Team 3, table by the window"\n/);
+    assert.match(csv.text, /\n# lever,US,export_controls\.semis,90\n/);
+    const table = csv.text.split('\n').filter((l) => l && !l.startsWith('#'));
+    assert.ok(table.length > 10, 'the results table follows the comment lines');
+  });
+});
+
+test('the room view: pasted links, duplicates flagged, a row removed, whole labels, CSV with links and levers', async () => {
+  await site.withApp({}, async (app) => {
+    const link = async (preset, name, semis) => {
+      await app.command({ cmd: 'preset', id: preset });
+      if (semis !== undefined) await app.command({ cmd: 'set_lever', lever: SEMIS, value: semis });
+      const s = await frames(app, 1);
+      void name;
+      return `${site.url}#s=${s.share_code}`;
+    };
+    const a = await link('status_quo_2024', null, 80);
+    const b = await link('broad_decoupling');
+    assert.deepEqual(await app.command({ cmd: 'room_add', text: `${a}\n${b}\n${a}` }), { ok: true });
+    let s = await frames(app, 2);
+    assert.equal(s.room.length, 3);
+    assert.deepEqual(s.room.map((e) => e.same_as), [-1, -1, 0], 'the third row is flagged as the same as the first');
+    assert.ok(s.room[0].label.startsWith('1 ') && s.room[0].label.includes('Export controls'),
+      `an unnamed share is labelled by what it changed (${s.room[0].label})`);
+    assert.ok(s.notices.some((n) => /same as an earlier row/.test(n)), `the notice says so (${s.notices})`);
+
+    // Paste into the room's box (the browser's paste event while the box has the focus), then Add.
+    const c = await link('eu_tech_sovereignty', null, 35);
+    await click(app, '##links');
+    assert.equal(await pasteText(app, c), true, 'the page took the paste');
+    s = await frames(app, 2);
+    assert.equal(s.room.length, 3, 'pasting into the box does not add the row by itself');
+    s = await click(app, 'Add');
+    assert.equal(s.room.length, 4, 'Add took the pasted link');
+    assert.equal(s.room[3].ok, true);
+    await saveScreenshot(app.page, 'room-view');
+
+    // Remove the duplicate (row 3): its × is the third in the table.
+    s = await click(app, '\u00d7 #3');
+    assert.equal(s.room.length, 3, 'the row was removed');
+    assert.deepEqual(s.room.map((e) => e.same_as), [-1, -1, -1], 'no duplicate left');
+    assert.ok(s.room[2].label.startsWith('4'), 'the rows keep their numbers');
+
+    const { csv } = await app.command({ cmd: 'room_csv' });
+    const [header, ...rows] = csv.trim().split('\n');
+    const columns = header.split(',');
+    assert.ok(columns.includes('link'), header);
+    assert.ok(columns.includes(`lever:${SEMIS}`), header);
+    const linkAt = columns.indexOf('link'), semisAt = columns.indexOf(`lever:${SEMIS}`);
+    assert.equal(rows.length, 3);
+    const first = rows[0].split(',');
+    assert.equal(first[linkAt], a, 'the row carries its link');
+    assert.equal(first[semisAt], '80', 'and its lever settings');
+    assert.equal(rows[2].split(',')[semisAt], '35');
+  });
+});

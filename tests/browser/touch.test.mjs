@@ -1,0 +1,213 @@
+// Touch as a workshop participant uses it, with real touch input (Playwright's
+// touchscreen and CDP touch events, in touch-enabled mobile contexts): a tap
+// on every header button, combo item and collapsing header does what a click
+// does; a vertical swipe scrolls the lever list (and does not move the slider
+// it starts on); a long press shows the tooltip that hover shows on desktop.
+//
+// Widgets are found by their label through the test hook (state().items:
+// [x, y, w, h] of every labelled item drawn in the last frame).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SEMIS, frames, saveScreenshot, useSite, waitFor } from './helpers.mjs';
+
+const site = useSite();
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+// Swipes and long presses time the finger: software GL draws a 3x phone too
+// slowly for that, so these run at 2x (the same logical layout).
+const PHONE_2X = { ...PHONE, deviceScaleFactor: 2 };
+const TABLET = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+const centre = ([x, y, w, h]) => ({ x: x + w / 2, y: y + h / 2 });
+
+// The item labelled `label` in the last frame (waiting a few frames for it).
+async function item(app, label) {
+  const s = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
+  assert.ok(s.items[label], `"${label}" drawn (items: ${Object.keys(s.items).join(' | ')})`);
+  return s.items[label];
+}
+
+// A real tap on the item labelled `label`; returns the state once the app has
+// seen the press, the release and the finger leaving (one frame each).
+async function tap(app, label) {
+  const { x, y } = centre(await item(app, label));
+  await app.page.touchscreen.tap(x, y);
+  return frames(app, 4);
+}
+
+// A one-finger gesture through CDP: touchStart at the first point, a move per
+// further point (a frame apart), touchEnd. `holdMs`: wait before moving.
+async function gesture(app, points, { holdMs = 0 } = {}) {
+  const cdp = await app.context.newCDPSession(app.page);
+  const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ ...p, id: 1 }] : [] });
+  await touch('touchStart', points[0]);
+  await frames(app, 1);
+  if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
+  for (const p of points.slice(1)) {
+    await touch('touchMove', p);
+    await frames(app, 1);
+  }
+  await touch('touchEnd');
+  await cdp.detach();
+  return frames(app, 2);
+}
+
+describe('touch on a phone (390x844, 3x)', () => {
+  test('a tap works on every header button and combo item', async () => {
+    await site.withApp(PHONE, async (app) => {
+      let s = await frames(app, 2);
+      assert.equal(s.layout, 'phone');
+
+      // Seat: the combo opens, an item is picked.
+      s = await tap(app, 'Seat');
+      assert.ok(s.items.China, 'the seat combo opened on a tap');
+      s = await tap(app, 'China');
+      assert.equal(s.seat, 'China', 'tapping "China" seats China');
+      assert.equal(s.items.China, undefined, 'the combo closed');
+
+      // Preset: the same.
+      s = await tap(app, 'Preset');
+      assert.ok(s.items['Broad decoupling'], 'the preset combo opened on a tap');
+      s = await tap(app, 'Broad decoupling');
+      assert.equal(s.preset, 'broad_decoupling');
+
+      // Undo, Redo, Reset after a lever change.
+      await app.command({ cmd: 'set_lever', lever: SEMIS, value: 90 });
+      s = await frames(app, 2);
+      assert.equal(s.changed_levers, 1);
+      s = await tap(app, 'Undo');
+      assert.equal(s.changed_levers, 0, 'Undo took the lever back');
+      assert.equal(s.can_redo, true);
+      s = await tap(app, 'Redo');
+      assert.equal(s.changed_levers, 1, 'Redo put it back');
+      s = await tap(app, 'Reset');
+      assert.equal(s.changed_levers, 0, 'Reset reset the levers');
+
+      // File opens its menu; Share opens the share dialog (and Close closes it).
+      s = await tap(app, 'File');
+      assert.ok(s.items['New scenario'], 'the File menu opened on a tap');
+      s = await tap(app, 'File');  // a tap outside the menu (on its button) closes it
+      s = await waitFor(() => app.state(), (t) => !t.items['New scenario']);
+      assert.equal(s.items['New scenario'], undefined, 'the File menu closed');
+      s = await tap(app, 'Share');
+      assert.ok(s.items['Copy link'], 'the share dialog opened on a tap');
+      await saveScreenshot(app.page, 'touch-390x844-share');
+      s = await tap(app, 'Close');
+      assert.equal(s.items['Copy link'], undefined, 'Close closed the share dialog');
+
+      // Options: its popup, and a button in it (Pin to compare).
+      s = await tap(app, 'Options');
+      assert.ok(s.items['Pin to compare'], 'the Options popup opened on a tap');
+      assert.equal(s.pinned, false);
+      s = await tap(app, 'Pin to compare');
+      assert.equal(s.pinned, true, 'tapping "Pin to compare" pinned the scenario');
+    });
+  });
+
+  test('a tap works on tabs and collapsing headers', async () => {
+    await site.withApp(PHONE, async (app) => {
+      let s = await frames(app, 2);
+      assert.ok(s.items['Export controls'], 'the Protect levers are shown');
+      s = await tap(app, 'Protect');
+      assert.equal(s.items['Export controls'], undefined, 'tapping the Protect header folded it');
+      s = await tap(app, 'Protect');
+      assert.ok(s.items['Export controls'], 'a second tap unfolded it');
+
+      for (const tab of ['Charts', 'Triangle', 'Why?', 'More', 'Levers']) {
+        s = await tap(app, tab);
+        assert.equal(s.tab, tab, `tapping the ${tab} tab shows it`);
+      }
+      s = await tap(app, 'More');
+      const matrix = 'Sector \u00d7 bloc';
+      assert.ok(s.items.Metric, 'the sector matrix is open');
+      s = await tap(app, matrix);
+      assert.equal(s.items.Metric, undefined, `tapping "${matrix}" folded it`);
+    });
+  });
+
+  test('a vertical swipe scrolls the lever list to the Partner levers; a slider under it keeps its value', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      let s = await frames(app, 2);
+      const height = PHONE.viewport.height;
+      const onScreen = (r) => r && r[1] >= 0 && r[1] + r[3] <= height;
+      assert.ok(!onScreen(s.items.Partner), 'the Partner levers start below the screen');
+      const levers0 = s.levers;
+      // Start on the semiconductor slider, swipe up in steps.
+      const start = centre(s.lever_rects[`US.${SEMIS}`]);
+      for (let swipe = 0; swipe < 6 && !onScreen(s.items.Partner); swipe++) {
+        const points = [];
+        for (let i = 0; i <= 8; i++) points.push({ x: start.x, y: start.y + 200 - i * 40 });
+        s = await gesture(app, points);
+        s = await frames(app, 10);  // and the fling after it
+      }
+      assert.ok(onScreen(s.items.Partner), `swiping brought the Partner levers on screen (${JSON.stringify(s.items.Partner)})`);
+      assert.deepEqual(s.levers, levers0, 'no lever moved while swiping');
+      assert.equal(s.can_undo, false);
+      await saveScreenshot(app.page, 'touch-390x844-swiped-to-partner');
+    });
+  });
+
+  test('a long press shows the tooltip, without a click', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      let s = await frames(app, 2);
+      assert.equal(s.tooltip, null, 'no tooltip at first');
+      const seat = centre(s.items.Seat);
+      s = await gesture(app, [seat], { holdMs: 800 });
+      assert.ok(s.tooltip, 'a long press on Seat shows its tooltip');
+      assert.deepEqual(s.text_problems, [], 'the tooltip fits the screen');
+      assert.equal(s.items.China, undefined, 'and does not open the combo');
+      await saveScreenshot(app.page, 'touch-390x844-long-press');
+      s = await tap(app, 'Levers');
+      assert.equal(s.tooltip, null, 'the next tap hides the tooltip');
+    });
+  });
+});
+
+describe('touch on a tablet (1024x768, 2x)', () => {
+  test('a tap works on every header button and combo item', async () => {
+    await site.withApp(TABLET, async (app) => {
+      let s = await frames(app, 2);
+      assert.equal(s.layout, 'tablet');
+
+      s = await tap(app, 'Horizon');
+      assert.ok(s.items['2030'], 'the horizon combo opened');
+      s = await tap(app, '2030');
+      assert.equal(s.horizon, 2030);
+
+      s = await tap(app, 'View');
+      assert.ok(s.items['A+'], 'the View popup opened');
+      const scale = s.font_scale;
+      s = await tap(app, 'A+');
+      assert.ok(s.font_scale > scale, 'A+ made the text larger');
+      s = await tap(app, 'Dark');
+      assert.equal(s.theme, 'dark', 'the Dark button switched the theme');
+      await app.command({ cmd: 'font_scale', value: 1 });
+      await app.command({ cmd: 'theme', name: 'light' });
+      await app.page.keyboard.press('Escape');
+      s = await frames(app, 2);
+      assert.equal(s.items['A+'], undefined, 'Escape closed the View popup');
+
+      await app.command({ cmd: 'set_lever', lever: SEMIS, value: 90 });
+      s = await tap(app, 'Pin to compare');
+      assert.equal(s.pinned, true);
+      s = await tap(app, 'Unpin');
+      assert.equal(s.pinned, false);
+      s = await tap(app, 'Reset levers');
+      assert.equal(s.changed_levers, 0);
+
+      s = await tap(app, 'Why?');
+      assert.equal(s.tab, 'Why?');
+      s = await tap(app, 'Why indicator');
+      assert.ok(s.items['Rival access leakage'], 'the Why? selector opened');
+      s = await tap(app, 'Rival access leakage');
+      assert.equal(s.items['Dependence on the rival'], undefined, 'picking an indicator closed the selector');
+      await saveScreenshot(app.page, 'touch-1024x768-why-selector');
+
+      // Last: the room view covers most of a tablet's screen.
+      s = await tap(app, 'Trainer');
+      assert.ok(s.items['Room view: compare participants\u2026'], 'the Trainer menu opened');
+      s = await tap(app, 'Room view: compare participants\u2026');
+      assert.ok(s.items['Export CSV'], 'the room view opened');
+    });
+  });
+});
