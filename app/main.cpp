@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
     };
     sharing.route_fragment = [&trainer](const std::string& fragment) {
         if (fragment.rfind("guide=", 0) != 0) return false;
-        trainer.open_guide(fragment.substr(6), "link");
+        trainer.open_guide(fragment.substr(6), "link");  // refused: a notice says why, the work is kept
         return true;
     };
     sharing.start(0.0);
@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
         state.update(now);
         trainer.frame(now);
         ui::draw_app(state, sharing, trainer);
+        sharing.end_frame();  // a change committed while drawing is stored before the next frame
     });
     platform::shutdown();
     return 0;
