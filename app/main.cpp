@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
         trainer.open_guide(fragment.substr(6), "link");  // refused: a notice says why, the work is kept
         return true;
     };
+    sharing.on_open_entry = [&trainer] { trainer.leave(); };  // the guide's closed levers belong to its own entry
     sharing.start(0.0);
     state.update(0.0);
     platform::run([&state, &sharing, &trainer] {

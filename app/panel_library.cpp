@@ -42,6 +42,14 @@ void muted(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+// SameLine() when a button labelled `next` still fits on this line; else a new line.
+void same_line_if_fits(const char* next, float extra = 0) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(next).x + st.FramePadding.x * 2 + st.ItemSpacing.x + extra;
+    const float right = ImGui::GetItemRectMax().x + w;
+    if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 std::string describe_size(std::size_t chars) {
     char buf[48];
     if (chars < 10 * 1024) std::snprintf(buf, sizeof buf, "%zu characters", chars);
@@ -62,14 +70,17 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
         ImGui::OpenPopup("Library");
     }
     const platform::FrameInfo& f = platform::frame_info();
+    // Always: the window follows a rotated phone or a resized browser.
     ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, f.width - 20), std::min(640.0f, f.height - 40)));
-    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Library", nullptr, ImGuiWindowFlags_NoResize)) return;
 
     const std::size_t used = library.used_chars();
     char usage[160];
-    std::snprintf(usage, sizeof usage, "%zu scenarios kept in this browser, %.0f%% of the room the library may use.",
-                  library.entries().size(), 100.0 * static_cast<double>(used) / app::Library::kBudgetChars);
+    const double percent = 100.0 * static_cast<double>(used) / app::Library::kBudgetChars;
+    std::snprintf(usage, sizeof usage, "%zu scenario%s kept in this browser, %s%.0f%% of the room the library may use.",
+                  library.entries().size(), library.entries().size() == 1 ? "" : "s", percent > 0 && percent < 1 ? "under " : "",
+                  percent > 0 && percent < 1 ? 1.0 : percent);
     muted(std::string(usage) + " Each tab edits its own entry; opening a link or a guide adds one.");
     if (sharing.storage_full()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kProtect);
@@ -81,7 +92,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
     }
     if (ImGui::RadioButton("All", filter == 0)) filter = 0;
     for (int k = 0; k < 4; ++k) {
-        ImGui::SameLine();
+        same_line_if_fits(kind_names[k], ImGui::GetFrameHeight());
         if (ImGui::RadioButton(kind_names[k], filter == k + 1)) filter = k + 1;
     }
 
@@ -120,17 +131,17 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
             if (ImGui::Button("Keep it")) confirm_delete.clear();
         } else {
             if (!current && ImGui::Button("Open")) action = "open", action_id = e.id;
-            if (!current) ImGui::SameLine();
+            if (!current) same_line_if_fits("Rename");
             if (ImGui::Button("Rename")) {
                 renaming = e.id;
                 std::snprintf(rename_buf, sizeof rename_buf, "%s", e.scenario.name.c_str());
             }
-            ImGui::SameLine();
+            same_line_if_fits("Duplicate");
             if (ImGui::Button("Duplicate")) action = "duplicate", action_id = e.id;
-            ImGui::SameLine();
+            same_line_if_fits("Export");
             if (ImGui::Button("Export")) action = "export", action_id = e.id;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download it as a scenario file");
-            ImGui::SameLine();
+            same_line_if_fits("Delete");
             if (ImGui::Button("Delete")) confirm_delete = e.id;
         }
         ImGui::PopID();

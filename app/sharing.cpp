@@ -202,6 +202,7 @@ void Sharing::open_entry(const std::string& id) {
         return;
     }
     if (id == entry_id_) return;
+    if (on_open_entry) on_open_entry();
     if (browser::claimed_elsewhere(id)) {
         begin_entry("mine");
         state_.set_scenario(e->scenario);
@@ -262,8 +263,8 @@ void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
     if (route_fragment && route_fragment(f.text)) return;  // a guide link (the trainer opens it)
     if (f.text.rfind("s=", 0) != 0) return;
     const std::string code = f.text.substr(2);
-    if (code == share_code()) return;
-    if (own_code(code)) {  // Back/Forward through this tab's own changes
+    if (!at_start && code == share_code()) return;  // the address bar already shows what is open
+    if (!at_start && own_code(code)) {  // Back/Forward through this tab's own changes
         from_history_ = true;
         apply_code(code, "link", "");
         return;
@@ -352,7 +353,8 @@ void Sharing::start(double now) {
         begin_entry("mine");
         entry_dirty_ = false;
     }
-    if (!library_.unreadable().empty() && tab_entry.empty())
+    const bool legacy_reported = !notices_.empty();
+    if (!library_.unreadable().empty() && tab_entry.empty() && !legacy_reported)
         notify(Notice::Kind::Warning, std::to_string(library_.unreadable().size()) +
                                           " saved value(s) could not be read; they are kept unchanged (see the library).",
                0, "Library", [] { ui::open_scenario_library(); });

@@ -63,6 +63,8 @@ public:
     // when it took the text.
     std::function<bool(const std::string& source, const std::string& text)> route_text;
     std::function<bool(const std::string& fragment)> route_fragment;
+    // Called when the tab switches to another library entry (main leaves a running guide).
+    std::function<void()> on_open_entry;
 
     // The scenario library (app/library.h) and the entry this tab edits.
     Library& library() { return library_; }
