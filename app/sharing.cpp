@@ -306,17 +306,40 @@ void Sharing::start(double now) {
 
     // 1. The work this tab was doing (a reload), else the most recent work no
     //    other open tab is editing, else a copy of the most recent work.
+    // The address is this tab's own (a reload, or a share code it wrote)
+    // rather than a link being opened: it is not opened as a new entry.
+    const bool own_url = fragment.text.rfind("s=", 0) == 0 &&
+                         (browser::navigation_type() == "reload" || own_code(fragment.text.substr(2)));
     bool restored = false;
     const std::string tab_entry = browser::session_get(kTabEntryKey);
     if (!tab_entry.empty()) {
         std::string problem;
         if (auto e = library_.load(tab_entry, &problem)) {
-            adopt(*e);
+            if (browser::claimed_elsewhere(e->id)) {
+                // A duplicated tab (it copies session storage) while the
+                // original is open: carry on with a copy, never in its entry.
+                state_.set_scenario(e->scenario);
+                begin_entry("mine");
+                entry_dirty_ = false;
+            } else {
+                adopt(*e);
+            }
             restored = true;
         } else if (problem != "not in the library") {
             notify(Notice::Kind::Warning, "This tab's work could not be read (" + problem +
                                               "). It is kept unchanged in the browser; the library can download or "
                                               "delete it.", 0, "Library", [] { ui::open_scenario_library(); });
+        }
+    }
+    if (!restored && own_url) {
+        // A reload of a tab that had not changed anything yet: what it showed
+        // comes back, kept as a new entry at the first change.
+        from_history_ = true;
+        if (apply_code(fragment.text.substr(2), "link", "")) {
+            last_load_.clear();
+            restored = true;
+            begin_entry("mine");
+            entry_dirty_ = false;
         }
     }
     if (!restored && library_.entries().empty()) {
@@ -362,10 +385,7 @@ void Sharing::start(double now) {
     // 2. A link in the address: opened as a new entry, unless it is this
     //    tab's own URL (a reload: the entry already holds it, and may be a
     //    change newer than the URL the browser reloaded).
-    const bool own = restored && !tab_entry.empty() && entry_id_ == tab_entry &&
-                     (browser::navigation_type() == "reload" ||
-                      (fragment.text.rfind("s=", 0) == 0 && own_code(fragment.text.substr(2))));
-    if (!own && !(fragment.text.empty() && fragment.problem.empty())) open_fragment(fragment, true);
+    if (!own_url && !(fragment.text.empty() && fragment.problem.empty())) open_fragment(fragment, true);
 }
 
 void Sharing::frame(double now) {

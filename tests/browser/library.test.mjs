@@ -100,6 +100,46 @@ describe('library', () => {
     assert.deepEqual(tally.failures, [], `no committed change lost in ${tally.reloads} reloads`);
   });
 
+  test('every committed change is in storage once the app has drawn the frame that saw it (no page event needed)', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const stored = async () => {
+        const s = await app.state();
+        const v = (await libraryValues(app.page))[`trilemma-lab.library.${s.entry}`];
+        return { s, levers: v ? scenarioIn(v).levers?.US ?? {} : null };
+      };
+      // The app's frame counter when the input was delivered; one frame later the change must be stored.
+      const afterOneFrame = async () => {
+        const f0 = (await app.state()).frame;
+        return waitFor(() => app.state(), (t) => t.frame >= f0 + 2, { timeout: 5000 });
+      };
+      const { s: s0, rect } = await stableRect(app, `US.${SEMIS}`);
+      const d = leverDef(SEMIS);
+      const y = rect[1] + rect[3] / 2;
+      // A drag, released.
+      await mousePressMove(app, { x: valueX(rect, s0.levers[SEMIS], d.min, d.max), y }, { x: valueX(rect, 90, d.min, d.max), y }, 3);
+      await app.page.mouse.up();
+      await afterOneFrame();
+      let { s, levers } = await stored();
+      assert.ok(levers, 'an entry was written');
+      assert.equal(levers[SEMIS], s.levers[SEMIS], 'the drag is stored');
+      const afterDrag = s.levers[SEMIS];
+      // A click elsewhere on the slider.
+      await mousePressMove(app, { x: valueX(rect, 20, d.min, d.max), y }, { x: valueX(rect, 20, d.min, d.max), y }, 0);
+      await app.page.mouse.up();
+      await afterOneFrame();
+      ({ s, levers } = await stored());
+      assert.equal(levers[SEMIS], s.levers[SEMIS], 'the click is stored');
+      assert.notEqual(s.levers[SEMIS], afterDrag, 'the click moved the lever');
+      // Undo by the keyboard.
+      await app.page.keyboard.press('Control+z');
+      await afterOneFrame();
+      ({ s, levers } = await stored());
+      assert.equal(s.levers[SEMIS], afterDrag, 'undo brought the dragged value back');
+      assert.equal(levers[SEMIS], s.levers[SEMIS], 'the undo is stored');
+      await parkMouse(app);
+    });
+  });
+
   test('two tabs edit at once and both keep their work', async () => {
     const a = await openApp(site.browser, site.url, { viewport: VIEWPORT });
     try {
@@ -234,6 +274,11 @@ describe('library', () => {
         const png = decodePng(await saveScreenshot(app.page, `library-window-${name}`));
         assert.ok(darkPixels(png, { x: 0, y: 0, width: png.width, height: png.height }) > 2000, `the window draws text (${name})`);
       }
+      // Phone with text at 1.6x (a projector or poor eyesight): the buttons wrap, nothing runs off.
+      assert.deepEqual(await app.command({ cmd: 'font_scale', value: 1.6 }), { ok: true });
+      await frames(app, 4);
+      await saveScreenshot(app.page, 'library-window-phone-text-1.6');
+      assert.deepEqual(await app.command({ cmd: 'font_scale', value: 1 }), { ok: true });
       await app.page.setViewportSize(VIEWPORT);
       await app.page.keyboard.press('Escape');
       // Delete the guide's entry: gone from storage.
@@ -244,6 +289,20 @@ describe('library', () => {
     });
   });
 
+  test('a reload of a tab that changed nothing adds no entry and no "shared scenario" notice', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const s0 = await synced(app);
+      assert.equal(s0.entry, '', 'no entry before the first change');
+      await app.page.evaluate(() => sessionStorage.clear()); // even without this tab's memory of its codes
+      await app.page.reload({ waitUntil: 'load' });
+      await waitForReady(app.page);
+      const s1 = await frames(app, 2);
+      assert.equal(s1.share_code, s0.share_code);
+      assert.deepEqual(s1.notices, []);
+      assert.deepEqual(await libraryValues(app.page), {});
+    });
+  });
+
   test('work autosaved by an older version is imported once into the library', async () => {
     await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const legacy = JSON.stringify({
@@ -251,7 +310,7 @@ describe('library', () => {
         horizon: 2033, reactions: true, name: 'From the old autosave', levers: { EU: { 'subsidies.semis': 30 } },
       });
       await app.page.evaluate((v) => { localStorage.clear(); sessionStorage.clear(); localStorage.setItem('trilemma-lab.autosave.v1', v); }, legacy);
-      await app.page.reload({ waitUntil: 'load' });
+      await app.page.goto(site.url, { waitUntil: 'load' }); // the app's address, as from a bookmark
       await waitForReady(app.page);
       const s = await frames(app, 2);
       assert.equal(s.name, 'From the old autosave');
