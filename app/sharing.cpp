@@ -304,12 +304,32 @@ void Sharing::start(double now) {
     library_.refresh();
     const browser::Fragment fragment = browser::read_fragment();
 
-    // 1. The work this tab was doing (a reload), else the most recent work no
-    //    other open tab is editing, else a copy of the most recent work.
+    // Work autosaved by an older version: imported once as an entry (then
+    // its key is freed), whatever this tab shows; adopted below when this
+    // tab has nothing of its own, being the most recent entry.
+    {
+        browser::Stored legacy = browser::storage_read(Library::kLegacyAutosaveKey, Library::kMaxEntryChars);
+        if (legacy.present) {
+            auto r = legacy.too_large ? tl::ScenarioReadResult{} : tl::scenario_from_json(legacy.text);
+            if (r.ok) {
+                LibraryEntry e = library_.make("mine", r.scenario);
+                if (library_.save(e)) browser::storage_remove(Library::kLegacyAutosaveKey);
+                for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
+            } else {
+                notify(Notice::Kind::Warning, "Your autosaved work could not be restored (" +
+                                                  (legacy.too_large ? std::string("too large to be a scenario") : first_or(r.errors, "?")) +
+                                                  "). It is kept unchanged in the browser; the library can download or delete it.",
+                       0, "Library", [] { ui::open_scenario_library(); });
+            }
+        }
+    }
     // The address is this tab's own (a reload, or a share code it wrote)
     // rather than a link being opened: it is not opened as a new entry.
     const bool own_url = fragment.text.rfind("s=", 0) == 0 &&
                          (browser::navigation_type() == "reload" || own_code(fragment.text.substr(2)));
+    // 1. The work this tab was doing (a reload), else what its own address
+    //    shows, else the most recent work no other open tab is editing, else
+    //    a copy of the most recent work.
     bool restored = false;
     const std::string tab_entry = browser::session_get(kTabEntryKey);
     if (!tab_entry.empty()) {
@@ -340,25 +360,6 @@ void Sharing::start(double now) {
             restored = true;
             begin_entry("mine");
             entry_dirty_ = false;
-        }
-    }
-    if (!restored && library_.entries().empty()) {
-        // Work autosaved by an older version: imported once, then its key is freed.
-        browser::Stored legacy = browser::storage_read(Library::kLegacyAutosaveKey, Library::kMaxEntryChars);
-        if (legacy.present) {
-            auto r = legacy.too_large ? tl::ScenarioReadResult{} : tl::scenario_from_json(legacy.text);
-            if (r.ok) {
-                LibraryEntry e = library_.make("mine", r.scenario);
-                if (library_.save(e)) browser::storage_remove(Library::kLegacyAutosaveKey);
-                adopt(e);
-                restored = true;
-                for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
-            } else {
-                notify(Notice::Kind::Warning, "Your autosaved work could not be restored (" +
-                                                  (legacy.too_large ? std::string("too large to be a scenario") : first_or(r.errors, "?")) +
-                                                  "). It is kept unchanged in the browser; the library can download or delete it.",
-                       0, "Library", [] { ui::open_scenario_library(); });
-            }
         }
     }
     if (!restored) {

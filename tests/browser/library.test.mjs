@@ -70,13 +70,18 @@ describe('library', () => {
         // A random moment after the release: at once, within a frame, or a few frames on.
         const delay = [0, 0, 5, 16, 33, 80][Math.floor(random() * 6)];
         tally.delays.push(delay);
+        const navigated = app.page.waitForNavigation({ waitUntil: 'load', timeout: 30_000 });
         const shown = await app.page.evaluate(async (ms) => {
           if (ms) await new Promise((r) => setTimeout(r, ms));
           const s = window.trilemma.state();
+          // The app draws no further frame from here (as if the browser
+          // stopped it at once): what the snapshot shows must already be
+          // stored, or be stored by the page's pagehide handler.
+          Module.pauseMainLoop(); // Emscripten's: not even a frame already requested runs
           location.reload(); // in the same turn: nothing runs between the snapshot and the reload
           return { levers: s.levers, share_code: s.share_code, entry: s.entry };
         }, delay);
-        await app.page.waitForLoadState('load');
+        await navigated;
         await waitForReady(app.page);
         const after = await frames(app, 1);
         tally.reloads++;
