@@ -6,10 +6,11 @@
 // and deletes entries.
 //
 // TRILEMMA_RELOADS sets how many reloads the first test tries (100 by default,
-// CI's bounded run; more in a longer run).
+// CI's bounded run; more in a longer run); TRILEMMA_TRACE=<file> logs each step
+// there; TRILEMMA_SEED repeats another random sequence.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SEMIS, VIEWPORT, artifactsDir, assertCleanPage, darkPixels, decodePng, frames, leverDef, mousePressMove, openApp,
@@ -24,6 +25,10 @@ const GUIDE_IDS = readdirSync(join(repoRoot, 'assets', 'guides')).filter((f) => 
 export const libraryValues = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
   .filter((k) => k.startsWith('trilemma-lab.library.')).map((k) => [k, localStorage.getItem(k)])));
 const scenarioIn = (value) => JSON.parse(JSON.parse(value).scenario);
+
+// A stuck step fails the test with its name instead of hanging it.
+const withTimeout = (what, promise, ms = 30_000) => Promise.race([promise, new Promise((_, fail) =>
+  setTimeout(() => fail(new Error(`${what}: no answer in ${ms} ms`)), ms).unref())]);
 
 // A small deterministic generator: a failing run can be repeated (TRILEMMA_SEED).
 function rng(seed) {
@@ -70,8 +75,9 @@ describe('library', () => {
         // A random moment after the release: at once, within a frame, or a few frames on.
         const delay = [0, 0, 5, 16, 33, 80][Math.floor(random() * 6)];
         tally.delays.push(delay);
+        if (process.env.TRILEMMA_TRACE) appendFileSync(process.env.TRILEMMA_TRACE, `${i} ${kind} ${lever}\n`);
         const navigated = app.page.waitForNavigation({ waitUntil: 'load', timeout: 30_000 });
-        const shown = await app.page.evaluate(async (ms) => {
+        const shown = await withTimeout(`reload ${i} (${kind})`, app.page.evaluate(async (ms) => {
           if (ms) await new Promise((r) => setTimeout(r, ms));
           const s = window.trilemma.state();
           // The app draws no further frame from here (as if the browser
@@ -80,8 +86,10 @@ describe('library', () => {
           Module.pauseMainLoop(); // Emscripten's: not even a frame already requested runs
           location.reload(); // in the same turn: nothing runs between the snapshot and the reload
           return { levers: s.levers, share_code: s.share_code, entry: s.entry };
-        }, delay);
+        }, delay));
+        if (process.env.TRILEMMA_TRACE) appendFileSync(process.env.TRILEMMA_TRACE, `  evaluated ${delay}\n`);
         await navigated;
+        if (process.env.TRILEMMA_TRACE) appendFileSync(process.env.TRILEMMA_TRACE, '  navigated\n');
         await waitForReady(app.page);
         const after = await frames(app, 1);
         tally.reloads++;
