@@ -69,6 +69,9 @@ std::string app_state_json() {
     w.Key("intro_open"); w.Bool(state.settings.intro_open);
     w.Key("story_summary"); w.String(view.story.summary.c_str());
     w.Key("story"); w.String(tl::story_text(view.story).c_str());
+    w.Key("entry"); w.String(app::the_sharing().entry_id().c_str());
+    w.Key("storage_full"); w.Bool(app::the_sharing().storage_full());
+    w.Key("unreadable"); w.Uint64(app::the_sharing().library().unreadable().size());
     auto& trainer = app::the_trainer();
     w.Key("guide");
     if (trainer.session()) {
@@ -213,6 +216,17 @@ std::string app_command(std::string_view json) {
         else if (cmd == "guide_prev") t.previous_step();
         else if (cmd == "presenter") t.session()->presenter = !t.session()->presenter;
         else t.leave();
+    } else if (cmd == "library") {
+        // The library window's actions: open, duplicate, rename, delete an entry; "show" opens the window.
+        auto& sharing = app::the_sharing();
+        const std::string action = str("action"), id = str("id");
+        if (action == "show") ui::open_scenario_library();
+        else if (action == "open") sharing.open_entry(id);
+        else if (action == "duplicate") sharing.duplicate_entry(id);
+        else if (action == "rename") sharing.rename_entry(id, str("name"));
+        else if (action == "delete") sharing.delete_entry(id);
+        else return error("unknown library action");
+        sharing.library().refresh();
     } else if (cmd == "room_add") {
         app::the_trainer().room_open = true;
         app::the_trainer().room_add(str("text"));

@@ -327,6 +327,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
     const float top = draw_header(state, sharing, trainer, layout, f.width);
     draw_intro(state);
     draw_share_dialog(sharing, state);
+    draw_scenario_library(sharing, state);
     draw_guide_library(trainer);
     draw_room_window(trainer, state);
     const bool guiding = trainer.session().has_value();

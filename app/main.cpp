@@ -64,9 +64,10 @@ int main(int argc, char** argv) {
     };
     sharing.route_fragment = [&trainer](const std::string& fragment) {
         if (fragment.rfind("guide=", 0) != 0) return false;
-        trainer.open_guide(fragment.substr(6), "link");
+        trainer.open_guide(fragment.substr(6), "link");  // refused: a notice says why, the work is kept
         return true;
     };
+    sharing.on_open_entry = [&trainer] { trainer.leave(); };  // the guide's closed levers belong to its own entry
     sharing.start(0.0);
     // A first visit opens with the introduction, unless a guide leads the way.
     state.settings.intro_open = !ui::intro_hidden_for_good() && !trainer.session();
@@ -79,6 +80,7 @@ int main(int argc, char** argv) {
         ui::audit::begin_frame();
         ui::draw_app(state, sharing, trainer);
         ui::audit::end_frame();
+        sharing.end_frame();  // a change committed while drawing is stored before the next frame
     });
     platform::shutdown();
     return 0;

@@ -30,7 +30,7 @@ void pillar_line(tl::Pillar p, const char* text, float column) {
 }
 }  // namespace
 
-bool intro_hidden_for_good() { return browser::storage_get(kIntroHiddenKey) == "1"; }
+bool intro_hidden_for_good() { return browser::storage_read(kIntroHiddenKey, 8).text == "1"; }
 
 void draw_intro(app::AppState& state) {
     auto& st = state.settings;
@@ -75,14 +75,14 @@ void draw_intro(app::AppState& state) {
     ImGui::PopStyleColor();
     ImGui::Spacing();
     ImGui::Checkbox("Don't show this again", &st.intro_dont_show);
-    ImGui::SameLine();
     const char* start = "Start exploring";
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(),
-                                  ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(start).x -
-                                      ImGui::GetStyle().FramePadding.x * 2));
+    same_line_if_fits(ImGui::CalcTextSize(start).x + ImGui::GetStyle().FramePadding.x * 2);
     if (ImGui::Button(start) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) st.intro_open = false;
     ImGui::End();
-    if (!st.intro_open) browser::storage_set(kIntroHiddenKey, st.intro_dont_show ? "1" : "");
+    if (!st.intro_open) {
+        if (st.intro_dont_show) browser::storage_write(kIntroHiddenKey, "1");
+        else browser::storage_remove(kIntroHiddenKey);
+    }
 }
 
 }  // namespace ui

@@ -6,6 +6,7 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
 #endif
+#include <cstdio>
 #include <cstring>
 
 #include "app/browser.h"
@@ -44,11 +45,36 @@ std::string slug(const std::string& name) {
 }
 }  // namespace
 
+std::string cut_text(const std::string& text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // not inside a UTF-8 character
+    return text.substr(0, n) + "\xE2\x80\xA6";
+}
+
+static std::string describe_bytes(double bytes) {
+    char buf[64];
+    if (bytes < 1024) std::snprintf(buf, sizeof buf, "%.0f bytes", bytes);
+    else if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.0f KiB", bytes / 1024);
+    else std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / (1024 * 1024));
+    return buf;
+}
+
+static std::string describe_chars(double chars) {
+    char buf[64];
+    if (chars < 1e6) std::snprintf(buf, sizeof buf, "%.0f characters", chars);
+    else std::snprintf(buf, sizeof buf, "%.1f million characters", chars / 1e6);
+    return buf;
+}
+
 void Sharing::notify(Notice::Kind kind, std::string text, double seconds, std::string action_label,
                      std::function<void()> action) {
     Notice n;
     n.kind = kind;
-    n.text = std::move(text);
+    // A notice may quote a link, a file name or a decoder's message about
+    // pasted text: never more than a few lines (a megabyte of it slowed
+    // drawing to two frames a second).
+    n.text = cut_text(text, kMaxNoticeBytes);
     n.expires = kind == Notice::Kind::Error || seconds <= 0 ? 0 : now_ + seconds;
     n.action_label = std::move(action_label);
     n.action = std::move(action);
@@ -56,91 +82,326 @@ void Sharing::notify(Notice::Kind kind, std::string text, double seconds, std::s
     if (notices_.size() > 4) notices_.erase(notices_.begin());
 }
 
-bool Sharing::apply_code(const std::string& code, const std::string& source) {
+bool Sharing::apply_code(const std::string& code, const std::string& source, const std::string& new_entry) {
     tl::ShareDecodeResult r = tl::decode_share_code(code);
     if (!r.ok) {
-        last_load_ = "error: " + first_or(r.errors, "unreadable");
-        notify(Notice::Kind::Error, "The " + source + " could not be opened: " + first_or(r.errors, "unreadable") +
-                                        ". Your current scenario is unchanged.");
+        const std::string why = cut_text(first_or(r.errors, "unreadable"), kMaxQuoteBytes);
+        last_load_ = cut_text("error: " + why, kMaxNoticeBytes);
+        notify(Notice::Kind::Error, "The " + source + " could not be opened: " + why + ". Your current scenario is unchanged.");
         return false;
     }
+    if (!new_entry.empty()) begin_entry(new_entry);
     state_.set_scenario(r.scenario);
     last_load_ = "ok: " + source;
     for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
     return true;
 }
 
+void Sharing::refuse(const std::string& source, const std::string& reason, double size) {
+    last_load_ = reason == "binary" ? "error: binary" : "error: too large";
+    const bool file = source.rfind("file ", 0) == 0;
+    if (reason == "unreadable") {
+        last_load_ = "error: unreadable";
+        notify(Notice::Kind::Error, "The browser could not read the " + source + " (" + describe_bytes(size) +
+                                        "). Nothing was changed.");
+    } else if (reason == "binary") {
+        notify(Notice::Kind::Error, "The " + source + " is not a scenario: it holds binary data, not UTF-8 text (" +
+                                        describe_bytes(size) + "). Nothing was changed.");
+    } else {
+        notify(Notice::Kind::Error, "The " + source + " is " + (file ? describe_bytes(size) : describe_chars(size)) +
+                                        ", larger than a scenario may be (" +
+                                        std::to_string(tl::kMaxScenarioBytes / 1024) + " KiB). Nothing was changed.");
+    }
+}
+
+// ----- The library entry this tab edits -------------------------------------
+
+void Sharing::adopt(const LibraryEntry& e) {
+    entry_id_ = e.id;
+    entry_kind_ = e.kind;
+    entry_created_ = e.created;
+    entry_dirty_ = false;
+    browser::session_set(kTabEntryKey, e.id);
+    browser::claim(e.id);
+    state_.set_scenario(e.scenario);
+}
+
+void Sharing::begin_entry(const std::string& kind) {
+    entry_id_.clear();
+    entry_kind_ = kind;
+    entry_dirty_ = true;
+}
+
+void Sharing::remember_code(const std::string& code) {
+    if (own_code(code)) return;
+    own_codes_.push_back(code);
+    if (own_codes_.size() > 200) own_codes_.erase(own_codes_.begin());
+    std::string all;
+    for (const auto& c : own_codes_) all += c + "\n";
+    browser::session_set(kTabCodesKey, all);
+}
+
+bool Sharing::own_code(const std::string& code) const {
+    return std::find(own_codes_.begin(), own_codes_.end(), code) != own_codes_.end();
+}
+
+void Sharing::write_entry() {
+    if (!entry_id_.empty() && browser::claimed_elsewhere(entry_id_)) {
+        // Another tab took this entry over (this one was hidden long enough
+        // for its claim to lapse): carry on in a new one, never over its work.
+        const LibraryEntry* other = library_.find(entry_id_);
+        notify(Notice::Kind::Warning, "Another tab is now editing \xE2\x80\x9C" + (other ? entry_label(*other) : std::string("this scenario")) +
+                                          "\xE2\x80\x9D; this tab's changes continue in a new library entry.", 10);
+        entry_id_.clear();
+        entry_kind_ = "mine";
+    }
+    LibraryEntry e;
+    if (entry_id_.empty()) {
+        e = library_.make(entry_kind_, state_.scenario());
+    } else {
+        e.id = entry_id_;
+        e.kind = entry_kind_;
+        e.created = entry_created_;
+        e.scenario = state_.scenario();
+    }
+    if (!library_.save(e)) {
+        entry_dirty_ = true;  // tried again at the next change
+        if (!storage_full_)
+            notify(Notice::Kind::Error,
+                   "The browser's storage is full: this change is not saved. Delete or export old entries in the "
+                   "library, or save this scenario as a file.",
+                   0, "Library", [] { ui::open_scenario_library(); });
+        storage_full_ = true;
+        return;
+    }
+    if (storage_full_) notify(Notice::Kind::Info, "Saved again: the browser's storage has room.", 5);
+    storage_full_ = false;
+    entry_dirty_ = false;
+    if (entry_id_ != e.id) {
+        entry_id_ = e.id;
+        entry_created_ = e.created;
+        browser::session_set(kTabEntryKey, e.id);
+        browser::claim(e.id);
+    }
+}
+
+void Sharing::sync() {
+    if (state_.editing() || state_.replay.active) return;
+    const bool first = synced_history_ == ~0ull;
+    const bool changed = state_.history_revision() != synced_history_;
+    if (!changed && !entry_dirty_) return;
+    synced_history_ = state_.history_revision();
+    // The entry first, then the URL: a reload that catches the old URL still
+    // finds the change in the entry (start() prefers this tab's entry).
+    if ((changed && !first) || entry_dirty_) write_entry();
+    const std::string code = share_code();
+    remember_code(code);
+    browser::set_fragment("s=" + code, /*push=*/!first && !from_history_);
+    from_history_ = false;
+}
+
+void Sharing::open_entry(const std::string& id) {
+    std::string problem;
+    auto e = library_.load(id, &problem);
+    if (!e) {
+        notify(Notice::Kind::Error, "This library entry could not be opened: " + problem + ".");
+        return;
+    }
+    if (id == entry_id_) return;
+    if (on_open_entry) on_open_entry();
+    if (browser::claimed_elsewhere(id)) {
+        begin_entry("mine");
+        state_.set_scenario(e->scenario);
+        notify(Notice::Kind::Info, "Another tab is editing \xE2\x80\x9C" + entry_label(*e) +
+                                       "\xE2\x80\x9D: this tab continues with a copy of it.", 8);
+        return;
+    }
+    adopt(*e);
+    notify(Notice::Kind::Info, "Opened \xE2\x80\x9C" + entry_label(*e) + "\xE2\x80\x9D from the library.", 4);
+}
+
+void Sharing::duplicate_entry(const std::string& id) {
+    auto e = library_.load(id);
+    if (!e) return;
+    LibraryEntry copy = library_.make("mine", e->scenario);
+    copy.scenario.name = cut_text(entry_label(*e), 100) + " (copy)";
+    if (!library_.save(copy)) notify(Notice::Kind::Error, "The browser's storage is full: the copy was not made.");
+}
+
+void Sharing::rename_entry(const std::string& id, const std::string& name) {
+    if (id == entry_id_) {
+        tl::Scenario s = state_.scenario();
+        s.name = name;
+        state_.set_scenario(s);  // written by the next sync, with the URL
+        return;
+    }
+    auto e = library_.load(id);
+    if (!e) return;
+    e->scenario.name = name;
+    e->updated = 0;
+    if (!library_.save(*e)) notify(Notice::Kind::Error, "The browser's storage is full: the name was not changed.");
+}
+
+void Sharing::delete_entry(const std::string& id) {
+    library_.remove(id);
+    if (id == entry_id_) begin_entry("mine");  // what is on screen is kept again at once, as a new entry
+}
+
+void Sharing::export_entry(const std::string& id) {
+    auto e = library_.load(id);
+    if (!e) return;
+    browser::download(slug(entry_label(*e)) + ".trilemma.json", "application/json", tl::scenario_to_json(e->scenario) + "\n");
+}
+
+void Sharing::export_library() {
+    library_.refresh();
+    browser::download("trilemma-lab-library.json", "application/json", library_.export_all());
+}
+
+// ----- Start-up and page events -----------------------------------------------
+
+void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
+    if (!f.problem.empty()) {
+        last_load_ = "error: " + f.problem;
+        notify(Notice::Kind::Error, "The link could not be opened: " + f.problem + ". Your saved work is unchanged.");
+        return;
+    }
+    if (route_fragment && route_fragment(f.text)) return;  // a guide link (the trainer opens it)
+    if (f.text.rfind("s=", 0) != 0) return;
+    const std::string code = f.text.substr(2);
+    if (!at_start && code == share_code()) return;  // the address bar already shows what is open
+    if (!at_start && own_code(code)) {  // Back/Forward through this tab's own changes
+        from_history_ = true;
+        apply_code(code, "link", "");
+        return;
+    }
+    const bool had_work = !library_.entries().empty();
+    if (apply_code(code, at_start ? "shared link" : "link", "link") && had_work)
+        notify(Notice::Kind::Info, "Opened a shared scenario as a new entry in your library; your previous work is kept there.",
+               12, "Library", [] { ui::open_scenario_library(); });
+}
+
 void Sharing::start(double now) {
     now_ = now;
     browser::set_handlers({
-        [this](const std::string& name, const std::string& text, double size) {
-            if (size > static_cast<double>(text.size()) + 0.5) {  // not read: too large
-                last_load_ = "error: too large";
-                notify(Notice::Kind::Error, "The file " + name + " is " + std::to_string(static_cast<long long>(size / 1024)) +
-                                                " KiB, larger than a scenario may be (" +
-                                                std::to_string(tl::kMaxScenarioBytes / 1024) + " KiB). Nothing was changed.");
-            } else {
-                open_text("file " + name, text);
-            }
-        },
+        [this](const std::string& name, const std::string& text) { open_text("file " + name, text); },
         [this](const std::string& text) {
             // In a text field the paste is the field's: ImGui cannot read the
             // browser's clipboard itself, so the text is typed into it.
             if (ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
             else open_text("pasted text", text);
         },
-        [this](const std::string& fragment) {
-            if (fragment.rfind("s=", 0) != 0) return;
-            from_history_ = true;
-            apply_code(fragment.substr(2), "link");
+        [this](const browser::Fragment& f) { open_fragment(f, false); },
+        [this](const std::string& source, const std::string& reason, double size) { refuse(source, reason, size); },
+        [this] {
+            // The page is going away: a slider still held (its release not yet
+            // seen by the app) is committed with the value on screen.
+            if (!state_.replay.active) state_.commit_edit();
+            sync();
         },
     });
-    const std::string saved = browser::storage_get(kAutosaveKey);
-    const std::string fragment = browser::fragment();
-    if (route_fragment && route_fragment(fragment)) return;
-    if (fragment.rfind("s=", 0) == 0) {
-        if (apply_code(fragment.substr(2), "shared link")) {
-            // The link replaces what was on screen; keep the autosaved work to come back to.
-            auto previous = tl::scenario_from_json(saved);
-            if (!saved.empty() && !(previous.ok && previous.scenario == state_.scenario())) {
-                browser::storage_set(kPreviousKey, saved);
-                notify(Notice::Kind::Info, "Opened a shared scenario. Your previous work is kept.", 12, "Restore it",
-                       [this] {
-                           auto r = tl::scenario_from_json(browser::storage_get(kPreviousKey));
-                           if (r.ok) state_.set_scenario(r.scenario);
-                       });
-            }
-            return;
+    {
+        std::string codes = browser::session_get(kTabCodesKey);
+        std::size_t p = 0;
+        while (p < codes.size()) {
+            std::size_t q = codes.find('\n', p);
+            if (q == std::string::npos) q = codes.size();
+            if (q > p) own_codes_.push_back(codes.substr(p, q - p));
+            p = q + 1;
         }
     }
-    if (!saved.empty()) {
-        auto r = tl::scenario_from_json(saved);
-        if (r.ok) {
-            state_.set_scenario(r.scenario);
-            for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
-        } else {
-            // Keep the unreadable copy: saved work is never overwritten unseen.
-            browser::storage_set(kUnreadableKey, saved);
-            notify(Notice::Kind::Warning, "Your autosaved work could not be restored (" + first_or(r.errors, "?") +
-                                              "); a copy is kept in the browser's storage.", 0);
-        }
-    }
-}
+    library_.refresh();
+    const browser::Fragment fragment = browser::read_fragment();
 
-void Sharing::sync_url_and_autosave() {
-    if (state_.history_revision() == synced_history_ || state_.editing() || state_.replay.active) return;
-    const bool first = synced_history_ == ~0ull;
-    synced_history_ = state_.history_revision();
-    const std::string code = share_code();
-    browser::set_fragment("s=" + code, /*push=*/!first && !from_history_);
-    from_history_ = false;
-    browser::storage_set(kAutosaveKey, tl::scenario_to_json(state_.scenario(), false));
+    // Work autosaved by an older version: imported once as an entry (then
+    // its key is freed), whatever this tab shows; adopted below when this
+    // tab has nothing of its own, being the most recent entry.
+    {
+        browser::Stored legacy = browser::storage_read(Library::kLegacyAutosaveKey, Library::kMaxEntryChars);
+        if (legacy.present) {
+            auto r = legacy.too_large ? tl::ScenarioReadResult{} : tl::scenario_from_json(legacy.text);
+            if (r.ok) {
+                LibraryEntry e = library_.make("mine", r.scenario);
+                if (library_.save(e)) browser::storage_remove(Library::kLegacyAutosaveKey);
+                for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
+            } else {
+                notify(Notice::Kind::Warning, "Your autosaved work could not be restored (" +
+                                                  (legacy.too_large ? std::string("too large to be a scenario") : first_or(r.errors, "?")) +
+                                                  "). It is kept unchanged in the browser; the library can download or delete it.",
+                       0, "Library", [] { ui::open_scenario_library(); });
+            }
+        }
+    }
+    // The address is this tab's own (a reload, or a share code it wrote)
+    // rather than a link being opened: it is not opened as a new entry.
+    const bool own_url = fragment.text.rfind("s=", 0) == 0 &&
+                         (browser::navigation_type() == "reload" || own_code(fragment.text.substr(2)));
+    // 1. The work this tab was doing (a reload), else what its own address
+    //    shows, else the most recent work no other open tab is editing, else
+    //    a copy of the most recent work.
+    bool restored = false;
+    const std::string tab_entry = browser::session_get(kTabEntryKey);
+    if (!tab_entry.empty()) {
+        std::string problem;
+        if (auto e = library_.load(tab_entry, &problem)) {
+            if (browser::claimed_elsewhere(e->id)) {
+                // A duplicated tab (it copies session storage) while the
+                // original is open: carry on with a copy, never in its entry.
+                state_.set_scenario(e->scenario);
+                begin_entry("mine");
+                entry_dirty_ = false;
+            } else {
+                adopt(*e);
+            }
+            restored = true;
+        } else if (problem != "not in the library") {
+            notify(Notice::Kind::Warning, "This tab's work could not be read (" + problem +
+                                              "). It is kept unchanged in the browser; the library can download or "
+                                              "delete it.", 0, "Library", [] { ui::open_scenario_library(); });
+        }
+    }
+    if (!restored && own_url) {
+        // A reload of a tab that had not changed anything yet: what it showed
+        // comes back, kept as a new entry at the first change.
+        from_history_ = true;
+        if (apply_code(fragment.text.substr(2), "link", "")) {
+            last_load_.clear();
+            restored = true;
+            begin_entry("mine");
+            entry_dirty_ = false;
+        }
+    }
+    if (!restored) {
+        for (const auto& e : library_.entries()) {
+            if (browser::claimed_elsewhere(e.id)) continue;
+            adopt(e);
+            restored = true;
+            break;
+        }
+    }
+    if (!restored && !library_.entries().empty()) {
+        // Every entry is open in another tab: start from a copy of the most
+        // recent, kept as a new entry at the first change.
+        state_.set_scenario(library_.entries().front().scenario);
+        begin_entry("mine");
+        entry_dirty_ = false;
+    }
+    const bool legacy_reported = !notices_.empty();
+    if (!library_.unreadable().empty() && tab_entry.empty() && !legacy_reported)
+        notify(Notice::Kind::Warning, std::to_string(library_.unreadable().size()) +
+                                          " saved value(s) could not be read; they are kept unchanged (see the library).",
+               0, "Library", [] { ui::open_scenario_library(); });
+
+    // 2. A link in the address: opened as a new entry, unless it is this
+    //    tab's own URL (a reload: the entry already holds it, and may be a
+    //    change newer than the URL the browser reloaded).
+    if (!own_url && !(fragment.text.empty() && fragment.problem.empty())) open_fragment(fragment, true);
 }
 
 void Sharing::frame(double now) {
     now_ = now;
     browser::dispatch_pending();
-    sync_url_and_autosave();
+    sync();
     notices_.erase(std::remove_if(notices_.begin(), notices_.end(),
                                   [&](const Notice& n) { return n.expires > 0 && n.expires < now_; }),
                    notices_.end());
@@ -194,31 +455,53 @@ void Sharing::new_scenario() {
            [this] { state_.undo(); });
 }
 
+// What a JSON text is when it is not an object ("not a scenario: it is ...").
+static const char* json_non_object(const std::string& t) {
+    auto p = t.find_first_not_of(" \t\r\n");
+    if (p == std::string::npos) return nullptr;
+    const std::string_view v = std::string_view(t).substr(p, t.find_last_not_of(" \t\r\n") + 1 - p);
+    if (v == "null") return "JSON null";
+    if (v == "true" || v == "false") return "a JSON true or false";
+    if (v.front() == '[') return "a JSON list";
+    if (v.front() == '"' && v.size() >= 2 && v.back() == '"') return "a JSON string";
+    if (v.find_first_not_of("0123456789+-.eE") == std::string_view::npos) return "a number";
+    return nullptr;
+}
+
 bool Sharing::open_text(const std::string& source, const std::string& text) {
     if (route_text && route_text(source, text)) return true;
     if (text.size() > tl::kMaxScenarioBytes) {
-        last_load_ = "error: too large";
-        notify(Notice::Kind::Error, "The " + source + " is " + std::to_string(text.size() / 1024) +
-                                        " KiB, larger than a scenario may be (" +
-                                        std::to_string(tl::kMaxScenarioBytes / 1024) + " KiB). Nothing was changed.");
+        refuse(source, "too-large", static_cast<double>(text.size()));
+        return false;
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        last_load_ = "error: empty";
+        notify(Notice::Kind::Error, "The " + source + " is empty: there is nothing to open. Your current scenario is unchanged.");
+        return false;
+    }
+    if (const char* what = json_non_object(text)) {
+        last_load_ = std::string("error: not a scenario (") + what + ")";
+        notify(Notice::Kind::Error, "The " + source + " is not a scenario: it is " + what +
+                                        ". Paste a share link or a scenario file's text. Your current scenario is unchanged.");
         return false;
     }
     if (looks_like_json(text)) {
         auto r = tl::scenario_from_json(text);
         if (!r.ok) {
-            const std::string all = first_errors(r.errors);
-            last_load_ = "error: " + all;
+            const std::string all = cut_text(first_errors(r.errors), kMaxQuoteBytes);
+            last_load_ = cut_text("error: " + all, kMaxNoticeBytes);
             notify(Notice::Kind::Error,
                    "The " + source + " could not be opened: " + all + ". Your current scenario is unchanged.");
             return false;
         }
+        begin_entry("file");
         state_.set_scenario(r.scenario);
         last_load_ = "ok: " + source;
         notify(Notice::Kind::Info, "Opened " + source + ".", 5);
         for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
         return true;
     }
-    return apply_code(text, source);
+    return apply_code(text, source, "link");
 }
 
 }  // namespace app
@@ -246,6 +529,8 @@ void draw_file_menu(app::Sharing& sharing, app::AppState& state) {
         if (ImGui::Selectable("Open a scenario file\xE2\x80\xA6")) sharing.open_file();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or drop a file on the page, or paste a share link (Ctrl+V)");
         if (ImGui::Selectable("Save as a file")) sharing.save_file();
+        if (ImGui::Selectable("Library\xE2\x80\xA6")) open_scenario_library();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every scenario kept in this browser: your work, links and guides");
         ImGui::Separator();
         if (ImGui::Selectable("Share link and QR code\xE2\x80\xA6")) share_open_request = true;
         if (ImGui::Selectable("Export results (CSV)")) sharing.export_csv();

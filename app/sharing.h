@@ -8,11 +8,16 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/library.h"
+#include "app/browser.h"
 
 namespace app {
 
 // The first few of a decoder's errors, for a notice ("a; b; c").
 std::string first_errors(const std::vector<std::string>& errors, std::size_t count = 3);
+
+// `text` cut to at most max_bytes at a UTF-8 character boundary, with "…" when cut.
+std::string cut_text(const std::string& text, std::size_t max_bytes);
 
 // Messages shown at the top of the screen; errors stay until dismissed.
 struct Notice {
@@ -27,10 +32,14 @@ class Sharing {
 public:
     explicit Sharing(AppState& state) : state_(state) {}
 
-    // At start-up: a link in the URL wins; otherwise the autosaved work.
+    // At start-up: this tab's library entry (or the most recent one no other
+    // tab is editing), then a link in the URL opened as a new entry.
     void start(double now);
     // Once per frame: page events (files, paste, Back/Forward), autosave, URL.
     void frame(double now);
+    // After the frame is drawn: a change committed while drawing (the end of
+    // a drag, a click) is stored before the next frame.
+    void end_frame() { sync(); }
 
     // What the File menu and the Share dialog do.
     std::string share_code() const;
@@ -55,22 +64,60 @@ public:
     // when it took the text.
     std::function<bool(const std::string& source, const std::string& text)> route_text;
     std::function<bool(const std::string& fragment)> route_fragment;
+    // Called when the tab switches to another library entry (main leaves a running guide).
+    std::function<void()> on_open_entry;
+
+    // The scenario library (app/library.h) and the entry this tab edits.
+    Library& library() { return library_; }
+    const std::string& entry_id() const { return entry_id_; }
+    // The next change goes to a new entry of `kind` ("link", "guide",
+    // "file"): what was open stays in the library as it was.
+    void begin_entry(const std::string& kind);
+    void open_entry(const std::string& id);  // a copy when another tab edits it
+    void duplicate_entry(const std::string& id);
+    void rename_entry(const std::string& id, const std::string& name);
+    void delete_entry(const std::string& id);
+    void export_entry(const std::string& id);
+    void export_library();
+    // The last write did not fit in the browser's storage.
+    bool storage_full() const { return storage_full_; }
 
     // Where the last load ended (for the test hook): "ok: <source>" or "error: <message>".
     const std::string& last_load() const { return last_load_; }
 
-    static constexpr const char* kAutosaveKey = "trilemma-lab.autosave.v1";
-    static constexpr const char* kPreviousKey = "trilemma-lab.autosave.previous";
-    static constexpr const char* kUnreadableKey = "trilemma-lab.autosave.unreadable";
+    // Session storage (this tab only): the entry it edits and the share codes
+    // it put in its address bar (so its own URLs are not taken for new links).
+    static constexpr const char* kTabEntryKey = "trilemma-lab.tab.entry";
+    static constexpr const char* kTabCodesKey = "trilemma-lab.tab.codes";
+    // A notice is cut to kMaxNoticeBytes (UTF-8), the part of it quoting a
+    // decoder's message about user input to kMaxQuoteBytes.
+    static constexpr std::size_t kMaxNoticeBytes = 600;
+    static constexpr std::size_t kMaxQuoteBytes = 240;
 
 private:
-    void sync_url_and_autosave();
-    bool apply_code(const std::string& code, const std::string& source);
+    // Stores the current scenario in this tab's entry and puts its share
+    // code in the URL, when a change was committed since the last call.
+    void sync();
+    void write_entry();
+    void adopt(const LibraryEntry& e);
+    void remember_code(const std::string& code);
+    bool own_code(const std::string& code) const;
+    // new_entry: the kind of entry a good code opens ("" for the same entry).
+    bool apply_code(const std::string& code, const std::string& source, const std::string& new_entry);
+    void open_fragment(const browser::Fragment& f, bool at_start);
+    void refuse(const std::string& source, const std::string& reason, double size);
 
     AppState& state_;
     std::vector<Notice> notices_;
     std::uint64_t synced_history_ = ~0ull;
     bool from_history_ = false;  // the change came from Back/Forward: replace, don't push
+    Library library_;
+    std::string entry_id_;        // empty: a new entry is made at the first change
+    std::string entry_kind_ = "mine";
+    double entry_created_ = 0;
+    bool entry_dirty_ = false;    // to be written even without a new change
+    bool storage_full_ = false;
+    std::vector<std::string> own_codes_;
     double now_ = 0;
     std::string last_load_;
 };
@@ -84,4 +131,7 @@ void draw_file_menu(app::Sharing& sharing, app::AppState& state);
 void draw_share_dialog(app::Sharing& sharing, app::AppState& state);
 void draw_notices(app::Sharing& sharing, float top, float width);
 void open_share_dialog();
+// The scenario library window (app/panel_library.cpp), opened from the File menu.
+void open_scenario_library();
+void draw_scenario_library(app::Sharing& sharing, app::AppState& state);
 }  // namespace ui

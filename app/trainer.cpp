@@ -30,18 +30,21 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     if (!text.empty() && text[0] == '~') {  // a custom guide carried in the link
         auto decoded = tl::decode_base64url(std::string_view(text).substr(1));
         if (!decoded) {
-            sharing_.notify(Notice::Kind::Error, "The guide in the " + source + " is damaged (not base64url).");
+            sharing_.notify(Notice::Kind::Error, "The guide in the " + source +
+                                                     " is damaged (not base64url). Nothing was opened; your saved work is unchanged.");
             return false;
         }
         text = *decoded;
     }
     tl::GuideReadResult r = tl::resolve_guide(text);
     if (!r.ok) {
-        const std::string all = first_errors(r.errors);
+        // The errors may quote the guide id or text given (a link can carry a megabyte): cut.
+        const std::string all = cut_text(first_errors(r.errors), Sharing::kMaxQuoteBytes);
         sharing_.notify(Notice::Kind::Error, "The guide from the " + source + " could not be opened: " + all +
-                                                 ". Your current scenario is unchanged.");
+                                                 ". Nothing was opened; your saved work is unchanged.");
         return false;
     }
+    sharing_.begin_entry("guide");  // the guide is played in a new library entry: saved work stays as it was
     session_.emplace();
     session_->guide = r.guide;
     session_->link = browser::url_with_fragment(guide_link_fragment(r.guide));
@@ -49,7 +52,7 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     s.name = r.guide.title;
     state_.set_scenario(s);
     start_step(0);
-    sharing_.notify(Notice::Kind::Info, "Guide: " + r.guide.title + ". Your previous scenario is one Undo away.", 6);
+    sharing_.notify(Notice::Kind::Info, "Guide: " + r.guide.title + ". Your previous work is kept in the library.", 6);
     return true;
 }
 

@@ -1,7 +1,12 @@
 // Page glue for the Emscripten build (trilemma.js + trilemma.wasm):
 //   - checks for WebGL2 before downloading anything,
 //   - downloads the wasm with a progress bar (Module.instantiateWasm),
-//   - shows a plain message when something fails,
+//   - shows a plain message when something fails (any uncaught error too),
+//     with a button that downloads the saved work straight from storage,
+//   - checks every file, paste and link before it reaches the wasm heap
+//     (size, binary content, malformed percent-encoding),
+//   - keeps the app's storage (Module.page): local storage for the scenario
+//     library, session storage for this tab, claims on library entries,
 //   - exposes the test hook window.trilemma and the promise window.trilemmaReady.
 // The app calls Module.onAppReady() after its first rendered frame and
 // Module.onAppError(message) when it cannot start (app/platform.cpp).
@@ -22,28 +27,134 @@
   window.trilemmaReady = readyPromise;
 
   // --- Test hook. ImGui draws to a canvas: tests read state and drive the app here.
-  function call(name, argTypes, args) {
+  function call(name, text) {
     if (!appReady) throw new Error('Trilemma Lab is not ready yet (await window.trilemmaReady)');
-    return JSON.parse(Module.ccall(name, 'string', argTypes, args));
+    if (text === undefined) return JSON.parse(Module.ccall(name, 'string', [], []));
+    return JSON.parse(withCStrings([text], (p) => Module.ccall(name, 'string', ['number'], p)));
   }
   window.trilemma = {
     ready: () => appReady,
-    state: () => call('trilemma_state_json', [], []),
-    command: (cmd) => call('trilemma_command', ['string'],
-                           [typeof cmd === 'string' ? cmd : JSON.stringify(cmd)]),
+    state: () => call('trilemma_state_json'),
+    command: (cmd) => call('trilemma_command', typeof cmd === 'string' ? cmd : JSON.stringify(cmd)),
   };
 
-  function showError(message, hint) {
+  // Strings for the app go through the heap: ccall puts 'string' arguments
+  // on the wasm stack, which a long paste overflowed ("memory access out of
+  // bounds"). Calls fn(pointers) and frees them.
+  function withCStrings(strings, fn) {
+    const pointers = [];
+    try {
+      for (const s of strings) {
+        const n = Module.lengthBytesUTF8(s) + 1;
+        const p = Module._malloc(n);
+        if (!p) throw new Error('out of memory for ' + n + ' bytes of input');
+        pointers.push(p);
+        Module.stringToUTF8(s, p, n);
+      }
+      return fn(pointers);
+    } finally {
+      for (const p of pointers) Module._free(p);
+    }
+  }
+
+  // Text quoted in a message is cut: an error may carry a megabyte of input.
+  const cut = (text, max = 200) => { text = String(text); return text.length > max ? text.slice(0, max) + '…' : text; };
+
+  // --- Storage (the app's, through Module.page; the error box's recovery).
+  // Every access is guarded: storage can be disabled, full, or throw in a
+  // private window, and a failure must never stop the page.
+  const KEY_PREFIX = 'trilemma-lab.';
+  const CLAIM_PREFIX = 'trilemma-lab.claim.';
+  const CLAIM_FRESH_MS = 20000;  // a claim not refreshed for this long is free (tab closed or long asleep)
+  function storageGet(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
+  function storageSet(key, value) {
+    try { localStorage.setItem(key, value); return true; } catch (e) { console.warn('Trilemma Lab: cannot save to local storage: ' + e); return false; }
+  }
+  function storageRemove(key) { try { localStorage.removeItem(key); } catch (e) { /* nothing to keep */ } }
+  function storageKeys(prefix) {
+    const keys = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k !== null && k.startsWith(prefix)) keys.push(k);
+      }
+    } catch (e) { /* storage disabled: nothing kept */ }
+    return keys;
+  }
+  function storageUsed(prefix) {
+    let n = 0;
+    for (const k of storageKeys(prefix)) n += k.length + (storageGet(k) || '').length;
+    return n;
+  }
+  function sessionGet(key) { try { return sessionStorage.getItem(key); } catch (e) { return null; } }
+  function sessionSet(key, value) { try { sessionStorage.setItem(key, value); } catch (e) { /* a reload starts afresh */ } }
+  // A new id per page load (not per tab): a duplicated tab, which copies
+  // session storage, is then told apart from the tab it came from.
+  const tabId = Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
+  let claimed = '';
+  function writeClaim() {
+    if (!claimed) return;
+    const v = storageGet(CLAIM_PREFIX + claimed);
+    if (v && v.split(' ')[0] !== tabId && Date.now() - Number(v.split(' ')[1]) < CLAIM_FRESH_MS) return;  // another tab's now
+    storageSet(CLAIM_PREFIX + claimed, tabId + ' ' + Date.now());
+  }
+  function dropClaim() {
+    const v = claimed && storageGet(CLAIM_PREFIX + claimed);
+    if (v && v.split(' ')[0] === tabId) storageRemove(CLAIM_PREFIX + claimed);
+  }
+  setInterval(writeClaim, 3000);
+  // Everything the app keeps, exactly as stored (JSON escapes what text cannot hold).
+  function savedWork() {
+    const values = {};
+    for (const k of storageKeys(KEY_PREFIX)) if (!k.startsWith(CLAIM_PREFIX)) values[k] = storageGet(k);
+    return values;
+  }
+  function downloadText(name, text, type) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+  function downloadSavedWork() {
+    downloadText('trilemma-lab-saved-work.json', JSON.stringify({
+      format: 'trilemma-lab/saved-work', saved: new Date().toISOString(),
+      note: 'Every value Trilemma Lab kept in this browser, as stored. Library entries hold a scenario file in "scenario".',
+      values: savedWork(),
+    }, null, 1), 'application/json');
+  }
+  $('error-download').addEventListener('click', downloadSavedWork);
+  $('error-reload').addEventListener('click', () => location.reload());
+
+  // fatal: the app stopped after it had started (not "cannot start").
+  function showError(message, hint, fatal) {
     if (failed) return;
     failed = true;
     console.error('Trilemma Lab: ' + message);
+    $('error-title').textContent = fatal ? 'Trilemma Lab stopped' : 'Trilemma Lab cannot start';
     $('error-text').textContent = message;
     $('error-hint').textContent = hint || 'Reload the page to try again.';
+    const saved = Object.keys(savedWork()).length;
+    $('error-saved').hidden = $('error-download').hidden = saved === 0;
+    $('error-saved').textContent = 'Your saved work (' + saved + ' value' + (saved === 1 ? '' : 's') +
+      ') is still in this browser. Download a copy before reloading if you want to be sure of it.';
     $('error').hidden = false;
     loader.hidden = true;
     canvas.style.visibility = 'hidden';
     rejectReady(new Error(message));
   }
+  // Any uncaught error: the page says so and offers the saved work, rather
+  // than freezing on a canvas that no longer draws.
+  window.addEventListener('error', (e) => {
+    showError('The app stopped unexpectedly (' + cut(e.message || (e.error && e.error.message) || 'unknown error') + ').',
+              'Reload the page to continue.', appReady);
+  });
+  window.addEventListener('unhandledrejection', (e) => {
+    const r = e.reason;
+    showError('The app stopped unexpectedly (' + cut((r && r.message) || r || 'unknown error') + ').',
+              'Reload the page to continue.', appReady);
+  });
 
   function setProgress(fraction, text) {
     if (fraction !== null) loaderBar.style.width = Math.round(Math.min(1, Math.max(0, fraction)) * 100) + '%';
@@ -105,24 +216,61 @@
       showError('The app could not start: ' + message + '.');
     },
     onAbort(what) {
-      showError('The app stopped unexpectedly (' + what + ').');
+      showError('The app stopped unexpectedly (' + cut(what) + ').', 'Reload the page to continue.', appReady);
+    },
+    // The storage and page the app uses (app/browser.cpp). None of these throws.
+    page: {
+      fragment: readFragment,
+      navigationType() {
+        try { return performance.getEntriesByType('navigation')[0].type || 'navigate'; } catch (e) { return 'navigate'; }
+      },
+      storageGet, storageSet, storageRemove, storageKeys, storageUsed, sessionGet, sessionSet,
+      tabId: () => tabId,
+      claim(entry) { dropClaim(); claimed = entry; writeClaim(); },
+      claimedElsewhere(entry) {
+        const v = storageGet(CLAIM_PREFIX + entry);
+        if (!v) return false;
+        const [tab, time] = v.split(' ');
+        return tab !== tabId && Date.now() - Number(time) < CLAIM_FRESH_MS;
+      },
+      downloadStored(key, name) {
+        downloadText(name.replace(/\.txt$/, '.json'), JSON.stringify({ key, value: storageGet(key) }), 'application/json');
+      },
     },
   };
 
   // --- Files, clipboard and history (called from app/browser.cpp).
-  const MAX_FILE_BYTES = 1024 * 1024; // larger files are refused by name and size alone
-  function toApp(fn, types, args) {
-    if (appReady) Module.ccall(fn, null, types, args);
+  // Limits, checked here so that nothing larger reaches the wasm heap: the
+  // app reads at most kMaxInputBytes (app/browser.h) of a file or a paste,
+  // and a link's fragment of at most kMaxFragmentChars.
+  const MAX_INPUT_BYTES = 1024 * 1024;
+  const MAX_FRAGMENT_CHARS = 600 * 1024;
+  const stripBom = (text) => (text.charCodeAt(0) === 0xFEFF ? text.slice(1) : text);
+  function toApp(fn, strings, numbers = []) {
+    if (!appReady || failed) return;
+    withCStrings(strings, (p) => Module.ccall(fn, null, [...p.map(() => 'number'), ...numbers.map(() => 'number')],
+                                               [...p, ...numbers]));
+  }
+  const refused = (source, reason, size) => toApp('trilemma_on_refused', [source, reason], [size]);
+  // The fragment, percent-decoded; {problem} instead when it cannot be
+  // (decodeURIComponent throws URIError on a stray '%') or is too long.
+  function readFragment() {
+    const raw = location.hash.slice(1);
+    if (raw.length > MAX_FRAGMENT_CHARS) return { text: '', problem: 'too-long:' + raw.length };
+    try { return { text: decodeURIComponent(raw), problem: '' }; } catch (e) { return { text: '', problem: 'malformed' }; }
   }
   function sendFile(file) {
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      // The app reports the size; the content is not read.
-      toApp('trilemma_on_file', ['string', 'string', 'number'], [file.name, '', file.size]);
-      return;
-    }
-    file.text().then((text) => toApp('trilemma_on_file', ['string', 'string', 'number'], [file.name, text, file.size]))
-      .catch((e) => console.warn('Trilemma Lab: cannot read ' + file.name + ': ' + e));
+    const name = cut(file.name || 'without a name', 120);
+    if (file.size > MAX_INPUT_BYTES) { refused('file ' + name, 'too-large', file.size); return; }  // not read
+    file.arrayBuffer().then((buffer) => {
+      const bytes = new Uint8Array(buffer);
+      let text;
+      // Not UTF-8, or NUL bytes: a binary file (an image, a zip), refused by name.
+      try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch (e) { text = null; }
+      if (text === null || text.indexOf('\0') >= 0) { refused('file ' + name, 'binary', file.size); return; }
+      toApp('trilemma_on_file', [name, stripBom(text)]);
+    }).catch(() => refused('file ' + name, 'unreadable', file.size));
   }
   const picker = document.createElement('input');
   picker.type = 'file';
@@ -180,20 +328,45 @@
     share: (title, url) => { navigator.share({ title, url }).catch(() => {}); },
   };
   // SDL's Emscripten port has no clipboard: pasting a share link or a
-  // scenario file's text goes through the page's paste event.
+  // scenario file's text goes through the page's paste event. A pasted file
+  // (copied in a file manager) is read like a dropped one.
   document.addEventListener('paste', (e) => {
-    const text = e.clipboardData && e.clipboardData.getData('text');
-    if (text) { e.preventDefault(); toApp('trilemma_on_paste', ['string'], [text]); }
+    const data = e.clipboardData;
+    if (!data) return;
+    const text = data.getData('text');
+    if (!text) {
+      if (data.files && data.files.length) { e.preventDefault(); sendFile(data.files[0]); }
+      return;
+    }
+    e.preventDefault();
+    // Counted in characters before anything is copied: 20 million of them
+    // would need 60 MB of heap (and once overflowed the stack).
+    if (text.length > MAX_INPUT_BYTES) { refused('pasted text', 'too-large', text.length); return; }
+    const clean = stripBom(text);
+    if (Module.lengthBytesUTF8(clean) > MAX_INPUT_BYTES) { refused('pasted text', 'too-large', clean.length); return; }
+    toApp('trilemma_on_paste', [clean]);
   });
   window.addEventListener('dragover', (e) => { e.preventDefault(); });
   window.addEventListener('drop', (e) => {
     e.preventDefault();
     if (e.dataTransfer && e.dataTransfer.files.length) sendFile(e.dataTransfer.files[0]);
   });
-  // Back and Forward move through the scenarios (each change adds a history entry).
+  // Back and Forward move through the scenarios (each change adds a history
+  // entry); a link typed into the address bar arrives here too.
   window.addEventListener('popstate', () => {
-    toApp('trilemma_on_history', ['string'], [decodeURIComponent(location.hash.slice(1))]);
+    const f = readFragment();
+    toApp('trilemma_on_history', [f.text, f.problem]);
   });
+  // Stored before the page goes away or out of sight (the app also stores
+  // every change before its next frame; this catches anything in between).
+  function flush() {
+    if (appReady && !failed) {
+      try { Module.ccall('trilemma_flush', null, [], []); } catch (e) { /* the error box is up */ }
+    }
+  }
+  window.addEventListener('pagehide', () => { flush(); dropClaim(); });
+  window.addEventListener('pageshow', (e) => { if (e.persisted) writeClaim(); });
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); else writeClaim(); });
 
   // Keyboard input goes to the canvas: keep it focused when used.
   canvas.addEventListener('pointerdown', () => canvas.focus());

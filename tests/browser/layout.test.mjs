@@ -1,5 +1,5 @@
 // Nothing cut off, nothing on top of other text: every screen of the app
-// (levers, charts, triangle, why, matrix, assumptions, share, file, view,
+// (levers, charts, triangle, why, story, introduction, matrix, assumptions, share, file, view,
 // guide, presenter, debrief, room) at five widths (phone to projector) and
 // three text scales, judged by the test hook's audit of the last frame
 // (app/screen_audit.h: labelled items cut at their window's edge or wider
@@ -66,6 +66,27 @@ const SCREENS = [
   { name: 'charts', open: (app) => tab(app, 'Charts') },
   { name: 'triangle', open: (app) => tab(app, 'Triangle') },
   { name: 'why', open: (app) => tab(app, 'Why?') },
+  {
+    name: 'story',
+    // A story with every section: a mix that moves all three pillars.
+    open: async (app) => {
+      for (const [lever, value] of [['export_controls.semis', 95], ['market_access', 70], ['subsidies.ai', 40]])
+        await app.command({ cmd: 'set_lever', lever, value });
+      return tab(app, 'Story');
+    },
+    close: async (app) => {
+      await app.command({ cmd: 'reset' });
+      return frames(app, 2);
+    },
+  },
+  {
+    name: 'intro',
+    open: async (app) => {
+      await click(app, (await app.state()).layout === 'phone' ? 'Options' : 'View');
+      return click(app, 'Introduction');
+    },
+    close: closePopups,
+  },
   { name: 'matrix', open: (app) => tab(app, 'More') },
   {
     name: 'assumptions',

@@ -15,8 +15,9 @@ import {
   pasteText, saveScreenshot, stableRect, synced, useSite, valueX, waitFor, waitForReady,
 } from './helpers.mjs';
 
-const AUTOSAVE_KEY = 'trilemma-lab.autosave.v1';
-const PREVIOUS_KEY = 'trilemma-lab.autosave.previous';
+// This tab's entry in the scenario library (app/library.h).
+const entryKey = (s) => `trilemma-lab.library.${s.entry}`;
+const libraryKeys = (app) => app.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trilemma-lab.library.')));
 
 const site = useSite();
 
@@ -115,9 +116,11 @@ describe('sharing', () => {
       assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'enforcement', value: 1234.5 }), { ok: true });
       assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'export_controls.ai', value: 33.3 }), { ok: true });
       const s0 = await synced(app);
-      const saved = await app.page.evaluate((k) => localStorage.getItem(k), AUTOSAVE_KEY);
+      assert.ok(s0.entry, 'the tab edits a library entry');
+      const saved = await app.page.evaluate((k) => localStorage.getItem(k), entryKey(s0));
       assert.ok(saved, 'autosaved to localStorage');
-      assert.equal(JSON.parse(saved).levers.US['enforcement'], 1234.5, 'the autosave holds the work');
+      assert.equal(JSON.parse(JSON.parse(saved).scenario).levers.US['enforcement'], 1234.5, 'the library entry holds the work');
+      const keys0 = await libraryKeys(app);
 
       await app.page.reload({ waitUntil: 'load' });
       await waitForReady(app.page);
@@ -126,8 +129,8 @@ describe('sharing', () => {
       assert.equal(new URL(app.page.url()).hash, `#s=${s0.share_code}`);
       assert.deepEqual(s1.notices.filter((n) => /shared|previous work|could not/i.test(n)), [],
         `no notice claims other work was replaced (${JSON.stringify(s1.notices)})`);
-      assert.equal(await app.page.evaluate((k) => localStorage.getItem(k), PREVIOUS_KEY), null,
-        'nothing stored as "previous work"');
+      assert.equal(s1.entry, s0.entry, 'the same library entry');
+      assert.deepEqual(await libraryKeys(app), keys0, 'no entry added by the reload');
 
       // The same page without the link: the autosave alone restores it.
       await app.page.goto(site.url, { waitUntil: 'load' });
@@ -238,7 +241,7 @@ describe('sharing', () => {
       before = s;
       assert.equal(await dropFile(app, 'huge.json', '', 1536 * 1024), true);
       s = await nextNotice(app, before);
-      assert.match(s.notices.at(-1), /huge\.json is 1536 KiB, larger than a scenario may be/);
+      assert.match(s.notices.at(-1), /huge\.json is 1\.5 MiB, larger than a scenario may be/);
       await unchanged(s, '1.5 MiB file');
       assert.equal(s.last_load, 'error: too large', 'a file refused by its size is reported as a failed load');
 
