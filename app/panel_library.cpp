@@ -83,7 +83,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
                   percent > 0 && percent < 1 ? 1.0 : percent);
     muted(std::string(usage) + " Each tab edits its own entry; opening a link or a guide adds one.");
     if (sharing.storage_full()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kProtect);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().worse);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted("Storage full: your latest change is not saved. Delete or export entries below, "
                                "or save the scenario as a file (File \xE2\x96\xB8 Save as a file).");
