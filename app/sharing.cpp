@@ -424,7 +424,7 @@ void Sharing::export_csv() {
     if (v.bands_ready && v.bands.bloc == state_.scenario().seat) bands.push_back(&v.bands);
     browser::download(slug(state_.scenario().name) + "-results.csv", "text/csv",
                       // What was set first (comment lines), so the numbers can be traced and reopened.
-                      tl::scenario_csv_comments(state_.scenario(), share_link()) +
+                      tl::scenario_csv_comments(state_.scenario(), share_link()) + tl::story_csv_comments(v.story) +
                           tl::results_csv(v.scenario, v.baseline, {state_.scenario().seat}, bands));
     notify(Notice::Kind::Info, "Results exported as CSV.", 4);
 }

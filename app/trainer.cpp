@@ -14,6 +14,7 @@
 #include "app/ui_common.h"
 #include "core/export.h"
 #include "core/share_link.h"
+#include "core/story.h"
 #include "imgui.h"
 
 namespace app {
@@ -143,6 +144,7 @@ void Trainer::room_add(const std::string& text) {
             for (int b = 0; b < tl::kBlocCount; ++b)
                 for (int slot = 0; slot < tl::kSlotCount; ++slot)
                     e.changed_levers += e.scenario.policy[b][slot] != base.policy[b][slot];
+            e.headline = tl::tell_story(e.scenario).headline;
             ++added;
         }
         // A number first: two participants may share a name (their preset's).
@@ -194,7 +196,7 @@ void Trainer::room_remove(int row) {
 std::string Trainer::room_csv() const {
     // The participant's seat's levers close each row, and the link they sent,
     // so a spreadsheet shows what each one set and can reopen it.
-    std::string out = "label,seat,preset,horizon,protect,promote,partner,changed_levers,same_as,error,link," +
+    std::string out = "label,seat,preset,horizon,protect,promote,partner,changed_levers,same_as,error,link,story," +
                       tl::lever_csv_header() + "\n";
     char buf[160];
     std::string no_levers(tl::kSlotCount - 1, ',');
@@ -205,9 +207,10 @@ std::string Trainer::room_csv() const {
             std::snprintf(buf, sizeof buf, ",%s,%s,%d,%.1f,%.1f,%.1f,%d,",
                           std::string(tl::kBlocIds[tl::idx(e.scenario.seat)]).c_str(), e.scenario.preset.c_str(),
                           e.scenario.horizon, e.scores[0], e.scores[1], e.scores[2], e.changed_levers);
-            out += buf + same_as + ",," + tl::csv_field(e.source) + "," + tl::lever_csv_values(e.scenario, e.scenario.seat) + "\n";
+            out += buf + same_as + ",," + tl::csv_field(e.source) + "," + tl::csv_field(e.headline) + "," +
+                   tl::lever_csv_values(e.scenario, e.scenario.seat) + "\n";
         } else {
-            out += ",,,,,,,,," + tl::csv_field(e.error) + "," + tl::csv_field(e.source) + "," + no_levers + "\n";
+            out += ",,,,,,,,," + tl::csv_field(e.error) + "," + tl::csv_field(e.source) + ",," + no_levers + "\n";
         }
     }
     return out;
@@ -339,7 +342,7 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
             for (const auto& d : g.guide.steps[rec.step].debrief) wrapped(std::to_string(q++) + ". " + d);
         for (const auto& d : g.guide.debrief) wrapped(std::to_string(q++) + ". " + d);
         ImGui::Spacing();
-        if (ImGui::CollapsingHeader("The story of where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
+        if (ImGui::CollapsingHeader("Where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
         ImGui::Spacing();
         if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
         same_line_if_fits(ImGui::CalcTextSize("Leave the guide").x + ImGui::GetStyle().FramePadding.x * 2);
@@ -413,7 +416,9 @@ void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large) {
     // The trainer's notes: only in the presenter view, and folded, since the
     // presenter view may be on the projector.
     const tl::FacilitatorNotes& notes = step.facilitator;
-    if (large && !notes.empty() && ImGui::TreeNode("Facilitator notes (not shown to participants)")) {
+    const bool notes_open = large && !notes.empty() && ImGui::TreeNode("Facilitator notes");
+    if (large && !notes.empty() && ImGui::IsItemHovered()) wrapped_tooltip("For the trainer: never shown to participants");
+    if (notes_open) {
         if (notes.minutes > 0) muted_wrapped("About " + std::to_string(notes.minutes) + " minutes.");
         if (!notes.expect.empty()) wrapped("What the room usually tries: " + notes.expect);
         for (const auto& q : notes.ask) wrapped("Ask: " + q);
@@ -549,6 +554,11 @@ void draw_room_window(app::Trainer& trainer, app::AppState& state) {
                 ImGui::TextWrapped("same as %s", room[e.same_as].label.c_str());
                 ImGui::PopStyleColor();
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("The same scenario as an earlier row: a link pasted twice?");
+            }
+            if (e.ok) {  // what the participant did, in words
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s", e.headline.c_str());
+                ImGui::PopStyleColor();
             }
             ImGui::PopID();
             if (!e.ok) {

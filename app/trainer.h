@@ -44,6 +44,7 @@ struct RoomEntry {
     tl::TrilemmaScores scores{};
     int changed_levers = 0;
     int same_as = -1;        // the earlier row with the same scenario (a link pasted twice), or -1
+    std::string headline;    // the scenario's story in one line (core/story.h)
 };
 
 class Trainer {

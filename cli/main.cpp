@@ -308,6 +308,8 @@ int cmd_story(const Options& o) {
         w.StartObject();
         w.Key("summary");
         w.String(story.summary.c_str());
+        w.Key("headline");
+        w.String(story.headline.c_str());
         w.Key("sections");
         w.StartArray();
         for (const auto& sec : story.sections) {

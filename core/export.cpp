@@ -57,6 +57,13 @@ std::string scenario_csv_comments(const Scenario& s, std::string_view link) {
     return out;
 }
 
+std::string story_csv_comments(const Story& story) {
+    std::string out = "# story," + csv_field(story.summary) + "\n";
+    for (const auto& sec : story.sections)
+        for (const auto& claim : sec.claims) out += "# " + csv_field(sec.title) + "," + csv_field(claim.text) + "\n";
+    return out;
+}
+
 std::string lever_csv_header() {
     std::string out;
     for (int slot = 0; slot < kSlotCount; ++slot) out += (slot ? ",lever:" : "lever:") + slot_key(slot);

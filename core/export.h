@@ -33,6 +33,10 @@ std::string summary_html(const Scenario& scenario, const Story& story, std::stri
 // ("# lever,BLOC,lever.sector,value").
 std::string scenario_csv_comments(const Scenario& s, std::string_view link);
 
+// The story as CSV comment lines: "# story,<summary>", then
+// "# <section>,<sentence>" for each sentence.
+std::string story_csv_comments(const Story& story);
+
 // The column names and values of one bloc's levers for a CSV row
 // ("lever:export_controls.semis", ...): in slot order, values as %g.
 std::string lever_csv_header();

@@ -425,6 +425,29 @@ std::string summary_line(Reading& r) {
     return out;
 }
 
+// "Raised enforcement capacity and lowered breadth of restrictions: Protect
+// and Partner up, Promote down" — the two levers that moved the pillars most.
+std::string headline_line(const Reading& r, const std::vector<Pillar>& rose, const std::vector<Pillar>& fell) {
+    if (r.a.changes.empty()) return "Nothing changed from the status quo";
+    std::vector<std::size_t> order(r.a.changes.size());
+    for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return r.largest_share(x) > r.largest_share(y); });
+    if (order.size() > 2) order.resize(2);
+    std::string out;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const LeverChange& ch = r.a.changes[order[k]];
+        out += std::string(k ? " and " : "") + (ch.to > ch.from ? "raised " : "lowered ") + story_lever_phrase(r.s, ch);
+    }
+    if (r.a.changes.size() > 2) out += " (of " + std::to_string(r.a.changes.size()) + " changes)";
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    std::vector<std::string> parts;
+    if (!rose.empty()) parts.push_back(pillar_names(rose) + " up");
+    if (!fell.empty()) parts.push_back(pillar_names(fell) + " down");
+    out += ": " + (parts.empty() ? std::string("no pillar moved by a point") : parts[0] + (parts.size() > 1 ? ", " + parts[1] : ""));
+    return out;
+}
+
 }  // namespace
 
 Story tell_story(const Scenario& scenario, const Attribution& attribution) {
@@ -466,6 +489,7 @@ Story tell_story(const Scenario& scenario, const Attribution& attribution) {
         }
 
     story.summary = summary_line(r);
+    story.headline = headline_line(r, rose, fell);
     return story;
 }
 

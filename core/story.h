@@ -48,7 +48,9 @@ struct LeverReason {
 
 struct Story {
     std::vector<StorySection> sections;
-    std::string summary;  // one line, e.g. for a row of the room view
+    std::string summary;   // one line with the scores: "Protect 61, Promote 54, Partner 60 in 2035 (status quo …): mostly …"
+    std::string headline;  // one line without numbers, for a row of the room view:
+                           // "Raised enforcement capacity and lowered breadth of restrictions: Protect and Partner up, Promote down"
     std::vector<StoryFact> facts;
     std::vector<LeverReason> reasons;  // the seat's pillars × the changes that moved them by at least kStoryPoints
 };

@@ -331,7 +331,7 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
       const keys = Object.keys(s.lever_rects);
       assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('China.')), 'only China\'s sliders are drawn');
       assert.equal(s.changed_levers, 0);
-      assert.notEqual(s.indicators.protect, s0.indicators.protect, 'indicators are China\'s');
+      assert.notEqual(s.indicators.tech_lead, s0.indicators.tech_lead, 'indicators are China\'s (the status quo scores 50 for every seat, so a lead tells them apart)');
 
       // The slider shows China's value.
       const img = await shot(app, rect[0] + rect[2] + 1, rect[1] + rect[3] + 1);

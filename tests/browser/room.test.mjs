@@ -9,6 +9,24 @@ import { SEMIS, frames, pasteText, saveScreenshot, useSite, waitFor } from './he
 
 const site = useSite();
 
+// One line of CSV into its fields ("a,""b"",c" quoting, no newlines inside fields).
+function splitCsvLine(line) {
+  const out = [];
+  let field = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(field); field = ''; }
+    else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
 async function click(app, label) {
   const s = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
   const r = s.items[label];
@@ -58,6 +76,8 @@ test('a share asks for a name, offers the share sheet, and the results CSV carri
     assert.match(csv.text, /\n# link,http:\/\/127\.0\.0\.1:\d+\/#s=[\w.~-]+\n/);
     assert.match(csv.text, /\n# name,"Team 3, table by the window"\n/);
     assert.match(csv.text, /\n# lever,US,export_controls\.semis,90\n/);
+    assert.match(csv.text, /\n# story,"Protect \d+, Promote \d+, Partner \d+ in 2035/, 'the story, in words');
+    assert.match(csv.text, /\n# What you did,.*raised export controls for semiconductors/);
     const table = csv.text.split('\n').filter((l) => l && !l.startsWith('#'));
     assert.ok(table.length > 10, 'the results table follows the comment lines');
   });
@@ -101,14 +121,16 @@ test('the room view: pasted links, duplicates flagged, a row removed, whole labe
 
     const { csv } = await app.command({ cmd: 'room_csv' });
     const [header, ...rows] = csv.trim().split('\n');
-    const columns = header.split(',');
+    const columns = splitCsvLine(header);
     assert.ok(columns.includes('link'), header);
     assert.ok(columns.includes(`lever:${SEMIS}`), header);
-    const linkAt = columns.indexOf('link'), semisAt = columns.indexOf(`lever:${SEMIS}`);
+    const linkAt = columns.indexOf('link'), semisAt = columns.indexOf(`lever:${SEMIS}`), storyAt = columns.indexOf('story');
     assert.equal(rows.length, 3);
-    const first = rows[0].split(',');
+    const first = splitCsvLine(rows[0]);
+    assert.equal(first.length, columns.length, 'every row has every column');
     assert.equal(first[linkAt], a, 'the row carries its link');
     assert.equal(first[semisAt], '80', 'and its lever settings');
-    assert.equal(rows[2].split(',')[semisAt], '35');
+    assert.match(first[storyAt], /^Raised export controls for semiconductors.*: .*(up|down)/, 'and what it did, in words');
+    assert.equal(splitCsvLine(rows[2])[semisAt], '35');
   });
 });

@@ -166,6 +166,20 @@ void check_story(const Scenario& s) {
         }
     }
 
+    // The headline's "X up, Y down" agrees with the pillars.
+    for (int p = 0; p < kPillarCount && !a.changes.empty(); ++p) {
+        double d = a.total(pillar_indicator(static_cast<Pillar>(p)), s.seat, h);
+        const std::string name(kPillarNames[p]);
+        const auto colon = story.headline.rfind(": ");
+        REQUIRE(colon != std::string::npos);
+        const std::string moves = story.headline.substr(colon + 2);
+        const auto up = moves.find(" up"), at = moves.find(name);
+        if (at == std::string::npos) CHECK(std::fabs(d) < kStoryPoints);
+        else CHECK(((up != std::string::npos && at < up) ? d >= kStoryPoints : d <= -kStoryPoints));
+    }
+    CHECK(story.headline.size() <= 240);
+    CHECK(numbers_in(without_fixed_numbers(story.headline)).size() <= 1);  // no results, at most a count of changes
+
     // Every reason is the lever's share of that pillar, above the threshold, with a source.
     for (const auto& r : story.reasons) {
         CHECK(std::fabs(r.points) >= kStoryPoints);
