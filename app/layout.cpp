@@ -281,6 +281,8 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
     } else {
         flow.next(button_width("Reset levers") + button_width("Replay last move") + button_width("Pin to compare") + 20);
         scenario_actions(state, right);
+        // A tablet shows the triangle only on its tab: the scores stay in view here.
+        if (layout == Layout::Tablet) draw_score_strip(state);
     }
     last_height = ImGui::GetCursorPosY() + 6;
     ImGui::End();

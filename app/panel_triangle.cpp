@@ -226,6 +226,24 @@ void draw_score_strip(app::AppState& state) {
             ImGui::SameLine(0, 4);
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s%.0f",
                                d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
+            // After a change of seat the marks can come from levers moved as
+            // another bloc: say so, rather than leave a move nobody made here.
+            if (ImGui::IsItemHovered()) {
+                std::string others;
+                for (int ob = 0; ob < tl::kBlocCount; ++ob) {
+                    if (ob == tl::idx(b)) continue;
+                    for (int slot = 0; slot < tl::kSlotCount; ++slot)
+                        if (state.lever_changed(ob, slot)) {
+                            others += (others.empty() ? "" : ", ") + std::string(tl::kBlocShortNames[ob]);
+                            break;
+                        }
+                }
+                wrapped_tooltip("Change from the baseline (the preset's levers).%s",
+                                others.empty() ? ""
+                                               : (" It includes the levers you moved for " + others +
+                                                  ", which act on this bloc too.")
+                                                     .c_str());
+            }
         }
     }
 }
