@@ -20,12 +20,6 @@ ImU32 baseline_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
 std::string lever_value_text(const tl::LeverDef& d, double v) { return tl::format_lever_value(d, v); }
 
-std::string lever_format(const tl::LeverDef& d) {
-    if (d.unit.rfind("$bn", 0) == 0) return "$%.0fbn/yr";
-    if (d.unit.rfind("$M", 0) == 0) return "$%.0fM/yr";
-    return "%.0f%%";
-}
-
 void section_heading(const char* text, ImU32 color) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();

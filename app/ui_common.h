@@ -20,8 +20,6 @@ ImU32 baseline_color();
 
 // "60%", "$15bn/yr", "$200M/yr" — a lever value with its unit, short.
 std::string lever_value_text(const tl::LeverDef& d, double v);
-// printf format for a lever's slider.
-std::string lever_format(const tl::LeverDef& d);
 
 void section_heading(const char* text, ImU32 color);
 void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
