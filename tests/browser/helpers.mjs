@@ -21,6 +21,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { MIME } from '../../tools/mime.mjs';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const siteDir = process.env.TRILEMMA_SITE || join(repoRoot, 'build', 'wasm', 'site');
@@ -36,18 +37,6 @@ export const SEMIS = 'export_controls.semis';
 export const leversJson = JSON.parse(readFileSync(join(repoRoot, 'assets', 'levers.json'), 'utf8')).levers;
 export const leverDef = (key) => leversJson.find((l) => l.id === key.split('.')[0]);
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 // Serves `dir` on 127.0.0.1 at a free port. Returns { url, port, requests, close() }.
 export async function startServer(dir = siteDir) {
