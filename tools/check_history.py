@@ -430,13 +430,13 @@ def main():
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repo", default=here)
-    parser.add_argument("--seeds", default=None, help="seed directory (default: ../shared/seeds, then /work/shared/seeds)")
+    parser.add_argument("--seeds", default=None, help="seed directory (default: ../shared/seeds beside the repository)")
     parser.add_argument("--print-tables", action="store_true",
                         help="print the two markdown tables of docs/history.md from the data and exit")
     args = parser.parse_args()
     seeds = args.seeds
     if seeds is None:
-        for candidate in (os.path.join(args.repo, "..", "shared", "seeds"), "/work/shared/seeds"):
+        for candidate in (os.path.join(args.repo, "..", "shared", "seeds"),):
             if os.path.isdir(candidate):
                 seeds = candidate
                 break

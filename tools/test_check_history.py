@@ -14,7 +14,7 @@ import unittest
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHECKER = os.path.join(REPO, "tools", "check_history.py")
-SEEDS = next((d for d in (os.path.join(REPO, "..", "shared", "seeds"), "/work/shared/seeds") if os.path.isdir(d)), None)
+SEEDS = next((d for d in (os.path.join(REPO, "..", "shared", "seeds"),) if os.path.isdir(d)), None)
 
 
 @unittest.skipIf(SEEDS is None, "no seed directory")
