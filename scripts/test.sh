@@ -2,7 +2,7 @@
 # Builds everything and runs all tests: the history data checks (tools/check_history.py),
 # native core tests (ctest), the same
 # under ASan + UBSan, a bounded fuzzing run of the input decoders, then the
-# WebAssembly app in headless Chromium (node --test tests/browser/).
+# WebAssembly app in headless Chromium (node --test --test-timeout=900000 tests/browser/).
 # TL_FUZZ_SECONDS sets the fuzzing time per decoder (default 45).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -44,5 +44,5 @@ cmake --build --preset wasm
 say "site: $(cd build/wasm/site && ls -l trilemma.wasm trilemma.js | awk '{printf "%s %d KB  ", $9, $5/1024}')"
 
 say "browser tests"
-node --test tests/browser/
+node --test --test-timeout=900000 tests/browser/
 say "all tests passed"

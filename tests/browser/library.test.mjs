@@ -84,7 +84,10 @@ describe('library', () => {
           // stopped it at once): what the snapshot shows must already be
           // stored, or be stored by the page's pagehide handler.
           Module.pauseMainLoop(); // Emscripten's: not even a frame already requested runs
-          location.reload(); // in the same turn: nothing runs between the snapshot and the reload
+          // The reload in the next task, so that this answer reaches the test
+          // before the page goes (a reload in the same turn raced it: "Execution
+          // context was destroyed"); the app draws nothing in between.
+          setTimeout(() => location.reload(), 0);
           return { levers: s.levers, share_code: s.share_code, entry: s.entry };
         }, delay));
         if (process.env.TRILEMMA_TRACE) appendFileSync(process.env.TRILEMMA_TRACE, `  evaluated ${delay}\n`);
