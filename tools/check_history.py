@@ -165,15 +165,22 @@ class Checker:
             return None
         return self.levers[lever]
 
-    def check_timeline(self, path):
+    def rows_of(self, path, key, kind):
+        """The non-empty list `key` of the file at `path`, its ids checked unique; None (reported) otherwise."""
         data = self.load(path)
         if data is None:
-            return
-        rows = data.get("policies")
+            return None
+        rows = data.get(key)
         if not isinstance(rows, list) or not rows:
-            self.fail(path, "needs a non-empty 'policies' list")
+            self.fail(path, f"needs a non-empty '{key}' list")
+            return None
+        self.check_ids_unique(kind, rows)
+        return rows
+
+    def check_timeline(self, path):
+        rows = self.rows_of(path, "policies", "policy")
+        if rows is None:
             return
-        self.check_ids_unique("policy", rows)
         required = {"id", "year", "month", "year_basis", "bloc", "title", "what", "levers", "seed_support",
                     "citations"}
         optional = {"year_note", "note"}
@@ -255,14 +262,9 @@ class Checker:
 
     # ---- reference data --------------------------------------------------------------------
     def check_reference(self, path):
-        data = self.load(path)
-        if data is None:
+        rows = self.rows_of(path, "series", "reference")
+        if rows is None:
             return
-        rows = data.get("series")
-        if not isinstance(rows, list) or not rows:
-            self.fail(path, "needs a non-empty 'series' list")
-            return
-        self.check_ids_unique("reference", rows)
         required = {"id", "series", "unit", "bloc", "kind", "value", "comparison", "model_indicator", "tolerance",
                     "citations"}
         optional = {"year", "period", "related_indicator", "note", "value_note"}
