@@ -260,6 +260,27 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
     return best;
 }
 
+std::array<ComponentChange, kMaxPillarComponents> pillar_component_changes(const Results& scenario,
+                                                                           const Results& reference, Pillar pillar,
+                                                                           Bloc bloc, int year_index) {
+    const int p = static_cast<int>(pillar), b = idx(bloc), n = kPillarComponentCount[p];
+    double z_scenario = 0, z_reference = 0;
+    for (int k = 0; k < n; ++k) {
+        z_scenario += scenario.component_contribution[p][k][b][year_index];
+        z_reference += reference.component_contribution[p][k][b][year_index];
+    }
+    const double dz = z_scenario - z_reference;
+    const double slope = std::fabs(dz) > 1e-12 ? (pillar_score(z_scenario) - pillar_score(z_reference)) / dz
+                                               : pillar_score_slope(z_reference);
+    std::array<ComponentChange, kMaxPillarComponents> out{};
+    for (int k = 0; k < n; ++k) {
+        out[k].value_change = scenario.component_value[p][k][b][year_index] - reference.component_value[p][k][b][year_index];
+        out[k].points = slope * (scenario.component_contribution[p][k][b][year_index] -
+                                 reference.component_contribution[p][k][b][year_index]);
+    }
+    return out;
+}
+
 std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar) {
     const RunInput input = run_input(s);
     const Indicator indicator = pillar_indicator(pillar);

@@ -41,6 +41,20 @@ struct Attribution {
 // the order effects of interacting levers small).
 Attribution attribute(const Scenario& scenario, const Scenario& reference, int path_steps = 2);
 
+// ----- Pillar components ----------------------------------------------------
+// What each component of a pillar score (kPillarComponents) did to the score's
+// difference between two runs at a year: its change in its own unit, and its
+// share of the difference in score points. The score is a nonlinear map of the
+// summed contributions, so each change in contribution is scaled by the
+// secant slope of that map; the points add up exactly to the difference.
+struct ComponentChange {
+    double value_change = 0;  // scenario − reference, in the component's unit
+    double points = 0;        // its share of the pillar score's difference
+};
+std::array<ComponentChange, kMaxPillarComponents> pillar_component_changes(const Results& scenario,
+                                                                           const Results& reference, Pillar pillar,
+                                                                           Bloc bloc, int year_index);
+
 // ----- Uncertainty ----------------------------------------------------------
 inline constexpr std::array<double, 5> kBandPercentiles{5, 25, 50, 75, 95};
 

@@ -28,8 +28,7 @@ constexpr int kSemis = 0, kAI = 1, kQuantum = 2, kClean = 3;
 
 double clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
 double saturate(double x, double half) { return x <= 0.0 ? 0.0 : x / (x + half); }
-// A smooth map of a standardised score z onto 0..100 with 50 at z = 0.
-double to_score(double z) { return 50.0 + 50.0 * z / (1.0 + std::fabs(z)); }
+double to_score(double z) { return pillar_score(z); }
 
 // ---------------------------------------------------------------------------
 // [SECTION] Levers in model units: fractions for percentages, $bn for money.

@@ -123,6 +123,14 @@ inline constexpr std::array<std::array<PillarComponentDef, kMaxPillarComponents>
       {}}},
 }};
 
+// A pillar score from its standardised sum z of component contributions: a
+// smooth map onto 0..100 with 50 at z = 0 (the reference position).
+inline double pillar_score(double z) { return 50.0 + 50.0 * z / (1.0 + (z < 0 ? -z : z)); }
+inline double pillar_score_slope(double z) {
+    const double d = 1.0 + (z < 0 ? -z : z);
+    return 50.0 / (d * d);
+}
+
 struct Results {
     int years = 0;  // number of yearly points, base year included
     // [indicator][bloc][year]

@@ -255,3 +255,42 @@ TEST_CASE("random_policy stays within every lever's range and on its step") {
         }
     }
 }
+
+// ----- Pillar components -----------------------------------------------------
+
+TEST_CASE("pillar components: the points add up to the score's difference, for random scenarios and every year") {
+    Rng rng(7301);
+    for (int n = 0; n < 40; ++n) {
+        const Scenario s = random_scenario(rng);
+        const Results scenario = run(s), reference = run(baseline_of(s));
+        for (int p = 0; p < kPillarCount; ++p)
+            for (int b = 0; b < kBlocCount; ++b)
+                for (int t = 0; t < scenario.years; ++t) {
+                    const auto parts = pillar_component_changes(scenario, reference, Pillar(p), Bloc(b), t);
+                    double sum = 0;
+                    for (const auto& c : parts) sum += c.points;
+                    const Indicator score = pillar_indicator(Pillar(p));
+                    INFO("scenario ", n, " pillar ", p, " bloc ", b, " year ", t);
+                    CHECK(sum == doctest::Approx(scenario.at(score, Bloc(b), t) - reference.at(score, Bloc(b), t))
+                                     .epsilon(1e-9)
+                                     .scale(1.0));
+                    for (int k = kPillarComponentCount[p]; k < kMaxPillarComponents; ++k) CHECK(parts[k].points == 0.0);
+                }
+    }
+}
+
+TEST_CASE("pillar components: a run against itself changes nothing; a changed run moves the components it should") {
+    Scenario s = scenario_from_preset(*find_preset("status_quo_2024"), Bloc::US);
+    const Results base = run(s);
+    for (const auto& c : pillar_component_changes(base, base, Pillar::Protect, Bloc::US, base.years - 1)) {
+        CHECK(c.points == 0.0);
+        CHECK(c.value_change == 0.0);
+    }
+    // Chip export controls: the rival's access to controlled technology falls,
+    // and that component raises Protect.
+    s.policy[idx(Bloc::US)][slot_of(LeverId::ExportControls)] = 100;
+    const Results controlled = run(s);
+    const auto parts = pillar_component_changes(controlled, base, Pillar::Protect, Bloc::US, base.years - 1);
+    CHECK(parts[1].value_change < 0);  // rival_access, % of supply
+    CHECK(parts[1].points > 0);
+}
