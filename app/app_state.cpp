@@ -253,4 +253,13 @@ void AppState::update(double now) {
     }
 }
 
+const std::vector<tl::TornadoBar>& AppState::tornado(tl::Pillar pillar) {
+    const int p = static_cast<int>(pillar);
+    if (tornado_revision_[p] != revision_) {
+        tornado_[p] = tl::tornado(scenario_, pillar);
+        tornado_revision_[p] = revision_;
+    }
+    return tornado_[p];
+}
+
 }  // namespace app

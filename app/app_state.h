@@ -47,8 +47,10 @@ struct ViewSettings {
     Theme theme = Theme::Light;
     float font_scale = 1.0f;
     bool show_bands = true;
+    int tornado_pillar = 0;  // tl::Pillar shown in "Which assumptions matter most?"
     bool intro_open = false;      // the first-minute introduction (panel_intro.cpp)
     bool intro_dont_show = true;  // its "Don't show this again"
+    bool about_open = false;      // "About the model" (panel_about.cpp)
 };
 
 struct History {
@@ -114,6 +116,10 @@ public:
     // the frontier by a slice. Call once per frame.
     void update(double now);
     std::uint64_t revision() const { return revision_; }
+
+    // Which assumptions matter most for a pillar of the seat at the horizon
+    // (tl::tornado): computed when first asked for after a change.
+    const std::vector<tl::TornadoBar>& tornado(tl::Pillar pillar);
     // Changes whenever an undoable step is made, undone or redone: the moments
     // to autosave and to add a browser history entry.
     std::uint64_t history_revision() const { return history_revision_; }
@@ -135,6 +141,8 @@ private:
     tl::Results bands_central_;
     std::optional<tl::Scenario> pinned_computed_;
     Replay last_move_;
+    std::array<std::vector<tl::TornadoBar>, tl::kPillarCount> tornado_;
+    std::array<std::uint64_t, tl::kPillarCount> tornado_revision_{};
 };
 
 }  // namespace app

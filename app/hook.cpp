@@ -67,6 +67,7 @@ std::string app_state_json() {
     w.EndArray();
     w.Key("name"); w.String(s.name.c_str());
     w.Key("intro_open"); w.Bool(state.settings.intro_open);
+    w.Key("about_open"); w.Bool(state.settings.about_open);
     w.Key("story_summary"); w.String(view.story.summary.c_str());
     w.Key("story"); w.String(tl::story_text(view.story).c_str());
     w.Key("entry"); w.String(app::the_sharing().entry_id().c_str());

@@ -203,6 +203,12 @@ void view_options(app::AppState& state) {
         ImGui::CloseCurrentPopup();
     }
     if (ImGui::IsItemHovered()) wrapped_tooltip("The three pillars, what 50 means, and what to try first");
+    flow.next(button_width("About the model"));
+    if (ImGui::Button("About the model")) {
+        st.about_open = true;
+        ImGui::CloseCurrentPopup();
+    }
+    if (ImGui::IsItemHovered()) wrapped_tooltip("What the model is for, what it leaves out, how it was calibrated");
 }
 
 void view_popup(app::AppState& state) {
@@ -328,6 +334,7 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
     }
     const float top = draw_header(state, sharing, trainer, layout, f.width);
     draw_intro(state);
+    draw_about(state);
     draw_share_dialog(sharing, state);
     draw_scenario_library(sharing, state);
     draw_guide_library(trainer);

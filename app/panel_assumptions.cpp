@@ -2,6 +2,7 @@
 // levers. Each moves between its low, central and high value (the ranges of
 // assets/parameters.json) and moves the baseline too, so the charts can show
 // the default baseline and the modified one apart from the scenario.
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -10,6 +11,71 @@
 #include "imgui.h"
 
 namespace ui {
+namespace {
+
+// "Which assumptions matter most": each uncertain parameter moved alone to
+// its low and high end, ranked by how far it moves a pillar of the seat at
+// the horizon (tl::tornado). Collapsed by default: it costs two runs per
+// parameter when opened after a change.
+void draw_tornado(app::AppState& state) {
+    auto& settings = state.settings;
+    if (!ImGui::CollapsingHeader("Which matter most?")) return;
+    for (int p = 0; p < tl::kPillarCount; ++p) {
+        const std::string name(tl::kPillarNames[p]);
+        if (p)
+            same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                              ImGui::CalcTextSize(name.c_str()).x);
+        if (ImGui::RadioButton(name.c_str(), settings.tornado_pillar == p))
+            settings.tornado_pillar = p;
+    }
+    const tl::Pillar pillar = static_cast<tl::Pillar>(settings.tornado_pillar);
+    const auto& bars = state.tornado(pillar);
+    double widest = 0;
+    for (const auto& b : bars) widest = std::max(widest, std::fabs(b.high - b.low));
+    if (widest < 0.05) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("No assumption moves this score: the score measures your levers against the baseline, and "
+                           "no lever differs from it yet. Move a lever to see which assumptions your result rests on.");
+        ImGui::PopStyleColor();
+        return;
+    }
+    const double central = bars.front().central;
+    double lo = central, hi = central;
+    for (const auto& b : bars) lo = std::min({lo, b.low, b.high}), hi = std::max({hi, b.low, b.high});
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s score %.1f at your assumptions. Each bar: one assumption at its low end (light) and its "
+                       "high end (dark), the others unchanged.",
+                       std::string(tl::kPillarNames[settings.tornado_pillar]).c_str(), central);
+    ImGui::PopStyleColor();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
+    const float label_w = std::min(w * 0.55f, font * 14.0f), bar_w = w - label_w - font * 0.5f;
+    const auto x_of = [&](double v) { return static_cast<float>((v - lo) / std::max(hi - lo, 1e-9)) * bar_w; };
+    const std::size_t shown = std::min<std::size_t>(bars.size(), 8);
+    for (std::size_t k = 0; k < shown; ++k) {
+        const tl::TornadoBar& b = bars[k];
+        if (std::fabs(b.high - b.low) < 0.05) break;
+        const tl::ParamDef& d = tl::param_defs()[b.param];
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = font * 1.35f, x0 = p.x + label_w;
+        dl->AddText(ImVec2(p.x, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
+                    fit_text(d.name, label_w - 8).c_str());
+        const float xc = x0 + x_of(central);
+        for (const auto& [value, alpha] : {std::pair{b.low, 0.45f}, std::pair{b.high, 0.95f}}) {
+            const float x = x0 + x_of(value);
+            dl->AddRectFilled(ImVec2(std::min(xc, x), p.y + 3), ImVec2(std::max(xc, x), p.y + h - 3),
+                              pillar_color(pillar, alpha), 2.0f);
+        }
+        dl->AddLine(ImVec2(xc, p.y), ImVec2(xc, p.y + h), ImGui::GetColorU32(ImGuiCol_Text));
+        ImGui::InvisibleButton(("##tornado" + std::to_string(k)).c_str(), ImVec2(w, h));
+        if (ImGui::IsItemHovered())
+            wrapped_tooltip("%s: %s %.1f at its low end, %.1f at its high end (%.1f at your assumptions).",
+                            d.name.c_str(), std::string(tl::kPillarNames[settings.tornado_pillar]).c_str(), b.low,
+                            b.high, central);
+    }
+}
+
+}  // namespace
 
 void draw_assumptions(app::AppState& state) {
     const tl::Scenario& s = state.scenario();
@@ -25,6 +91,7 @@ void draw_assumptions(app::AppState& state) {
     ImGui::SameLine();
     filter.Draw("##filter", -1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name");
+    draw_tornado(state);
     ImGui::Separator();
 
     for (const auto& d : tl::param_defs()) {

@@ -74,6 +74,12 @@ void draw_intro(app::AppState& state) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::Spacing();
+    if (ImGui::SmallButton("About the model")) {
+        st.intro_open = false;
+        st.about_open = true;
+    }
+    if (ImGui::IsItemHovered()) wrapped_tooltip("What the model is for, what it leaves out, how it was calibrated");
+    ImGui::Spacing();
     ImGui::Checkbox("Don't show this again", &st.intro_dont_show);
     const char* start = "Start exploring";
     same_line_if_fits(ImGui::CalcTextSize(start).x + ImGui::GetStyle().FramePadding.x * 2);

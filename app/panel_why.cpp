@@ -14,6 +14,59 @@
 #include "imgui.h"
 
 namespace ui {
+namespace {
+
+// The columns of a row of bars: label, bar (zero in its middle), value.
+struct BarLayout {
+    float width, label_w, bar_w, zero_x, row_h;
+};
+BarLayout bar_layout() {
+    const float w = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
+    const float label_w = std::min(w * 0.6f, font * 16.0f);
+    const float bar_w = w - label_w - font * 4.5f;
+    return {w, label_w, bar_w, label_w + bar_w * 0.5f, font * 1.35f};
+}
+
+// One labelled bar of `value` (the longest bar is `scale`), as an item the
+// caller can ask IsItemHovered() of.
+void draw_bar(const BarLayout& l, const std::string& label, double value, double scale, ImU32 color, int decimals,
+              const std::string& id) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float font = ImGui::GetFontSize();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = l.row_h, text_y = p.y + (h - font) * 0.5f;
+    dl->AddText(ImVec2(p.x, text_y), ImGui::GetColorU32(ImGuiCol_Text), fit_text(label, l.label_w - 8).c_str());
+    const float x0 = p.x + l.zero_x, x1 = x0 + static_cast<float>(value / scale) * l.bar_w * 0.5f;
+    dl->AddRectFilled(ImVec2(std::min(x0, x1), p.y + 3), ImVec2(std::max(x0, x1), p.y + h - 3), color, 3.0f);
+    dl->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator));
+    const std::string v = format_value(value, decimals, "");
+    dl->AddText(ImVec2(p.x + l.label_w + l.bar_w + 6, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                (value > 0 ? "+" + v : v).c_str());
+    ImGui::InvisibleButton(id.c_str(), ImVec2(l.width, h));
+}
+
+// For a pillar score: what its components did, in score points (they add up
+// to the total), each with its change in its own unit.
+void draw_pillar_components(const app::ModelView& view, tl::Pillar pillar, tl::Bloc bloc, int year_index) {
+    const int p = static_cast<int>(pillar);
+    const auto parts = tl::pillar_component_changes(view.scenario, view.baseline, pillar, bloc, year_index);
+    double scale = 1e-12;
+    for (const auto& c : parts) scale = std::max(scale, std::fabs(c.points));
+    ImGui::Spacing();
+    section_heading("What the score is made of", pillar_color(pillar));
+    const BarLayout layout = bar_layout();
+    for (int k = 0; k < tl::kPillarComponentCount[p]; ++k) {
+        const tl::PillarComponentDef& d = tl::kPillarComponents[p][k];
+        draw_bar(layout, std::string(d.name), parts[k].points, scale, pillar_color(pillar, 0.85f), 1,
+                 "##component" + std::to_string(k));
+        if (ImGui::IsItemHovered())
+            wrapped_tooltip("%s: %s vs baseline, %+.1f score points. %s", std::string(d.name).c_str(),
+                            format_value(parts[k].value_change, 2, std::string(d.unit)).c_str(), parts[k].points,
+                            std::string(d.meaning).c_str());
+    }
+}
+
+}  // namespace
 
 void draw_why(app::AppState& state) {
     const app::ModelView& view = state.view();
@@ -73,35 +126,10 @@ void draw_why(app::AppState& state) {
     double scale = 1e-12;
     for (std::size_t k = 0; k < shown; ++k) scale = std::max(scale, std::fabs(rows[k].value));
 
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float w = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
-    const float label_w = std::min(w * 0.6f, font * 16.0f);
-    const float bar_w = w - label_w - font * 4.5f;
-    const float zero_x = label_w + bar_w * 0.5f;
+    const BarLayout layout = bar_layout();
     for (std::size_t k = 0; k < shown; ++k) {
         const Row& r = rows[k];
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float h = font * 1.35f;
-        // Label, clipped.
-        std::string shown = r.label;
-        while (shown.size() > 4 && ImGui::CalcTextSize(shown.c_str()).x > label_w - 8) {
-            shown.pop_back();
-            while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();  // UTF-8
-            if (ImGui::CalcTextSize((shown + "\xE2\x80\xA6").c_str()).x <= label_w - 8) {
-                shown += "\xE2\x80\xA6";
-                break;
-            }
-        }
-        dl->AddText(ImVec2(p.x, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
-        float len = static_cast<float>(r.value / scale) * bar_w * 0.5f;
-        float x0 = p.x + zero_x, x1 = x0 + len;
-        dl->AddRectFilled(ImVec2(std::min(x0, x1), p.y + 3), ImVec2(std::max(x0, x1), p.y + h - 3),
-                          pillar_color(r.pillar, 0.85f), 3.0f);
-        dl->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator));
-        std::string v = format_value(r.value, def.decimals, "");
-        dl->AddText(ImVec2(p.x + label_w + bar_w + 6, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                    (r.value > 0 ? "+" + v : v).c_str());
-        ImGui::InvisibleButton(("##row" + std::to_string(k)).c_str(), ImVec2(w, h));
+        draw_bar(layout, r.label, r.value, scale, pillar_color(r.pillar, 0.85f), def.decimals, "##row" + std::to_string(k));
         if (ImGui::IsItemHovered())
             tooltip_with_source(r.label + ": " + format_value(r.value, def.decimals + 1, std::string(def.unit)) + ". " +
                                     r.reason->text + ".",
@@ -119,6 +147,8 @@ void draw_why(app::AppState& state) {
         ImGui::TextDisabled("%zu smaller changes together: %s", rows.size() - shown,
                             format_value(rest, def.decimals, std::string(def.unit)).c_str());
     }
+    if (settings.why_indicator >= tl::Indicator::ProtectScore)
+        draw_pillar_components(view, indicator_pillar(settings.why_indicator), bloc, year_index);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Bars add up to the total. Levers interact, so each bar is the lever's average effect when the "
                        "changes are switched on one by one, in both orders.");

@@ -1,5 +1,6 @@
 // Nothing cut off, nothing on top of other text: every screen of the app
-// (levers, charts, triangle, why, story, introduction, matrix, assumptions, share, file, view,
+// (levers, charts, triangle, why, story, introduction, about, why with components, matrix, assumptions,
+// the tornado of assumptions, share, file, view,
 // guide, presenter, debrief, room) at five widths (phone to projector) and
 // three text scales, judged by the test hook's audit of the last frame
 // (app/screen_audit.h: labelled items cut at their window's edge or wider
@@ -50,6 +51,33 @@ async function closePopups(app) {
   return frames(app, 2);
 }
 
+// Assumptions: phone: a header under More (below the sector matrix, folded
+// first to bring it up); tablet and desktop: the tab beside Levers.
+async function openAssumptions(app) {
+  const s = await tab(app, 'More');
+  if (s.layout === 'phone') await click(app, 'Sector \u00d7 bloc');
+  return click(app, 'Assumptions');
+}
+
+async function closeAssumptions(app) {
+  const s = await app.state();
+  if (s.layout !== 'phone') return click(app, 'Levers');
+  await click(app, 'Assumptions');
+  return click(app, 'Sector \u00d7 bloc');
+}
+
+// A mix that moves all three pillars.
+async function moveLevers(app) {
+  for (const [lever, value] of [['export_controls.semis', 95], ['market_access', 70], ['subsidies.ai', 40]])
+    await app.command({ cmd: 'set_lever', lever, value });
+  return frames(app, 2);
+}
+
+async function resetLevers(app) {
+  await app.command({ cmd: 'reset' });
+  return frames(app, 2);
+}
+
 // A few room rows: the current scenario's link under several presets.
 async function fillRoom(app) {
   for (const id of ['status_quo_2024', 'broad_decoupling', 'allied_tech_alliance', 'eu_tech_sovereignty']) {
@@ -70,14 +98,10 @@ const SCREENS = [
     name: 'story',
     // A story with every section: a mix that moves all three pillars.
     open: async (app) => {
-      for (const [lever, value] of [['export_controls.semis', 95], ['market_access', 70], ['subsidies.ai', 40]])
-        await app.command({ cmd: 'set_lever', lever, value });
+      await moveLevers(app);
       return tab(app, 'Story');
     },
-    close: async (app) => {
-      await app.command({ cmd: 'reset' });
-      return frames(app, 2);
-    },
+    close: resetLevers,
   },
   {
     name: 'intro',
@@ -87,21 +111,37 @@ const SCREENS = [
     },
     close: closePopups,
   },
-  { name: 'matrix', open: (app) => tab(app, 'More') },
   {
-    name: 'assumptions',
-    // Phone: a header under More (below the sector matrix, folded first to
-    // bring it up); tablet and desktop: the tab beside Levers.
+    name: 'about',
     open: async (app) => {
-      const s = await tab(app, 'More');
-      if (s.layout === 'phone') await click(app, 'Sector \u00d7 bloc');
-      return click(app, 'Assumptions');
+      await click(app, (await app.state()).layout === 'phone' ? 'Options' : 'View');
+      return click(app, 'About the model');
+    },
+    close: closePopups,
+  },
+  {
+    name: 'why-components',
+    // A pillar score's components under the lever bars.
+    open: async (app) => {
+      await moveLevers(app);
+      return tab(app, 'Why?');
+    },
+    close: resetLevers,
+  },
+  { name: 'matrix', open: (app) => tab(app, 'More') },
+  { name: 'assumptions', open: openAssumptions, close: closeAssumptions },
+  {
+    name: 'tornado',
+    // "Which matter most?" for a scenario with levers moved.
+    open: async (app) => {
+      await moveLevers(app);
+      await openAssumptions(app);
+      return click(app, 'Which matter most?');
     },
     close: async (app) => {
-      const s = await app.state();
-      if (s.layout !== 'phone') return click(app, 'Levers');
-      await click(app, 'Assumptions');
-      return click(app, 'Sector \u00d7 bloc');
+      await click(app, 'Which matter most?');
+      await closeAssumptions(app);
+      return resetLevers(app);
     },
   },
   { name: 'share', open: (app) => click(app, 'Share'), close: closePopups },

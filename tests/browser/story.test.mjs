@@ -34,6 +34,29 @@ describe('story and introduction', () => {
     }
   });
 
+  test('on a phone, the introduction links to "About the model"; a tap opens it, Escape closes it', async () => {
+    const app = await site.open({
+      intro: true, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    });
+    try {
+      let s = await waitFor(() => app.state(), (t) => t.intro_open && t.items['About the model']);
+      const r = s.items['About the model'];
+      await app.page.touchscreen.tap(r[0] + r[2] / 2, r[1] + r[3] / 2);
+      s = await waitFor(() => app.state(), (t) => t.about_open);
+      assert.equal(s.intro_open, false, 'the introduction gives way to the page');
+      await frames(app, 2);
+      s = await app.state();
+      assert.deepEqual(s.text_problems, [], 'nothing cut off on a phone');
+      await saveScreenshot(app.page, 'about-phone');
+      await app.page.keyboard.press('Escape');
+      s = await waitFor(() => app.state(), (t) => !t.about_open);
+      assert.equal(s.about_open, false, 'Escape closes it');
+      assert.deepEqual(app.pageErrors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('the story follows a real drag of the chip-controls slider', () => site.withApp({}, async (app) => {
     const before = await app.state();
     assert.match(before.story, /as they were in 2024/, 'the status quo has nothing to tell yet');
