@@ -1,0 +1,145 @@
+#include "core/json_archive.h"
+
+#include "core/suggest.h"
+#include "core/untrusted_json.h"
+
+namespace tl::json {
+
+namespace {
+// Limits for the embedded tables: far above their sizes.
+constexpr std::size_t kMaxTableBytes = 16 * 1024 * 1024;
+constexpr int kMaxTableDepth = 64;
+
+// "a list", "text", ...: what the reader found where it wanted something else.
+std::string what_is(const rapidjson::Value& v) {
+    if (v.IsArray()) return "a list";
+    if (v.IsString()) return "text";
+    if (v.IsNumber()) return "a number";
+    if (v.IsBool()) return "true or false";
+    if (v.IsNull()) return "null";
+    return "an object";
+}
+}  // namespace
+
+ReadArchive::ReadArchive(const rapidjson::Value& root, FieldReader& reader, std::string path)
+    : InputArchive(this), reader_(reader) {
+    // The root is the "next value" of a frame holding only it.
+    frames_.push_back({&root, std::move(path), 0});
+    frames_.back().next_index = rapidjson::SizeType(-1);  // marks the holder
+}
+
+const rapidjson::Value* ReadArchive::object() const {
+    const rapidjson::Value* node = frames_.back().node;
+    return node && node->IsObject() ? node : nullptr;
+}
+
+bool ReadArchive::has(const char* key) const {
+    const rapidjson::Value* obj = object();
+    return obj && obj->HasMember(key);
+}
+
+const rapidjson::Value* ReadArchive::next_value(std::string& at) {
+    Frame& f = frames_.back();
+    const char* name = next_name_;
+    bool optional = next_optional_;
+    next_name_ = nullptr;
+    next_optional_ = false;
+    if (f.next_index == rapidjson::SizeType(-1)) {  // the root
+        at = f.path;
+        return f.node;
+    }
+    if (!f.node) return nullptr;  // inside something absent or wrong: reported once, above
+    if (name) {
+        at = FieldReader::at(f.path, name);
+        if (!f.node->IsObject()) return nullptr;  // enter() reported it
+        auto it = f.node->FindMember(name);
+        if (it == f.node->MemberEnd()) {
+            if (!optional) reader_.error(at, "missing");
+            return nullptr;
+        }
+        return &it->value;
+    }
+    at = f.path + "[" + std::to_string(f.next_index) + "]";
+    if (!f.node->IsArray() || f.next_index >= f.node->Size()) return nullptr;
+    return &(*f.node)[f.next_index++];
+}
+
+void ReadArchive::enter() {
+    std::string at;
+    const rapidjson::Value* v = next_value(at);
+    if (v && !v->IsObject() && !v->IsArray()) {
+        reader_.error(at, "expected an object or a list, found " + what_is(*v));
+        v = nullptr;
+    }
+    frames_.push_back({v, std::move(at), 0});
+}
+
+void ReadArchive::leave() {
+    if (frames_.size() > 1) frames_.pop_back();
+}
+
+void ReadArchive::load_size(cereal::size_type& size) {
+    Frame& f = frames_.back();
+    size = 0;
+    if (!f.node) return;
+    if (!f.node->IsArray()) {
+        reader_.error(f.path, "expected a list, found " + what_is(*f.node));
+        f.node = nullptr;
+        return;
+    }
+    size = f.node->Size();
+}
+
+void ReadArchive::load_text(std::string& into) {
+    std::string at;
+    const rapidjson::Value* v = next_value(at);
+    if (!v) return;
+    if (!v->IsString()) return reader_.error(at, "expected text");
+    into.assign(v->GetString(), v->GetStringLength());
+}
+
+void ReadArchive::load_version(std::uint32_t& into) {
+    const rapidjson::Value* obj = object();
+    into = 0;
+    if (!obj) return;
+    auto it = obj->FindMember("version");
+    if (it != obj->MemberEnd() && it->value.IsUint()) into = it->value.GetUint();
+}
+
+void ReadArchive::report_ids(const std::string& at, std::string_view found, const std::string_view* ids, std::size_t n,
+                             const char* what) {
+    std::vector<std::string> allowed(ids, ids + n);
+    std::string hint = did_you_mean(std::string(found), allowed);
+    std::string list;
+    if (n <= 8)  // short lists are worth reading in full
+        for (std::size_t i = 0; i < n; ++i) list += (i ? (i + 1 == n ? " or " : ", ") : " (") + allowed[i];
+    reader_.error(at, "unknown " + std::string(what) + " " + quoted(found) + (list.empty() ? "" : list + ")") + hint);
+}
+
+WriteArchive::WriteArchive(bool pretty)
+    : OutputArchive(this), pretty_(pretty), writer_(buffer_), pretty_writer_(buffer_) {
+    pretty_writer_.SetIndent(' ', 2);
+}
+
+void WriteArchive::write_name() {
+    if (!next_name_) return;
+    key(next_name_);
+    next_name_ = nullptr;
+}
+
+rapidjson::Document parse_table(std::string_view text, std::string_view where) {
+    // The embedded tables go through the same guarded reader as untrusted
+    // text: one parser, one number conversion, and a key given twice in a
+    // table is an error instead of a silent first-wins.
+    InputDocument input = read_untrusted(text, {"data", kMaxTableBytes, kMaxTableDepth});
+    if (!input.ok) throw Error(std::string(where) + ": invalid JSON (" + input.error + ")");
+    return std::move(input.doc);
+}
+
+std::string join_problems(std::string_view where, const std::vector<std::string>& problems) {
+    std::string out;
+    for (const auto& p : problems) out += (out.empty() ? "" : "\n") + std::string(where) + " " + p;
+    return out;
+}
+
+}  // namespace tl::json
