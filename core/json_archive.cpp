@@ -1,5 +1,7 @@
 #include "core/json_archive.h"
 
+#include <algorithm>
+
 #include "core/suggest.h"
 #include "core/untrusted_json.h"
 
@@ -21,10 +23,11 @@ std::string what_is(const rapidjson::Value& v) {
 }
 }  // namespace
 
-ReadArchive::ReadArchive(const rapidjson::Value& root, FieldReader& reader, std::string path)
-    : InputArchive(this), reader_(reader) {
+ReadArchive::ReadArchive(const rapidjson::Value& root, FieldReader& reader, std::string path,
+                         bool report_unknown_fields)
+    : InputArchive(this), reader_(reader), report_unknown_fields_(report_unknown_fields) {
     // The root is the "next value" of a frame holding only it.
-    frames_.push_back({&root, std::move(path), 0});
+    frames_.push_back({&root, std::move(path), 0, {}, 0});
     frames_.back().next_index = rapidjson::SizeType(-1);  // marks the holder
 }
 
@@ -33,9 +36,12 @@ const rapidjson::Value* ReadArchive::object() const {
     return node && node->IsObject() ? node : nullptr;
 }
 
-bool ReadArchive::has(const char* key) const {
+const rapidjson::Value* ReadArchive::field(const char* key) {
+    frames_.back().known.emplace_back(key);
     const rapidjson::Value* obj = object();
-    return obj && obj->HasMember(key);
+    if (!obj) return nullptr;
+    auto it = obj->FindMember(key);
+    return it == obj->MemberEnd() ? nullptr : &it->value;
 }
 
 const rapidjson::Value* ReadArchive::next_value(std::string& at) {
@@ -50,6 +56,7 @@ const rapidjson::Value* ReadArchive::next_value(std::string& at) {
     }
     if (!f.node) return nullptr;  // inside something absent or wrong: reported once, above
     if (name) {
+        f.known.emplace_back(name);
         at = FieldReader::at(f.path, name);
         if (!f.node->IsObject()) return nullptr;  // enter() reported it
         auto it = f.node->FindMember(name);
@@ -64,18 +71,46 @@ const rapidjson::Value* ReadArchive::next_value(std::string& at) {
     return &(*f.node)[f.next_index++];
 }
 
-void ReadArchive::enter() {
+void ReadArchive::enter(bool list, const char* expected) {
     std::string at;
     const rapidjson::Value* v = next_value(at);
-    if (v && !v->IsObject() && !v->IsArray()) {
-        reader_.error(at, "expected an object or a list, found " + what_is(*v));
+    if (v && (list ? !v->IsArray() : !v->IsObject())) {
+        reader_.error(at, std::string("expected ") + expected + ", found " + what_is(*v));
         v = nullptr;
     }
-    frames_.push_back({v, std::move(at), 0});
+    frames_.push_back({v, std::move(at), 0, {}, reader_.count()});
 }
 
 void ReadArchive::leave() {
-    if (frames_.size() > 1) frames_.pop_back();
+    if (frames_.size() <= 1) return;
+    Frame& f = frames_.back();
+    if (report_unknown_fields_ && f.node && f.node->IsObject()) {
+        std::vector<std::string> unknown;
+        for (const auto& m : f.node->GetObject()) {
+            std::string key(m.name.GetString(), m.name.GetStringLength());
+            if (std::find(f.known.begin(), f.known.end(), key) == f.known.end())
+                unknown.push_back(FieldReader::at(f.path, key) + ": unknown field" + did_you_mean(key, f.known));
+        }
+        reader_.insert(f.first_error, unknown);
+    }
+    frames_.pop_back();
+}
+
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, TextField& t) {
+    if (ar.field(t.name) || t.required)
+        if (const rapidjson::Value* obj = ar.object())
+            ar.reader().text(*obj, t.name, ar.path(), t.value, t.required, t.max_len);
+}
+
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, TextListField& t) {
+    if (ar.field(t.name))
+        ar.reader().text_list(*ar.object(), t.name, ar.path(), t.items, t.max_items, t.max_len);
+}
+
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, IntegerField& t) {
+    if (ar.field(t.name) || t.required)
+        if (const rapidjson::Value* obj = ar.object())
+            ar.reader().integer(*obj, t.name, ar.path(), t.value, t.required, t.what);
 }
 
 void ReadArchive::load_size(cereal::size_type& size) {
@@ -138,7 +173,7 @@ rapidjson::Document parse_table(std::string_view text, std::string_view where) {
 
 std::string join_problems(std::string_view where, const std::vector<std::string>& problems) {
     std::string out;
-    for (const auto& p : problems) out += (out.empty() ? "" : "\n") + std::string(where) + " " + p;
+    for (const auto& p : problems) out += (out.empty() ? "" : "\n") + std::string(where) + ": " + p;
     return out;
 }
 

@@ -31,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/field_reader.h"
@@ -74,14 +75,90 @@ IdField<E, N> as_id(const std::array<std::string_view, N>& ids, E& value, const 
     return {ids, value, what};
 }
 
+// Text of at most max_len bytes; a required text must be there and not blank.
+struct TextField {
+    const char* name;
+    std::string& value;
+    std::size_t max_len;
+    bool required;
+};
+inline TextField text(const char* name, std::string& value, std::size_t max_len, bool required) {
+    return {name, value, max_len, required};
+}
+
+// A list of non-blank texts: at most max_items of at most max_len bytes each.
+struct TextListField {
+    const char* name;
+    std::vector<std::string>& items;
+    std::size_t max_items, max_len;
+};
+inline TextListField text_list(const char* name, std::vector<std::string>& items, std::size_t max_items,
+                               std::size_t max_len) {
+    return {name, items, max_items, max_len};
+}
+
+// A whole number; `what` names it in the error ("a year", "a whole number of minutes").
+struct IntegerField {
+    const char* name;
+    int& value;
+    const char* what;
+    bool required;
+};
+inline IntegerField integer(const char* name, int& value, const char* what, bool required) {
+    return {name, value, what, required};
+}
+
+// An object of numbers keyed by name, kept in document order:
+// {"enforcement": 400, "China.export_controls.cleantech": 60} -> items of T{key, value}.
+template <class T>
+struct KeyedNumbers {
+    std::vector<T>& items;
+    const char* expected;  // "an object of lever values"
+    std::size_t max_items;
+};
+template <class T>
+KeyedNumbers<T> keyed_numbers(std::vector<T>& items, const char* expected, std::size_t max_items) {
+    return {items, expected, max_items};
+}
+
+// Every field of the object being read, in document order, as (name, T):
+// for objects keyed by data (a snapshot's presets, blocs and indicators).
+template <class T>
+struct Members {
+    std::vector<std::pair<std::string, T>>& items;
+};
+template <class T>
+Members<T> members(std::vector<std::pair<std::string, T>>& items) {
+    return {items};
+}
+
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T, class A>
+inline constexpr bool is_vector<std::vector<T, A>> = true;
+
+// What a node of type T must be, for the error when it is not: a type may
+// declare `const char* json_expected(const T*)` beside it ("an object
+// describing a step"); otherwise "an object" or "a list".
+template <class T>
+const char* expected_node() {
+    if constexpr (requires(const T* p) { json_expected(p); }) return json_expected(static_cast<const T*>(nullptr));
+    else if constexpr (is_vector<T>) return "a list";
+    else return "an object";
+}
+
 // ---------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------
 
 class ReadArchive : public cereal::InputArchive<ReadArchive, cereal::AllowEmptyClassElision> {
 public:
-    // Reads below `root`, reporting problems to `reader` with paths starting at `path`.
-    ReadArchive(const rapidjson::Value& root, FieldReader& reader, std::string path = "");
+    // Reads below `root`, reporting problems to `reader` with paths starting
+    // at `path`. With report_unknown_fields, a field of an object that its
+    // type did not ask for is an error ("briefng: unknown field (did you
+    // mean \"briefing\"?)"): the names a type reads are the format.
+    ReadArchive(const rapidjson::Value& root, FieldReader& reader, std::string path = "",
+                bool report_unknown_fields = false);
 
     FieldReader& reader() { return reader_; }
     // The path of the object being read, and of one of its fields.
@@ -89,7 +166,9 @@ public:
     std::string path_of(std::string_view key) const { return FieldReader::at(path(), key); }
     // The object being read (null while reading something that is not there or not an object).
     const rapidjson::Value* object() const;
-    bool has(const char* key) const;
+    // A field of the object being read (null when absent); the name counts as asked for.
+    const rapidjson::Value* field(const char* key);
+    bool has(const char* key) { return field(key) != nullptr; }
     void error(std::string_view key, const std::string& msg) { reader_.error(path_of(key), msg); }
 
     // --- used by the cereal functions below ---
@@ -98,7 +177,7 @@ public:
     // element of the current list. Null (after reporting what is wrong unless
     // quietly missing) when there is nothing to read.
     const rapidjson::Value* next_value(std::string& path);
-    void enter();  // a class: its fields are read from the next value
+    void enter(bool list, const char* expected);  // a class or list: read from the next value
     void leave();
     void load_size(cereal::size_type& size);
     template <class T>
@@ -113,8 +192,11 @@ private:
         const rapidjson::Value* node;  // null: absent or already reported; nothing below it is read
         std::string path;
         rapidjson::SizeType next_index = 0;
+        std::vector<std::string> known;  // the field names asked for
+        std::size_t first_error = 0;     // where its unknown fields' errors go
     };
     FieldReader& reader_;
+    bool report_unknown_fields_;
     std::vector<Frame> frames_;
     const char* next_name_ = nullptr;
     bool next_optional_ = false;
@@ -212,10 +294,55 @@ void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, cereal::SizeTag<T>& t) {
     ar.load_size(t.size);
 }
 
+// The field wrappers read through the FieldReader's checks.
+inline void prologue(ReadArchive&, const TextField&) {}
+inline void epilogue(ReadArchive&, const TextField&) {}
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, TextField& t);
+inline void prologue(ReadArchive&, const TextListField&) {}
+inline void epilogue(ReadArchive&, const TextListField&) {}
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, TextListField& t);
+inline void prologue(ReadArchive&, const IntegerField&) {}
+inline void epilogue(ReadArchive&, const IntegerField&) {}
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, IntegerField& t);
+template <class T>
+void prologue(ReadArchive&, const KeyedNumbers<T>&) {}
+template <class T>
+void epilogue(ReadArchive&, const KeyedNumbers<T>&) {}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, KeyedNumbers<T>& t) {
+    std::string at;
+    const rapidjson::Value* v = ar.next_value(at);
+    if (!v) return;
+    if (!v->IsObject()) return ar.reader().error(at, std::string("expected ") + t.expected);
+    if (v->MemberCount() > t.max_items)
+        return ar.reader().error(at, std::to_string(v->MemberCount()) + " values; at most " +
+                                         std::to_string(t.max_items) + " allowed");
+    for (const auto& m : v->GetObject()) {
+        std::string key(m.name.GetString(), m.name.GetStringLength());
+        if (!m.value.IsNumber()) ar.reader().error(FieldReader::at(at, key), "expected a number");
+        else t.items.push_back({std::move(key), m.value.GetDouble()});
+    }
+}
+
+template <class T>
+void prologue(ReadArchive&, const Members<T>&) {}
+template <class T>
+void epilogue(ReadArchive&, const Members<T>&) {}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, Members<T>& t) {
+    const rapidjson::Value* obj = ar.object();
+    if (!obj) return;
+    for (const auto& m : obj->GetObject()) {
+        t.items.emplace_back(std::string(m.name.GetString(), m.name.GetStringLength()), T{});
+        ar.set_next_name(m.name.GetString(), false);  // the document's own key: stable while reading
+        ar(t.items.back().second);
+    }
+}
+
 // Every other type (a struct, a std::vector) is a node of its own.
 template <class T, cereal::traits::EnableIf<!std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void prologue(ReadArchive& ar, const T&) {
-    ar.enter();
+    ar.enter(is_vector<T>, expected_node<T>());
 }
 template <class T, cereal::traits::EnableIf<!std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void epilogue(ReadArchive& ar, const T&) {
@@ -225,11 +352,6 @@ void epilogue(ReadArchive& ar, const T&) {
 // ---------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------
-
-template <class T>
-inline constexpr bool is_vector = false;
-template <class T, class A>
-inline constexpr bool is_vector<std::vector<T, A>> = true;
 
 class WriteArchive : public cereal::OutputArchive<WriteArchive, cereal::AllowEmptyClassElision> {
 public:
@@ -254,6 +376,12 @@ public:
             else if constexpr (std::is_integral_v<T>) w.Int64(static_cast<std::int64_t>(v));
             else w.Double(static_cast<double>(v));
         });
+    }
+    // Whole numbers without ".0" (hand-written files read naturally: "target": 60).
+    void write_plain_number(double v) {
+        if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e15 && v > -1e15)
+            write_number(static_cast<long long>(v));
+        else write_number(v);
     }
     void write_text(std::string_view s) {
         write_name();
@@ -333,6 +461,54 @@ template <class T>
 void epilogue(WriteArchive&, const cereal::SizeTag<T>&) {}
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive&, const cereal::SizeTag<T>&) {}  // a list's length is its own
+
+inline void prologue(WriteArchive&, const TextField&) {}
+inline void epilogue(WriteArchive&, const TextField&) {}
+inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const TextField& t) {
+    ar.set_next_name(t.name);
+    ar.write_text(t.value);
+}
+inline void prologue(WriteArchive&, const TextListField&) {}
+inline void epilogue(WriteArchive&, const TextListField&) {}
+inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const TextListField& t) {
+    ar.set_next_name(t.name);
+    ar.write_name();
+    ar.start_array();
+    for (const auto& item : t.items) ar.write_text(item);
+    ar.end_array();
+}
+inline void prologue(WriteArchive&, const IntegerField&) {}
+inline void epilogue(WriteArchive&, const IntegerField&) {}
+inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const IntegerField& t) {
+    ar.set_next_name(t.name);
+    ar.write_number(t.value);
+}
+template <class T>
+void prologue(WriteArchive&, const KeyedNumbers<T>&) {}
+template <class T>
+void epilogue(WriteArchive&, const KeyedNumbers<T>&) {}
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const KeyedNumbers<T>& t) {
+    ar.write_name();
+    ar.start_object();
+    for (const auto& item : t.items) {
+        ar.key(item.key);
+        ar.write_plain_number(item.value);
+    }
+    ar.end_object();
+}
+
+template <class T>
+void prologue(WriteArchive&, const Members<T>&) {}
+template <class T>
+void epilogue(WriteArchive&, const Members<T>&) {}
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const Members<T>& t) {
+    for (const auto& [name, value] : t.items) {
+        ar.set_next_name(name.c_str());
+        ar(value);
+    }
+}
 
 template <class T, cereal::traits::EnableIf<!std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void prologue(WriteArchive& ar, const T&) {
