@@ -74,14 +74,6 @@ struct CheckSpec {
     }
 };
 
-struct CheckTable {
-    std::vector<CheckSpec> checks;
-    template <class Archive>
-    void serialize(Archive& ar) {
-        ar(cereal::make_nvp("checks", checks));
-    }
-};
-
 Scenario scenario_of(const ScenarioSpec& spec, const std::string& at, const AssumptionPositions& assumptions) {
     const Preset* p = find_preset(spec.preset);
     if (!p) throw json::Error(at + ".preset: unknown preset \"" + spec.preset + "\"");
@@ -127,11 +119,10 @@ std::vector<CheckResult> run_checks(std::string_view text) { return run_checks(t
 
 std::vector<CheckResult> run_checks(std::string_view text, const AssumptionPositions& assumptions) {
     const std::string where = "checks";
-    CheckTable table;
-    json::read_table(text, where, table);
+    const std::vector<CheckSpec> checks = json::read_table_list<CheckSpec>(text, where, "checks");
     std::vector<CheckResult> out;
-    for (std::size_t i = 0; i < table.checks.size(); ++i) {
-        const CheckSpec& c = table.checks[i];
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+        const CheckSpec& c = checks[i];
         const std::string at = where + ": checks[" + std::to_string(i) + "] (\"" + c.id + "\")";
         CheckResult res;
         res.id = c.id;

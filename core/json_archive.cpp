@@ -12,7 +12,8 @@ namespace {
 constexpr std::size_t kMaxTableBytes = 16 * 1024 * 1024;
 constexpr int kMaxTableDepth = 64;
 
-// "a list", "text", ...: what the reader found where it wanted something else.
+}  // namespace
+
 std::string what_is(const rapidjson::Value& v) {
     if (v.IsArray()) return "a list";
     if (v.IsString()) return "text";
@@ -21,7 +22,6 @@ std::string what_is(const rapidjson::Value& v) {
     if (v.IsNull()) return "null";
     return "an object";
 }
-}  // namespace
 
 ReadArchive::ReadArchive(const rapidjson::Value& root, FieldReader& reader, std::string path,
                          bool report_unknown_fields)

@@ -49,10 +49,27 @@ struct Error : std::runtime_error {
 // Field wrappers (both archives)
 // ---------------------------------------------------------------------------
 
+// Values, names and wrappers are read and written in place (a field of the
+// object being read, or the object's own fields): they open no node. A
+// wrapper says so with `using json_in_place = void;`. Every other class (a
+// struct, a std::vector) is an object or a list of its own.
+template <class T>
+inline constexpr bool is_cereal_wrapper = false;
+template <class T>
+inline constexpr bool is_cereal_wrapper<cereal::NameValuePair<T>> = true;
+template <class T>
+inline constexpr bool is_cereal_wrapper<cereal::SizeTag<T>> = true;
+template <class T>
+concept InPlace = requires { typename T::json_in_place; } || std::is_arithmetic_v<T> || std::is_same_v<T, std::string> ||
+                  is_cereal_wrapper<T>;
+template <class T>
+concept Node = !InPlace<T>;
+
 // A field the document may leave out: reading leaves the value as it was.
 // T is a reference for a variable, a value for a wrapper such as as_id(...).
 template <class T>
 struct OptionalField {
+    using json_in_place = void;
     const char* name;
     T value;
 };
@@ -66,6 +83,7 @@ OptionalField<T> optional_nvp(const char* name, T&& value) {
 // ("seat: unknown bloc \"Mars\" (US, China, EU, Allies or GlobalSouth)").
 template <class E, std::size_t N>
 struct IdField {
+    using json_in_place = void;
     const std::array<std::string_view, N>& ids;
     E& value;
     const char* what;  // "bloc"
@@ -77,6 +95,7 @@ IdField<E, N> as_id(const std::array<std::string_view, N>& ids, E& value, const 
 
 // Text of at most max_len bytes; a required text must be there and not blank.
 struct TextField {
+    using json_in_place = void;
     const char* name;
     std::string& value;
     std::size_t max_len;
@@ -88,6 +107,7 @@ inline TextField text(const char* name, std::string& value, std::size_t max_len,
 
 // A list of non-blank texts: at most max_items of at most max_len bytes each.
 struct TextListField {
+    using json_in_place = void;
     const char* name;
     std::vector<std::string>& items;
     std::size_t max_items, max_len;
@@ -99,6 +119,7 @@ inline TextListField text_list(const char* name, std::vector<std::string>& items
 
 // A whole number; `what` names it in the error ("a year", "a whole number of minutes").
 struct IntegerField {
+    using json_in_place = void;
     const char* name;
     int& value;
     const char* what;
@@ -112,6 +133,7 @@ inline IntegerField integer(const char* name, int& value, const char* what, bool
 // {"enforcement": 400, "China.export_controls.cleantech": 60} -> items of T{key, value}.
 template <class T>
 struct KeyedNumbers {
+    using json_in_place = void;
     std::vector<T>& items;
     const char* expected;  // "an object of lever values"
     std::size_t max_items;
@@ -125,6 +147,7 @@ KeyedNumbers<T> keyed_numbers(std::vector<T>& items, const char* expected, std::
 // for objects keyed by data (a snapshot's presets, blocs and indicators).
 template <class T>
 struct Members {
+    using json_in_place = void;
     std::vector<std::pair<std::string, T>>& items;
 };
 template <class T>
@@ -241,10 +264,6 @@ void ReadArchive::load_id(const std::array<std::string_view, N>& ids, E& into, c
 
 // Names select fields; the wrappers say whether a field may be missing.
 template <class T>
-void prologue(ReadArchive&, const cereal::NameValuePair<T>&) {}
-template <class T>
-void epilogue(ReadArchive&, const cereal::NameValuePair<T>&) {}
-template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, cereal::NameValuePair<T>& t) {
     // cereal asks for a versioned type's version by this name: it is the document's "version".
     if (std::string_view(t.name) == "cereal_class_version") {
@@ -255,59 +274,31 @@ void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, cereal::NameValuePair<T>& t) {
     ar(t.value);
 }
 template <class T>
-void prologue(ReadArchive&, const OptionalField<T>&) {}
-template <class T>
-void epilogue(ReadArchive&, const OptionalField<T>&) {}
-template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, OptionalField<T>& t) {
     ar.set_next_name(t.name, true);
     ar(t.value);
 }
-template <class E, std::size_t N>
-void prologue(ReadArchive&, const IdField<E, N>&) {}
-template <class E, std::size_t N>
-void epilogue(ReadArchive&, const IdField<E, N>&) {}
 template <class E, std::size_t N>
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, IdField<E, N>& t) {
     ar.load_id(t.ids, t.value, t.what);
 }
 
 template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
-void prologue(ReadArchive&, const T&) {}
-template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
-void epilogue(ReadArchive&, const T&) {}
-template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, T& t) {
     ar.load_number(t);
 }
 
-inline void prologue(ReadArchive&, const std::string&) {}
-inline void epilogue(ReadArchive&, const std::string&) {}
 inline void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, std::string& t) { ar.load_text(t); }
 
-template <class T>
-void prologue(ReadArchive&, const cereal::SizeTag<T>&) {}
-template <class T>
-void epilogue(ReadArchive&, const cereal::SizeTag<T>&) {}
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, cereal::SizeTag<T>& t) {
     ar.load_size(t.size);
 }
 
 // The field wrappers read through the FieldReader's checks.
-inline void prologue(ReadArchive&, const TextField&) {}
-inline void epilogue(ReadArchive&, const TextField&) {}
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, TextField& t);
-inline void prologue(ReadArchive&, const TextListField&) {}
-inline void epilogue(ReadArchive&, const TextListField&) {}
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, TextListField& t);
-inline void prologue(ReadArchive&, const IntegerField&) {}
-inline void epilogue(ReadArchive&, const IntegerField&) {}
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, IntegerField& t);
-template <class T>
-void prologue(ReadArchive&, const KeyedNumbers<T>&) {}
-template <class T>
-void epilogue(ReadArchive&, const KeyedNumbers<T>&) {}
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, KeyedNumbers<T>& t) {
     std::string at;
@@ -325,10 +316,6 @@ void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, KeyedNumbers<T>& t) {
 }
 
 template <class T>
-void prologue(ReadArchive&, const Members<T>&) {}
-template <class T>
-void epilogue(ReadArchive&, const Members<T>&) {}
-template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, Members<T>& t) {
     const rapidjson::Value* obj = ar.object();
     if (!obj) return;
@@ -339,12 +326,15 @@ void CEREAL_LOAD_FUNCTION_NAME(ReadArchive& ar, Members<T>& t) {
     }
 }
 
-// Every other type (a struct, a std::vector) is a node of its own.
-template <class T, cereal::traits::EnableIf<!std::is_arithmetic<T>::value> = cereal::traits::sfinae>
+template <InPlace T>
+void prologue(ReadArchive&, const T&) {}
+template <InPlace T>
+void epilogue(ReadArchive&, const T&) {}
+template <Node T>
 void prologue(ReadArchive& ar, const T&) {
     ar.enter(is_vector<T>, expected_node<T>());
 }
-template <class T, cereal::traits::EnableIf<!std::is_arithmetic<T>::value> = cereal::traits::sfinae>
+template <Node T>
 void epilogue(ReadArchive& ar, const T&) {
     ar.leave();
 }
@@ -414,28 +404,16 @@ private:
 };
 
 template <class T>
-void prologue(WriteArchive&, const cereal::NameValuePair<T>&) {}
-template <class T>
-void epilogue(WriteArchive&, const cereal::NameValuePair<T>&) {}
-template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const cereal::NameValuePair<T>& t) {
     if (std::string_view(t.name) == "cereal_class_version") return;  // the type's save writes "version"
     ar.set_next_name(t.name);
     ar(t.value);
 }
 template <class T>
-void prologue(WriteArchive&, const OptionalField<T>&) {}
-template <class T>
-void epilogue(WriteArchive&, const OptionalField<T>&) {}
-template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const OptionalField<T>& t) {
     ar.set_next_name(t.name);
     ar(t.value);
 }
-template <class E, std::size_t N>
-void prologue(WriteArchive&, const IdField<E, N>&) {}
-template <class E, std::size_t N>
-void epilogue(WriteArchive&, const IdField<E, N>&) {}
 template <class E, std::size_t N>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const IdField<E, N>& t) {
     auto i = static_cast<std::size_t>(t.value);
@@ -443,33 +421,19 @@ void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const IdField<E, N>& t) {
 }
 
 template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
-void prologue(WriteArchive&, const T&) {}
-template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
-void epilogue(WriteArchive&, const T&) {}
-template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const T& t) {
     ar.write_number(t);
 }
 
-inline void prologue(WriteArchive&, const std::string&) {}
-inline void epilogue(WriteArchive&, const std::string&) {}
 inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const std::string& t) { ar.write_text(t); }
 
 template <class T>
-void prologue(WriteArchive&, const cereal::SizeTag<T>&) {}
-template <class T>
-void epilogue(WriteArchive&, const cereal::SizeTag<T>&) {}
-template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive&, const cereal::SizeTag<T>&) {}  // a list's length is its own
 
-inline void prologue(WriteArchive&, const TextField&) {}
-inline void epilogue(WriteArchive&, const TextField&) {}
 inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const TextField& t) {
     ar.set_next_name(t.name);
     ar.write_text(t.value);
 }
-inline void prologue(WriteArchive&, const TextListField&) {}
-inline void epilogue(WriteArchive&, const TextListField&) {}
 inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const TextListField& t) {
     ar.set_next_name(t.name);
     ar.write_name();
@@ -477,16 +441,10 @@ inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const TextListField& t) 
     for (const auto& item : t.items) ar.write_text(item);
     ar.end_array();
 }
-inline void prologue(WriteArchive&, const IntegerField&) {}
-inline void epilogue(WriteArchive&, const IntegerField&) {}
 inline void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const IntegerField& t) {
     ar.set_next_name(t.name);
     ar.write_number(t.value);
 }
-template <class T>
-void prologue(WriteArchive&, const KeyedNumbers<T>&) {}
-template <class T>
-void epilogue(WriteArchive&, const KeyedNumbers<T>&) {}
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const KeyedNumbers<T>& t) {
     ar.write_name();
@@ -499,10 +457,6 @@ void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const KeyedNumbers<T>& t) {
 }
 
 template <class T>
-void prologue(WriteArchive&, const Members<T>&) {}
-template <class T>
-void epilogue(WriteArchive&, const Members<T>&) {}
-template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const Members<T>& t) {
     for (const auto& [name, value] : t.items) {
         ar.set_next_name(name.c_str());
@@ -510,11 +464,15 @@ void CEREAL_SAVE_FUNCTION_NAME(WriteArchive& ar, const Members<T>& t) {
     }
 }
 
-template <class T, cereal::traits::EnableIf<!std::is_arithmetic<T>::value> = cereal::traits::sfinae>
+template <InPlace T>
+void prologue(WriteArchive&, const T&) {}
+template <InPlace T>
+void epilogue(WriteArchive&, const T&) {}
+template <Node T>
 void prologue(WriteArchive& ar, const T&) {
     ar.start_node<T>();
 }
-template <class T, cereal::traits::EnableIf<!std::is_arithmetic<T>::value> = cereal::traits::sfinae>
+template <Node T>
 void epilogue(WriteArchive& ar, const T&) {
     ar.end_node<T>();
 }
@@ -530,6 +488,13 @@ template <class T>
 void read_table(std::string_view text, std::string_view where, T& into);
 
 std::string join_problems(std::string_view where, const std::vector<std::string>& problems);
+
+// A table that is one list under one field ({"levers": [...]}): its items.
+template <class T>
+std::vector<T> read_table_list(std::string_view text, std::string_view where, const char* field);
+
+// "a list", "text", "a number", ...: what a reader found where it wanted something else.
+std::string what_is(const rapidjson::Value& v);
 // The document of an embedded table, or Error "<where>: invalid JSON (...)".
 rapidjson::Document parse_table(std::string_view text, std::string_view where);
 
@@ -544,6 +509,23 @@ void read_table(std::string_view text, std::string_view where, T& into) {
     }
     reader.finish();
     if (!problems.empty()) throw Error(join_problems(where, problems));
+}
+
+template <class T>
+struct ListTable {
+    const char* field;
+    std::vector<T> items;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp(field, items));
+    }
+};
+
+template <class T>
+std::vector<T> read_table_list(std::string_view text, std::string_view where, const char* field) {
+    ListTable<T> table{field, {}};
+    read_table(text, where, table);
+    return std::move(table.items);
 }
 
 }  // namespace tl::json

@@ -32,21 +32,11 @@ void serialize(Archive& ar, LeverDef& d) {
 }
 
 namespace {
-struct LeverTable {
-    std::vector<LeverDef> levers;
-    template <class Archive>
-    void serialize(Archive& ar) {
-        ar(cereal::make_nvp("levers", levers));
-    }
-};
-
 std::vector<LeverDef> load_lever_defs() {
     const std::string where = "assets/levers.json";
-    LeverTable table;
-    json::read_table(embedded_asset("levers.json"), where, table);
     std::vector<LeverDef> defs(kLeverCount);
     std::vector<bool> seen(kLeverCount, false);
-    for (LeverDef& d : table.levers) {
+    for (LeverDef& d : json::read_table_list<LeverDef>(embedded_asset("levers.json"), where, "levers")) {
         int i = static_cast<int>(d.id);
         d.key = std::string(kLeverIds[i]);
         d.per_sector = lever_is_per_sector(d.id);

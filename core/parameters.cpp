@@ -23,6 +23,7 @@ constexpr ParamSpec kSpecs[] = {
 
 // A parameter's value (and its low/high): one number, or a list of `dim` numbers.
 struct ScalarOrList {
+    using json_in_place = void;
     std::vector<double>& values;
 };
 void CEREAL_LOAD_FUNCTION_NAME(json::ReadArchive& ar, ScalarOrList& field) {
@@ -42,10 +43,6 @@ void CEREAL_LOAD_FUNCTION_NAME(json::ReadArchive& ar, ScalarOrList& field) {
     if (field.values.size() == 1) ar(field.values.front());
     else ar(field.values);
 }
-void prologue(json::ReadArchive&, const ScalarOrList&) {}
-void epilogue(json::ReadArchive&, const ScalarOrList&) {}
-[[maybe_unused]] void prologue(json::WriteArchive&, const ScalarOrList&) {}
-[[maybe_unused]] void epilogue(json::WriteArchive&, const ScalarOrList&) {}
 }  // namespace
 
 // assets/parameters.json: {"parameters": [{"id": ..., "value": ..., ...}, ...]}, in any order.
@@ -59,21 +56,11 @@ void serialize(Archive& ar, ParamDef& d) {
 }
 
 namespace {
-struct ParamTable {
-    std::vector<ParamDef> parameters;
-    template <class Archive>
-    void serialize(Archive& ar) {
-        ar(cereal::make_nvp("parameters", parameters));
-    }
-};
-
 std::vector<ParamDef> load_param_defs() {
     const std::string where = "assets/parameters.json";
-    ParamTable table;
-    json::read_table(embedded_asset("parameters.json"), where, table);
     std::vector<ParamDef> defs(kParamCount);
     std::vector<bool> seen(kParamCount, false);
-    for (ParamDef& d : table.parameters) {
+    for (ParamDef& d : json::read_table_list<ParamDef>(embedded_asset("parameters.json"), where, "parameters")) {
         std::string at = where + " parameter \"" + d.key + "\"";
         int i = -1;
         for (int k = 0; k < kParamCount; ++k)

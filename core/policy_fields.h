@@ -13,15 +13,12 @@
 namespace tl {
 
 struct PolicyFields {
+    using json_in_place = void;
     std::array<Policy, kBlocCount>& policy;
     const std::array<Policy, kBlocCount>* base = nullptr;
 };
 
 void CEREAL_LOAD_FUNCTION_NAME(json::ReadArchive& ar, PolicyFields& field);
 void CEREAL_SAVE_FUNCTION_NAME(json::WriteArchive& ar, const PolicyFields& field);
-inline void prologue(json::ReadArchive&, const PolicyFields&) {}
-inline void epilogue(json::ReadArchive&, const PolicyFields&) {}
-inline void prologue(json::WriteArchive&, const PolicyFields&) {}
-inline void epilogue(json::WriteArchive&, const PolicyFields&) {}
 
 }  // namespace tl

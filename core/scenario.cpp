@@ -40,20 +40,10 @@ struct PresetEntry {
     }
 };
 
-struct PresetTable {
-    std::vector<PresetEntry> presets;
-    template <class Archive>
-    void serialize(Archive& ar) {
-        ar(cereal::make_nvp("presets", presets));
-    }
-};
-
 std::vector<Preset> load_presets() {
     const std::string where = "assets/presets.json";
-    PresetTable table;
-    json::read_table(embedded_asset("presets.json"), where, table);
     std::vector<Preset> out;
-    for (PresetEntry& entry : table.presets) {
+    for (PresetEntry& entry : json::read_table_list<PresetEntry>(embedded_asset("presets.json"), where, "presets")) {
         Preset& p = entry.preset;
         std::string at = where + " preset \"" + p.id + "\"";
         if (std::any_of(out.begin(), out.end(), [&](const Preset& q) { return q.id == p.id; }))

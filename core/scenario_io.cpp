@@ -21,14 +21,10 @@ const std::vector<std::string> kScenarioFields{"format",  "version",    "model_v
                                                "preset",  "seat",       "horizon",       "start_year", "reactions",
                                                "levers",  "assumptions"};
 
-// "a list", "text", ...: what the reader found where it wanted an object.
+// What the reader found where it wanted an object: text is likely a share code.
 std::string what_is(const rapidjson::Value& v) {
-    if (v.IsArray()) return "a list";
     if (v.IsString()) return "text (a share code belongs in a link or the paste box, not in a file)";
-    if (v.IsNumber()) return "a number";
-    if (v.IsBool()) return "true or false";
-    if (v.IsNull()) return "null";
-    return "an object";
+    return json::what_is(v);
 }
 
 constexpr std::size_t kMaxText = 4096;
@@ -36,6 +32,7 @@ constexpr std::size_t kMaxText = 4096;
 // The assumption positions that differ from central, keyed by parameter:
 // {"base_leakage": 0.5}.
 struct AssumptionFields {
+    using json_in_place = void;
     AssumptionPositions& positions;
 };
 void CEREAL_LOAD_FUNCTION_NAME(json::ReadArchive& ar, AssumptionFields& field) {
@@ -64,10 +61,6 @@ void CEREAL_SAVE_FUNCTION_NAME(json::WriteArchive& ar, const AssumptionFields& f
         }
     ar.end_object();
 }
-void prologue(json::ReadArchive&, const AssumptionFields&) {}
-void epilogue(json::ReadArchive&, const AssumptionFields&) {}
-void prologue(json::WriteArchive&, const AssumptionFields&) {}
-void epilogue(json::WriteArchive&, const AssumptionFields&) {}
 
 // Text of at most kMaxText bytes.
 void check_length(json::ReadArchive& ar, const char* key, const std::string& text) {

@@ -28,6 +28,7 @@ using MechanismTable = std::array<std::array<StoryClaim, kPillarCount>, kLeverCo
 // assets/story.json: {"levers": {"<lever id>": {"<pillar id>": [phrase, source], ...}, ...}},
 // every lever and pillar present.
 struct ClaimField {
+    using json_in_place = void;
     const char* name;
     StoryClaim& claim;
 };
@@ -40,8 +41,6 @@ void CEREAL_LOAD_FUNCTION_NAME(json::ReadArchive& ar, ClaimField& field) {
     }
     field.claim = {pair[0], pair[1]};
 }
-void prologue(json::ReadArchive&, const ClaimField&) {}
-void epilogue(json::ReadArchive&, const ClaimField&) {}
 
 struct LeverClaims {
     std::array<StoryClaim, kPillarCount>& by_pillar;
