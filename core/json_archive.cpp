@@ -134,11 +134,8 @@ void ReadArchive::load_text(std::string& into) {
 }
 
 void ReadArchive::load_version(std::uint32_t& into) {
-    const rapidjson::Value* obj = object();
-    into = 0;
-    if (!obj) return;
-    auto it = obj->FindMember("version");
-    if (it != obj->MemberEnd() && it->value.IsUint()) into = it->value.GetUint();
+    const rapidjson::Value* v = field("version");
+    into = v && v->IsUint() ? v->GetUint() : 0;
 }
 
 void ReadArchive::report_ids(const std::string& at, std::string_view found, const std::string_view* ids, std::size_t n,
