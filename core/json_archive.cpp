@@ -75,7 +75,7 @@ void ReadArchive::enter(bool list, const char* expected) {
     std::string at;
     const rapidjson::Value* v = next_value(at);
     if (v && (list ? !v->IsArray() : !v->IsObject())) {
-        reader_.error(at, std::string("expected ") + expected + ", found " + what_is(*v));
+        reader_.error(at.empty() ? "file" : at, std::string("expected ") + expected + ", found " + what_is(*v));
         v = nullptr;
     }
     frames_.push_back({v, std::move(at), 0, {}, reader_.count()});

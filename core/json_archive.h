@@ -39,7 +39,7 @@
 namespace tl::json {
 
 // The embedded data tables are part of the build: a problem in one is a bug,
-// thrown at first use with every problem found ("assets/levers.json
+// thrown at first use with every problem found ("assets/levers.json:
 // levers[3].min: expected a number").
 struct Error : std::runtime_error {
     using std::runtime_error::runtime_error;

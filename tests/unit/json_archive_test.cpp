@@ -101,8 +101,10 @@ TEST_CASE("json archive: wrong shapes anywhere are errors, never exceptions") {
         CAPTURE(text);
         Read r;
         REQUIRE_NOTHROW(r = read(text));
-        CHECK(!r.errors.empty());
+        REQUIRE(!r.errors.empty());
+        CHECK(r.errors.front().find(": ") > 0);  // every message starts with where ("file" for the whole)
     }
+    CHECK(read("[]").errors.front() == "file: expected an object, found a list");
     // A negative or missing version reads as 0 (the type decides what that means).
     Read negative = read(R"({"version": -1, "label": "x", "colour": "red", "items": []})");
     CHECK(negative.errors.empty());
