@@ -6,7 +6,7 @@
 // A code is fields separated by '.', all characters URL-fragment safe
 // (0-9 a-z A-Z - _ .):
 //
-//   2.2.0.013525.00280h1o0q0u0r1y.._.zy5    (status quo, US, 5 levers moved: 36 characters)
+//   2.2.0.013525.00280h1o0q0u0r1y.._.gow    (status quo, US, 5 levers moved: 36 characters)
 //   | | | |      |                 ||  └ check: 3 base-36 digits of FNV-1a(everything before this '.')
 //   | | | |      |                 |└ name (optional; "_" = the preset's), then notes (optional)
 //   | | | |      |                 └ assumptions that differ from 0 (central): none here

@@ -243,6 +243,14 @@ TEST_CASE("share code: the format is pinned (changing it needs a new share forma
     CHECK(format1.format_version == 1);
     CHECK(format1.scenario == s);
     CHECK(format1.scenario.start_year == kDefaultStartYear);
+    // The example of core/share_link.h, in both formats.
+    for (const char* example : {"1.1.0.0135.00280h1o0q0u0r1y.._.zy5", "2.2.0.013525.00280h1o0q0u0r1y.._.gow"}) {
+        CAPTURE(example);
+        ShareDecodeResult d = decode_share_code(example);
+        REQUIRE(d.ok);
+        CHECK(d.scenario.policy[0][slot_of(LeverId::ExportControls)] == 80);
+        CHECK(d.scenario.start_year == kDefaultStartYear);
+    }
     REQUIRE(set_start_year(s, 2028).empty());
     std::string code = encode_share_code(s);
     CHECK(code == "2.2.3.203028.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.m6f");
