@@ -170,7 +170,8 @@ Options parse_options(int argc, char** argv, int first) {
         if (y < kBaseYear + 1 || y > kMaxHorizon || y != static_cast<int>(y))
             fail("--start-year: a year from " + std::to_string(kBaseYear + 1) + " to " + std::to_string(kMaxHorizon) +
                  " (2024 is the calibration year)");
-        o.scenario.start_year = static_cast<int>(y);
+        if (std::string err = set_start_year(o.scenario, static_cast<int>(y)); !err.empty())
+            fail("--start-year: " + err.substr(err.find(": ") + 2));
     }
     if (no_reactions) o.scenario.reactions = false;
     for (auto& [k, v] : sets) {

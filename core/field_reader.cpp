@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/suggest.h"
 
 namespace tl::json {
 
@@ -21,6 +20,17 @@ void FieldReader::finish() {
     dropped_ = 0;
 }
 
+void FieldReader::insert(std::size_t position, const std::vector<std::string>& messages) {
+    position = std::min(position, errors_.size());
+    for (const auto& m : messages) {
+        if (errors_.size() >= max_errors_) {
+            ++dropped_;
+            continue;
+        }
+        errors_.insert(errors_.begin() + static_cast<std::ptrdiff_t>(position++), m);
+    }
+}
+
 std::string FieldReader::at(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
@@ -28,15 +38,6 @@ std::string FieldReader::at(const std::string& path, std::string_view key) {
 const rapidjson::Value* FieldReader::find(const rapidjson::Value& obj, const char* key) {
     auto it = obj.FindMember(key);
     return it == obj.MemberEnd() ? nullptr : &it->value;
-}
-
-void FieldReader::check_fields(const rapidjson::Value& obj, const std::string& path,
-                               const std::vector<std::string>& allowed) {
-    for (const auto& m : obj.GetObject()) {
-        std::string key(m.name.GetString(), m.name.GetStringLength());
-        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-            error(at(path, key), "unknown field" + did_you_mean(key, allowed));
-    }
 }
 
 void FieldReader::text(const rapidjson::Value& obj, const char* key, const std::string& path, std::string& into,
@@ -89,13 +90,6 @@ bool FieldReader::integer(const rapidjson::Value& obj, const char* key, const st
     }
     into = v->GetInt();
     return true;
-}
-
-void FieldReader::boolean(const rapidjson::Value& obj, const char* key, const std::string& path, bool& into) {
-    const rapidjson::Value* v = find(obj, key);
-    if (!v) return;
-    if (!v->IsBool()) return error(at(path, key), "expected true or false");
-    into = v->GetBool();
 }
 
 }  // namespace tl::json

@@ -3,28 +3,27 @@
 //
 // Index:
 //   [SECTION] Helpers
-//   [SECTION] Reading: JSON document -> Guide, errors with field paths
-//   [SECTION] Writing: Guide -> JSON
+//   [SECTION] The format: each type's fields, read and written
 //   [SECTION] Validation (also of guides built in code)
 //   [SECTION] read_guide, guide_to_json, built-in guides, links
 #include "core/guides.h"
-
-#include <rapidjson/document.h>
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
+#include <cereal/types/vector.hpp>
+
 #include "core/assets.h"
-#include "core/field_reader.h"
 #include "core/goal_text.h"
+#include "core/json_archive.h"
 #include "core/share_link.h"
 #include "core/suggest.h"
 #include "core/untrusted_json.h"
+
+// A guide's cereal class version is its format version.
+CEREAL_CLASS_VERSION(tl::Guide, tl::kGuideFormatVersion)
 
 namespace tl {
 
@@ -93,343 +92,192 @@ ParsedSetting parse_setting_key(std::string_view key) {
 }
 
 
-// ---------------------------------------------------------------------------
-// [SECTION] Reading: JSON document -> Guide, errors with field paths
-// ---------------------------------------------------------------------------
-
-struct Reader : json::FieldReader {
-    using json::FieldReader::FieldReader;
-    using Obj = rapidjson::Value;
-
-    // An object with these fields (others are errors); false, with an error, for anything else.
-    bool object(const Obj& v, const std::string& path, const char* what, const std::vector<std::string>& allowed) {
-        if (!v.IsObject()) {
-            error(path, std::string("expected ") + what);
-            return false;
-        }
-        check_fields(v, path, allowed);
-        return true;
-    }
-
-    // A list that must be there: each item read by `read_item(item, "key[i]")`.
-    template <typename ReadItem>
-    void required_list(const Obj& obj, const char* key, const std::string& path, const char* what,
-                       ReadItem&& read_item) {
-        const Obj* list = find(obj, key);
-        if (!list) return error(at(path, key), "missing");
-        if (!list->IsArray()) return error(at(path, key), std::string("expected a list of ") + what);
-        rapidjson::SizeType i = 0;
-        for (const auto& item : list->GetArray()) read_item(item, at(path, key) + "[" + std::to_string(i++) + "]");
-    }
-
-    GoalCondition condition(const Obj& v, const std::string& path) {
-        GoalCondition c;
-        if (!object(v, path, "an object with an indicator, a year, a comparison and a target",
-                    {"indicator", "sector_metric", "sector", "bloc", "year", "from", "to", "in", "measure", "compare",
-                     "target", "label"}))
-            return c;
-        const Obj* ind = find(v, "indicator");
-        const Obj* sm = find(v, "sector_metric");
-        if (ind && sm) error(path, "give either \"indicator\" or \"sector_metric\", not both");
-        if (!ind && !sm) error(at(path, "indicator"), "missing (or give \"sector_metric\" and \"sector\")");
-        if (ind) {
-            if (!ind->IsString()) error(at(path, "indicator"), "expected an indicator key such as \"rival_leakage\"");
-            else {
-                std::string key(ind->GetString(), ind->GetStringLength());
-                int i = -1;
-                for (int k = 0; k < kIndicatorCount; ++k)
-                    if (kIndicators[k].key == key) i = k;
-                if (i < 0) error(at(path, "indicator"), "unknown indicator " + quoted(key) + did_you_mean(key, indicator_keys()));
-                else c.indicator = static_cast<Indicator>(i);
-            }
-        }
-        if (sm) {
-            std::string key = sm->IsString() ? std::string(sm->GetString(), sm->GetStringLength()) : std::string();
-            int m = find_id(kSectorMetricIds, key);
-            if (m < 0)
-                error(at(path, "sector_metric"),
-                      (sm->IsString() ? "unknown sector metric " + quoted(key) : std::string("expected text")) +
-                          " (one of " + join_ids(kSectorMetricIds) + ")");
-            else c.sector_metric = static_cast<SectorMetric>(m);
-            const Obj* sec = find(v, "sector");
-            if (!sec) error(at(path, "sector"), "missing (a sector metric needs a sector: " + join_ids(kSectorIds) + ")");
-            else {
-                std::string s = sec->IsString() ? std::string(sec->GetString(), sec->GetStringLength()) : std::string();
-                if (auto p = parse_sector(s)) c.sector = *p;
-                else error(at(path, "sector"), "unknown sector " + quoted(s) + " (one of " + join_ids(kSectorIds) + ")");
-            }
-        } else if (find(v, "sector")) {
-            error(at(path, "sector"), "only used with \"sector_metric\"");
-        }
-        if (const Obj* b = find(v, "bloc")) {
-            std::string s = b->IsString() ? std::string(b->GetString(), b->GetStringLength()) : std::string();
-            if (auto p = parse_bloc(s)) c.bloc = *p;
-            else error(at(path, "bloc"), "unknown bloc " + quoted(s) + " (one of " + join_ids(kBlocIds) + ")");
-        }
-        // Years: "year" alone, or "from", "to" and "in".
-        const Obj* year = find(v, "year");
-        bool range = find(v, "from") || find(v, "to") || find(v, "in");
-        if (year && range) error(path, "give either \"year\" or \"from\"/\"to\"/\"in\", not both");
-        else if (year) {
-            c.span = YearSpan::Single;
-            if (integer(v, "year", path, c.year_from, true, "a year such as 2030")) c.year_to = c.year_from;
-        } else if (range) {
-            integer(v, "from", path, c.year_from, true, "a year such as 2025");
-            integer(v, "to", path, c.year_to, true, "a year such as 2035");
-            const Obj* in = find(v, "in");
-            std::string s = in && in->IsString() ? std::string(in->GetString(), in->GetStringLength()) : std::string();
-            if (!in) error(at(path, "in"), "missing (\"every_year\" or \"some_year\")");
-            else if (s == "every_year") c.span = YearSpan::EveryYear;
-            else if (s == "some_year") c.span = YearSpan::SomeYear;
-            else error(at(path, "in"), "expected \"every_year\" or \"some_year\"" + (s.empty() ? "" : ", got " + quoted(s)));
-        } else {
-            error(at(path, "year"), "missing (give \"year\", or \"from\", \"to\" and \"in\")");
-        }
-        if (const Obj* m = find(v, "measure")) {
-            std::string s = m->IsString() ? std::string(m->GetString(), m->GetStringLength()) : std::string();
-            int k = find_id(kMeasureIds, s);
-            if (k < 0) error(at(path, "measure"), "unknown measure " + quoted(s) + " (one of " + join_ids(kMeasureIds) + ")");
-            else c.measure = static_cast<Measure>(k);
-        }
-        if (const Obj* m = find(v, "compare")) {
-            std::string s = m->IsString() ? std::string(m->GetString(), m->GetStringLength()) : std::string();
-            int k = find_id(kComparisonIds, s);
-            if (k < 0) error(at(path, "compare"), "unknown comparison " + quoted(s) + " (one of >=, <=, >, <)");
-            else c.compare = static_cast<Comparison>(k);
-        } else {
-            error(at(path, "compare"), "missing (one of >=, <=, >, <)");
-        }
-        if (const Obj* t = find(v, "target")) {
-            if (!t->IsNumber() || !std::isfinite(t->GetDouble())) error(at(path, "target"), "expected a number");
-            else c.target = t->GetDouble();
-        } else {
-            error(at(path, "target"), "missing");
-        }
-        text(v, "label", path, c.label, false, kMaxTitle);
-        return c;
-    }
-
-    Goal goal(const Obj& v, const std::string& path) {
-        Goal g;
-        if (!object(v, path, "an object with a description and conditions", {"description", "conditions"})) return g;
-        text(v, "description", path, g.description, true, kMaxText);
-        required_list(v, "conditions", path, "conditions",
-                      [&](const Obj& c, const std::string& p) { g.conditions.push_back(condition(c, p)); });
-        return g;
-    }
-
-    GuideStep step(const Obj& v, const std::string& path) {
-        GuideStep s;
-        if (!object(v, path, "an object describing a step",
-                    {"id", "title", "briefing", "sources", "open_levers", "set", "goal", "hints", "debrief",
-                     "facilitator"}))
-            return s;
-        text(v, "id", path, s.id, true, 64);
-        text(v, "title", path, s.title, true, kMaxTitle);
-        text(v, "briefing", path, s.briefing, true, kMaxText);
-        text_list(v, "sources", path, s.sources, kMaxSources, kMaxSource);
-        text_list(v, "open_levers", path, s.open_levers, kMaxOpenLevers, 64);
-        if (const Obj* set = find(v, "set")) {
-            if (!set->IsObject()) error(at(path, "set"), "expected an object of lever values, e.g. {\"enforcement\": 400}");
-            else if (set->MemberCount() > kMaxSettings)
-                error(at(path, "set"), std::to_string(set->MemberCount()) + " lever values; at most " +
-                                           std::to_string(kMaxSettings) + " allowed");
-            else
-                for (const auto& m : set->GetObject()) {
-                    std::string key(m.name.GetString(), m.name.GetStringLength());
-                    if (!m.value.IsNumber() || !std::isfinite(m.value.GetDouble())) {
-                        error(at(path, "set") + "." + key, "expected a number");
-                        continue;
-                    }
-                    s.set.push_back({key, m.value.GetDouble()});
-                }
-        }
-        if (const Obj* g = find(v, "goal"); g && !g->IsNull()) s.goal = goal(*g, at(path, "goal"));
-        text_list(v, "hints", path, s.hints, kMaxListItems, kMaxItem);
-        text_list(v, "debrief", path, s.debrief, kMaxListItems, kMaxItem);
-        if (const Obj* f = find(v, "facilitator")) s.facilitator = facilitator(*f, at(path, "facilitator"));
-        return s;
-    }
-
-    FacilitatorNotes facilitator(const Obj& v, const std::string& path) {
-        FacilitatorNotes n;
-        if (!object(v, path, "an object of notes for the trainer: {\"minutes\", \"expect\", \"ask\", \"answer\"}",
-                    {"minutes", "expect", "ask", "answer"}))
-            return n;
-        integer(v, "minutes", path, n.minutes, false, "a whole number of minutes");  // range: validate_guide
-        text(v, "expect", path, n.expect, false, kMaxText);
-        text_list(v, "ask", path, n.ask, kMaxListItems, kMaxItem);
-        text(v, "answer", path, n.answer, false, kMaxText);
-        return n;
-    }
-
-    void guide(const Obj& doc, Guide& g) {
-        check_fields(doc, "",
-                     {"format", "version", "id", "title", "summary", "audience", "duration_minutes", "seat", "preset",
-                      "horizon", "reactions", "steps", "debrief"});
-        std::string format;
-        text(doc, "format", "", format, true, 64);
-        if (!format.empty() && format != kGuideFormat)
-            error("format", quoted(format) + " is not a Trilemma Lab guide (expected " + quoted(kGuideFormat) + ")");
-        if (integer(doc, "version", "", g.version, true) && (g.version < 1 || g.version > kGuideFormatVersion))
-            error("version", "guide format version " + std::to_string(g.version) + " is not supported (this app reads 1.." +
-                                 std::to_string(kGuideFormatVersion) + ")");
-        text(doc, "id", "", g.id, true, 64);
-        text(doc, "title", "", g.title, true, kMaxTitle);
-        text(doc, "summary", "", g.summary, true, kMaxText);
-        text(doc, "audience", "", g.audience, false, kMaxItem);
-        integer(doc, "duration_minutes", "", g.duration_minutes, false, "a whole number of minutes");
-        if (const Obj* seat = find(doc, "seat")) {
-            std::string s = seat->IsString() ? std::string(seat->GetString(), seat->GetStringLength()) : std::string();
-            if (auto b = parse_bloc(s)) g.seat = *b;
-            else error("seat", "unknown bloc " + quoted(s) + " (one of " + join_ids(kBlocIds) + ")");
-        } else {
-            error("seat", "missing (one of " + join_ids(kBlocIds) + ")");
-        }
-        text(doc, "preset", "", g.preset, true, 64);
-        integer(doc, "horizon", "", g.horizon, false, "a year");
-        boolean(doc, "reactions", "", g.reactions);
-        required_list(doc, "steps", "", "steps",
-                      [&](const Obj& s, const std::string& p) { g.steps.push_back(step(s, p)); });
-        text_list(doc, "debrief", "", g.debrief, kMaxListItems, kMaxItem);
-    }
-};
-
+}  // namespace
 
 // ---------------------------------------------------------------------------
-// [SECTION] Writing: Guide -> JSON
+// [SECTION] The format: each type's fields, read and written (cereal archives
+// of core/json_archive.h; reading reports unknown fields and never throws)
 // ---------------------------------------------------------------------------
 
-template <typename W>
-void put_string(W& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+// What each node must be, for the error when it is something else.
+const char* json_expected(const Condition*) { return "an object with an indicator, a year, a comparison and a target"; }
+const char* json_expected(const std::vector<Condition>*) { return "a list of conditions"; }
+const char* json_expected(const Goal*) { return "an object with a description and conditions"; }
+const char* json_expected(const FacilitatorNotes*) {
+    return "an object of notes for the trainer: {\"minutes\", \"expect\", \"ask\", \"answer\"}";
+}
+const char* json_expected(const GuideStep*) { return "an object describing a step"; }
+const char* json_expected(const std::vector<GuideStep>*) { return "a list of steps"; }
+
+// A condition names its indicator one of two ways and its years one of two
+// ways, so it is read by hand; the messages say which combination is wrong.
+void load(json::ReadArchive& ar, Condition& c) {
+    const rapidjson::Value* obj = ar.object();
+    if (!obj) return;  // not an object: reported on entering it
+    json::FieldReader& r = ar.reader();
+    const std::string path = ar.path();
+    auto at = [&](const char* key) { return json::FieldReader::at(path, key); };
+    auto text_of = [](const rapidjson::Value* v) {
+        return v && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
+    };
+    const rapidjson::Value* ind = ar.field("indicator");
+    const rapidjson::Value* sm = ar.field("sector_metric");
+    const rapidjson::Value* sec = ar.field("sector");
+    if (ind && sm) r.error(path, "give either \"indicator\" or \"sector_metric\", not both");
+    if (!ind && !sm) r.error(at("indicator"), "missing (or give \"sector_metric\" and \"sector\")");
+    if (ind) {
+        if (!ind->IsString()) r.error(at("indicator"), "expected an indicator key such as \"rival_leakage\"");
+        else {
+            std::string key = text_of(ind);
+            int i = -1;
+            for (int k = 0; k < kIndicatorCount; ++k)
+                if (kIndicators[k].key == key) i = k;
+            if (i < 0) r.error(at("indicator"), "unknown indicator " + quoted(key) + did_you_mean(key, indicator_keys()));
+            else c.indicator = static_cast<Indicator>(i);
+        }
+    }
+    if (sm) {
+        std::string key = text_of(sm);
+        int m = find_id(kSectorMetricIds, key);
+        if (m < 0)
+            r.error(at("sector_metric"), (sm->IsString() ? "unknown sector metric " + quoted(key) : std::string("expected text")) +
+                                             " (one of " + join_ids(kSectorMetricIds) + ")");
+        else c.sector_metric = static_cast<SectorMetric>(m);
+        if (!sec) r.error(at("sector"), "missing (a sector metric needs a sector: " + join_ids(kSectorIds) + ")");
+        else if (auto p = parse_sector(text_of(sec))) c.sector = *p;
+        else r.error(at("sector"), "unknown sector " + quoted(text_of(sec)) + " (one of " + join_ids(kSectorIds) + ")");
+    } else if (sec) {
+        r.error(at("sector"), "only used with \"sector_metric\"");
+    }
+    if (const rapidjson::Value* b = ar.field("bloc")) {
+        if (auto p = parse_bloc(text_of(b))) c.bloc = *p;
+        else r.error(at("bloc"), "unknown bloc " + quoted(text_of(b)) + " (one of " + join_ids(kBlocIds) + ")");
+    }
+    // Years: "year" alone, or "from", "to" and "in".
+    const rapidjson::Value* year = ar.field("year");
+    const rapidjson::Value* in = ar.field("in");
+    const rapidjson::Value* from = ar.field("from");
+    const rapidjson::Value* to = ar.field("to");
+    bool range = from || to || in;
+    if (year && range) r.error(path, "give either \"year\" or \"from\"/\"to\"/\"in\", not both");
+    else if (year) {
+        c.span = YearSpan::Single;
+        if (r.integer(*obj, "year", path, c.year_from, true, "a year such as 2030")) c.year_to = c.year_from;
+    } else if (range) {
+        r.integer(*obj, "from", path, c.year_from, true, "a year such as 2025");
+        r.integer(*obj, "to", path, c.year_to, true, "a year such as 2035");
+        std::string span = text_of(in);
+        if (!in) r.error(at("in"), "missing (\"every_year\" or \"some_year\")");
+        else if (span == "every_year") c.span = YearSpan::EveryYear;
+        else if (span == "some_year") c.span = YearSpan::SomeYear;
+        else r.error(at("in"), "expected \"every_year\" or \"some_year\"" + (span.empty() ? "" : ", got " + quoted(span)));
+    } else {
+        r.error(at("year"), "missing (give \"year\", or \"from\", \"to\" and \"in\")");
+    }
+    if (const rapidjson::Value* m = ar.field("measure")) {
+        int k = find_id(kMeasureIds, text_of(m));
+        if (k < 0) r.error(at("measure"), "unknown measure " + quoted(text_of(m)) + " (one of " + join_ids(kMeasureIds) + ")");
+        else c.measure = static_cast<Measure>(k);
+    }
+    if (const rapidjson::Value* m = ar.field("compare")) {
+        int k = find_id(kComparisonIds, text_of(m));
+        if (k < 0) r.error(at("compare"), "unknown comparison " + quoted(text_of(m)) + " (one of >=, <=, >, <)");
+        else c.compare = static_cast<Comparison>(k);
+    } else {
+        r.error(at("compare"), "missing (one of >=, <=, >, <)");
+    }
+    if (const rapidjson::Value* t = ar.field("target")) {
+        if (!t->IsNumber()) r.error(at("target"), "expected a number");
+        else c.target = t->GetDouble();
+    } else {
+        r.error(at("target"), "missing");
+    }
+    ar(json::text("label", c.label, kMaxTitle, false));
 }
 
-template <typename W>
-void put_text(W& w, const char* key, std::string_view s) {
-    w.Key(key);
-    put_string(w, s);
-}
-
-template <typename W>
-void put_number(W& w, double v) {
-    if (v == std::floor(v) && std::fabs(v) < 1e15) w.Int64(static_cast<long long>(v));
-    else w.Double(v);
-}
-
-template <typename W>
-void put_list(W& w, const char* key, const std::vector<std::string>& items) {
-    w.Key(key);
-    w.StartArray();
-    for (const auto& s : items) put_string(w, s);
-    w.EndArray();
-}
-
-template <typename W>
-void write_condition(W& w, const GoalCondition& c) {
-    w.StartObject();
+void save(json::WriteArchive& ar, const Condition& c) {
+    auto put = [&](const char* key, std::string_view value) {
+        ar.set_next_name(key);
+        ar.write_text(value);
+    };
     if (c.indicator) {
-        put_text(w, "indicator", kIndicators[static_cast<int>(*c.indicator)].key);
+        put("indicator", kIndicators[static_cast<int>(*c.indicator)].key);
     } else {
-        put_text(w, "sector_metric", kSectorMetricIds[static_cast<int>(c.sector_metric.value_or(SectorMetric::Capability))]);
-        put_text(w, "sector", kSectorIds[idx(c.sector)]);
+        put("sector_metric", kSectorMetricIds[static_cast<int>(c.sector_metric.value_or(SectorMetric::Capability))]);
+        put("sector", kSectorIds[idx(c.sector)]);
     }
-    if (c.bloc) {
-        put_text(w, "bloc", kBlocIds[idx(*c.bloc)]);
-    }
+    if (c.bloc) put("bloc", kBlocIds[idx(*c.bloc)]);
     if (c.span == YearSpan::Single) {
-        w.Key("year");
-        w.Int(c.year_from);
+        ar(cereal::make_nvp("year", c.year_from));
     } else {
-        w.Key("from");
-        w.Int(c.year_from);
-        w.Key("to");
-        w.Int(c.year_to);
-        w.Key("in");
-        w.String(c.span == YearSpan::EveryYear ? "every_year" : "some_year");
+        ar(cereal::make_nvp("from", c.year_from), cereal::make_nvp("to", c.year_to));
+        put("in", c.span == YearSpan::EveryYear ? "every_year" : "some_year");
     }
-    put_text(w, "measure", kMeasureIds[static_cast<int>(c.measure)]);
-    put_text(w, "compare", kComparisonIds[static_cast<int>(c.compare)]);
-    w.Key("target");
-    put_number(w, c.target);
-    if (!c.label.empty()) {
-        put_text(w, "label", c.label);
-    }
-    w.EndObject();
+    put("measure", kMeasureIds[static_cast<int>(c.measure)]);
+    put("compare", kComparisonIds[static_cast<int>(c.compare)]);
+    ar.set_next_name("target");
+    ar.write_plain_number(c.target);
+    if (!c.label.empty()) put("label", c.label);
 }
 
-template <typename W>
-void write_guide(W& w, const Guide& g) {
-    w.StartObject();
-    w.Key("format");
-    w.String(kGuideFormat);
-    w.Key("version");
-    w.Int(g.version);
-    put_text(w, "id", g.id);
-    put_text(w, "title", g.title);
-    put_text(w, "summary", g.summary);
-    put_text(w, "audience", g.audience);
-    w.Key("duration_minutes");
-    w.Int(g.duration_minutes);
-    put_text(w, "seat", kBlocIds[idx(g.seat)]);
-    put_text(w, "preset", g.preset);
-    w.Key("horizon");
-    w.Int(g.horizon);
-    w.Key("reactions");
-    w.Bool(g.reactions);
-    w.Key("steps");
-    w.StartArray();
-    for (const auto& s : g.steps) {
-        w.StartObject();
-        put_text(w, "id", s.id);
-        put_text(w, "title", s.title);
-        put_text(w, "briefing", s.briefing);
-        put_list(w, "sources", s.sources);
-        put_list(w, "open_levers", s.open_levers);
-        w.Key("set");
-        w.StartObject();
-        for (const auto& kv : s.set) {
-            w.Key(kv.key.c_str(), static_cast<rapidjson::SizeType>(kv.key.size()));
-            put_number(w, kv.value);
-        }
-        w.EndObject();
-        if (s.goal) {
-            w.Key("goal");
-            w.StartObject();
-            put_text(w, "description", s.goal->description);
-            w.Key("conditions");
-            w.StartArray();
-            for (const auto& c : s.goal->conditions) write_condition(w, c);
-            w.EndArray();
-            w.EndObject();
-        }
-        put_list(w, "hints", s.hints);
-        put_list(w, "debrief", s.debrief);
-        if (!s.facilitator.empty()) {
-            const FacilitatorNotes& n = s.facilitator;
-            w.Key("facilitator");
-            w.StartObject();
-            if (n.minutes > 0) {
-                w.Key("minutes");
-                w.Int(n.minutes);
-            }
-            if (!n.expect.empty()) {
-                w.Key("expect");
-                put_string(w, n.expect);
-            }
-            if (!n.ask.empty()) put_list(w, "ask", n.ask);
-            if (!n.answer.empty()) {
-                w.Key("answer");
-                put_string(w, n.answer);
-            }
-            w.EndObject();
-        }
-        w.EndObject();
-    }
-    w.EndArray();
-    put_list(w, "debrief", g.debrief);
-    w.EndObject();
+template <class Archive>
+void serialize(Archive& ar, Goal& g) {
+    ar(json::text("description", g.description, kMaxText, true), cereal::make_nvp("conditions", g.conditions));
 }
+
+// Written: only the notes given. Read: all optional; the range of minutes is validate_guide's.
+template <class Archive>
+void serialize(Archive& ar, FacilitatorNotes& n) {
+    constexpr bool reading = Archive::is_loading::value;
+    if (reading || n.minutes > 0) ar(json::integer("minutes", n.minutes, "a whole number of minutes", false));
+    if (reading || !n.expect.empty()) ar(json::text("expect", n.expect, kMaxText, false));
+    if (reading || !n.ask.empty()) ar(json::text_list("ask", n.ask, kMaxListItems, kMaxItem));
+    if (reading || !n.answer.empty()) ar(json::text("answer", n.answer, kMaxText, false));
+}
+
+template <class Archive>
+void serialize(Archive& ar, GuideStep& s) {
+    ar(json::text("id", s.id, 64, true), json::text("title", s.title, kMaxTitle, true),
+       json::text("briefing", s.briefing, kMaxText, true), json::text_list("sources", s.sources, kMaxSources, kMaxSource),
+       json::text_list("open_levers", s.open_levers, kMaxOpenLevers, 64),
+       json::optional_nvp("set", json::keyed_numbers(s.set, "an object of lever values, e.g. {\"enforcement\": 400}",
+                                                     kMaxSettings)));
+    // No goal: the field is left out (or null, as some editors write it).
+    if constexpr (Archive::is_loading::value) {
+        if (const rapidjson::Value* goal = ar.field("goal"); goal && !goal->IsNull())
+            ar(cereal::make_nvp("goal", s.goal.emplace()));
+    } else if (s.goal) {
+        ar(cereal::make_nvp("goal", *s.goal));
+    }
+    ar(json::text_list("hints", s.hints, kMaxListItems, kMaxItem),
+       json::text_list("debrief", s.debrief, kMaxListItems, kMaxItem));
+    if constexpr (Archive::is_loading::value) ar(json::optional_nvp("facilitator", s.facilitator));
+    else if (!s.facilitator.empty()) ar(cereal::make_nvp("facilitator", s.facilitator));
+}
+
+// The cereal class version is the document's "version", which Guide keeps
+// (read_guide refuses a newer one before reading anything).
+template <class Archive>
+void serialize(Archive& ar, Guide& g, std::uint32_t /*version: == g.version*/) {
+    std::string format = kGuideFormat;
+    ar(json::text("format", format, 64, true));
+    if constexpr (Archive::is_loading::value)
+        if (!format.empty() && format != kGuideFormat)
+            ar.error("format", quoted(format) + " is not a Trilemma Lab guide (expected " + quoted(kGuideFormat) + ")");
+    ar(json::integer("version", g.version, "a whole number", true));
+    if constexpr (Archive::is_loading::value)
+        if (g.version < 1 || g.version > kGuideFormatVersion)
+            ar.error("version", "guide format version " + std::to_string(g.version) + " is not supported (this app reads 1.." +
+                                    std::to_string(kGuideFormatVersion) + ")");
+    ar(json::text("id", g.id, 64, true), json::text("title", g.title, kMaxTitle, true),
+       json::text("summary", g.summary, kMaxText, true), json::text("audience", g.audience, kMaxItem, false),
+       json::integer("duration_minutes", g.duration_minutes, "a whole number of minutes", false),
+       cereal::make_nvp("seat", json::as_id(kBlocIds, g.seat, "bloc")), json::text("preset", g.preset, 64, true),
+       json::integer("horizon", g.horizon, "a year", false), json::optional_nvp("reactions", g.reactions),
+       cereal::make_nvp("steps", g.steps), json::text_list("debrief", g.debrief, kMaxListItems, kMaxItem));
+}
+
+namespace {
 
 std::vector<Guide> load_builtin_guides() {
     std::vector<Guide> out;
@@ -464,7 +312,7 @@ std::vector<Guide> load_builtin_guides() {
 
 std::vector<std::string> validate_guide(const Guide& g) {
     std::vector<std::string> errors;
-    Reader r(errors);
+    json::FieldReader r(errors);
     if (g.version < 1 || g.version > kGuideFormatVersion)
         r.error("version", "guide format version " + std::to_string(g.version) + " is not supported");
     if (!is_slug(g.id))
@@ -604,9 +452,12 @@ GuideReadResult read_guide(std::string_view text) {
                                  std::to_string(kGuideFormatVersion));
             return res;
         }
-        Reader r(res.errors);
+        json::FieldReader r(res.errors);
         Guide g;
-        r.guide(doc, g);
+        {
+            json::ReadArchive ar(doc, r, "", /*report_unknown_fields=*/true);
+            ar(g);
+        }
         if (!res.errors.empty()) {
             r.finish();
             return res;
@@ -626,18 +477,15 @@ GuideReadResult read_guide(std::string_view text) {
 }
 
 std::string guide_to_json(const Guide& g) {
-    rapidjson::StringBuffer buf;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-    w.SetIndent(' ', 2);
-    write_guide(w, g);
-    return {buf.GetString(), buf.GetSize()};
+    json::WriteArchive ar(/*pretty=*/true);
+    ar(g);
+    return ar.text();
 }
 
 std::string guide_to_compact_json(const Guide& g) {
-    rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    write_guide(w, g);
-    return {buf.GetString(), buf.GetSize()};
+    json::WriteArchive ar(/*pretty=*/false);
+    ar(g);
+    return ar.text();
 }
 
 

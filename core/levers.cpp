@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include <cereal/types/vector.hpp>
+
 #include "core/assets.h"
-#include "core/json_util.h"
+#include "core/json_archive.h"
 
 namespace tl {
 
@@ -19,40 +21,32 @@ SlotInfo slot_info(int slot) {
     return {LeverId::ExportControls, -1};
 }
 
+// assets/levers.json: {"levers": [{"id": ..., "name": ..., ...}, ...]}, in any order.
+template <class Archive>
+void serialize(Archive& ar, LeverDef& d) {
+    ar(cereal::make_nvp("id", json::as_id(kLeverIds, d.id, "lever")), cereal::make_nvp("name", d.name),
+       cereal::make_nvp("unit", d.unit), cereal::make_nvp("pillar", json::as_id(kPillarIds, d.pillar, "pillar")),
+       cereal::make_nvp("min", d.min), cereal::make_nvp("max", d.max), cereal::make_nvp("step", d.step),
+       cereal::make_nvp("neutral", d.neutral), cereal::make_nvp("meaning", d.meaning),
+       cereal::make_nvp("source", d.source));
+}
+
 namespace {
 std::vector<LeverDef> load_lever_defs() {
     const std::string where = "assets/levers.json";
-    auto doc = json::parse(embedded_asset("levers.json"), where);
-    const auto& list = json::member(doc, "levers", where);
-    if (!list.IsArray()) throw json::Error(where + ": \"levers\" must be an array");
     std::vector<LeverDef> defs(kLeverCount);
     std::vector<bool> seen(kLeverCount, false);
-    for (const auto& item : list.GetArray()) {
-        std::string key = json::get_string(item, "id", where);
-        std::string at = where + " lever \"" + key + "\"";
-        auto it = std::find(kLeverIds.begin(), kLeverIds.end(), key);
-        if (it == kLeverIds.end()) throw json::Error(at + ": unknown lever id (not in core/levers.h)");
-        int i = static_cast<int>(it - kLeverIds.begin());
+    for (LeverDef& d : json::read_table_list<LeverDef>(embedded_asset("levers.json"), where, "levers")) {
+        int i = static_cast<int>(d.id);
+        d.key = std::string(kLeverIds[i]);
+        d.per_sector = lever_is_per_sector(d.id);
+        std::string at = where + " lever \"" + d.key + "\"";
         if (seen[i]) throw json::Error(at + ": defined twice");
         seen[i] = true;
-        LeverDef& d = defs[i];
-        d.id = static_cast<LeverId>(i);
-        d.key = key;
-        d.name = json::get_string(item, "name", at);
-        d.unit = json::get_string(item, "unit", at);
-        auto pillar = parse_pillar(json::get_string(item, "pillar", at));
-        if (!pillar) throw json::Error(at + ".pillar: expected protect, promote or partner");
-        d.pillar = *pillar;
-        d.per_sector = lever_is_per_sector(d.id);
-        d.min = json::get_number(item, "min", at);
-        d.max = json::get_number(item, "max", at);
-        d.step = json::get_number(item, "step", at);
-        d.neutral = json::get_number(item, "neutral", at);
-        d.meaning = json::get_string(item, "meaning", at);
-        d.source = json::get_string(item, "source", at);
         if (!(d.min < d.max) || d.neutral < d.min || d.neutral > d.max || d.step <= 0)
             throw json::Error(at + ": needs min < max, min <= neutral <= max and step > 0");
         if (d.source.empty()) throw json::Error(at + ".source: every lever needs a source");
+        defs[i] = std::move(d);
     }
     for (int i = 0; i < kLeverCount; ++i)
         if (!seen[i]) throw json::Error(where + ": lever \"" + std::string(kLeverIds[i]) + "\" is missing");

@@ -4,8 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include <cereal/types/vector.hpp>
+
 #include "core/assets.h"
-#include "core/json_util.h"
+#include "core/json_archive.h"
+#include "core/policy_fields.h"
 
 namespace tl {
 
@@ -18,53 +21,51 @@ std::string num(double v) {
     return buf;
 }
 
-void read_bloc_levers(const rapidjson::Value& obj, Policy& policy, const std::string& at) {
-    if (!obj.IsObject()) throw json::Error(at + ": expected an object of lever values");
-    for (const auto& m : obj.GetObject()) {
-        std::string key(m.name.GetString(), m.name.GetStringLength());
-        auto slot = parse_slot(key);
-        if (!slot) throw json::Error(at + "." + key + ": unknown lever");
-        if (!m.value.IsNumber()) throw json::Error(at + "." + key + ": expected a number");
-        const LeverDef& d = lever_def(slot_info(*slot).lever);
-        double v = m.value.GetDouble();
-        if (v < d.min || v > d.max)
-            throw json::Error(at + "." + key + ": " + num(v) + " is outside " + num(d.min) + ".." + num(d.max));
-        policy[*slot] = v;
+// An entry of assets/presets.json: {"id", "name", "description", "sources",
+// "base" (optional: an earlier preset whose levers it starts from), "blocs":
+// the levers it sets, by bloc}. Levers neither set nor inherited are neutral.
+struct PresetEntry {
+    Preset preset;
+    std::string base;
+    std::array<Policy, kBlocCount> given;  // NaN where the entry does not set a lever
+
+    PresetEntry() {
+        for (auto& p : given) p.fill(std::nan(""));
     }
-}
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("id", preset.id), cereal::make_nvp("name", preset.name),
+           cereal::make_nvp("description", preset.description), cereal::make_nvp("sources", preset.sources),
+           json::optional_nvp("base", base), cereal::make_nvp("blocs", PolicyFields{given}));
+    }
+};
 
 std::vector<Preset> load_presets() {
     const std::string where = "assets/presets.json";
-    auto doc = json::parse(embedded_asset("presets.json"), where);
-    const auto& list = json::member(doc, "presets", where);
-    if (!list.IsArray()) throw json::Error(where + ": \"presets\" must be an array");
     std::vector<Preset> out;
-    for (const auto& item : list.GetArray()) {
-        Preset p;
-        p.id = json::get_string(item, "id", where);
+    for (PresetEntry& entry : json::read_table_list<PresetEntry>(embedded_asset("presets.json"), where, "presets")) {
+        Preset& p = entry.preset;
         std::string at = where + " preset \"" + p.id + "\"";
         if (std::any_of(out.begin(), out.end(), [&](const Preset& q) { return q.id == p.id; }))
             throw json::Error(at + ": defined twice");
-        p.name = json::get_string(item, "name", at);
-        p.description = json::get_string(item, "description", at);
-        p.sources = json::get_string(item, "sources", at);
-        std::string base = json::get_string_or(item, "base", "");
-        if (!base.empty()) {
-            auto it = std::find_if(out.begin(), out.end(), [&](const Preset& q) { return q.id == base; });
-            if (it == out.end()) throw json::Error(at + ".base: \"" + base + "\" must be defined earlier");
+        if (!entry.base.empty()) {
+            auto it = std::find_if(out.begin(), out.end(), [&](const Preset& q) { return q.id == entry.base; });
+            if (it == out.end()) throw json::Error(at + ".base: \"" + entry.base + "\" must be defined earlier");
             p.policy = it->policy;
         } else {
             for (auto& pol : p.policy)
                 for (int slot = 0; slot < kSlotCount; ++slot) pol[slot] = lever_def(slot_info(slot).lever).neutral;
         }
-        const auto& blocs = json::member(item, "blocs", at);
-        if (!blocs.IsObject()) throw json::Error(at + ".blocs: expected an object keyed by bloc");
-        for (const auto& m : blocs.GetObject()) {
-            std::string bloc_key(m.name.GetString(), m.name.GetStringLength());
-            auto bloc = parse_bloc(bloc_key);
-            if (!bloc) throw json::Error(at + ".blocs." + bloc_key + ": unknown bloc");
-            read_bloc_levers(m.value, p.policy[idx(*bloc)], at + ".blocs." + bloc_key);
-        }
+        for (int b = 0; b < kBlocCount; ++b)
+            for (int slot = 0; slot < kSlotCount; ++slot) {
+                double v = entry.given[b][slot];
+                if (std::isnan(v)) continue;
+                const LeverDef& d = lever_def(slot_info(slot).lever);
+                if (v < d.min || v > d.max)
+                    throw json::Error(at + ".blocs." + std::string(kBlocIds[b]) + "." + slot_key(slot) + ": " + num(v) +
+                                      " is outside " + num(d.min) + ".." + num(d.max));
+                p.policy[b][slot] = v;
+            }
         out.push_back(std::move(p));
     }
     if (out.empty() || out.front().id != "status_quo_2024")
@@ -142,11 +143,30 @@ std::string apply_setting(Scenario& s, std::string_view key, double value) {
     return {};
 }
 
+namespace {
+// The start year's problem in s, or empty.
+std::string start_year_error(const Scenario& s) {
+    if (s.start_year <= kBaseYear || s.start_year > kMaxHorizon)
+        return "start_year: " + std::to_string(s.start_year) + " is outside " + std::to_string(kBaseYear + 1) + ".." +
+               std::to_string(kMaxHorizon) + " (2024 is the calibration year)";
+    if (s.start_year > s.horizon)
+        return "start_year: " + std::to_string(s.start_year) + " is after the horizon " + std::to_string(s.horizon) +
+               " (the lever changes would never act)";
+    return {};
+}
+}  // namespace
+
+std::string set_start_year(Scenario& s, int year) {
+    Scenario changed = s;
+    changed.start_year = year;
+    std::string error = start_year_error(changed);
+    if (error.empty()) s.start_year = year;
+    return error;
+}
+
 std::vector<std::string> validate(const Scenario& s) {
     std::vector<std::string> errors;
-    if (s.start_year <= kBaseYear || s.start_year > kMaxHorizon)
-        errors.push_back("start_year: " + std::to_string(s.start_year) + " is outside " + std::to_string(kBaseYear + 1) +
-                         ".." + std::to_string(kMaxHorizon) + " (2024 is the calibration year)");
+    if (std::string error = start_year_error(s); !error.empty()) errors.push_back(std::move(error));
     if (s.horizon < kMinHorizon || s.horizon > kMaxHorizon)
         errors.push_back("horizon: " + std::to_string(s.horizon) + " is outside " + std::to_string(kMinHorizon) + ".." +
                          std::to_string(kMaxHorizon));

@@ -23,8 +23,8 @@ struct Scenario {
     Bloc seat = Bloc::US;
     int horizon = kDefaultHorizon;
     bool reactions = true;
-    // The year lever changes start to act (model v2). Not stored in scenario
-    // files or share codes yet: they open with the default.
+    // The year lever changes start to act (model v2), kBaseYear + 1..horizon.
+    // Files and links made before it was stored open with the default.
     int start_year = kDefaultStartYear;
     std::array<Policy, kBlocCount> policy{};
     AssumptionPositions assumptions{};  // 0 = central values
@@ -54,6 +54,12 @@ Results run(const Scenario& s);
 // Sets one lever from text: "US.export_controls.semis" or, for the seat,
 // "export_controls.semis". Returns an error message, or empty on success.
 std::string apply_setting(Scenario& s, std::string_view key, double value);
+
+// Sets the year lever changes start to act (kBaseYear + 1 up to the
+// scenario's horizon). Returns an error message naming the field, or empty
+// on success (the scenario is unchanged on error). The setter of the app's
+// control and of the CLI's --start-year.
+std::string set_start_year(Scenario& s, int year);
 
 // Everything that makes a scenario invalid, as messages naming the field;
 // empty when it is valid (levers in range, horizon in range, known preset).

@@ -1,92 +1,127 @@
 #include "core/scenario_io.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 
-#include "core/field_reader.h"
+#include "core/json_archive.h"
+#include "core/policy_fields.h"
 #include "core/share_link.h"
 #include "core/suggest.h"
 #include "core/untrusted_json.h"
 #include "core/version.h"
+
+// A scenario's cereal class version is its file format version.
+CEREAL_CLASS_VERSION(tl::Scenario, tl::kScenarioFormatVersion)
 
 namespace tl {
 
 namespace {
 
 constexpr std::string_view kScenarioFormat = "trilemma-lab/scenario";
-const std::vector<std::string> kScenarioFields{"format", "version",   "model_version", "name",   "notes",      "preset",
-                                               "seat",   "horizon",   "reactions",     "levers", "assumptions"};
+const std::vector<std::string> kScenarioFields{"format",  "version",    "model_version", "name",      "notes",
+                                               "preset",  "seat",       "horizon",       "start_year", "reactions",
+                                               "levers",  "assumptions"};
 
-// "a list", "text", ...: what the reader found where it wanted an object.
+// What the reader found where it wanted an object: text is likely a share code.
 std::string what_is(const rapidjson::Value& v) {
-    if (v.IsArray()) return "a list";
     if (v.IsString()) return "text (a share code belongs in a link or the paste box, not in a file)";
-    if (v.IsNumber()) return "a number";
-    if (v.IsBool()) return "true or false";
-    if (v.IsNull()) return "null";
-    return "an object";
+    return json::what_is(v);
 }
 
-template <typename Writer>
-void write_scenario(Writer& w, const Scenario& s) {
-    const Preset* preset = find_preset(s.preset);
-    w.StartObject();
-    w.Key("format"); w.String(kScenarioFormat.data(), static_cast<rapidjson::SizeType>(kScenarioFormat.size()));
-    w.Key("version"); w.Int(kScenarioFormatVersion);
-    w.Key("model_version"); w.Int(kModelVersion);
-    w.Key("name"); w.String(s.name.c_str(), static_cast<rapidjson::SizeType>(s.name.size()));
-    w.Key("notes"); w.String(s.notes.c_str(), static_cast<rapidjson::SizeType>(s.notes.size()));
-    w.Key("preset"); w.String(s.preset.c_str(), static_cast<rapidjson::SizeType>(s.preset.size()));
-    w.Key("seat"); w.String(std::string(kBlocIds[idx(s.seat)]).c_str());
-    w.Key("horizon"); w.Int(s.horizon);
-    w.Key("reactions"); w.Bool(s.reactions);
-    w.Key("levers");
-    w.StartObject();
-    for (int b = 0; b < kBlocCount; ++b) {
-        bool open = false;
-        for (int slot = 0; slot < kSlotCount; ++slot) {
-            double v = s.policy[b][slot];
-            if (preset && preset->policy[b][slot] == v) continue;
-            if (!open) {
-                w.Key(std::string(kBlocIds[b]).c_str());
-                w.StartObject();
-                open = true;
-            }
-            w.Key(slot_key(slot).c_str());
-            w.Double(v);
-        }
-        if (open) w.EndObject();
+constexpr std::size_t kMaxText = 4096;
+
+// The assumption positions that differ from central, keyed by parameter:
+// {"base_leakage": 0.5}.
+struct AssumptionFields {
+    using json_in_place = void;
+    AssumptionPositions& positions;
+};
+void CEREAL_LOAD_FUNCTION_NAME(json::ReadArchive& ar, AssumptionFields& field) {
+    std::string at;
+    const rapidjson::Value* v = ar.next_value(at);
+    if (!v) return;
+    if (!v->IsObject()) return ar.reader().error(at, "expected an object keyed by parameter");
+    for (const auto& m : v->GetObject()) {
+        std::string_view key(m.name.GetString(), m.name.GetStringLength());
+        std::string param_at = json::FieldReader::at(at, key);
+        int found = -1;
+        for (int i = 0; i < kParamCount; ++i)
+            if (param_defs()[i].key == key) found = i;
+        if (found < 0) ar.reader().error(param_at, "unknown parameter");
+        else if (!m.value.IsNumber()) ar.reader().error(param_at, "expected a number from -1 to 1");
+        else field.positions[found] = m.value.GetDouble();
     }
-    w.EndObject();
-    w.Key("assumptions");
-    w.StartObject();
+}
+void CEREAL_SAVE_FUNCTION_NAME(json::WriteArchive& ar, const AssumptionFields& field) {
+    ar.write_name();
+    ar.start_object();
     for (int i = 0; i < kParamCount; ++i)
-        if (s.assumptions[i] != 0.0) {
-            w.Key(param_defs()[i].key.c_str());
-            w.Double(s.assumptions[i]);
+        if (field.positions[i] != 0.0) {
+            ar.key(param_defs()[i].key);
+            ar(field.positions[i]);
         }
-    w.EndObject();
-    w.EndObject();
+    ar.end_object();
 }
 
+// Text of at most kMaxText bytes.
+void check_length(json::ReadArchive& ar, const char* key, const std::string& text) {
+    if (text.size() > kMaxText)
+        ar.error(key, std::to_string(text.size()) + " characters is longer than the " + std::to_string(kMaxText) +
+                          " allowed");
+}
 
 }  // namespace
 
-std::string scenario_to_json(const Scenario& s, bool pretty) {
-    rapidjson::StringBuffer buf;
-    if (pretty) {
-        rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-        w.SetIndent(' ', 2);
-        write_scenario(w, s);
-    } else {
-        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-        write_scenario(w, s);
+// A scenario file (the layout is in scenario_io.h). Its cereal class version
+// is the file's "version"; format 1 files have no start year and open with
+// the default.
+void save(json::WriteArchive& ar, const Scenario& s, std::uint32_t version) {
+    const Preset* preset = find_preset(s.preset);
+    std::string format(kScenarioFormat);
+    int model_version = kModelVersion;
+    // The wrappers only read what they are given when writing.
+    auto& policy = const_cast<std::array<Policy, kBlocCount>&>(s.policy);
+    auto& assumptions = const_cast<AssumptionPositions&>(s.assumptions);
+    ar(cereal::make_nvp("format", format), cereal::make_nvp("version", version),
+       cereal::make_nvp("model_version", model_version), cereal::make_nvp("name", s.name),
+       cereal::make_nvp("notes", s.notes), cereal::make_nvp("preset", s.preset),
+       cereal::make_nvp("seat", json::as_id(kBlocIds, s.seat, "bloc")), cereal::make_nvp("horizon", s.horizon),
+       cereal::make_nvp("start_year", s.start_year), cereal::make_nvp("reactions", s.reactions),
+       cereal::make_nvp("levers", PolicyFields{policy, preset ? &preset->policy : nullptr}),
+       cereal::make_nvp("assumptions", AssumptionFields{assumptions}));
+}
+
+// Every field but the header may be left out (hand-written files); "preset"
+// is required, and the levers are read on top of the preset's.
+void load(json::ReadArchive& ar, Scenario& s, std::uint32_t /*version: format 1 has no start_year*/) {
+    ar(json::optional_nvp("name", s.name), json::optional_nvp("notes", s.notes));
+    check_length(ar, "name", s.name);
+    check_length(ar, "notes", s.notes);
+    if (!ar.has("preset")) ar.error("preset", "missing");
+    ar(json::optional_nvp("preset", s.preset));
+    check_length(ar, "preset", s.preset);
+    const Preset* preset = find_preset(s.preset);
+    if (!preset && ar.has("preset")) {
+        // (A missing preset was reported above.)
+        if (!s.preset.empty()) {
+            std::vector<std::string> ids;
+            for (const auto& p : presets()) ids.push_back(p.id);
+            ar.error("preset", "unknown preset " + quoted(s.preset) + did_you_mean(s.preset, ids));
+        } else {
+            ar.error("preset", "empty; name a preset such as \"status_quo_2024\"");
+        }
     }
-    return {buf.GetString(), buf.GetSize()};
+    // Without a known preset the other fields are still checked, against the first one.
+    s.policy = (preset ? *preset : presets().front()).policy;
+    ar(json::optional_nvp("seat", json::as_id(kBlocIds, s.seat, "bloc")), json::optional_nvp("horizon", s.horizon),
+       json::optional_nvp("start_year", s.start_year), json::optional_nvp("reactions", s.reactions),
+       json::optional_nvp("levers", PolicyFields{s.policy}),
+       json::optional_nvp("assumptions", AssumptionFields{s.assumptions}));
+}
+
+std::string scenario_to_json(const Scenario& s, bool pretty) {
+    json::WriteArchive ar(pretty);
+    ar(s);
+    return ar.text();
 }
 
 ScenarioReadResult scenario_from_json(std::string_view text) {
@@ -102,7 +137,6 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
         r.error("file: expected a JSON object describing a scenario, found " + what_is(doc));
         return res;
     }
-    constexpr std::size_t kMaxText = 4096;
     // The header says whether this is a scenario this app can read at all.
     // A different kind of file or a newer version stops here: nothing else
     // in it can be judged. A missing header is reported after the fields, so
@@ -147,58 +181,11 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
     }
 
     Scenario s;
-    r.text(doc, "name", "", s.name, false, kMaxText);
-    r.text(doc, "notes", "", s.notes, false, kMaxText);
-    if (!doc.HasMember("preset")) r.error("preset", "missing");
-    else r.text(doc, "preset", "", s.preset, false, kMaxText);
+    {
+        json::ReadArchive ar(doc, r);
+        ar(s);
+    }
     const Preset* preset = find_preset(s.preset);
-    if (!preset) {
-        // (A missing preset was reported above; an empty one is reported here.)
-        if (!s.preset.empty()) {
-            std::vector<std::string> ids;
-            for (const auto& p : presets()) ids.push_back(p.id);
-            r.error("preset: unknown preset " + quoted(s.preset) + did_you_mean(s.preset, ids));
-        } else if (doc.HasMember("preset")) r.error("preset: empty; name a preset such as \"status_quo_2024\"");
-    }
-    // Without a known preset the other fields are still checked, against the first one.
-    s.policy = (preset ? *preset : presets().front()).policy;
-    std::string seat = "US";
-    r.text(doc, "seat", "", seat, false, kMaxText);
-    if (auto b = parse_bloc(seat)) s.seat = *b;
-    else r.error("seat", "unknown bloc " + quoted(seat) + " (US, China, EU, Allies, GlobalSouth)");
-    r.integer(doc, "horizon", "", s.horizon, false, "a year");
-    r.boolean(doc, "reactions", "", s.reactions);
-    if (auto it = doc.FindMember("levers"); it != doc.MemberEnd()) {
-        if (!it->value.IsObject()) r.error("levers: expected an object keyed by bloc");
-        else
-            for (const auto& bm : it->value.GetObject()) {
-                std::string bloc_key(bm.name.GetString(), bm.name.GetStringLength());
-                auto bloc = parse_bloc(bloc_key);
-                if (!bloc) { r.error("levers." + bloc_key + ": unknown bloc"); continue; }
-                if (!bm.value.IsObject()) { r.error("levers." + bloc_key + ": expected an object of lever values"); continue; }
-                for (const auto& lm : bm.value.GetObject()) {
-                    std::string key(lm.name.GetString(), lm.name.GetStringLength());
-                    std::string at = "levers." + bloc_key + "." + key;
-                    auto slot = parse_slot(key);
-                    if (!slot) { r.error(at + ": unknown lever"); continue; }
-                    if (!lm.value.IsNumber()) { r.error(at + ": expected a number"); continue; }
-                    s.policy[idx(*bloc)][*slot] = lm.value.GetDouble();
-                }
-            }
-    }
-    if (auto it = doc.FindMember("assumptions"); it != doc.MemberEnd()) {
-        if (!it->value.IsObject()) r.error("assumptions: expected an object keyed by parameter");
-        else
-            for (const auto& m : it->value.GetObject()) {
-                std::string key(m.name.GetString(), m.name.GetStringLength());
-                int found = -1;
-                for (int i = 0; i < kParamCount; ++i)
-                    if (param_defs()[i].key == key) found = i;
-                if (found < 0) { r.error("assumptions." + key + ": unknown parameter"); continue; }
-                if (!m.value.IsNumber()) { r.error("assumptions." + key + ": expected a number from -1 to 1"); continue; }
-                s.assumptions[found] = m.value.GetDouble();
-            }
-    }
     for (auto& e : validate(s))
         if (preset || e.rfind("preset:", 0) != 0) r.error(e);  // an unknown preset is reported above
     // With no scenario field at all, "preset: missing" says nothing the header does not.

@@ -2,9 +2,9 @@
 // browser app ("Save", "Open") and trilemma-cli. Only values that differ
 // from the preset are written, so files stay short and readable:
 //
-//   {"format": "trilemma-lab/scenario", "version": 1, "model_version": 1,
+//   {"format": "trilemma-lab/scenario", "version": 2, "model_version": 2,
 //    "name": "...", "notes": "...", "preset": "status_quo_2024", "seat": "US",
-//    "horizon": 2035, "reactions": true,
+//    "horizon": 2035, "start_year": 2025, "reactions": true,
 //    "levers": {"US": {"export_controls.semis": 80}},
 //    "assumptions": {"base_leakage": 0.5}}
 //

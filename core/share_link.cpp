@@ -22,6 +22,7 @@ static_assert(kSlotCount <= 36, "a lever slot is one base-36 digit in share code
 static_assert(kBlocCount <= 10, "a bloc is one decimal digit in share codes");
 static_assert(kParamCount <= 36 * 36, "an assumption index is two base-36 digits in share codes");
 static_assert(kMinHorizon > 2000 && kMaxHorizon < 2099, "the horizon is two decimal digits (year - 2000)");
+static_assert(kBaseYear + 1 > 2000, "the start year is two decimal digits (year - 2000)");
 
 namespace {
 
@@ -191,6 +192,13 @@ double round_to_assumption_grid(double v) {
 // [SECTION] Encoding
 // ---------------------------------------------------------------------------
 
+// A year as two decimal digits (year - 2000): the horizon and the start year.
+void put_year(std::string& out, int year) {
+    int two_digits = std::clamp(year - 2000, 0, 99);
+    out += static_cast<char>('0' + two_digits / 10);
+    out += static_cast<char>('0' + two_digits % 10);
+}
+
 const Policy& base_policy(const Preset* preset, int bloc) {
     return (preset ? *preset : presets().front()).policy[bloc];
 }
@@ -209,8 +217,8 @@ std::string encode(const Scenario& s, bool exact) {
     int seat = idx(s.seat);
     out += (seat >= 0 && seat < kBlocCount) ? kB36[seat] : 'z';
     out += s.reactions ? '1' : '0';
-    put_b36(out, static_cast<std::uint64_t>(std::clamp(s.horizon - 2000, 0, 99) / 10), 1);
-    put_b36(out, static_cast<std::uint64_t>(std::clamp(s.horizon - 2000, 0, 99) % 10), 1);
+    put_year(out, s.horizon);
+    put_year(out, s.start_year);
     out += '.';
     for (int b = 0; b < kBlocCount; ++b) {
         const Policy& base = base_policy(preset, b);
@@ -327,6 +335,7 @@ private:
     void levers(const Field& f, const Preset* preset, Scenario& s);
     void assumptions(const Field& f, Scenario& s);
     std::optional<std::string> text(const Field& f, std::string_view what, std::size_t max_bytes);
+    std::optional<int> year_at(const Field& f, std::size_t at, std::string_view what, int min, int max);
 
     ShareDecodeResult& r_;
     std::size_t base_;
@@ -416,9 +425,12 @@ void Decoder::decode(std::string_view code, const ShareDecodeOptions& options) {
         s.policy = preset->policy;
     }
 
+    // Format 1 had no start year (4 characters): its codes open with the default.
     const Field& setup = fields[3];
-    if (setup.text.size() != 4) {
-        error("setup", setup.pos, "expected 4 characters (seat, reactions, horizon), found " +
+    const std::size_t setup_size = r_.format_version == 1 ? 4 : 6;
+    if (setup.text.size() != setup_size) {
+        error("setup", setup.pos, "expected " + std::to_string(setup_size) + " characters (seat, reactions, horizon" +
+                                      (setup_size == 6 ? ", start year" : "") + "), found " +
                                       std::to_string(setup.text.size()));
     } else {
         char seat = setup.text[0], reactions = setup.text[1];
@@ -426,16 +438,9 @@ void Decoder::decode(std::string_view code, const ShareDecodeOptions& options) {
         else error("seat", setup.pos, show_char(seat) + " is not a bloc (0 to " + std::to_string(kBlocCount - 1) + ")");
         if (reactions == '0' || reactions == '1') s.reactions = reactions == '1';
         else error("reactions", setup.pos + 1, show_char(reactions) + " is not 0 (off) or 1 (on)");
-        char h1 = setup.text[2], h2 = setup.text[3];
-        if (h1 < '0' || h1 > '9' || h2 < '0' || h2 > '9') {
-            error("horizon", setup.pos + 2, "expected two digits (the year minus 2000)");
-        } else {
-            int year = 2000 + (h1 - '0') * 10 + (h2 - '0');
-            if (year < kMinHorizon || year > kMaxHorizon)
-                error("horizon", setup.pos + 2, std::to_string(year) + " is outside " + std::to_string(kMinHorizon) +
-                                                    ".." + std::to_string(kMaxHorizon));
-            else s.horizon = year;
-        }
+        if (auto year = year_at(setup, 2, "horizon", kMinHorizon, kMaxHorizon)) s.horizon = *year;
+        if (setup_size == 6)
+            if (auto year = year_at(setup, 4, "start_year", kBaseYear + 1, kMaxHorizon)) s.start_year = *year;
     }
 
     levers(fields[4], preset, s);
@@ -461,6 +466,21 @@ void Decoder::decode(std::string_view code, const ShareDecodeOptions& options) {
         r_.scenario = std::move(s);
         r_.ok = true;
     }
+}
+
+// Two decimal digits at f.text[at]: a year minus 2000, within min..max.
+std::optional<int> Decoder::year_at(const Field& f, std::size_t at, std::string_view what, int min, int max) {
+    char tens = f.text[at], ones = f.text[at + 1];
+    if (tens < '0' || tens > '9' || ones < '0' || ones > '9') {
+        error(what, f.pos + at, "expected two digits (the year minus 2000)");
+        return std::nullopt;
+    }
+    int year = 2000 + (tens - '0') * 10 + (ones - '0');
+    if (year < min || year > max) {
+        error(what, f.pos + at, std::to_string(year) + " is outside " + std::to_string(min) + ".." + std::to_string(max));
+        return std::nullopt;
+    }
+    return year;
 }
 
 void Decoder::levers(const Field& f, const Preset* preset, Scenario& s) {

@@ -6,17 +6,21 @@
 // A code is fields separated by '.', all characters URL-fragment safe
 // (0-9 a-z A-Z - _ .):
 //
-//   1.1.0.0135.00280h1o0q0u0r1y.._.zy5      (status quo, US, 5 levers moved: 34 characters)
-//   | | | |    |                 ||  └ check: 3 base-36 digits of FNV-1a(everything before this '.')
-//   | | | |    |                 |└ name (optional; "_" = the preset's), then notes (optional)
-//   | | | |    |                 └ assumptions that differ from 0 (central): none here
-//   | | | |    └ levers that differ from the preset: "0028" = US (0), slot 0
-//   | | | |      (export_controls.semis), "28" = 2*36+8 = 80 steps of 1 above 0 = 80
+//   2.2.0.013525.00280h1o0q0u0r1y.._.gow    (status quo, US, 5 levers moved: 36 characters)
+//   | | | |      |                 ||  └ check: 3 base-36 digits of FNV-1a(everything before this '.')
+//   | | | |      |                 |└ name (optional; "_" = the preset's), then notes (optional)
+//   | | | |      |                 └ assumptions that differ from 0 (central): none here
+//   | | | |      └ levers that differ from the preset: "0028" = US (0), slot 0
+//   | | | |        (export_controls.semis), "28" = 2*36+8 = 80 steps of 1 above 0 = 80
 //   | | | └ setup: seat (0-4: US China EU Allies GlobalSouth), reactions (0/1),
-//   | | |   horizon as two decimal digits (year - 2000)
+//   | | |   horizon and start year as two decimal digits each (year - 2000)
 //   | | └ preset: base-36 index in assets/presets.json, or "_" + base64url(id)
 //   | └ model version (base 36)
 //   └ share format version (base 36)
+//
+// Format 1 (codes made before the start year was stored) is the same
+// without the start year: a setup of 4 characters ("0135"). Its codes still
+// open, with the start year kDefaultStartYear (2025).
 //
 // Levers: 4-character entries <bloc 0-4><slot, base 36><value: 2 base-36
 // digits = steps above the lever's min>, i.e. value = min + n * step from
@@ -53,7 +57,7 @@
 
 namespace tl {
 
-inline constexpr int kShareFormatVersion = 1;
+inline constexpr int kShareFormatVersion = 2;  // 2: the setup carries the start year
 inline constexpr std::size_t kMaxShareCodeLength = 4096;  // characters, decoder and encoder
 inline constexpr std::size_t kShareMaxNameBytes = 100;    // UTF-8 bytes of the name in a link
 inline constexpr std::size_t kShareMaxNotesBytes = 500;   // UTF-8 bytes of the notes in a link

@@ -1,19 +1,28 @@
 #include "core/snapshot.h"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
-#include "core/json_util.h"
+#include <cereal/types/vector.hpp>
+
+#include "core/json_archive.h"
 #include "core/scenario.h"
 #include "core/untrusted_json.h"
 #include "core/version.h"
 
 namespace tl {
 
+namespace {
+// Far above a snapshot's size (about 1 MB) and depth (4).
+constexpr std::size_t kMaxSnapshotBytes = 16 * 1024 * 1024;
+constexpr int kMaxSnapshotDepth = 8;
+}  // namespace
+
+// Written by hand, not through the archive: numbers with 10 significant
+// digits ("%.10g") keep the recorded snapshots (assets/snapshots/) small and
+// byte-identical across versions of this code.
 std::string snapshot_json() {
     std::string out = "{\"model_version\":" + std::to_string(kModelVersion) + ",\"presets\":{";
     bool first_preset = true;
@@ -46,76 +55,117 @@ std::string snapshot_json() {
     return out + "}}\n";
 }
 
+namespace {
+
+// A snapshot file: {"model_version": N, "presets": {"<preset>": {"<bloc>":
+// {"<indicator>": [one value per year from 2024]}}}}, keys in file order.
+struct Indicators {
+    std::vector<std::pair<std::string, std::vector<double>>> series;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(json::members(series));
+    }
+};
+struct Blocs {
+    std::vector<std::pair<std::string, Indicators>> blocs;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(json::members(blocs));
+    }
+};
+struct Presets {
+    std::vector<std::pair<std::string, Blocs>> presets;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(json::members(presets));
+    }
+};
+struct SnapshotFile {
+    int model_version = 0;
+    Presets presets;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("model_version", model_version), cereal::make_nvp("presets", presets));
+    }
+};
+
+// Snapshot files come from the command line: the guarded reader, so a
+// hostile file cannot overflow the stack. Empty when it reads, else why not.
+std::string read_snapshot(std::string_view text, SnapshotFile& into) {
+    json::InputDocument input = json::read_untrusted(text, {"snapshot", kMaxSnapshotBytes, kMaxSnapshotDepth});
+    if (!input.ok) return input.error;
+    std::vector<std::string> problems;
+    json::FieldReader reader(problems, 1);
+    {
+        json::ReadArchive ar(input.doc, reader);
+        ar(into);
+    }
+    return problems.empty() ? std::string() : problems.front();
+}
+
+template <class T>
+const T* find(const std::vector<std::pair<std::string, T>>& items, const std::string& key) {
+    for (const auto& [k, v] : items)
+        if (k == key) return &v;
+    return nullptr;
+}
+
+}  // namespace
+
 SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view new_json, double tolerance) {
     SnapshotComparison c;
-    // Snapshot files come from the command line: the guarded reader, so a
-    // hostile file cannot overflow the stack.
-    json::InputDocument old_input = json::read_untrusted(old_json, {"snapshot", json::kMaxDataBytes, json::kMaxDataDepth});
-    json::InputDocument new_input = json::read_untrusted(new_json, {"snapshot", json::kMaxDataBytes, json::kMaxDataDepth});
-    const rapidjson::Document &a = old_input.doc, &b = new_input.doc;
-    auto valid = [](const rapidjson::Document& d) {
-        return d.IsObject() && d.HasMember("model_version") && d["model_version"].IsInt() &&
-               d.HasMember("presets") && d["presets"].IsObject();
-    };
-    if (!valid(a)) return c.error = "old snapshot: not a snapshot from `trilemma-cli snapshot`", c;
-    if (!valid(b)) return c.error = "new snapshot: not a snapshot from `trilemma-cli snapshot`", c;
-    c.old_version = a["model_version"].GetInt();
-    c.new_version = b["model_version"].GetInt();
+    SnapshotFile a, b;
+    const std::string not_a_snapshot = ": not a snapshot from `trilemma-cli snapshot` (";
+    if (std::string why = read_snapshot(old_json, a); !why.empty()) return c.error = "old snapshot" + not_a_snapshot + why + ")", c;
+    if (std::string why = read_snapshot(new_json, b); !why.empty()) return c.error = "new snapshot" + not_a_snapshot + why + ")", c;
+    c.old_version = a.model_version;
+    c.new_version = b.model_version;
     // Presets, blocs or indicators that the new snapshot no longer has.
-    for (const auto& preset : a["presets"].GetObject()) {
-        if (!b["presets"].HasMember(preset.name)) {
-            c.moved.push_back({preset.name.GetString(), "*", "(removed preset)", 0.0, 0});
+    for (const auto& [pid, old_preset] : a.presets.presets) {
+        const Blocs* new_preset = find(b.presets.presets, pid);
+        if (!new_preset) {
+            c.moved.push_back({pid, "*", "(removed preset)", 0.0, 0});
             continue;
         }
-        const auto& new_preset = b["presets"][preset.name];
-        if (!preset.value.IsObject() || !new_preset.IsObject()) continue;
-        for (const auto& bloc : preset.value.GetObject()) {
-            if (!new_preset.HasMember(bloc.name)) {
-                c.moved.push_back({preset.name.GetString(), bloc.name.GetString(), "(removed bloc)", 0.0, 0});
+        for (const auto& [bloc, old_bloc] : old_preset.blocs) {
+            const Indicators* new_bloc = find(new_preset->blocs, bloc);
+            if (!new_bloc) {
+                c.moved.push_back({pid, bloc, "(removed bloc)", 0.0, 0});
                 continue;
             }
-            const auto& new_bloc = new_preset[bloc.name];
-            if (!bloc.value.IsObject() || !new_bloc.IsObject()) continue;
-            for (const auto& ind : bloc.value.GetObject())
-                if (!new_bloc.HasMember(ind.name))
-                    c.moved.push_back({preset.name.GetString(), bloc.name.GetString(),
-                                       std::string(ind.name.GetString()) + " (removed)", 0.0, 0});
+            for (const auto& [ind, series] : old_bloc.series)
+                if (!find(new_bloc->series, ind)) c.moved.push_back({pid, bloc, ind + " (removed)", 0.0, 0});
         }
     }
-    for (const auto& preset : b["presets"].GetObject()) {
-        std::string pid = preset.name.GetString();
-        if (!a["presets"].HasMember(preset.name)) {
+    for (const auto& [pid, new_preset] : b.presets.presets) {
+        const Blocs* old_preset = find(a.presets.presets, pid);
+        if (!old_preset) {
             c.moved.push_back({pid, "*", "(new preset)", 0.0, 0});
             continue;
         }
-        const auto& old_preset = a["presets"][preset.name];
-        if (!preset.value.IsObject() || !old_preset.IsObject()) continue;
-        for (const auto& bloc : preset.value.GetObject()) {
-            if (!old_preset.HasMember(bloc.name) || !bloc.value.IsObject()) continue;
-            const auto& old_bloc = old_preset[bloc.name];
-            for (const auto& ind : bloc.value.GetObject()) {
-                if (!old_bloc.IsObject() || !old_bloc.HasMember(ind.name)) {
-                    c.moved.push_back({pid, bloc.name.GetString(), std::string(ind.name.GetString()) + " (new)", 0, 0});
+        for (const auto& [bloc, new_bloc] : new_preset.blocs) {
+            const Indicators* old_bloc = find(old_preset->blocs, bloc);
+            if (!old_bloc) continue;
+            for (const auto& [ind, nv] : new_bloc.series) {
+                const std::vector<double>* ov = find(old_bloc->series, ind);
+                if (!ov) {
+                    c.moved.push_back({pid, bloc, ind + " (new)", 0, 0});
                     continue;
                 }
-                const auto& ov = old_bloc[ind.name];
-                const auto& nv = ind.value;
-                if (!ov.IsArray() || !nv.IsArray()) continue;
                 double worst = 0;
                 int worst_year = 0;
-                for (rapidjson::SizeType y = 0; y < nv.Size() && y < ov.Size(); ++y) {
-                    if (!ov[y].IsNumber() || !nv[y].IsNumber()) continue;
-                    double d = nv[y].GetDouble() - ov[y].GetDouble();
-                    double scale = std::max(1.0, std::fabs(ov[y].GetDouble()));
+                for (std::size_t y = 0; y < nv.size() && y < ov->size(); ++y) {
+                    double d = nv[y] - (*ov)[y];
+                    double scale = std::max(1.0, std::fabs((*ov)[y]));
                     if (std::fabs(d) / scale > tolerance && std::fabs(d) > std::fabs(worst)) {
                         worst = d;
                         worst_year = kBaseYear + static_cast<int>(y);
                     }
                 }
-                if (worst != 0.0) c.moved.push_back({pid, bloc.name.GetString(), ind.name.GetString(), worst, worst_year});
-                else if (nv.Size() != ov.Size())
-                    c.moved.push_back({pid, bloc.name.GetString(), std::string(ind.name.GetString()) + " (years changed)",
-                                       0.0, kBaseYear + static_cast<int>(std::min(nv.Size(), ov.Size()))});
+                if (worst != 0.0) c.moved.push_back({pid, bloc, ind, worst, worst_year});
+                else if (nv.size() != ov->size())
+                    c.moved.push_back({pid, bloc, ind + " (years changed)", 0.0,
+                                       kBaseYear + static_cast<int>(std::min(nv.size(), ov->size()))});
             }
         }
     }

@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <cctype>
 
+#include <cereal/types/vector.hpp>
+
 #include "core/assets.h"
-#include "core/json_util.h"
+#include "core/json_archive.h"
 
 namespace tl {
 
@@ -23,25 +25,51 @@ namespace {
 
 using MechanismTable = std::array<std::array<StoryClaim, kPillarCount>, kLeverCount>;
 
-MechanismTable load_mechanisms() {
-    const std::string where = "assets/story.json";
-    auto doc = json::parse(embedded_asset("story.json"), where);
-    const auto& levers = json::member(doc, "levers", where);
-    if (!levers.IsObject()) throw json::Error(where + ".levers: expected an object keyed by lever id");
-    MechanismTable table;
-    for (int l = 0; l < kLeverCount; ++l) {
-        std::string at = where + ".levers." + std::string(kLeverIds[l]);
-        const auto& lever = json::member(levers, std::string(kLeverIds[l]).c_str(), where + ".levers");
-        for (int p = 0; p < kPillarCount; ++p) {
-            std::string pat = at + "." + std::string(kPillarIds[p]);
-            const auto& pair = json::member(lever, std::string(kPillarIds[p]).c_str(), at);
-            if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || !pair[1].IsString())
-                throw json::Error(pat + ": expected [phrase, source]");
-            table[l][p] = {pair[0].GetString(), pair[1].GetString()};
-            if (table[l][p].text.empty() || table[l][p].source.empty())
-                throw json::Error(pat + ": the phrase and its source must not be empty");
-        }
+// assets/story.json: {"levers": {"<lever id>": {"<pillar id>": [phrase, source], ...}, ...}},
+// every lever and pillar present.
+struct ClaimField {
+    using json_in_place = void;
+    const char* name;
+    StoryClaim& claim;
+};
+void CEREAL_LOAD_FUNCTION_NAME(json::ReadArchive& ar, ClaimField& field) {
+    std::vector<std::string> pair;
+    ar(cereal::make_nvp(field.name, pair));
+    if (pair.size() != 2 || pair[0].empty() || pair[1].empty()) {
+        if (ar.has(field.name)) ar.error(field.name, "expected [phrase, source], neither empty");
+        return;
     }
+    field.claim = {pair[0], pair[1]};
+}
+
+struct LeverClaims {
+    std::array<StoryClaim, kPillarCount>& by_pillar;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        for (int p = 0; p < kPillarCount; ++p) ar(ClaimField{kPillarIds[p].data(), by_pillar[p]});
+    }
+};
+
+struct LeverTable {
+    MechanismTable& table;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        for (int l = 0; l < kLeverCount; ++l) ar(cereal::make_nvp(kLeverIds[l].data(), LeverClaims{table[l]}));
+    }
+};
+
+struct StoryDocument {
+    MechanismTable& table;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("levers", LeverTable{table}));
+    }
+};
+
+MechanismTable load_mechanisms() {
+    MechanismTable table;
+    StoryDocument doc{table};
+    json::read_table(embedded_asset("story.json"), "assets/story.json", doc);
     return table;
 }
 

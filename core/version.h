@@ -4,5 +4,6 @@
 #pragma once
 namespace tl {
 inline constexpr int kModelVersion = 2;
-inline constexpr int kScenarioFormatVersion = 1;
+// Scenario files: 2 stores the start year (format 1 files open with the default).
+inline constexpr int kScenarioFormatVersion = 2;
 }  // namespace tl

@@ -8,7 +8,7 @@
 
 #include "core/assets.h"
 #include "core/checks.h"
-#include "core/json_util.h"
+#include "core/json_archive.h"
 
 using namespace tl;
 
@@ -86,25 +86,25 @@ TEST_CASE("a check's predicate is evaluated on scenario minus against") {
 
 TEST_CASE("a broken check file gives a clear error naming the check and field") {
     expect_error("{\"checks\": [", "checks: invalid JSON");
-    expect_error("{\"tests\": []}", "missing field \"checks\"");
-    expect_error("{\"checks\": {}}", "must be an array");
-    expect_error(with("\"id\": \"c\",", ""), "\"id\"");
-    expect_error(with("\"source\": \"001:L73\",", ""), "\"source\"");
-    expect_error(with("\"indicator\": \"capability\"", "\"indicator\": \"happiness\""), "checks \"c\".indicator");
-    expect_error(with("\"sector\": \"semis\"", "\"sector\": \"space\""), "checks \"c\".sector");
-    expect_error(with("\"bloc\": \"China\"", "\"bloc\": \"Mars\""), "checks \"c\".bloc");
-    expect_error(with("\"predicate\": \"lt\"", "\"predicate\": \"about\""), "checks \"c\".predicate");
-    expect_error(with("[2027, 2035]", "[2025, 2050]"), "checks \"c\".years");
-    expect_error(with("[2027, 2035]", "[2030, 2025]"), "checks \"c\".years");
-    expect_error(with("[2027, 2035]", "2030"), "checks \"c\".years");
-    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.space\": 95"), "checks \"c\".scenario.set");
-    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": 195"), "checks \"c\".scenario.set");
-    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": \"high\""), "checks \"c\".scenario.set");
-    expect_error(with("\"preset\": \"status_quo_2024\"", "\"preset\": \"utopia\""), "checks \"c\".scenario.preset");
+    expect_error("{\"tests\": []}", "checks: checks: missing");
+    expect_error("{\"checks\": {}}", "checks: checks: expected a list");
+    expect_error(with("\"id\": \"c\",", ""), "checks[0].id: missing");
+    expect_error(with("\"source\": \"001:L73\",", ""), "checks[0].source: missing");
+    expect_error(with("\"indicator\": \"capability\"", "\"indicator\": \"happiness\""), "checks[0] (\"c\").indicator: with a sector, one of capability");
+    expect_error(with("\"sector\": \"semis\"", "\"sector\": \"space\""), "checks[0] (\"c\").sector: unknown sector \"space\"");
+    expect_error(with("\"bloc\": \"China\"", "\"bloc\": \"Mars\""), "checks[0].bloc: unknown bloc \"Mars\"");
+    expect_error(with("\"predicate\": \"lt\"", "\"predicate\": \"about\""), "checks[0].predicate: unknown predicate \"about\"");
+    expect_error(with("[2027, 2035]", "[2025, 2050]"), "checks[0] (\"c\").years");
+    expect_error(with("[2027, 2035]", "[2030, 2025]"), "checks[0] (\"c\").years");
+    expect_error(with("[2027, 2035]", "2030"), "checks[0].years: expected a list");
+    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.space\": 95"), "checks[0] (\"c\").scenario.set");
+    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": 195"), "checks[0] (\"c\").scenario.set");
+    expect_error(with("\"export_controls.semis\": 95", "\"export_controls.semis\": \"high\""), "checks[0].scenario.set.export_controls.semis: expected a number");
+    expect_error(with("\"preset\": \"status_quo_2024\"", "\"preset\": \"utopia\""), "checks[0] (\"c\").scenario.preset");
     expect_error(with("\"preset\": \"status_quo_2024\",", "\"preset\": \"status_quo_2024\", \"seat\": \"Mars\","),
-                 "checks \"c\".scenario.seat");
+                 "checks[0].scenario.seat: unknown bloc");
     // The comparison scenario must cover the years too.
-    expect_error(with("\"indicator\"", "\"against\": {\"horizon\": 2030}, \"indicator\""), "checks \"c\".years");
+    expect_error(with("\"indicator\"", "\"against\": {\"horizon\": 2030}, \"indicator\""), "checks[0] (\"c\").years");
 }
 
 TEST_CASE("the embedded check file is the one in assets/") {

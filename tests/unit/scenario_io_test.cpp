@@ -16,6 +16,7 @@ TEST_CASE("scenario files round-trip exactly, for random scenarios") {
     const char* names[] = {"", "Small yard \"plus\"", "Übung 3 — Gruppe B", "line\nbreak\ttab \\ slash"};
     for (int k = 0; k < 200; ++k) {
         Scenario s = random_scenario(rng, {.random_assumptions = true, .fractional_levers = k % 2 == 0});
+        if (k % 3 == 1) REQUIRE(set_start_year(s, random_int(rng, kBaseYear + 1, s.horizon)).empty());
         s.name = names[k % 4];
         s.notes = k % 3 ? "" : "Notes for the trainer: {\"json\": [1, 2]}";
         REQUIRE(validate(s).empty());
@@ -47,13 +48,14 @@ namespace {
 std::string valid_file(const std::string& replace_key = "", const std::string& replace_value = "") {
     std::vector<std::pair<std::string, std::string>> fields = {
         {"format", "\"trilemma-lab/scenario\""},
-        {"version", "1"},
+        {"version", std::to_string(kScenarioFormatVersion)},
         {"model_version", std::to_string(kModelVersion)},
         {"name", "\"Test\""},
         {"notes", "\"\""},
         {"preset", "\"status_quo_2024\""},
         {"seat", "\"US\""},
         {"horizon", "2035"},
+        {"start_year", "2027"},
         {"reactions", "true"},
         {"levers", "{\"US\": {\"export_controls.semis\": 80}}"},
         {"assumptions", "{}"},
@@ -114,6 +116,9 @@ TEST_CASE("malformed scenario files are refused with a message naming the field"
         expect_error(valid_file("levers", "{\"China\": {\"enforcement\": -5}}"), "levers.China.enforcement");
         expect_error(valid_file("horizon", "2100"), "horizon");
         expect_error(valid_file("horizon", "2024"), "horizon");
+        expect_error(valid_file("start_year", "2024"), "start_year: 2024 is outside 2025..2040");
+        expect_error(valid_file("start_year", "2036"), "start_year: 2036 is after the horizon 2035");
+        expect_error(valid_file("start_year", "\"2030\""), "start_year: expected a whole number");
         expect_error(valid_file("assumptions", "{\"base_leakage\": 1.5}"), "assumptions.base_leakage");
         // A sourced fact has no range to move within.
         std::string fact;
@@ -135,6 +140,23 @@ TEST_CASE("malformed scenario files are refused with a message naming the field"
         expect_error(big, "file");
         expect_error(valid_file("name", "\"" + std::string(5000, 'n') + "\""), "name");
     }
+}
+
+TEST_CASE("a scenario file stores its start year; a format 1 file (without one) opens with the default") {
+    ScenarioReadResult r = scenario_from_json(valid_file());
+    REQUIRE(r.ok);
+    CHECK(r.scenario.start_year == 2027);
+    CHECK(scenario_to_json(r.scenario, false).find("\"start_year\":2027") != std::string::npos);
+    ScenarioReadResult old = scenario_from_json(valid_file("start_year", ""));
+    REQUIRE(old.ok);
+    CHECK(old.scenario.start_year == kDefaultStartYear);
+    // The setter refuses what validate() refuses, naming the field, and changes nothing then.
+    Scenario s = r.scenario;
+    CHECK(set_start_year(s, 2024).rfind("start_year: 2024 is outside", 0) == 0);
+    CHECK(set_start_year(s, s.horizon + 1).find("after the horizon") != std::string::npos);
+    CHECK(s.start_year == 2027);
+    CHECK(set_start_year(s, s.horizon).empty());
+    CHECK(s.start_year == s.horizon);
 }
 
 TEST_CASE("a scenario made with an older model version opens with a notice, a newer one is refused") {

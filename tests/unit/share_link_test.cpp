@@ -97,6 +97,8 @@ TEST_CASE("share code: random scenarios round-trip exactly, as codes and as JSON
     std::size_t longest = 0;
     for (int i = 0; i < 3000; ++i) {
         Scenario s = random_scenario(rng);
+        // Every start year from the default up to the horizon.
+        if (i % 2) REQUIRE(set_start_year(s, testing::random_int(rng, kBaseYear + 1, s.horizon)).empty());
         REQUIRE(validate(s).empty());
         REQUIRE(share_code_losses(s).empty());
         std::string code = encode_share_code(s);
@@ -235,8 +237,23 @@ TEST_CASE("share code: the format is pinned (changing it needs a new share forma
     REQUIRE(apply_setting(s, "GlobalSouth.privacy_protection", 12.5).empty());
     s.assumptions[static_cast<int>(Param::BaseLeakage)] = 0.35;
     s.assumptions[static_cast<int>(Param::Diffusion)] = -1;
+    // Format 1, written before the start year was stored: it still opens, with the default start year.
+    ShareDecodeResult format1 = decode_share_code("1.2.3.2030.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.bui");
+    REQUIRE(format1.ok);
+    CHECK(format1.format_version == 1);
+    CHECK(format1.scenario == s);
+    CHECK(format1.scenario.start_year == kDefaultStartYear);
+    // The example of core/share_link.h, in both formats.
+    for (const char* example : {"1.1.0.0135.00280h1o0q0u0r1y.._.zy5", "2.2.0.013525.00280h1o0q0u0r1y.._.gow"}) {
+        CAPTURE(example);
+        ShareDecodeResult d = decode_share_code(example);
+        REQUIRE(d.ok);
+        CHECK(d.scenario.policy[0][slot_of(LeverId::ExportControls)] == 80);
+        CHECK(d.scenario.start_year == kDefaultStartYear);
+    }
+    REQUIRE(set_start_year(s, 2028).empty());
     std::string code = encode_share_code(s);
-    CHECK(code == "1.2.3.2030.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.bui");
+    CHECK(code == "2.2.3.203028.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.m6f");
     REQUIRE(decode_share_code(code).scenario == s);
     CHECK(presets()[0].id == "status_quo_2024");
     CHECK(presets()[3].id == "allied_tech_alliance");
@@ -264,7 +281,11 @@ TEST_CASE("share code: malformed, truncated, oversized and out-of-range codes na
         {"1.1.0.0135..\xC3\xA9", "byte 0xC3 cannot appear"},
         {"hello.world", "not a Trilemma Lab share code"},
         {"0.1.0.0135...abc", "not a Trilemma Lab share code"},
-        {stamp("2.1.0.0135.."), "made by a newer version of Trilemma Lab (share format 2"},
+        {stamp("3.1.0.0135.."), "made by a newer version of Trilemma Lab (share format 3"},
+        {stamp("2.2.0.0135.."), "setup (character 7): expected 6 characters (seat, reactions, horizon, start year)"},
+        {stamp("2.2.0.013524.."), "start_year (character 11): 2024 is outside 2025..2040"},
+        {stamp("2.2.0.01352x.."), "start_year (character 11): expected two digits"},
+        {stamp("2.2.0.013036.."), "start_year: 2036 is after the horizon 2030"},
         {"1.1.0.0135", "incomplete, it may have been cut short"},
         {good.substr(0, good.size() - 2), "should end in 3 check characters"},
         {good.substr(0, 11) + good.substr(15), "does not match its check characters"},  // an entry lost
@@ -498,4 +519,30 @@ TEST_CASE("fuzz regressions and seed corpora replay through all three decoders")
 #else
     MESSAGE("TL_FUZZ_REGRESSIONS_DIR / TL_FUZZ_CORPUS_DIR not defined by the build: nothing replayed");
 #endif
+}
+
+// Codes and files made by the app before the start year was stored (share
+// format 1, scenario format 1), recorded from main at 2fe6b83 with
+// tests/unit/random_scenario.h (Rng 20261129): each code opens to exactly the
+// scenario of its file, with the default start year.
+TEST_CASE("share code: codes and files recorded before the start year was stored open to the same scenario") {
+    struct Recorded {
+        const char* code;
+        const char* file;
+    };
+    const Recorded recorded[] = {
+#include "tests/unit/recorded_before_start_year.inc"
+    };
+    for (const auto& r : recorded) {
+        CAPTURE(r.code);
+        ShareDecodeResult d = decode_share_code(r.code);
+        REQUIRE_MESSAGE(d.ok, (d.errors.empty() ? "" : d.errors.front()));
+        CHECK(d.format_version == 1);
+        ScenarioReadResult f = scenario_from_json(r.file);
+        REQUIRE_MESSAGE(f.ok, (f.errors.empty() ? "" : f.errors.front()));
+        CHECK(d.scenario == f.scenario);
+        CHECK(d.scenario.start_year == kDefaultStartYear);
+        // Written again, in the current formats, they read back the same.
+        CHECK(tl::fuzz::check_reencode(d.scenario, "recorded") == "");
+    }
 }

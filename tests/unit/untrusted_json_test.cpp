@@ -109,9 +109,12 @@ TEST_CASE("scenario files: hostile and damaged files are refused naming the real
           "levers.EU.market_access: given twice (each field may appear once; line 1)");
     // A newer scenario format is refused as such.
     std::string newer_format = kScenario;
-    newer_format.replace(newer_format.find("\"version\":1"), 11, "\"version\":2");
-    CHECK(scenario_from_json(newer_format).errors.front() ==
-          "version: made with a newer version of Trilemma Lab (scenario format 2); this app reads format 1");
+    const std::string newer = std::to_string(kScenarioFormatVersion + 1);
+    newer_format.replace(newer_format.find("\"version\":1"), 11, "\"version\":" + newer);
+    ScenarioReadResult refused = scenario_from_json(newer_format);
+    REQUIRE(!refused.errors.empty());
+    CHECK(refused.errors.front() == "version: made with a newer version of Trilemma Lab (scenario format " + newer +
+                                        "); this app reads format " + std::to_string(kScenarioFormatVersion));
     // Missing "format" with a field at fault: the field comes first, then the header.
     std::string headless = kScenario;
     headless.erase(headless.find("\"format\""), std::strlen("\"format\":\"trilemma-lab/scenario\","));
