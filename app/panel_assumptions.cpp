@@ -11,7 +11,7 @@
 
 namespace ui {
 
-void draw_assumptions(app::AppState& state) {
+void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
     const tl::Scenario& s = state.scenario();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Uncertain parameters of the model. Moving one changes the baseline as well as your scenario; "
@@ -21,7 +21,6 @@ void draw_assumptions(app::AppState& state) {
     ImGui::BeginDisabled(!any);
     if (ImGui::Button("Reset assumptions")) state.reset_assumptions();
     ImGui::EndDisabled();
-    static ImGuiTextFilter filter;
     ImGui::SameLine();
     filter.Draw("##filter", -1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name");

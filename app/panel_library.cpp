@@ -9,18 +9,16 @@
 
 #include "app/browser.h"
 #include "app/platform.h"
-#include "app/sharing.h"
+#include "app/app.h"
+#include "app/panels.h"
+#include "app/ui_common.h"
 #include "app/theme.h"
 #include "imgui.h"
 
 namespace ui {
 
 namespace {
-bool open_request = false;
-std::string renaming;          // id of the entry whose name is being edited
-char rename_buf[128] = {};
-std::string confirm_delete;    // id (or storage key) awaiting "Delete?"
-int filter = 0;                // 0 all, then kinds[filter - 1]
+// The kinds of entry the filter shows (UiState's library.filter - 1).
 const char* const kinds[] = {"mine", "link", "guide", "file"};
 const char* const kind_names[] = {"My work", "Links", "Guides", "Files"};
 
@@ -32,14 +30,6 @@ std::string ago(double then_ms) {
     else if (s < 86400 * 2) std::snprintf(buf, sizeof buf, "%.0f h ago", s / 3600);
     else std::snprintf(buf, sizeof buf, "%.0f days ago", s / 86400);
     return buf;
-}
-
-void muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
 }
 
 // SameLine() when a button labelled `next` still fits on this line; else a new line.
@@ -58,10 +48,15 @@ std::string describe_size(std::size_t chars) {
 }
 }  // namespace
 
-void open_scenario_library() { open_request = true; }
-
-void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
+void draw_scenario_library(app::App& app) {
+    app::Sharing& sharing = app.sharing;
     app::Library& library = sharing.library();
+    LibraryWindow& window = app.ui_state.library;
+    bool& open_request = window.open_request;
+    std::string& renaming = window.renaming;
+    char (&rename_buf)[sizeof window.rename_buf] = window.rename_buf;
+    std::string& confirm_delete = window.confirm_delete;
+    int& filter = window.filter;
     if (open_request) {
         open_request = false;
         library.refresh();  // other tabs may have written since
@@ -81,7 +76,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
     std::snprintf(usage, sizeof usage, "%zu scenario%s kept in this browser, %s%.0f%% of the room the library may use.",
                   library.entries().size(), library.entries().size() == 1 ? "" : "s", percent > 0 && percent < 1 ? "under " : "",
                   percent > 0 && percent < 1 ? 1.0 : percent);
-    muted(std::string(usage) + " Each tab edits its own entry; opening a link or a guide adds one.");
+    muted_wrapped_text(std::string(usage) + " Each tab edits its own entry; opening a link or a guide adds one.");
     if (sharing.storage_full()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().worse);
         ImGui::PushTextWrapPos(0.0f);
@@ -114,7 +109,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
         char scores[96];
         std::snprintf(scores, sizeof scores, "Protect %.0f \xC2\xB7 Promote %.0f \xC2\xB7 Partner %.0f", e.scores[0],
                       e.scores[1], e.scores[2]);
-        muted((current ? "This tab \xC2\xB7 " : "") + kind + " \xC2\xB7 " + e.seat + " seat \xC2\xB7 to " +
+        muted_wrapped_text((current ? "This tab \xC2\xB7 " : "") + kind + " \xC2\xB7 " + e.seat + " seat \xC2\xB7 to " +
               std::to_string(e.scenario.horizon) + " \xC2\xB7 " + ago(e.updated) + "\n" + scores);
         if (renaming == e.id) {
             ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
@@ -146,7 +141,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
         }
         ImGui::PopID();
     }
-    if (shown == 0) muted(library.entries().empty() ? "Nothing kept yet: your first change starts an entry."
+    if (shown == 0) muted_wrapped_text(library.entries().empty() ? "Nothing kept yet: your first change starts an entry."
                                                     : "No entries of this kind.");
     if (!library.unreadable().empty()) {
         ImGui::Separator();
@@ -155,7 +150,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
         ImGui::PopFont();
         for (const auto& u : library.unreadable()) {
             ImGui::PushID(u.key.c_str());
-            muted(app::cut_text(u.key, 80) + ": " + app::cut_text(u.problem, 160) + " (" + describe_size(u.chars) + ")");
+            muted_wrapped_text(app::cut_text(u.key, 80) + ": " + app::cut_text(u.problem, 160) + " (" + describe_size(u.chars) + ")");
             if (ImGui::Button("Download as stored")) browser::download_stored(u.key, "trilemma-lab-unreadable.txt");
             ImGui::SameLine();
             if (confirm_delete == u.key) {
@@ -177,7 +172,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
 
     // Acted on after drawing: the list is not changed while it is drawn.
     if (action == "open") {
-        sharing.open_entry(action_id);
+        app.open_entry(action_id);
         ImGui::CloseCurrentPopup();
     } else if (action == "rename") {
         sharing.rename_entry(action_id, rename_buf);
@@ -196,7 +191,6 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
     }
     if (!action.empty()) library.refresh();
     ImGui::EndPopup();
-    (void)state;
 }
 
 }  // namespace ui

@@ -66,9 +66,16 @@ void help_marker(const char* text) {
     }
 }
 
-std::map<std::string, ImVec4>& lever_rects() {
-    static std::map<std::string, ImVec4> rects;
-    return rects;
+void wrapped_text(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void muted_wrapped_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    wrapped_text(text);
+    ImGui::PopStyleColor();
 }
 
 const char* pillar_abbreviation(tl::Pillar p) {
