@@ -150,10 +150,6 @@ struct Flow {
     }
 };
 
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-
 // Popups size themselves to their content: on a phone their rows wrap at the screen's edge.
 float popup_right() { return ImGui::GetIO().DisplaySize.x - ImGui::GetStyle().WindowPadding.x - 10; }
 

@@ -142,7 +142,7 @@ void draw_guide_panel(app::App& app, bool large) {
         if (ImGui::CollapsingHeader("Where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
         ImGui::Spacing();
         if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
-        same_line_if_fits(ImGui::CalcTextSize("Leave the guide").x + ImGui::GetStyle().FramePadding.x * 2);
+        same_line_if_button_fits("Leave the guide");
         if (ImGui::Button("Leave the guide")) trainer.leave();
         return;
     }
@@ -161,17 +161,14 @@ void draw_guide_panel(app::App& app, bool large) {
     if (ImGui::SmallButton("Previous")) trainer.previous_step();
     ImGui::EndDisabled();
     // The buttons share a row while they fit (a phone or large text wraps them).
-    auto next_to = [](const char* label) {
-        same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
-    };
     const char* next_label = g.step + 1 < n ? "Next step" : "Finish and debrief";
-    next_to(next_label);
+    same_line_if_button_fits(next_label);
     if (ImGui::SmallButton(next_label)) trainer.next_step();
-    next_to("Restart");
+    same_line_if_button_fits("Restart");
     if (ImGui::SmallButton("Restart")) trainer.start_step(g.step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
     if (!large && ImGui::GetIO().DisplaySize.x >= 700) {  // a projector view is for a laptop, not a phone
-        next_to("Presenter");
+        same_line_if_button_fits("Presenter");
         if (ImGui::SmallButton("Presenter")) g.presenter = true;
     }
     ImGui::PushFont(platform::font_bold());

@@ -7,12 +7,12 @@
 #include <cstdio>
 #include <string>
 
-#include "app/browser.h"
-#include "app/platform.h"
 #include "app/app.h"
+#include "app/browser.h"
 #include "app/panels.h"
-#include "app/ui_common.h"
+#include "app/platform.h"
 #include "app/theme.h"
+#include "app/ui_common.h"
 #include "imgui.h"
 
 namespace ui {
@@ -30,14 +30,6 @@ std::string ago(double then_ms) {
     else if (s < 86400 * 2) std::snprintf(buf, sizeof buf, "%.0f h ago", s / 3600);
     else std::snprintf(buf, sizeof buf, "%.0f days ago", s / 86400);
     return buf;
-}
-
-// SameLine() when a button labelled `next` still fits on this line; else a new line.
-void same_line_if_fits(const char* next, float extra = 0) {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize(next).x + st.FramePadding.x * 2 + st.ItemSpacing.x + extra;
-    const float right = ImGui::GetItemRectMax().x + w;
-    if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
 std::string describe_size(std::size_t chars) {
@@ -87,7 +79,7 @@ void draw_scenario_library(app::App& app) {
     }
     if (ImGui::RadioButton("All", filter == 0)) filter = 0;
     for (int k = 0; k < 4; ++k) {
-        same_line_if_fits(kind_names[k], ImGui::GetFrameHeight());
+        same_line_if_button_fits(kind_names[k], ImGui::GetFrameHeight());
         if (ImGui::RadioButton(kind_names[k], filter == k + 1)) filter = k + 1;
     }
 
@@ -126,17 +118,17 @@ void draw_scenario_library(app::App& app) {
             if (ImGui::Button("Keep it")) confirm_delete.clear();
         } else {
             if (!current && ImGui::Button("Open")) action = "open", action_id = e.id;
-            if (!current) same_line_if_fits("Rename");
+            if (!current) same_line_if_button_fits("Rename");
             if (ImGui::Button("Rename")) {
                 renaming = e.id;
                 std::snprintf(rename_buf, sizeof rename_buf, "%s", e.scenario.name.c_str());
             }
-            same_line_if_fits("Duplicate");
+            same_line_if_button_fits("Duplicate");
             if (ImGui::Button("Duplicate")) action = "duplicate", action_id = e.id;
-            same_line_if_fits("Export");
+            same_line_if_button_fits("Export");
             if (ImGui::Button("Export")) action = "export", action_id = e.id;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download it as a scenario file");
-            same_line_if_fits("Delete");
+            same_line_if_button_fits("Delete");
             if (ImGui::Button("Delete")) confirm_delete = e.id;
         }
         ImGui::PopID();

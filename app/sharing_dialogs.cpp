@@ -127,7 +127,7 @@ void draw_share_dialog(app::App& app) {
     ImGui::SameLine();
     if (ImGui::Button("Save as a file")) sharing.save_file();
     if (browser::web_share_available()) {  // a phone: its own share sheet (messages, mail, AirDrop...)
-        same_line_if_fits(ImGui::CalcTextSize("Share\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2);
+        same_line_if_button_fits("Share\xE2\x80\xA6");
         if (ImGui::Button("Share\xE2\x80\xA6")) browser::web_share("Trilemma Lab: " + state.scenario().name, link);
     }
     for (const auto& loss : tl::share_code_losses(state.scenario())) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());

@@ -87,6 +87,10 @@ void same_line_if_fits(float width) {
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+void same_line_if_button_fits(const char* label, float extra) { same_line_if_fits(button_width(label) + extra); }
+
 std::string changes_summary(const tl::Scenario& s) {
     const tl::Scenario base = tl::baseline_of(s);
     const tl::Preset* preset = tl::find_preset(s.preset);

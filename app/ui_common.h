@@ -49,6 +49,10 @@ const char* pillar_abbreviation(tl::Pillar p);
 // Puts the next item (`width` wide) beside the last one if it fits before the
 // window's right edge, else on the next row.
 void same_line_if_fits(float width);
+// The width of a button labelled `label` (Button and SmallButton alike), and
+// same_line_if_fits for such a button (`extra`: what comes with it, e.g. a radio's circle).
+float button_width(const char* label);
+void same_line_if_button_fits(const char* label, float extra = 0);
 
 // What a scenario changed from its preset, for a label: "Export controls
 // (Chips) 90%, +2 more", or the preset's name when no lever moved.
