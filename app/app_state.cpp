@@ -1,3 +1,9 @@
+// The app's state (app/app_state.h).
+//
+// Index of this file:
+//   [SECTION] Edits: live, whole, undo and redo
+//   [SECTION] Replay of the last lever move
+//   [SECTION] The model cache: runs at once, bands and frontier a slice a frame
 #include "app/app_state.h"
 
 #include <algorithm>
@@ -26,6 +32,8 @@ double now_ms() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 }  // namespace
+
+// [SECTION] Edits: live, whole, undo and redo
 
 AppState::AppState() {
     scenario_ = tl::scenario_from_preset(tl::presets().front(), tl::Bloc::US);
@@ -138,27 +146,21 @@ void AppState::reset_assumptions() {
 void AppState::pin_current() { pinned = scenario_; }
 void AppState::unpin() { pinned.reset(); }
 
-void AppState::undo() {
+void AppState::undo() { step_history(history_.undo, history_.redo); }
+void AppState::redo() { step_history(history_.redo, history_.undo); }
+
+void AppState::step_history(std::deque<tl::Scenario>& from, std::deque<tl::Scenario>& to) {
     commit_edit();
-    if (history_.undo.empty()) return;
+    if (from.empty()) return;
     ++history_revision_;
-    history_.redo.push_back(scenario_);
-    scenario_ = history_.undo.back();
-    history_.undo.pop_back();
+    to.push_back(scenario_);
+    scenario_ = from.back();
+    from.pop_back();
     settings.shown_bloc = scenario_.seat;
     changed();
 }
 
-void AppState::redo() {
-    commit_edit();
-    if (history_.redo.empty()) return;
-    ++history_revision_;
-    history_.undo.push_back(scenario_);
-    scenario_ = history_.redo.back();
-    history_.redo.pop_back();
-    settings.shown_bloc = scenario_.seat;
-    changed();
-}
+// [SECTION] Replay of the last lever move
 
 bool AppState::start_replay(double now) {
     // Replays the last lever move: the lever goes back to where it was, then
@@ -189,6 +191,8 @@ void AppState::update_replay(double now) {
         changed();
     }
 }
+
+// [SECTION] The model cache: runs at once, bands and frontier a slice a frame
 
 void AppState::reset_frontier() {
     view_.frontier = tl::Frontier{};

@@ -126,6 +126,9 @@ public:
 
 private:
     void push_undo(const tl::Scenario& before);
+    // Undo (from undo to redo) or redo (the other way): the scenario on top of
+    // `from` comes back, the current one goes onto `to`.
+    void step_history(std::deque<tl::Scenario>& from, std::deque<tl::Scenario>& to);
     void changed();  // the scenario changed: invalidate the cache
     void reset_frontier();
 

@@ -1,3 +1,11 @@
+// The page's services (app/browser.h): in the browser through web/glue.js,
+// natively through files and SDL.
+//
+// Index of this file:
+//   [SECTION] Page events: queued as they arrive, handled at the next frame
+//   [SECTION] Exports called by web/glue.js
+//   [SECTION] Browser: calls into web/glue.js (EM_JS), storage, downloads, sharing
+//   [SECTION] Native: files in the config directory, SDL's clipboard
 #include "app/browser.h"
 
 #include <chrono>
@@ -14,6 +22,8 @@
 #else
 #include <SDL.h>
 #endif
+
+// [SECTION] Page events: queued as they arrive, handled at the next frame
 
 namespace browser {
 
@@ -54,6 +64,8 @@ void dispatch_pending() {
 
 }  // namespace browser
 
+// [SECTION] Exports called by web/glue.js
+
 // Called from web/glue.js. Texts arrive in memory the page allocated on the
 // heap (not on the stack, where a long paste would overflow it).
 extern "C" {
@@ -79,6 +91,8 @@ TL_PAGE_EXPORT void trilemma_flush() {
     if (browser::handlers.flush) browser::handlers.flush();
 }
 }
+
+// [SECTION] Browser: calls into web/glue.js (EM_JS), storage, downloads, sharing
 
 #ifdef __EMSCRIPTEN__
 // clang-format off
@@ -234,9 +248,19 @@ void download_html_with_image(const std::string& filename, const std::string& ht
 void copy_to_clipboard(const std::string& text) { js_copy(text.c_str()); }
 void open_file_picker() { js_open_file(); }
 
+bool web_share_available() {
+    return EM_ASM_INT({ return Module.webShare && Module.webShare.available() ? 1 : 0; }) != 0;
+}
+
+void web_share(const std::string& title, const std::string& link) {
+    EM_ASM({ Module.webShare.share(UTF8ToString($0), UTF8ToString($1)); }, title.c_str(), link.c_str());
+}
+
 }  // namespace browser
 
 #else  // native: files and SDL's clipboard
+
+// [SECTION] Native: files in the config directory, SDL's clipboard
 
 namespace browser {
 
@@ -334,6 +358,9 @@ void download_html_with_image(const std::string& filename, const std::string& ht
 }
 void copy_to_clipboard(const std::string& text) { SDL_SetClipboardText(text.c_str()); }
 void open_file_picker() { std::fprintf(stderr, "trilemma: drop a file on the window to open it\n"); }
+
+bool web_share_available() { return false; }
+void web_share(const std::string&, const std::string&) {}
 
 }  // namespace browser
 

@@ -72,6 +72,11 @@ void download_html_with_image(const std::string& filename, const std::string& ht
 
 void copy_to_clipboard(const std::string& text);
 
+// The device's own share sheet (messages, mail, AirDrop...: Module.webShare in
+// web/glue.js), where the browser has one; never natively.
+bool web_share_available();
+void web_share(const std::string& title, const std::string& link);
+
 // Opens the browser's file picker; the chosen file arrives through on_file().
 void open_file_picker();
 

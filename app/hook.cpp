@@ -1,14 +1,19 @@
 // The test hook's two functions (app/test_hook.h): the app's state as JSON
 // and commands, so browser tests can check what the model says and drive the
-// app where a mouse drag is not the point of the test.
+// app where a mouse drag is not the point of the test. Commands call the same
+// functions the UI calls (App::set_theme, App::set_font_scale, ui::tab_named...).
+//
+// Index of this file:
+//   [SECTION] Results of commands (every JSON string escaped by one writer)
+//   [SECTION] The state
+//   [SECTION] Commands
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <algorithm>
 #include <string>
 
-#include "app/app_state.h"
+#include "app/app.h"
 #include "app/layout.h"
 #include "app/platform.h"
 #include "app/screen_audit.h"
@@ -16,19 +21,36 @@
 #include "app/theme.h"
 #include "app/ui_common.h"
 
-#include "app/sharing.h"
+namespace {
 
-#include "app/trainer.h"
+// [SECTION] Results of commands
 
-namespace app {
-AppState& the_state();  // app/main.cpp
-Sharing& the_sharing();
-Trainer& the_trainer();
+// {"ok":<ok>} with, when `field` is given, "<field>":"<value>": the value
+// escaped by RapidJSON's writer (an error may quote what the test sent).
+std::string command_result(bool ok, const char* field = nullptr, const std::string& value = {}) {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    w.StartObject();
+    w.Key("ok");
+    w.Bool(ok);
+    if (field) {
+        w.Key(field);
+        w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    }
+    w.EndObject();
+    return {buf.GetString(), buf.GetSize()};
 }
 
-std::string app_state_json() {
+std::string command_error(const std::string& message) { return command_result(false, "error", message); }
+
+}  // namespace
+
+// [SECTION] The state
+
+std::string app_state_json(app::App& app) {
     using namespace rapidjson;
-    app::AppState& state = app::the_state();
+    app::AppState& state = app.state;
+    app::Sharing& sharing = app.sharing;
     const tl::Scenario& s = state.scenario();
     const app::ModelView& view = state.view();
     const platform::FrameInfo& f = platform::frame_info();
@@ -44,8 +66,8 @@ std::string app_state_json() {
     w.Key("fb_height"); w.Int(f.fb_height);
     w.Key("dpr"); w.Double(f.dpr);
     w.Key("cpu_ms"); w.Double(f.cpu_ms);
-    w.Key("layout"); w.String(ui::layout_name(ui::layout_for(f.width, f.height, state.settings.font_scale)));
-    w.Key("tab"); w.String(ui::tab_name(ui::current_tab()));
+    w.Key("layout"); w.String(ui::layout_name(ui::layout_for(f.width, state.settings.font_scale)));
+    w.Key("tab"); w.String(ui::tab_name(app.ui_state.tab));
     w.Key("seat"); w.String(std::string(tl::kBlocIds[seat]).c_str());
     w.Key("preset"); w.String(s.preset.c_str());
     w.Key("horizon"); w.Int(s.horizon);
@@ -60,20 +82,20 @@ std::string app_state_json() {
     w.Key("bands_draws"); w.Int(view.monte_carlo ? view.monte_carlo->completed() : 0);
     w.Key("frontier_samples"); w.Int(static_cast<int>(view.frontier.samples.size()));
     w.Key("last_run_ms"); w.Double(view.last_run_ms);
-    w.Key("share_code"); w.String(app::the_sharing().share_code().c_str());
-    w.Key("last_load"); w.String(app::the_sharing().last_load().c_str());
+    w.Key("share_code"); w.String(sharing.share_code().c_str());
+    w.Key("last_load"); w.String(sharing.last_load().c_str());
     w.Key("notices"); w.StartArray();
-    for (const auto& n : app::the_sharing().notices()) w.String(n.text.c_str());
+    for (const auto& n : sharing.notices()) w.String(n.text.c_str());
     w.EndArray();
     w.Key("name"); w.String(s.name.c_str());
     w.Key("intro_open"); w.Bool(state.settings.intro_open);
     w.Key("about_open"); w.Bool(state.settings.about_open);
     w.Key("story_summary"); w.String(view.story.summary.c_str());
     w.Key("story"); w.String(tl::story_text(view.story).c_str());
-    w.Key("entry"); w.String(app::the_sharing().entry_id().c_str());
-    w.Key("storage_full"); w.Bool(app::the_sharing().storage_full());
-    w.Key("unreadable"); w.Uint64(app::the_sharing().library().unreadable().size());
-    auto& trainer = app::the_trainer();
+    w.Key("entry"); w.String(sharing.entry_id().c_str());
+    w.Key("storage_full"); w.Bool(sharing.storage_full());
+    w.Key("unreadable"); w.Uint64(sharing.library().unreadable().size());
+    app::Trainer& trainer = app.trainer;
     w.Key("guide");
     if (trainer.session()) {
         const auto& g = *trainer.session();
@@ -124,7 +146,7 @@ std::string app_state_json() {
     w.Key("indicators"); indicators(view.scenario);
     w.Key("baseline"); indicators(view.baseline);
     w.Key("lever_rects"); w.StartObject();
-    for (const auto& [key, r] : ui::lever_rects()) {
+    for (const auto& [key, r] : app.ui_state.lever_rects) {
         w.Key(key.c_str());
         w.StartArray();
         w.Double(r.x); w.Double(r.y); w.Double(r.z); w.Double(r.w);
@@ -177,88 +199,79 @@ std::string app_state_json() {
     return {buf.GetString(), buf.GetSize()};
 }
 
-std::string app_command(std::string_view json) {
+// [SECTION] Commands
+
+std::string app_command(app::App& app, std::string_view json) {
     rapidjson::Document d;
     d.Parse(json.data(), json.size());
-    auto error = [](const std::string& msg) { return std::string(R"({"ok":false,"error":")") + msg + "\"}"; };
     if (d.HasParseError() || !d.IsObject() || !d.HasMember("cmd") || !d["cmd"].IsString())
-        return error("expected {\"cmd\": ...}");
-    app::AppState& state = app::the_state();
+        return command_error("expected {\"cmd\": ...}");
+    app::AppState& state = app.state;
+    app::Sharing& sharing = app.sharing;
+    app::Trainer& trainer = app.trainer;
     std::string cmd = d["cmd"].GetString();
     auto str = [&](const char* k) { return d.HasMember(k) && d[k].IsString() ? std::string(d[k].GetString()) : std::string(); };
     if (cmd == "set_lever") {
         tl::Scenario s = state.scenario();
-        if (!d.HasMember("value") || !d["value"].IsNumber()) return error("set_lever needs a numeric value");
+        if (!d.HasMember("value") || !d["value"].IsNumber()) return command_error("set_lever needs a numeric value");
         std::string key = str("lever");
         if (!str("bloc").empty()) key = str("bloc") + "." + key;
         std::string err = tl::apply_setting(s, key, d["value"].GetDouble());
-        if (!err.empty()) return error(err);
+        if (!err.empty()) return command_error(err);
         state.set_scenario(s);
     } else if (cmd == "preset") {
-        if (!tl::find_preset(str("id"))) return error("unknown preset");
+        if (!tl::find_preset(str("id"))) return command_error("unknown preset");
         state.load_preset(str("id"));
     } else if (cmd == "seat") {
         auto b = tl::parse_bloc(str("bloc"));
-        if (!b) return error("unknown bloc");
+        if (!b) return command_error("unknown bloc");
         state.set_seat(*b);
     } else if (cmd == "open_text") {
-        bool ok = app::the_sharing().open_text("pasted text", str("text"));
+        bool ok = app.open_text("pasted text", str("text"));
         state.update(platform::frame_info().time);
-        return ok ? R"({"ok":true})" : error("rejected");
+        return ok ? command_result(true) : command_error("rejected");
     } else if (cmd == "guide") {
-        bool ok = app::the_trainer().open_guide(str("id"), "test");
+        bool ok = trainer.open_guide(str("id"), "test");
         state.update(platform::frame_info().time);
-        app::the_trainer().frame(platform::frame_info().time);
-        return ok ? R"({"ok":true})" : error("rejected");
+        trainer.frame(platform::frame_info().time);
+        return ok ? command_result(true) : command_error("rejected");
     } else if (cmd == "guide_next" || cmd == "guide_prev" || cmd == "guide_leave" || cmd == "presenter") {
-        auto& t = app::the_trainer();
-        if (!t.session()) return error("no guide");
-        if (cmd == "guide_next") t.next_step();
-        else if (cmd == "guide_prev") t.previous_step();
-        else if (cmd == "presenter") t.session()->presenter = !t.session()->presenter;
-        else t.leave();
+        if (!trainer.session()) return command_error("no guide");
+        if (cmd == "guide_next") trainer.next_step();
+        else if (cmd == "guide_prev") trainer.previous_step();
+        else if (cmd == "presenter") trainer.session()->presenter = !trainer.session()->presenter;
+        else trainer.leave();
     } else if (cmd == "library") {
         // The library window's actions: open, duplicate, rename, delete an entry; "show" opens the window.
-        auto& sharing = app::the_sharing();
         const std::string action = str("action"), id = str("id");
-        if (action == "show") ui::open_scenario_library();
-        else if (action == "open") sharing.open_entry(id);
+        if (action == "show") app.ui_state.library.open_request = true;
+        else if (action == "open") app.open_entry(id);
         else if (action == "duplicate") sharing.duplicate_entry(id);
         else if (action == "rename") sharing.rename_entry(id, str("name"));
         else if (action == "delete") sharing.delete_entry(id);
-        else return error("unknown library action");
+        else return command_error("unknown library action");
         sharing.library().refresh();
     } else if (cmd == "room_add") {
-        app::the_trainer().room_open = true;
-        app::the_trainer().room_add(str("text"));
+        app.ui_state.room_open = true;
+        trainer.room_add(str("text"));
     } else if (cmd == "room_csv") {
-        std::string csv = app::the_trainer().room_csv();
-        rapidjson::StringBuffer buf;
-        rapidjson::Writer<rapidjson::StringBuffer> out(buf);
-        out.StartObject(); out.Key("ok"); out.Bool(true); out.Key("csv"); out.String(csv.c_str()); out.EndObject();
-        return buf.GetString();
+        return command_result(true, "csv", trainer.room_csv());
     } else if (cmd == "theme") {
-        const bool dark = str("name") == "dark";
-        state.settings.theme = dark ? app::Theme::Dark : app::Theme::Light;
-        if (dark) theme::apply_dark(), platform::set_clear_color(theme::kBackgroundDark);
-        else theme::apply_light(), platform::set_clear_color(theme::kBackground);
+        app.set_theme(str("name") == "dark" ? app::Theme::Dark : app::Theme::Light);
     } else if (cmd == "font_scale") {
-        if (!d.HasMember("value") || !d["value"].IsNumber()) return error("font_scale needs a numeric value");
-        state.settings.font_scale = std::clamp(static_cast<float>(d["value"].GetDouble()), 0.8f, 2.0f);
-        platform::set_font_scale(state.settings.font_scale);
+        if (!d.HasMember("value") || !d["value"].IsNumber()) return command_error("font_scale needs a numeric value");
+        app.set_font_scale(static_cast<float>(d["value"].GetDouble()));
     } else if (cmd == "undo") state.undo();
     else if (cmd == "redo") state.redo();
     else if (cmd == "reset") state.reset_policies();
-    else if (cmd == "export_summary") app::the_sharing().export_summary();
+    else if (cmd == "export_summary") sharing.export_summary();
     else if (cmd == "tab") {
-        for (ui::Tab t : ui::kTabs)
-            if (str("name") == ui::tab_name(t)) {
-                ui::select_tab(t);
-                return R"({"ok":true})";
-            }
-        return error("unknown tab");
-    } else return error("unknown command " + cmd);
+        const auto tab = ui::tab_named(str("name"));
+        if (!tab) return command_error("unknown tab");
+        app.ui_state.tab = *tab;
+        return command_result(true);
+    } else return command_error("unknown command " + cmd);
     state.update(platform::frame_info().time);
-    app::the_trainer().frame(platform::frame_info().time);
-    return R"({"ok":true})";
+    trainer.frame(platform::frame_info().time);
+    return command_result(true);
 }

@@ -1,3 +1,9 @@
+// The screen's arrangement (app/layout.h).
+//
+// Index of this file:
+//   [SECTION] Layouts and tabs
+//   [SECTION] The header: title, menus, seat, preset, horizon, undo
+//   [SECTION] The screen: desktop, tablet, phone
 #include "app/layout.h"
 
 #include <algorithm>
@@ -14,8 +20,9 @@
 
 namespace ui {
 
-Layout layout_for(float width, float height, float font_scale) {
-    (void)height;
+// [SECTION] Layouts and tabs
+
+Layout layout_for(float width, float font_scale) {
     width /= std::max(0.5f, font_scale);
     if (width >= 1100) return Layout::Desktop;
     if (width >= 700) return Layout::Tablet;
@@ -23,18 +30,6 @@ Layout layout_for(float width, float height, float font_scale) {
 }
 const char* layout_name(Layout l) { return l == Layout::Desktop ? "desktop" : l == Layout::Tablet ? "tablet" : "phone"; }
 
-Tab& current_tab() {
-    static Tab tab = Tab::Levers;
-    return tab;
-}
-bool& force_tab() {
-    static bool force = false;
-    return force;
-}
-void select_tab(Tab t) {
-    current_tab() = t;
-    force_tab() = true;
-}
 const char* tab_name(Tab t) {
     switch (t) {
         case Tab::Guide: return "Guide";
@@ -46,6 +41,12 @@ const char* tab_name(Tab t) {
         case Tab::More: return "More";
     }
     return "";
+}
+
+std::optional<Tab> tab_named(std::string_view name) {
+    for (Tab t : kTabs)
+        if (name == tab_name(t)) return t;
+    return std::nullopt;
 }
 
 namespace {
@@ -61,6 +62,8 @@ void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
     ImGui::SetNextWindowSize(size);
     ImGui::Begin(id, nullptr, kPanelFlags | (scroll ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
 }
+
+// [SECTION] The header: title, menus, seat, preset, horizon, undo
 
 void keyboard_shortcuts(app::AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
@@ -147,10 +150,6 @@ struct Flow {
     }
 };
 
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-
 // Popups size themselves to their content: on a phone their rows wrap at the screen's edge.
 float popup_right() { return ImGui::GetIO().DisplaySize.x - ImGui::GetStyle().WindowPadding.x - 10; }
 
@@ -176,7 +175,8 @@ void scenario_actions(app::AppState& state, float right) {
     }
 }
 
-void view_options(app::AppState& state) {
+void view_options(app::App& app) {
+    app::AppState& state = app.state;
     auto& st = state.settings;
     Flow flow{popup_right()};
     flow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Reactions").x);
@@ -186,17 +186,14 @@ void view_options(app::AppState& state) {
         wrapped_tooltip("Other blocs react: China designs out controls and retaliates; allies follow as far as their "
                           "costs are met (001:L32, 001:L114)");
     flow.next(button_width("A-") + 2 + button_width("A+"));
-    if (ImGui::Button("A-")) platform::set_font_scale(st.font_scale = std::max(0.8f, st.font_scale - 0.15f));
+    if (ImGui::Button("A-")) app.set_font_scale(st.font_scale - app::App::kFontScaleStep);
     if (ImGui::IsItemHovered()) wrapped_tooltip("Smaller text");
     ImGui::SameLine(0, 2);
-    if (ImGui::Button("A+")) platform::set_font_scale(st.font_scale = std::min(2.0f, st.font_scale + 0.15f));
+    if (ImGui::Button("A+")) app.set_font_scale(st.font_scale + app::App::kFontScaleStep);
     if (ImGui::IsItemHovered()) wrapped_tooltip("Larger text, for a projector");
     flow.next(button_width("Light"));
-    if (ImGui::Button(st.theme == app::Theme::Light ? "Dark" : "Light")) {
-        st.theme = st.theme == app::Theme::Light ? app::Theme::Dark : app::Theme::Light;
-        if (st.theme == app::Theme::Light) theme::apply_light(), platform::set_clear_color(theme::kBackground);
-        else theme::apply_dark(), platform::set_clear_color(theme::kBackgroundDark);
-    }
+    if (ImGui::Button(st.theme == app::Theme::Light ? "Dark" : "Light"))
+        app.set_theme(st.theme == app::Theme::Light ? app::Theme::Dark : app::Theme::Light);
     flow.next(button_width("Introduction"));
     if (ImGui::Button("Introduction")) {
         st.intro_open = true;
@@ -211,19 +208,20 @@ void view_options(app::AppState& state) {
     if (ImGui::IsItemHovered()) wrapped_tooltip("What the model is for, what it leaves out, how it was calibrated");
 }
 
-void view_popup(app::AppState& state) {
+void view_popup(app::App& app) {
     if (ImGui::Button("View")) ImGui::OpenPopup("##view");
     if (ImGui::IsItemHovered()) wrapped_tooltip("Text size, light or dark, reactions");
     if (ImGui::BeginPopup("##view")) {
-        view_options(state);
+        view_options(app);
         ImGui::EndPopup();
     }
 }
 
-float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer, Layout layout, float width) {
+float draw_header(app::App& app, Layout layout, float width) {
+    app::AppState& state = app.state;
     const float font = ImGui::GetFontSize();
     const bool phone = layout == Layout::Phone;
-    static float last_height = 120.0f;  // the toolbar wraps; size the window to last frame's content
+    float& last_height = app.ui_state.header_height;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 10 : 20, 8));
     begin_panel("##header", ImVec2(0, 0), ImVec2(width, last_height), false);
@@ -236,8 +234,7 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
     const float title_right = ImGui::GetItemRectMax().x;
     const char* subtitle = "What each technology-policy mix costs in security, prosperity and partnership";
     const float buttons = button_width("Trainer") + button_width("File") + button_width("Share") + button_width("View") + 60;
-    if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize("Trilemma Lab").x * 0 + ImGui::CalcTextSize(subtitle).x +
-                          ImGui::GetItemRectSize().x + buttons < width) {
+    if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize(subtitle).x + ImGui::GetItemRectSize().x + buttons < width) {
         ImGui::SameLine(0, 14);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
         ImGui::TextDisabled("%s", subtitle);
@@ -249,22 +246,22 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
     if (title_right + ImGui::GetStyle().ItemSpacing.x + menu_w <= right) ImGui::SameLine();
     ImGui::SetCursorScreenPos(ImVec2(right - menu_w, ImGui::GetCursorScreenPos().y));
     if (!phone) {
-        draw_trainer_menu(trainer);
+        draw_trainer_menu(app);
         ImGui::SameLine();
     }
-    draw_file_menu(sharing, state);
+    draw_file_menu(app);
     ImGui::SameLine();
     if (phone) {
         if (ImGui::Button("Options")) ImGui::OpenPopup("##options");
         if (ImGui::BeginPopup("##options")) {
             horizon_slider(state, font * 12);
             scenario_actions(state, popup_right());
-            view_options(state);
-            draw_trainer_menu(trainer);
+            view_options(app);
+            draw_trainer_menu(app);
             ImGui::EndPopup();
         }
     } else {
-        view_popup(state);
+        view_popup(app);
     }
 
     Flow flow{right};
@@ -296,17 +293,18 @@ float draw_header(app::AppState& state, app::Sharing& sharing, app::Trainer& tra
     return last_height;
 }
 
-void levers_and_assumptions(app::AppState& state) {
+void levers_and_assumptions(app::App& app) {
+    app::AppState& state = app.state;
     if (ImGui::BeginTabBar("##left")) {
         if (ImGui::BeginTabItem("Levers")) {
             ImGui::BeginChild("##levers_scroll");
-            draw_levers(state);
+            draw_levers(state, app.ui_state.lever_rects);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Assumptions")) {
             ImGui::BeginChild("##assumptions_scroll");
-            draw_assumptions(state);
+            draw_assumptions(state, app.ui_state.assumption_filter);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -322,23 +320,27 @@ void titled(const char* title) {
 
 }  // namespace
 
-void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer) {
+// [SECTION] The screen: desktop, tablet, phone
+
+void draw_app(app::App& app) {
+    app::AppState& state = app.state;
+    app::Trainer& trainer = app.trainer;
     keyboard_shortcuts(state);
-    lever_rects().clear();
+    app.ui_state.lever_rects.clear();
     const platform::FrameInfo& f = platform::frame_info();
-    const Layout layout = layout_for(f.width, f.height, state.settings.font_scale);
+    const Layout layout = layout_for(f.width, state.settings.font_scale);
     if (trainer.session() && trainer.session()->presenter) {
-        draw_presenter(trainer, state);
-        draw_notices(sharing, 0, f.width);
+        draw_presenter(app);
+        draw_notices(app, f.width);
         return;
     }
-    const float top = draw_header(state, sharing, trainer, layout, f.width);
+    const float top = draw_header(app, layout, f.width);
     draw_intro(state);
     draw_about(state);
-    draw_share_dialog(sharing, state);
-    draw_scenario_library(sharing, state);
-    draw_guide_library(trainer);
-    draw_room_window(trainer, state);
+    draw_share_dialog(app);
+    draw_scenario_library(app);
+    draw_guide_library(app);
+    draw_room_window(app);
     const bool guiding = trainer.session().has_value();
     const float gap = 10.0f;
     const float h = f.height - top - gap;
@@ -352,34 +354,34 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
         if (guiding) {
             ImGui::BeginChild("##guide", ImVec2(0, h * 0.45f), true);
-            draw_guide_panel(trainer, state, false);
+            draw_guide_panel(app, false);
             ImGui::EndChild();
         }
-        levers_and_assumptions(state);
+        levers_and_assumptions(app);
         ImGui::End();
         begin_panel("##charts_panel", ImVec2(gap * 2 + left_w, top + gap * 0.5f), ImVec2(mid_w, h));
         draw_charts(state, mid_w > 760 ? 2 : 1);
         ImGui::End();
         begin_panel("##right_panel", ImVec2(gap * 3 + left_w + mid_w, top + gap * 0.5f), ImVec2(right_w, h));
         titled("The trade-off");
-        draw_triangle(state, ImGui::GetContentRegionAvail().x);
+        draw_triangle(state, app.ui_state.trail, ImGui::GetContentRegionAvail().x);
         ImGui::Spacing();
         if (ImGui::CollapsingHeader("The story", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
         if (ImGui::CollapsingHeader("Why did it move?", ImGuiTreeNodeFlags_DefaultOpen)) draw_why(state);
         if (ImGui::CollapsingHeader("Sector \xC3\x97 bloc", ImGuiTreeNodeFlags_DefaultOpen)) draw_matrix(state);
         ImGui::End();
-        draw_notices(sharing, top, f.width);
+        draw_notices(app, f.width);
         return;
     }
 
-    Tab& tab = current_tab();
+    Tab& tab = app.ui_state.tab;
     if (layout == Layout::Tablet && tab == Tab::Levers) tab = Tab::Charts;  // levers are always visible on a tablet
     if (tab == Tab::Guide && !guiding) tab = layout == Layout::Tablet ? Tab::Charts : Tab::Levers;
     float content_x = gap, content_w = f.width - gap * 2;
     if (layout == Layout::Tablet) {
         float left_w = std::clamp(f.width * 0.4f, 300.0f, 420.0f);
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
-        levers_and_assumptions(state);
+        levers_and_assumptions(app);
         ImGui::End();
         content_x = gap * 2 + left_w;
         content_w = f.width - content_x - gap;
@@ -403,29 +405,25 @@ void draw_app(app::AppState& state, app::Sharing& sharing, app::Trainer& trainer
             if (selected) ImGui::PopStyleColor(2);
         }
         if (layout == Layout::Phone) ImGui::PopStyleVar();
-        force_tab() = false;
     }
-    {
-        const Tab t = tab;
-        {
-            ImGui::BeginChild("##tab_scroll");
-            switch (t) {
-                case Tab::Guide: draw_guide_panel(trainer, state, false); break;
-                case Tab::Levers: draw_levers(state); break;
-                case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
-                case Tab::Triangle: draw_triangle(state, std::min(ImGui::GetContentRegionAvail().x, 560.0f)); break;
-                case Tab::Why: draw_why(state); break;
-                case Tab::Story: draw_story(state); break;
-                case Tab::More:
-                    if (ImGui::CollapsingHeader("Sector \xC3\x97 bloc", ImGuiTreeNodeFlags_DefaultOpen)) draw_matrix(state);
-                    if (layout == Layout::Phone && ImGui::CollapsingHeader("Assumptions")) draw_assumptions(state);
-                    break;
-            }
-            ImGui::EndChild();
-        }
+    ImGui::BeginChild("##tab_scroll");
+    switch (tab) {
+        case Tab::Guide: draw_guide_panel(app, false); break;
+        case Tab::Levers: draw_levers(state, app.ui_state.lever_rects); break;
+        case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
+        case Tab::Triangle:
+            draw_triangle(state, app.ui_state.trail, std::min(ImGui::GetContentRegionAvail().x, 560.0f));
+            break;
+        case Tab::Why: draw_why(state); break;
+        case Tab::Story: draw_story(state); break;
+        case Tab::More:
+            if (ImGui::CollapsingHeader("Sector \xC3\x97 bloc", ImGuiTreeNodeFlags_DefaultOpen)) draw_matrix(state);
+            if (layout == Layout::Phone && ImGui::CollapsingHeader("Assumptions")) draw_assumptions(state, app.ui_state.assumption_filter);
+            break;
     }
+    ImGui::EndChild();
     ImGui::End();
-    draw_notices(sharing, top, f.width);
+    draw_notices(app, f.width);
 }
 
 }  // namespace ui

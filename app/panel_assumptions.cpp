@@ -77,7 +77,7 @@ void draw_tornado(app::AppState& state) {
 
 }  // namespace
 
-void draw_assumptions(app::AppState& state) {
+void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
     const tl::Scenario& s = state.scenario();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Uncertain parameters of the model. Moving one changes the baseline as well as your scenario; "
@@ -87,7 +87,6 @@ void draw_assumptions(app::AppState& state) {
     ImGui::BeginDisabled(!any);
     if (ImGui::Button("Reset assumptions")) state.reset_assumptions();
     ImGui::EndDisabled();
-    static ImGuiTextFilter filter;
     ImGui::SameLine();
     filter.Draw("##filter", -1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name");

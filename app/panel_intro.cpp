@@ -82,7 +82,7 @@ void draw_intro(app::AppState& state) {
     ImGui::Spacing();
     ImGui::Checkbox("Don't show this again", &st.intro_dont_show);
     const char* start = "Start exploring";
-    same_line_if_fits(ImGui::CalcTextSize(start).x + ImGui::GetStyle().FramePadding.x * 2);
+    same_line_if_button_fits(start);
     if (ImGui::Button(start) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) st.intro_open = false;
     ImGui::End();
     if (!st.intro_open) {

@@ -33,7 +33,7 @@ void lever_tooltip(const tl::LeverDef& d, double baseline, const std::string& ti
 
 // One slider row: label (bold + dot when changed), slider with a baseline
 // tick, reset button. Returns nothing; edits go through the state.
-void lever_row(app::AppState& state, int slot, const char* label, float label_w) {
+void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int slot, const char* label, float label_w) {
     const tl::Scenario& s = state.scenario();
     const int bloc = tl::idx(s.seat);
     const tl::SlotInfo info = tl::slot_info(slot);
@@ -90,7 +90,7 @@ void lever_row(app::AppState& state, int slot, const char* label, float label_w)
     else if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) lever_tooltip(d, baseline, title);
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     if (ImGui::IsItemVisible())
-        lever_rects()[std::string(tl::kBlocIds[bloc]) + "." + tl::slot_key(slot)] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+        rects[std::string(tl::kBlocIds[bloc]) + "." + tl::slot_key(slot)] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
 
     // The value: centred, unless the grab is there; then in the wider side
     // beside the grab.
@@ -134,7 +134,7 @@ void lever_row(app::AppState& state, int slot, const char* label, float label_w)
 
 }  // namespace
 
-void draw_levers(app::AppState& state) {
+void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects) {
     const tl::Scenario& s = state.scenario();
     const int seat = tl::idx(s.seat);
     float label_w = 0;
@@ -164,7 +164,7 @@ void draw_levers(app::AppState& state) {
         for (const auto& d : tl::lever_defs()) {
             if (d.pillar != pillar) continue;
             if (!d.per_sector) {
-                lever_row(state, tl::slot_of(d.id), d.name.c_str(), 0.0f);  // 0: label above the slider
+                lever_row(state, rects, tl::slot_of(d.id), d.name.c_str(), 0.0f);  // 0: label above the slider
                 continue;
             }
             int changed_here = 0;
@@ -176,7 +176,7 @@ void draw_levers(app::AppState& state) {
             if (ImGui::IsItemHovered()) tooltip_with_source(d.meaning, "Source", d.source);
             if (node) {
                 for (int sct = 0; sct < tl::kSectorCount; ++sct)
-                    lever_row(state, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorShortNames[sct]).c_str(),
+                    lever_row(state, rects, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorShortNames[sct]).c_str(),
                               label_w - ImGui::GetStyle().IndentSpacing);
                 ImGui::TreePop();
             }

@@ -7,20 +7,18 @@
 #include <cstdio>
 #include <string>
 
+#include "app/app.h"
 #include "app/browser.h"
+#include "app/panels.h"
 #include "app/platform.h"
-#include "app/sharing.h"
 #include "app/theme.h"
+#include "app/ui_common.h"
 #include "imgui.h"
 
 namespace ui {
 
 namespace {
-bool open_request = false;
-std::string renaming;          // id of the entry whose name is being edited
-char rename_buf[128] = {};
-std::string confirm_delete;    // id (or storage key) awaiting "Delete?"
-int filter = 0;                // 0 all, then kinds[filter - 1]
+// The kinds of entry the filter shows (UiState's library.filter - 1).
 const char* const kinds[] = {"mine", "link", "guide", "file"};
 const char* const kind_names[] = {"My work", "Links", "Guides", "Files"};
 
@@ -34,22 +32,6 @@ std::string ago(double then_ms) {
     return buf;
 }
 
-void muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
-
-// SameLine() when a button labelled `next` still fits on this line; else a new line.
-void same_line_if_fits(const char* next, float extra = 0) {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize(next).x + st.FramePadding.x * 2 + st.ItemSpacing.x + extra;
-    const float right = ImGui::GetItemRectMax().x + w;
-    if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-
 std::string describe_size(std::size_t chars) {
     char buf[48];
     if (chars < 10 * 1024) std::snprintf(buf, sizeof buf, "%zu characters", chars);
@@ -58,10 +40,15 @@ std::string describe_size(std::size_t chars) {
 }
 }  // namespace
 
-void open_scenario_library() { open_request = true; }
-
-void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
+void draw_scenario_library(app::App& app) {
+    app::Sharing& sharing = app.sharing;
     app::Library& library = sharing.library();
+    LibraryWindow& window = app.ui_state.library;
+    bool& open_request = window.open_request;
+    std::string& renaming = window.renaming;
+    char (&rename_buf)[sizeof window.rename_buf] = window.rename_buf;
+    std::string& confirm_delete = window.confirm_delete;
+    int& filter = window.filter;
     if (open_request) {
         open_request = false;
         library.refresh();  // other tabs may have written since
@@ -81,7 +68,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
     std::snprintf(usage, sizeof usage, "%zu scenario%s kept in this browser, %s%.0f%% of the room the library may use.",
                   library.entries().size(), library.entries().size() == 1 ? "" : "s", percent > 0 && percent < 1 ? "under " : "",
                   percent > 0 && percent < 1 ? 1.0 : percent);
-    muted(std::string(usage) + " Each tab edits its own entry; opening a link or a guide adds one.");
+    muted_wrapped_text(std::string(usage) + " Each tab edits its own entry; opening a link or a guide adds one.");
     if (sharing.storage_full()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().worse);
         ImGui::PushTextWrapPos(0.0f);
@@ -92,7 +79,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
     }
     if (ImGui::RadioButton("All", filter == 0)) filter = 0;
     for (int k = 0; k < 4; ++k) {
-        same_line_if_fits(kind_names[k], ImGui::GetFrameHeight());
+        same_line_if_button_fits(kind_names[k], ImGui::GetFrameHeight());
         if (ImGui::RadioButton(kind_names[k], filter == k + 1)) filter = k + 1;
     }
 
@@ -114,7 +101,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
         char scores[96];
         std::snprintf(scores, sizeof scores, "Protect %.0f \xC2\xB7 Promote %.0f \xC2\xB7 Partner %.0f", e.scores[0],
                       e.scores[1], e.scores[2]);
-        muted((current ? "This tab \xC2\xB7 " : "") + kind + " \xC2\xB7 " + e.seat + " seat \xC2\xB7 to " +
+        muted_wrapped_text((current ? "This tab \xC2\xB7 " : "") + kind + " \xC2\xB7 " + e.seat + " seat \xC2\xB7 to " +
               std::to_string(e.scenario.horizon) + " \xC2\xB7 " + ago(e.updated) + "\n" + scores);
         if (renaming == e.id) {
             ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
@@ -131,22 +118,22 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
             if (ImGui::Button("Keep it")) confirm_delete.clear();
         } else {
             if (!current && ImGui::Button("Open")) action = "open", action_id = e.id;
-            if (!current) same_line_if_fits("Rename");
+            if (!current) same_line_if_button_fits("Rename");
             if (ImGui::Button("Rename")) {
                 renaming = e.id;
                 std::snprintf(rename_buf, sizeof rename_buf, "%s", e.scenario.name.c_str());
             }
-            same_line_if_fits("Duplicate");
+            same_line_if_button_fits("Duplicate");
             if (ImGui::Button("Duplicate")) action = "duplicate", action_id = e.id;
-            same_line_if_fits("Export");
+            same_line_if_button_fits("Export");
             if (ImGui::Button("Export")) action = "export", action_id = e.id;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download it as a scenario file");
-            same_line_if_fits("Delete");
+            same_line_if_button_fits("Delete");
             if (ImGui::Button("Delete")) confirm_delete = e.id;
         }
         ImGui::PopID();
     }
-    if (shown == 0) muted(library.entries().empty() ? "Nothing kept yet: your first change starts an entry."
+    if (shown == 0) muted_wrapped_text(library.entries().empty() ? "Nothing kept yet: your first change starts an entry."
                                                     : "No entries of this kind.");
     if (!library.unreadable().empty()) {
         ImGui::Separator();
@@ -155,7 +142,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
         ImGui::PopFont();
         for (const auto& u : library.unreadable()) {
             ImGui::PushID(u.key.c_str());
-            muted(app::cut_text(u.key, 80) + ": " + app::cut_text(u.problem, 160) + " (" + describe_size(u.chars) + ")");
+            muted_wrapped_text(app::cut_text(u.key, 80) + ": " + app::cut_text(u.problem, 160) + " (" + describe_size(u.chars) + ")");
             if (ImGui::Button("Download as stored")) browser::download_stored(u.key, "trilemma-lab-unreadable.txt");
             ImGui::SameLine();
             if (confirm_delete == u.key) {
@@ -177,7 +164,7 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
 
     // Acted on after drawing: the list is not changed while it is drawn.
     if (action == "open") {
-        sharing.open_entry(action_id);
+        app.open_entry(action_id);
         ImGui::CloseCurrentPopup();
     } else if (action == "rename") {
         sharing.rename_entry(action_id, rename_buf);
@@ -196,7 +183,6 @@ void draw_scenario_library(app::Sharing& sharing, app::AppState& state) {
     }
     if (!action.empty()) library.refresh();
     ImGui::EndPopup();
-    (void)state;
 }
 
 }  // namespace ui

@@ -7,13 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <deque>
 #include <string>
 
-#include "app/chart.h"
 #include "app/panels.h"
 #include "app/platform.h"
 #include "app/theme.h"
+#include "app/triangle.h"
 #include "app/ui_common.h"
 #include "imgui.h"
 
@@ -21,21 +20,11 @@ namespace ui {
 
 namespace {
 
-struct Geometry {
-    ImVec2 center;
-    float radius;
-    std::array<ImVec2, 3> dir;  // unit vectors toward the corners
-    ImVec2 point(int axis, double score) const {
-        float r = radius * static_cast<float>(std::clamp(score, 0.0, 100.0) / 100.0);
-        return ImVec2(center.x + dir[axis].x * r, center.y + dir[axis].y * r);
-    }
-};
-
 float cross(ImVec2 a, ImVec2 b) { return a.x * b.y - a.y * b.x; }
 
 // Distance from the centre along direction d to the edge of the triangle
 // with the given scores (relative vertices).
-float ray_extent(const Geometry& g, const tl::TrilemmaScores& s, ImVec2 d) {
+float ray_extent(const TriangleGeometry& g, const tl::TrilemmaScores& s, ImVec2 d) {
     float best = 0;
     for (int i = 0; i < 3; ++i) {
         ImVec2 p = g.point(i, s[i]), q = g.point((i + 1) % 3, s[(i + 1) % 3]);
@@ -50,19 +39,9 @@ float ray_extent(const Geometry& g, const tl::TrilemmaScores& s, ImVec2 d) {
     return best;
 }
 
-void polygon(ImDrawList* dl, const Geometry& g, const tl::TrilemmaScores& s, ImU32 fill, ImU32 line, float thick,
-             bool dashed) {
-    ImVec2 pts[4] = {g.point(0, s[0]), g.point(1, s[1]), g.point(2, s[2]), g.point(0, s[0])};
-    if (fill) dl->AddTriangleFilled(pts[0], pts[1], pts[2], fill);
-    if (dashed)
-        add_dashed_polyline(dl, pts, 4, line, thick);
-    else
-        dl->AddPolyline(pts, 4, line, 0, thick);
-}
-
 }  // namespace
 
-void draw_triangle(app::AppState& state, float size) {
+void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     const app::ModelView& view = state.view();
     auto& settings = state.settings;
     const tl::Scenario& s = state.scenario();
@@ -92,14 +71,11 @@ void draw_triangle(app::AppState& state, float size) {
     tl::TrilemmaScores base = tl::trilemma_scores(settings.trilemma, tl::baseline_of(s), view.baseline, s.seat, year);
 
     // A short trail of recent positions.
-    static std::deque<tl::TrilemmaScores> trail;
-    static std::uint64_t trail_revision = 0;
-    static tl::TrilemmaId trail_kind = settings.trilemma;
-    if (trail_kind != settings.trilemma) trail.clear(), trail_kind = settings.trilemma;
-    if (state.revision() != trail_revision) {
-        trail_revision = state.revision();
-        if (trail.empty() || trail.back() != now) trail.push_back(now);
-        while (trail.size() > 8) trail.pop_front();
+    if (trail.trilemma != settings.trilemma) trail.points.clear(), trail.trilemma = settings.trilemma;
+    if (state.revision() != trail.revision) {
+        trail.revision = state.revision();
+        if (trail.points.empty() || trail.points.back() != now) trail.points.push_back(now);
+        while (trail.points.size() > 8) trail.points.pop_front();
     }
 
     const float w = std::min(size, ImGui::GetContentRegionAvail().x);
@@ -110,16 +86,10 @@ void draw_triangle(app::AppState& state, float size) {
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    Geometry g;
+    TriangleGeometry g;
     g.radius = std::min(w * 0.5f - font * 1.5f, (h - font * 3.0f) / 1.5f);
     g.center = ImVec2(p0.x + w * 0.5f, p0.y + font * 1.4f + g.radius);
     const float pi = 3.14159265f;
-    for (int i = 0; i < 3; ++i) {
-        float ang = -pi / 2 + i * 2 * pi / 3;  // top, bottom-right... order: top, then clockwise
-        g.dir[i] = ImVec2(std::cos(ang), std::sin(ang));
-    }
-    // Corner order: 0 top, 1 bottom-right, 2 bottom-left; put objective 1 (Promote) bottom-left.
-    std::swap(g.dir[1], g.dir[2]);
 
     const ImU32 corner_color[3] = {
         settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Protect) : IM_COL32(0x56, 0xB4, 0xE9, 255),
@@ -144,22 +114,21 @@ void draw_triangle(app::AppState& state, float size) {
     }
     // Grid: 25/50/75/100 triangles and the axes.
     for (int level = 1; level <= 4; ++level) {
-        tl::TrilemmaScores ring{level * 25.0, level * 25.0, level * 25.0};
-        polygon(dl, g, ring, 0, level == 4 ? ImGui::GetColorU32(ImGuiCol_Border) : grid, level == 4 ? 1.5f : 1.0f,
+        draw_mix(dl, g, ring(level * 25.0), 0, level == 4 ? ImGui::GetColorU32(ImGuiCol_Border) : grid, level == 4 ? 1.5f : 1.0f,
                 level != 4);
     }
     for (int i = 0; i < 3; ++i) dl->AddLine(g.center, g.point(i, 100), grid, 1.0f);
 
     // Trail, baseline, pinned, scenario.
-    for (std::size_t k = 0; k + 1 < trail.size(); ++k)
-        polygon(dl, g, trail[k], 0, ImGui::GetColorU32(ImGuiCol_Text, 0.06f + 0.03f * k), 1.0f, false);
-    polygon(dl, g, base, 0, ImGui::GetColorU32(ImGuiCol_Text, 0.55f), 1.5f, true);
+    for (std::size_t k = 0; k + 1 < trail.points.size(); ++k)
+        draw_mix(dl, g, trail.points[k], 0, ImGui::GetColorU32(ImGuiCol_Text, 0.06f + 0.03f * k), 1.0f, false);
+    draw_mix(dl, g, base, 0, ImGui::GetColorU32(ImGuiCol_Text, 0.55f), 1.5f, true);
     if (state.pinned && view.pinned.years > 0) {
         tl::TrilemmaScores pin = tl::trilemma_scores(settings.trilemma, *state.pinned, view.pinned, state.pinned->seat,
                                                      view.pinned.years - 1);
-        polygon(dl, g, pin, (compare_color() & 0x00FFFFFF) | 0x22000000, compare_color(), 2.0f, false);
+        draw_mix(dl, g, pin, (compare_color() & 0x00FFFFFF) | 0x22000000, compare_color(), 2.0f, false);
     }
-    polygon(dl, g, now, (theme::ink().accent & 0x00FFFFFF) | 0x30000000, theme::ink().accent, 2.5f, false);
+    draw_mix(dl, g, now, (theme::ink().accent & 0x00FFFFFF) | 0x30000000, theme::ink().accent, 2.5f, false);
     for (int i = 0; i < 3; ++i) {
         dl->AddCircleFilled(g.point(i, now[i]), 5.5f, corner_color[i]);
         dl->AddCircle(g.point(i, now[i]), 5.5f, IM_COL32_WHITE, 0, 1.5f);

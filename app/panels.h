@@ -1,14 +1,27 @@
 #pragma once
-// The panels of the explorer, one file each (panel_*.cpp). Each draws into
-// the current ImGui window or child from the AppState; none holds model logic.
+// The panels and windows of the app, one file each (panel_*.cpp,
+// sharing_dialogs.cpp). Each draws into the current ImGui window or child;
+// none holds model logic. Those that only show the scenario take the
+// AppState; those that act on links, guides or the screen's state take the App.
+#include <map>
+#include <string>
+
 #include "app/app_state.h"
+#include "app/ui_state.h"
+#include "imgui.h"
+
+namespace app {
+class App;
+}
 
 namespace ui {
 
-void draw_levers(app::AppState& state);
-void draw_assumptions(app::AppState& state);
+// The explorer (panel_levers.cpp ... panel_intro.cpp).
+// `rects`: where each lever's slider was drawn, by "BLOC.lever.sector" (test hook).
+void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects);
+void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter);  // filter: by name, kept between frames
 void draw_charts(app::AppState& state, int columns);
-void draw_triangle(app::AppState& state, float size);
+void draw_triangle(app::AppState& state, TriangleTrail& trail, float size);
 void draw_why(app::AppState& state);
 void draw_matrix(app::AppState& state);
 void draw_story(app::AppState& state);  // the scenario in words (core/story.h)
@@ -16,5 +29,20 @@ void draw_intro(app::AppState& state);  // the first-minute introduction, while 
 void draw_about(app::AppState& state);  // "About the model", while settings.about_open
 bool intro_hidden_for_good();           // the user ticked "Don't show this again"
 void draw_score_strip(app::AppState& state);  // the pillar scores in one row (phone header, triangle caption)
+
+// Trainer mode (panel_guide.cpp, panel_presenter.cpp, panel_room.cpp).
+void draw_trainer_menu(app::App& app);
+void draw_guide_library(app::App& app);
+void draw_guide_panel(app::App& app, bool large);
+void draw_presenter(app::App& app);
+void draw_room_window(app::App& app);
+
+// Sharing (sharing_dialogs.cpp): the toolbar's File menu and Share button,
+// the Share dialog with its QR code, the New-scenario confirmation, the notices.
+void draw_file_menu(app::App& app);
+void draw_share_dialog(app::App& app);
+void draw_notices(app::App& app, float width);
+// The scenario library window (panel_library.cpp), opened from the File menu.
+void draw_scenario_library(app::App& app);
 
 }  // namespace ui

@@ -1,26 +1,30 @@
+// Scenarios that travel (app/sharing.h); its windows are in sharing_dialogs.cpp.
+//
+// Index of this file:
+//   [SECTION] Helpers: errors and sizes in words, notices
+//   [SECTION] The library entry this tab edits
+//   [SECTION] Start-up and page events
+//   [SECTION] Files and exports
+//   [SECTION] Pasted and dropped text
 #include "app/sharing.h"
 
 #include <algorithm>
-#include <cfloat>
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten/emscripten.h>
-#endif
+#include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "app/browser.h"
 #include "app/platform.h"
-#include "app/qr.h"
-#include "app/theme.h"
 #include "app/ui_common.h"
 #include "core/export.h"
 #include "core/scenario_io.h"
 #include "core/share_link.h"
 #include "core/version.h"
-#include "imgui.h"
 
 namespace app {
+
+// [SECTION] Helpers: errors and sizes in words, notices
 
 std::string first_errors(const std::vector<std::string>& errors, std::size_t count) {
     std::string all;
@@ -67,8 +71,16 @@ static std::string describe_chars(double chars) {
     return buf;
 }
 
-void Sharing::notify(Notice::Kind kind, std::string text, double seconds, std::string action_label,
-                     std::function<void()> action) {
+const char* action_label(Notice::Action action) {
+    switch (action) {
+        case Notice::Action::None: return "";
+        case Notice::Action::OpenLibrary: return "Library";
+        case Notice::Action::Undo: return "Undo";
+    }
+    return "";
+}
+
+void Sharing::notify(Notice::Kind kind, std::string text, double seconds, Notice::Action action) {
     Notice n;
     n.kind = kind;
     // A notice may quote a link, a file name or a decoder's message about
@@ -76,8 +88,7 @@ void Sharing::notify(Notice::Kind kind, std::string text, double seconds, std::s
     // drawing to two frames a second).
     n.text = cut_text(text, kMaxNoticeBytes);
     n.expires = kind == Notice::Kind::Error || seconds <= 0 ? 0 : now_ + seconds;
-    n.action_label = std::move(action_label);
-    n.action = std::move(action);
+    n.action = action;
     notices_.push_back(std::move(n));
     if (notices_.size() > 4) notices_.erase(notices_.begin());
 }
@@ -114,7 +125,7 @@ void Sharing::refuse(const std::string& source, const std::string& reason, doubl
     }
 }
 
-// ----- The library entry this tab edits -------------------------------------
+// [SECTION] The library entry this tab edits
 
 void Sharing::adopt(const LibraryEntry& e) {
     entry_id_ = e.id;
@@ -170,7 +181,7 @@ void Sharing::write_entry() {
             notify(Notice::Kind::Error,
                    "The browser's storage is full: this change is not saved. Delete or export old entries in the "
                    "library, or save this scenario as a file.",
-                   0, "Library", [] { ui::open_scenario_library(); });
+                   0, Notice::Action::OpenLibrary);
         storage_full_ = true;
         return;
     }
@@ -200,24 +211,24 @@ void Sharing::sync() {
     from_history_ = false;
 }
 
-void Sharing::open_entry(const std::string& id) {
+bool Sharing::open_entry(const std::string& id) {
     std::string problem;
     auto e = library_.load(id, &problem);
     if (!e) {
         notify(Notice::Kind::Error, "This library entry could not be opened: " + problem + ".");
-        return;
+        return false;
     }
-    if (id == entry_id_) return;
-    if (on_open_entry) on_open_entry();
+    if (id == entry_id_) return false;
     if (browser::claimed_elsewhere(id)) {
         begin_entry("mine");
         state_.set_scenario(e->scenario);
         notify(Notice::Kind::Info, "Another tab is editing \xE2\x80\x9C" + entry_label(*e) +
                                        "\xE2\x80\x9D: this tab continues with a copy of it.", 8);
-        return;
+        return true;
     }
     adopt(*e);
     notify(Notice::Kind::Info, "Opened \xE2\x80\x9C" + entry_label(*e) + "\xE2\x80\x9D from the library.", 4);
+    return true;
 }
 
 void Sharing::duplicate_entry(const std::string& id) {
@@ -258,7 +269,7 @@ void Sharing::export_library() {
     browser::download("trilemma-lab-library.json", "application/json", library_.export_all());
 }
 
-// ----- Start-up and page events -----------------------------------------------
+// [SECTION] Start-up and page events
 
 void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
     if (!f.problem.empty()) {
@@ -266,7 +277,6 @@ void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
         notify(Notice::Kind::Error, "The link could not be opened: " + f.problem + ". Your saved work is unchanged.");
         return;
     }
-    if (route_fragment && route_fragment(f.text)) return;  // a guide link (the trainer opens it)
     if (f.text.rfind("s=", 0) != 0) return;
     const std::string code = f.text.substr(2);
     if (!at_start && code == share_code()) return;  // the address bar already shows what is open
@@ -278,28 +288,18 @@ void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
     const bool had_work = !library_.entries().empty();
     if (apply_code(code, at_start ? "shared link" : "link", "link") && had_work)
         notify(Notice::Kind::Info, "Opened a shared scenario as a new entry in your library; your previous work is kept there.",
-               12, "Library", [] { ui::open_scenario_library(); });
+               12, Notice::Action::OpenLibrary);
 }
 
-void Sharing::start(double now) {
+void Sharing::flush() {
+    // A slider still held (its release not yet seen by the app) is committed
+    // with the value on screen.
+    if (!state_.replay.active) state_.commit_edit();
+    sync();
+}
+
+std::optional<browser::Fragment> Sharing::start(double now) {
     now_ = now;
-    browser::set_handlers({
-        [this](const std::string& name, const std::string& text) { open_text("file " + name, text); },
-        [this](const std::string& text) {
-            // In a text field the paste is the field's: ImGui cannot read the
-            // browser's clipboard itself, so the text is typed into it.
-            if (ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
-            else open_text("pasted text", text);
-        },
-        [this](const browser::Fragment& f) { open_fragment(f, false); },
-        [this](const std::string& source, const std::string& reason, double size) { refuse(source, reason, size); },
-        [this] {
-            // The page is going away: a slider still held (its release not yet
-            // seen by the app) is committed with the value on screen.
-            if (!state_.replay.active) state_.commit_edit();
-            sync();
-        },
-    });
     {
         std::string codes = browser::session_get(kTabCodesKey);
         std::size_t p = 0;
@@ -328,7 +328,7 @@ void Sharing::start(double now) {
                 notify(Notice::Kind::Warning, "Your autosaved work could not be restored (" +
                                                   (legacy.too_large ? std::string("too large to be a scenario") : first_or(r.errors, "?")) +
                                                   "). It is kept unchanged in the browser; the library can download or delete it.",
-                       0, "Library", [] { ui::open_scenario_library(); });
+                       0, Notice::Action::OpenLibrary);
             }
         }
     }
@@ -357,7 +357,7 @@ void Sharing::start(double now) {
         } else if (problem != "not in the library") {
             notify(Notice::Kind::Warning, "This tab's work could not be read (" + problem +
                                               "). It is kept unchanged in the browser; the library can download or "
-                                              "delete it.", 0, "Library", [] { ui::open_scenario_library(); });
+                                              "delete it.", 0, Notice::Action::OpenLibrary);
         }
     }
     if (!restored && own_url) {
@@ -390,12 +390,13 @@ void Sharing::start(double now) {
     if (!library_.unreadable().empty() && tab_entry.empty() && !legacy_reported)
         notify(Notice::Kind::Warning, std::to_string(library_.unreadable().size()) +
                                           " saved value(s) could not be read; they are kept unchanged (see the library).",
-               0, "Library", [] { ui::open_scenario_library(); });
+               0, Notice::Action::OpenLibrary);
 
     // 2. A link in the address: opened as a new entry, unless it is this
     //    tab's own URL (a reload: the entry already holds it, and may be a
     //    change newer than the URL the browser reloaded).
-    if (!own_url && !(fragment.text.empty() && fragment.problem.empty())) open_fragment(fragment, true);
+    if (!own_url && !(fragment.text.empty() && fragment.problem.empty())) return fragment;
+    return std::nullopt;
 }
 
 void Sharing::frame(double now) {
@@ -406,6 +407,8 @@ void Sharing::frame(double now) {
                                   [&](const Notice& n) { return n.expires > 0 && n.expires < now_; }),
                    notices_.end());
 }
+
+// [SECTION] Files and exports
 
 std::string Sharing::share_code() const { return tl::encode_share_code(state_.scenario()); }
 std::string Sharing::share_link() const { return browser::url_with_fragment("s=" + share_code()); }
@@ -451,9 +454,10 @@ void Sharing::new_scenario() {
     tl::Scenario s = tl::scenario_from_preset(tl::presets().front(), state_.scenario().seat);
     s.horizon = state_.scenario().horizon;
     state_.set_scenario(s);
-    notify(Notice::Kind::Info, "New scenario from the 2024 status quo. Undo brings the previous one back.", 8, "Undo",
-           [this] { state_.undo(); });
+    notify(Notice::Kind::Info, "New scenario from the 2024 status quo. Undo brings the previous one back.", 8, Notice::Action::Undo);
 }
+
+// [SECTION] Pasted and dropped text
 
 // What a JSON text is when it is not an object ("not a scenario: it is ...").
 static const char* json_non_object(const std::string& t) {
@@ -469,7 +473,6 @@ static const char* json_non_object(const std::string& t) {
 }
 
 bool Sharing::open_text(const std::string& source, const std::string& text) {
-    if (route_text && route_text(source, text)) return true;
     if (text.size() > tl::kMaxScenarioBytes) {
         refuse(source, "too-large", static_cast<double>(text.size()));
         return false;
@@ -505,184 +508,3 @@ bool Sharing::open_text(const std::string& source, const std::string& text) {
 }
 
 }  // namespace app
-
-// ---------------------------------------------------------------------------
-// UI
-// ---------------------------------------------------------------------------
-namespace ui {
-
-namespace {
-bool share_open_request = false;
-bool new_confirm_request = false;
-}  // namespace
-
-void open_share_dialog() { share_open_request = true; }
-
-void draw_file_menu(app::Sharing& sharing, app::AppState& state) {
-    if (ImGui::Button("File")) ImGui::OpenPopup("##file");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("New, open, save, export");
-    if (ImGui::BeginPopup("##file")) {
-        if (ImGui::Selectable("New scenario")) {
-            if (state.changed_lever_count() > 0) new_confirm_request = true;
-            else sharing.new_scenario();
-        }
-        if (ImGui::Selectable("Open a scenario file\xE2\x80\xA6")) sharing.open_file();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or drop a file on the page, or paste a share link (Ctrl+V)");
-        if (ImGui::Selectable("Save as a file")) sharing.save_file();
-        if (ImGui::Selectable("Library\xE2\x80\xA6")) open_scenario_library();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every scenario kept in this browser: your work, links and guides");
-        ImGui::Separator();
-        if (ImGui::Selectable("Share link and QR code\xE2\x80\xA6")) share_open_request = true;
-        if (ImGui::Selectable("Export results (CSV)")) sharing.export_csv();
-        if (ImGui::Selectable("Export image (PNG)")) {
-            const platform::FrameInfo& f = platform::frame_info();
-            sharing.export_png(0, 0, f.width, f.height);
-        }
-        if (ImGui::Selectable("Printable summary (HTML)")) sharing.export_summary();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("One page with the scores, the story, the charts and the link");
-        ImGui::EndPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Share")) share_open_request = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link and QR code that open exactly this scenario");
-
-    if (new_confirm_request) {
-        ImGui::OpenPopup("Start a new scenario?");
-        new_confirm_request = false;
-    }
-    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, platform::frame_info().width - 20), 0));
-    if (ImGui::BeginPopupModal("Start a new scenario?", nullptr, ImGuiWindowFlags_NoResize)) {
-        ImGui::TextWrapped("You have changed %d levers. Save them first? (Undo also brings them back.)",
-                           state.changed_lever_count());
-        if (ImGui::Button("Save a file, then start new")) {
-            sharing.save_file();
-            sharing.new_scenario();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Start new")) {
-            sharing.new_scenario();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-}
-
-// The browser's native share sheet (Module.webShare in web/glue.js), where it has one.
-bool web_share_available() {
-#ifdef __EMSCRIPTEN__
-    return EM_ASM_INT({ return Module.webShare && Module.webShare.available() ? 1 : 0; }) != 0;
-#else
-    return false;
-#endif
-}
-
-void web_share(const std::string& title, const std::string& link) {
-#ifdef __EMSCRIPTEN__
-    EM_ASM({ Module.webShare.share(UTF8ToString($0), UTF8ToString($1)); }, title.c_str(), link.c_str());
-#else
-    (void)title, (void)link;
-#endif
-}
-
-void draw_share_dialog(app::Sharing& sharing, app::AppState& state) {
-    if (share_open_request) {
-        ImGui::OpenPopup("Share this scenario");
-        share_open_request = false;
-    }
-    const platform::FrameInfo& f = platform::frame_info();
-    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, f.width - 20), 0));
-    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Share this scenario", nullptr, ImGuiWindowFlags_NoResize)) return;
-    // The name travels with the link and labels it in the trainer's room view:
-    // ask for the participant's or team's, not the preset's (the room would
-    // show a row of "Status quo 2024").
-    tl::Scenario s = state.scenario();
-    const tl::Preset* preset = tl::find_preset(s.preset);
-    const bool unnamed = s.name.empty() || (preset && s.name == preset->name);
-    char name[128];
-    std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
-    ImGui::TextUnformatted("Your name or team");
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue) ||
-        ImGui::IsItemDeactivatedAfterEdit()) {
-        s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
-        state.set_scenario(s);
-    }
-    if (unnamed) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("Add a name so the trainer can tell your link from the others.");
-        ImGui::PopStyleColor();
-    }
-    std::string link = sharing.share_link();
-    ImGui::TextDisabled("Link (%zu characters):", link.size());
-    std::vector<char> buf(link.begin(), link.end());
-    buf.push_back('\0');
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##link", buf.data(), buf.size(), ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-    if (ImGui::Button("Copy link")) {
-        browser::copy_to_clipboard(link);
-        sharing.notify(app::Notice::Kind::Info, "Link copied.", 3);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Save as a file")) sharing.save_file();
-    if (web_share_available()) {  // a phone: its own share sheet (messages, mail, AirDrop...)
-        same_line_if_fits(ImGui::CalcTextSize("Share\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2);
-        if (ImGui::Button("Share\xE2\x80\xA6")) web_share("Trilemma Lab: " + state.scenario().name, link);
-    }
-    for (const auto& loss : tl::share_code_losses(state.scenario())) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());
-    ImGui::Spacing();
-    float qr = std::min(300.0f, ImGui::GetContentRegionAvail().x);
-    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - qr) * 0.5f);
-    if (!qr_code(link, qr)) ImGui::TextWrapped("This link is too long for a QR code; share the link or a file.");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Scan with a phone camera. The scenario is in the link itself: no server stores it.");
-    ImGui::PopStyleColor();
-    if (ImGui::Button("Close", ImVec2(-1, 0))) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-}
-
-void draw_notices(app::Sharing& sharing, float top, float width) {
-    auto& notices = sharing.notices();
-    if (notices.empty()) return;
-    const float w = std::min(640.0f, width - 20);
-    // At the bottom, where they cover no toolbar or input.
-    (void)top;
-    ImGui::SetNextWindowPos(ImVec2(width * 0.5f, ImGui::GetIO().DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));  // auto height, fixed width
-    ImGui::SetNextWindowBgAlpha(0.97f);
-    ImGui::Begin("##notices", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-    int remove = -1;
-    for (std::size_t i = 0; i < notices.size(); ++i) {
-        const app::Notice& n = notices[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImU32 color = n.kind == app::Notice::Kind::Error ? theme::ink().worse
-                      : n.kind == app::Notice::Kind::Warning ? theme::ink().warning
-                                                             : theme::ink().accent;
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + ImGui::GetFontSize() * 1.2f), color, 2);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y));
-        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - 90);
-        ImGui::TextUnformatted(n.text.c_str());
-        ImGui::PopTextWrapPos();
-        if (!n.action_label.empty()) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton(n.action_label.c_str())) {
-                if (n.action) n.action();
-                remove = static_cast<int>(i);
-            }
-        }
-        const float close_w = ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2;
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
-        if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
-        ImGui::PopID();
-    }
-    ImGui::End();
-    if (remove >= 0) notices.erase(notices.begin() + remove);
-}
-
-}  // namespace ui

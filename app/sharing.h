@@ -3,7 +3,7 @@
 // scenario files, results CSV, chart PNG, autosave to local storage, and the
 // browser's Back button through URL history. Every input is checked by the
 // core's decoders; a bad one is reported and the current work stays as it is.
-#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,27 +19,33 @@ std::string first_errors(const std::vector<std::string>& errors, std::size_t cou
 // `text` cut to at most max_bytes at a UTF-8 character boundary, with "…" when cut.
 std::string cut_text(const std::string& text, std::size_t max_bytes);
 
-// Messages shown at the top of the screen; errors stay until dismissed.
+// Messages shown at the bottom of the screen; errors stay until dismissed.
 struct Notice {
     enum class Kind { Info, Warning, Error } kind = Kind::Info;
+    // A button beside the text, done by the screen that shows it
+    // (sharing_dialogs.cpp): this file knows nothing of the windows.
+    enum class Action { None, OpenLibrary, Undo };
     std::string text;
     double expires = 0;  // 0: until dismissed
-    std::string action_label;
-    std::function<void()> action;
+    Action action = Action::None;
 };
+const char* action_label(Notice::Action action);  // "Library", "Undo"; "" for None
 
 class Sharing {
 public:
     explicit Sharing(AppState& state) : state_(state) {}
 
     // At start-up: this tab's library entry (or the most recent one no other
-    // tab is editing), then a link in the URL opened as a new entry.
-    void start(double now);
+    // tab is editing). Returns the link in the address that is to be opened
+    // as a new entry (App::open_fragment), if any.
+    std::optional<browser::Fragment> start(double now);
     // Once per frame: page events (files, paste, Back/Forward), autosave, URL.
     void frame(double now);
     // After the frame is drawn: a change committed while drawing (the end of
     // a drag, a click) is stored before the next frame.
     void end_frame() { sync(); }
+    // The page is going away: a slider still held is committed, the work stored.
+    void flush();
 
     // What the File menu and the Share dialog do.
     std::string share_code() const;
@@ -53,19 +59,16 @@ public:
 
     // Reads a pasted or dropped text: a share link/code or a scenario file.
     // Returns false (and reports why) when it is neither or is invalid.
+    // (Guides and the room's links are the App's to route: app/app.h.)
     bool open_text(const std::string& source, const std::string& text);
+    // The address's fragment: "#s=<code>" (anything else but a problem is ignored).
+    void open_fragment(const browser::Fragment& f, bool at_start);
+    // A file or text the page refused before reading it (too large, binary, unreadable).
+    void refuse(const std::string& source, const std::string& reason, double size);
 
-    void notify(Notice::Kind kind, std::string text, double seconds = 6.0, std::string action_label = {},
-                std::function<void()> action = {});
+    void notify(Notice::Kind kind, std::string text, double seconds = 6.0, Notice::Action action = Notice::Action::None);
     std::vector<Notice>& notices() { return notices_; }
     double now() const { return now_; }
-
-    // Guides and room links go to the trainer (set by main): returns true
-    // when it took the text.
-    std::function<bool(const std::string& source, const std::string& text)> route_text;
-    std::function<bool(const std::string& fragment)> route_fragment;
-    // Called when the tab switches to another library entry (main leaves a running guide).
-    std::function<void()> on_open_entry;
 
     // The scenario library (app/library.h) and the entry this tab edits.
     Library& library() { return library_; }
@@ -73,7 +76,9 @@ public:
     // The next change goes to a new entry of `kind` ("link", "guide",
     // "file"): what was open stays in the library as it was.
     void begin_entry(const std::string& kind);
-    void open_entry(const std::string& id);  // a copy when another tab edits it
+    // A copy when another tab edits it. True when the screen now shows
+    // another entry (App::open_entry then leaves a running guide).
+    bool open_entry(const std::string& id);
     void duplicate_entry(const std::string& id);
     void rename_entry(const std::string& id, const std::string& name);
     void delete_entry(const std::string& id);
@@ -104,8 +109,6 @@ private:
     bool own_code(const std::string& code) const;
     // new_entry: the kind of entry a good code opens ("" for the same entry).
     bool apply_code(const std::string& code, const std::string& source, const std::string& new_entry);
-    void open_fragment(const browser::Fragment& f, bool at_start);
-    void refuse(const std::string& source, const std::string& reason, double size);
 
     AppState& state_;
     std::vector<Notice> notices_;
@@ -123,15 +126,3 @@ private:
 };
 
 }  // namespace app
-
-namespace ui {
-// Toolbar's File menu, the Share dialog with its QR code, the New-scenario
-// confirmation and the notices.
-void draw_file_menu(app::Sharing& sharing, app::AppState& state);
-void draw_share_dialog(app::Sharing& sharing, app::AppState& state);
-void draw_notices(app::Sharing& sharing, float top, float width);
-void open_share_dialog();
-// The scenario library window (app/panel_library.cpp), opened from the File menu.
-void open_scenario_library();
-void draw_scenario_library(app::Sharing& sharing, app::AppState& state);
-}  // namespace ui

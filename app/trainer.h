@@ -1,9 +1,10 @@
 #pragma once
 // Trainer mode: playing a guided scenario (steps with briefings, open levers,
-// live goals, hints, a debrief), the presenter view for a projector, and the
-// room view that gathers many participants' share links into one triangle.
-// Guides, goals and their evaluation are the core's (core/guides.h); this
-// file keeps only the session: which step, when it started, the path taken.
+// live goals, hints, a debrief), and the room that gathers many participants'
+// share links into one triangle. Guides, goals and their evaluation are the
+// core's (core/guides.h); this file keeps only the session: which step, when
+// it started, the path taken, the room's rows. Its windows are drawn by
+// panel_guide.cpp, panel_presenter.cpp and panel_room.cpp.
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,7 +52,8 @@ class Trainer {
 public:
     Trainer(AppState& state, Sharing& sharing) : state_(state), sharing_(sharing) {}
 
-    // A guide from a built-in id or a guide file's JSON; false with a notice when invalid.
+    // A guide from a built-in id, a guide file's JSON or a `#guide=` link's
+    // value (tl::resolve_guide_link); false with a notice when invalid.
     bool open_guide(const std::string& id_or_json, const std::string& source);
     void start_step(int step);  // applies the step's setup and records the start
     void next_step();
@@ -69,8 +71,6 @@ public:
     // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
     void room_remove(int row);
     std::string room_csv() const;
-    bool room_open = false;
-    bool library_open = false;
 
     static std::string guide_link_fragment(const tl::Guide& g);  // "guide=<id>" or "guide=~<base64url json>"
 
@@ -86,11 +86,3 @@ private:
 };
 
 }  // namespace app
-
-namespace ui {
-void draw_trainer_menu(app::Trainer& trainer);
-void draw_guide_panel(app::Trainer& trainer, app::AppState& state, bool large);
-void draw_presenter(app::Trainer& trainer, app::AppState& state);
-void draw_room_window(app::Trainer& trainer, app::AppState& state);
-void draw_guide_library(app::Trainer& trainer);
-}  // namespace ui

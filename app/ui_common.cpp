@@ -66,9 +66,16 @@ void help_marker(const char* text) {
     }
 }
 
-std::map<std::string, ImVec4>& lever_rects() {
-    static std::map<std::string, ImVec4> rects;
-    return rects;
+void wrapped_text(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void muted_wrapped_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    wrapped_text(text);
+    ImGui::PopStyleColor();
 }
 
 const char* pillar_abbreviation(tl::Pillar p) {
@@ -79,6 +86,10 @@ void same_line_if_fits(float width) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
 }
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+void same_line_if_button_fits(const char* label, float extra) { same_line_if_fits(button_width(label) + extra); }
 
 std::string changes_summary(const tl::Scenario& s) {
     const tl::Scenario base = tl::baseline_of(s);

@@ -1,8 +1,6 @@
 #pragma once
 // Small presentation helpers shared by the panels: pillar colours, lever
-// value formatting, section headings, and where each lever's slider was drawn
-// (the browser tests drag the real sliders with the mouse).
-#include <map>
+// value formatting, section headings, wrapped text, tooltips.
 #include <string>
 
 #include "core/levers.h"
@@ -22,6 +20,9 @@ ImU32 baseline_color();
 std::string lever_value_text(const tl::LeverDef& d, double v);
 
 void section_heading(const char* text, ImU32 color);
+// A paragraph wrapped at the window's edge; muted: in the disabled-text colour.
+void wrapped_text(const std::string& text);
+void muted_wrapped_text(const std::string& text);
 void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
 // A tooltip with a paragraph and, muted below it, where it comes from
 // ("Source: 001:L81"), wrapped to fit the screen.
@@ -48,12 +49,13 @@ const char* pillar_abbreviation(tl::Pillar p);
 // Puts the next item (`width` wide) beside the last one if it fits before the
 // window's right edge, else on the next row.
 void same_line_if_fits(float width);
+// The width of a button labelled `label` (Button and SmallButton alike), and
+// same_line_if_fits for such a button (`extra`: what comes with it, e.g. a radio's circle).
+float button_width(const char* label);
+void same_line_if_button_fits(const char* label, float extra = 0);
 
 // What a scenario changed from its preset, for a label: "Export controls
 // (Chips) 90%, +2 more", or the preset's name when no lever moved.
 std::string changes_summary(const tl::Scenario& s);
-
-// Slider rectangles of the last frame, by "BLOC.lever.sector" key (test hook).
-std::map<std::string, ImVec4>& lever_rects();
 
 }  // namespace ui

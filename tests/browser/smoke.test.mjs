@@ -36,6 +36,10 @@ describe('wasm app', () => {
       // Test hook: commands answer with a JSON object.
       const reply = await app.command({ cmd: 'nothing' });
       assert.equal(typeof reply, 'object');
+      // An error quoting what was sent (quotes, a backslash) is still JSON, escaped.
+      assert.deepEqual(await app.command({ cmd: 'say "hi" \\' }), { ok: false, error: 'unknown command say "hi" \\' });
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'no_such', value: 1 }),
+        { ok: false, error: 'unknown lever "no_such" (see `trilemma-cli levers`)' });
     });
   });
 

@@ -1,0 +1,73 @@
+#include "app/app.h"
+
+#include <algorithm>
+
+#include "app/platform.h"
+#include "app/theme.h"
+#include "imgui.h"
+
+namespace app {
+
+void App::start(double now) {
+    browser::set_handlers({
+        [this](const std::string& name, const std::string& text) { open_text("file " + name, text); },
+        [this](const std::string& text) {
+            // In a text field the paste is the field's: ImGui cannot read the
+            // browser's clipboard itself, so the text is typed into it.
+            if (ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+            else open_text("pasted text", text);
+        },
+        [this](const browser::Fragment& f) { open_fragment(f, false); },
+        [this](const std::string& source, const std::string& reason, double size) { sharing.refuse(source, reason, size); },
+        [this] { sharing.flush(); },
+    });
+    if (auto link = sharing.start(now)) open_fragment(*link, true);
+}
+
+void App::begin_frame(double now) {
+    sharing.frame(now);
+    state.update(now);
+    trainer.frame(now);
+}
+
+bool App::open_text(const std::string& source, const std::string& text) {
+    if (text.find("\"trilemma-lab/guide\"") != std::string::npos) {
+        trainer.open_guide(text, source);  // refused: a notice says why, the work is kept
+        return true;
+    }
+    if (ui_state.room_open && text.find('{') == std::string::npos) {
+        trainer.room_add(text);
+        return true;
+    }
+    return sharing.open_text(source, text);
+}
+
+void App::open_fragment(const browser::Fragment& fragment, bool at_start) {
+    if (fragment.problem.empty() && fragment.text.rfind("guide=", 0) == 0) {
+        trainer.open_guide(fragment.text.substr(6), "link");  // refused: a notice says why, the work is kept
+        return;
+    }
+    sharing.open_fragment(fragment, at_start);
+}
+
+void App::open_entry(const std::string& id) {
+    if (sharing.open_entry(id)) trainer.leave();
+}
+
+void App::set_theme(Theme choice) {
+    state.settings.theme = choice;
+    if (choice == Theme::Dark) {
+        theme::apply_dark();
+        platform::set_clear_color(theme::kBackgroundDark);
+    } else {
+        theme::apply_light();
+        platform::set_clear_color(theme::kBackground);
+    }
+}
+
+void App::set_font_scale(float scale) {
+    state.settings.font_scale = std::clamp(scale, kMinFontScale, kMaxFontScale);
+    platform::set_font_scale(state.settings.font_scale);
+}
+
+}  // namespace app

@@ -1,0 +1,224 @@
+// Trainer mode's windows for a guide: the Trainer menu, the library of
+// built-in guides, and the guide panel (the step's briefing, goal, hints; the
+// debrief), drawn beside the levers or large in the presenter view.
+//
+// Index of this file:
+//   [SECTION] The Trainer menu and the guide library
+//   [SECTION] The guide panel
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/browser.h"
+#include "app/panels.h"
+#include "app/platform.h"
+#include "app/qr.h"
+#include "app/theme.h"
+#include "app/ui_common.h"
+#include "imgui.h"
+
+namespace ui {
+
+namespace {
+std::string mmss(double seconds) {
+    int s = static_cast<int>(std::max(0.0, seconds));
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
+    return buf;
+}
+}  // namespace
+
+// [SECTION] The Trainer menu and the guide library
+
+void draw_trainer_menu(app::App& app) {
+    app::Trainer& trainer = app.trainer;
+    if (ImGui::Button("Trainer")) ImGui::OpenPopup("##trainer");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Guided scenarios, presenter view, the room's scenarios");
+    if (ImGui::BeginPopup("##trainer")) {
+        if (ImGui::Selectable("Guided scenarios\xE2\x80\xA6")) app.ui_state.guide_library_request = true;
+        auto& session = trainer.session();
+        if (session) {
+            if (ImGui::Selectable(session->presenter ? "Leave presenter view" : "Presenter view (projector)"))
+                session->presenter = !session->presenter;
+            if (ImGui::Selectable("Leave the guide")) trainer.leave();
+        }
+        if (ImGui::Selectable("Room view: compare participants\xE2\x80\xA6")) app.ui_state.room_open = true;
+        ImGui::EndPopup();
+    }
+}
+
+void draw_guide_library(app::App& app) {
+    if (app.ui_state.guide_library_request) {
+        ImGui::OpenPopup("Guided scenarios");
+        app.ui_state.guide_library_request = false;
+    }
+    const platform::FrameInfo& f = platform::frame_info();
+    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, f.width - 20), std::min(620.0f, f.height - 40)));
+    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Guided scenarios", nullptr, ImGuiWindowFlags_NoResize)) return;
+    muted_wrapped_text("Each guide walks the room through a few decisions drawn from the sources, with a goal at each "
+                  "step and questions for the debrief. Open one, or share its link (or QR code) with the room.");
+    ImGui::BeginChild("##guides", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2));
+    for (const auto& g : tl::builtin_guides()) {
+        ImGui::PushID(g.id.c_str());
+        ImGui::Separator();
+        ImGui::PushFont(platform::font_bold());
+        wrapped_text(g.title);
+        ImGui::PopFont();
+        muted_wrapped_text(std::string(tl::kBlocShortNames[tl::idx(g.seat)]) + " seat · " + std::to_string(g.steps.size()) +
+                      " steps · about " + std::to_string(g.duration_minutes) + " minutes · " + g.audience);
+        wrapped_text(g.summary);
+        if (ImGui::Button("Start this guide")) {
+            app.trainer.open_guide(g.id, "library");
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Copy link")) {
+            browser::copy_to_clipboard(browser::url_with_fragment(app::Trainer::guide_link_fragment(g)));
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (ImGui::Button("Open a guide file\xE2\x80\xA6")) browser::open_file_picker();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guide you wrote (format: docs/guides.md); or drop it on the page");
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// [SECTION] The guide panel
+
+void draw_guide_panel(app::App& app, bool large) {
+    app::Trainer& trainer = app.trainer;
+    app::AppState& state = app.state;
+    auto& session = trainer.session();
+    if (!session) return;
+    app::GuideSession& g = *session;
+    const int n = static_cast<int>(g.guide.steps.size());
+    const double now = platform::frame_info().time;
+
+    ImGui::PushFont(platform::font_bold());
+    wrapped_text(g.guide.title);
+    ImGui::PopFont();
+    if (g.finished) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().accent), "Debrief");
+        ImGui::Separator();
+        ImGui::TextUnformatted("The path taken:");
+        if (ImGui::BeginTable("##path", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+            // Score columns as wide as their header (whole names when there is
+            // room, distinct abbreviations when not); the step's title wraps.
+            const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Step title Goal missed Protect Promote Partner").x * 1.3f;
+            ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Goal", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("missed").x);
+            for (int p = 0; p < 3; ++p) {
+                // (kPillarNames are string literals: .data() ends in a NUL.)
+                const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : tl::kPillarNames[p].data();
+                ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed,
+                                        std::max(ImGui::CalcTextSize(header).x, ImGui::CalcTextSize("100").x));
+            }
+            ImGui::TableHeadersRow();
+            for (const auto& rec : g.path) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::TextWrapped("%s", g.guide.steps[rec.step].title.c_str());
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextUnformatted(g.guide.steps[rec.step].goal ? (rec.goal_met ? "met" : "missed") : "-");
+                for (int p = 0; p < 3; ++p) {
+                    ImGui::TableSetColumnIndex(2 + p);
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pillar_color(tl::Pillar(p))), "%.0f", rec.scores[p]);
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Questions for the room:");
+        int q = 1;
+        for (const auto& rec : g.path)
+            for (const auto& d : g.guide.steps[rec.step].debrief) wrapped_text(std::to_string(q++) + ". " + d);
+        for (const auto& d : g.guide.debrief) wrapped_text(std::to_string(q++) + ". " + d);
+        ImGui::Spacing();
+        if (ImGui::CollapsingHeader("Where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
+        ImGui::Spacing();
+        if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
+        same_line_if_button_fits("Leave the guide");
+        if (ImGui::Button("Leave the guide")) trainer.leave();
+        return;
+    }
+
+    const tl::GuideStep& step = g.guide.steps[g.step];
+    // Progress and the step controls first, so they never scroll away.
+    char progress[64];
+    std::snprintf(progress, sizeof progress, "Step %d of %d", g.step + 1, n);
+    ImGui::ProgressBar(static_cast<float>(g.step + 1) / n, ImVec2(-1, large ? 10 : 6), "");
+    ImGui::TextDisabled("%s%s", progress, large ? ("   \xC2\xB7   " + mmss(now - g.step_started)).c_str() : "");
+    // The buttons follow on the same line where they fit.
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(progress).x - 20;
+    const float needed = ImGui::CalcTextSize("Previous Next step Restart Presenter").x + 60;
+    if (room > needed) ImGui::SameLine();
+    ImGui::BeginDisabled(g.step == 0);
+    if (ImGui::SmallButton("Previous")) trainer.previous_step();
+    ImGui::EndDisabled();
+    // The buttons share a row while they fit (a phone or large text wraps them).
+    const char* next_label = g.step + 1 < n ? "Next step" : "Finish and debrief";
+    same_line_if_button_fits(next_label);
+    if (ImGui::SmallButton(next_label)) trainer.next_step();
+    same_line_if_button_fits("Restart");
+    if (ImGui::SmallButton("Restart")) trainer.start_step(g.step);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
+    if (!large && ImGui::GetIO().DisplaySize.x >= 700) {  // a projector view is for a laptop, not a phone
+        same_line_if_button_fits("Presenter");
+        if (ImGui::SmallButton("Presenter")) g.presenter = true;
+    }
+    ImGui::PushFont(platform::font_bold());
+    wrapped_text(step.title);
+    ImGui::PopFont();
+    if (step.goal) {
+        ImGui::PushFont(platform::font_bold());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(g.status.met ? theme::ink().better : theme::ink().accent), "%s",
+                           g.status.met ? "Goal met" : "Goal");
+        ImGui::PopFont();
+        ImGui::SameLine();
+        wrapped_text(step.goal->description);
+        for (const auto& c : g.status.conditions) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.met ? theme::ink().better : ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s",
+                               c.met ? "\xE2\x9C\x93" : "\xE2\x97\x8F");
+            ImGui::SameLine();
+            wrapped_text(large ? c.text : c.short_text);
+        }
+        ImGui::Spacing();
+    }
+    wrapped_text(step.briefing);
+    if (!step.sources.empty()) {
+        std::string src = "Sources: ";
+        for (std::size_t i = 0; i < step.sources.size(); ++i) src += (i ? ", " : "") + step.sources[i];
+        muted_wrapped_text(src);
+    }
+    if (!step.open_levers.empty()) {
+        std::string open = "Levers open in this step: ";
+        std::vector<std::string> names;
+        for (const auto& d : tl::lever_defs())
+            if (tl::is_lever_open(step, d.id)) names.push_back(d.name);
+        for (std::size_t i = 0; i < names.size(); ++i) open += (i ? ", " : "") + names[i];
+        muted_wrapped_text(open);
+    }
+    if (!step.hints.empty() && ImGui::TreeNode("Hints")) {
+        for (const auto& h : step.hints) wrapped_text("\xE2\x80\xA2 " + h);
+        ImGui::TreePop();
+    }
+    // The trainer's notes: only in the presenter view, and folded, since the
+    // presenter view may be on the projector.
+    const tl::FacilitatorNotes& notes = step.facilitator;
+    const bool notes_open = large && !notes.empty() && ImGui::TreeNode("Facilitator notes");
+    if (large && !notes.empty() && ImGui::IsItemHovered()) wrapped_tooltip("For the trainer: never shown to participants");
+    if (notes_open) {
+        if (notes.minutes > 0) muted_wrapped_text("About " + std::to_string(notes.minutes) + " minutes.");
+        if (!notes.expect.empty()) wrapped_text("What the room usually tries: " + notes.expect);
+        for (const auto& q : notes.ask) wrapped_text("Ask: " + q);
+        if (!notes.answer.empty()) wrapped_text("The answer: " + notes.answer);
+        ImGui::TreePop();
+    }
+}
+
+}  // namespace ui

@@ -1,0 +1,63 @@
+// Trainer mode's presenter view: the guide's step in large type beside the
+// triangle, the scores, the story in a line and a QR code of the guide's link,
+// for a projector.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/browser.h"
+#include "app/panels.h"
+#include "app/platform.h"
+#include "app/qr.h"
+#include "app/theme.h"
+#include "app/ui_common.h"
+#include "imgui.h"
+
+namespace ui {
+
+void draw_presenter(app::App& app) {
+    app::AppState& state = app.state;
+    auto& session = app.trainer.session();
+    if (!session) return;
+    const platform::FrameInfo& f = platform::frame_info();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(f.width, f.height));
+    ImGui::Begin("##presenter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                             ImGuiWindowFlags_NoSavedSettings);
+    // Large type for the back of the room, as far as the screen is wide (a
+    // phone gets none).
+    ImGui::SetWindowFontScale(std::clamp(f.width / 900.0f, 1.0f, 1.45f));
+    // The brief beside the triangle; above it on a narrow screen.
+    const bool stacked = f.width < ImGui::GetFontSize() * 40;
+    const float left = stacked ? f.width : f.width * 0.55f;
+    ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
+    draw_guide_panel(app, /*large=*/true);
+    ImGui::Spacing();
+    if (ImGui::Button("Leave presenter view")) session->presenter = false;
+    ImGui::EndChild();
+    if (!stacked) ImGui::SameLine();
+    ImGui::BeginChild("##side", ImVec2(0, 0));
+    draw_score_strip(state);
+    const float qr = std::min(170.0f, f.height * 0.22f);
+    // The room's scenario in one line, and where the trilemma bit, under the
+    // triangle; the triangle gives up the height they need.
+    const tl::Story& story = state.view().story;
+    const std::string bit = story.sections.size() > 1 ? story.sections.back().claims.front().text : "";
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const float words = ImGui::CalcTextSize(story.summary.c_str(), nullptr, false, wrap).y +
+                        ImGui::CalcTextSize(bit.c_str(), nullptr, false, wrap).y;
+    draw_triangle(state, app.ui_state.trail, std::min(ImGui::GetContentRegionAvail().x, f.height - qr - words - ImGui::GetFontSize() * 9));
+    wrapped_text(story.summary);
+    if (!bit.empty()) muted_wrapped_text(bit);
+    if (!session->link.empty()) {
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::TextDisabled("Scan to open this guide:");
+        qr_code(session->link, qr);
+    }
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace ui

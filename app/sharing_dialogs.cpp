@@ -1,0 +1,188 @@
+// The windows of sharing (app/sharing.h): the toolbar's File menu and Share
+// button, the New-scenario confirmation, the Share dialog with its QR code,
+// and the notices.
+//
+// Index of this file:
+//   [SECTION] The File menu and the New-scenario confirmation
+//   [SECTION] The Share dialog
+//   [SECTION] The notices
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/browser.h"
+#include "app/panels.h"
+#include "app/platform.h"
+#include "app/qr.h"
+#include "app/theme.h"
+#include "app/ui_common.h"
+#include "core/share_link.h"
+#include "imgui.h"
+
+namespace ui {
+
+// [SECTION] The File menu and the New-scenario confirmation
+
+void draw_file_menu(app::App& app) {
+    app::Sharing& sharing = app.sharing;
+    app::AppState& state = app.state;
+    bool& new_confirm_request = app.ui_state.new_scenario_confirm_request;
+    if (ImGui::Button("File")) ImGui::OpenPopup("##file");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("New, open, save, export");
+    if (ImGui::BeginPopup("##file")) {
+        if (ImGui::Selectable("New scenario")) {
+            if (state.changed_lever_count() > 0) new_confirm_request = true;
+            else sharing.new_scenario();
+        }
+        if (ImGui::Selectable("Open a scenario file\xE2\x80\xA6")) sharing.open_file();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or drop a file on the page, or paste a share link (Ctrl+V)");
+        if (ImGui::Selectable("Save as a file")) sharing.save_file();
+        if (ImGui::Selectable("Library\xE2\x80\xA6")) app.ui_state.library.open_request = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every scenario kept in this browser: your work, links and guides");
+        ImGui::Separator();
+        if (ImGui::Selectable("Share link and QR code\xE2\x80\xA6")) app.ui_state.share_dialog_request = true;
+        if (ImGui::Selectable("Export results (CSV)")) sharing.export_csv();
+        if (ImGui::Selectable("Export image (PNG)")) {
+            const platform::FrameInfo& f = platform::frame_info();
+            sharing.export_png(0, 0, f.width, f.height);
+        }
+        if (ImGui::Selectable("Printable summary (HTML)")) sharing.export_summary();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("One page with the scores, the story, the charts and the link");
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Share")) app.ui_state.share_dialog_request = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link and QR code that open exactly this scenario");
+
+    if (new_confirm_request) {
+        ImGui::OpenPopup("Start a new scenario?");
+        new_confirm_request = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, platform::frame_info().width - 20), 0));
+    if (ImGui::BeginPopupModal("Start a new scenario?", nullptr, ImGuiWindowFlags_NoResize)) {
+        ImGui::TextWrapped("You have changed %d levers. Save them first? (Undo also brings them back.)",
+                           state.changed_lever_count());
+        if (ImGui::Button("Save a file, then start new")) {
+            sharing.save_file();
+            sharing.new_scenario();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Start new")) {
+            sharing.new_scenario();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+// [SECTION] The Share dialog
+
+void draw_share_dialog(app::App& app) {
+    app::Sharing& sharing = app.sharing;
+    app::AppState& state = app.state;
+    if (app.ui_state.share_dialog_request) {
+        ImGui::OpenPopup("Share this scenario");
+        app.ui_state.share_dialog_request = false;
+    }
+    const platform::FrameInfo& f = platform::frame_info();
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, f.width - 20), 0));
+    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Share this scenario", nullptr, ImGuiWindowFlags_NoResize)) return;
+    // The name travels with the link and labels it in the trainer's room view:
+    // ask for the participant's or team's, not the preset's (the room would
+    // show a row of "Status quo 2024").
+    tl::Scenario s = state.scenario();
+    const tl::Preset* preset = tl::find_preset(s.preset);
+    const bool unnamed = s.name.empty() || (preset && s.name == preset->name);
+    char name[128];
+    std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
+    ImGui::TextUnformatted("Your name or team");
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue) ||
+        ImGui::IsItemDeactivatedAfterEdit()) {
+        s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
+        state.set_scenario(s);
+    }
+    if (unnamed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Add a name so the trainer can tell your link from the others.");
+        ImGui::PopStyleColor();
+    }
+    std::string link = sharing.share_link();
+    ImGui::TextDisabled("Link (%zu characters):", link.size());
+    std::vector<char> buf(link.begin(), link.end());
+    buf.push_back('\0');
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##link", buf.data(), buf.size(), ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    if (ImGui::Button("Copy link")) {
+        browser::copy_to_clipboard(link);
+        sharing.notify(app::Notice::Kind::Info, "Link copied.", 3);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save as a file")) sharing.save_file();
+    if (browser::web_share_available()) {  // a phone: its own share sheet (messages, mail, AirDrop...)
+        same_line_if_button_fits("Share\xE2\x80\xA6");
+        if (ImGui::Button("Share\xE2\x80\xA6")) browser::web_share("Trilemma Lab: " + state.scenario().name, link);
+    }
+    for (const auto& loss : tl::share_code_losses(state.scenario())) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());
+    ImGui::Spacing();
+    float qr = std::min(300.0f, ImGui::GetContentRegionAvail().x);
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - qr) * 0.5f);
+    if (!qr_code(link, qr)) ImGui::TextWrapped("This link is too long for a QR code; share the link or a file.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Scan with a phone camera. The scenario is in the link itself: no server stores it.");
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Close", ImVec2(-1, 0))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// [SECTION] The notices
+
+void draw_notices(app::App& app, float width) {
+    auto& notices = app.sharing.notices();
+    if (notices.empty()) return;
+    const float w = std::min(640.0f, width - 20);
+    // At the bottom, where they cover no toolbar or input.
+    ImGui::SetNextWindowPos(ImVec2(width * 0.5f, ImGui::GetIO().DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));  // auto height, fixed width
+    ImGui::SetNextWindowBgAlpha(0.97f);
+    ImGui::Begin("##notices", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    int remove = -1;
+    for (std::size_t i = 0; i < notices.size(); ++i) {
+        const app::Notice& n = notices[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImU32 color = n.kind == app::Notice::Kind::Error ? theme::ink().worse
+                      : n.kind == app::Notice::Kind::Warning ? theme::ink().warning
+                                                             : theme::ink().accent;
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + ImGui::GetFontSize() * 1.2f), color, 2);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y));
+        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - 90);
+        ImGui::TextUnformatted(n.text.c_str());
+        ImGui::PopTextWrapPos();
+        if (n.action != app::Notice::Action::None) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(app::action_label(n.action))) {
+                if (n.action == app::Notice::Action::OpenLibrary) app.ui_state.library.open_request = true;
+                else if (n.action == app::Notice::Action::Undo) app.state.undo();
+                remove = static_cast<int>(i);
+            }
+        }
+        const float close_w = ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
+        if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
+        ImGui::PopID();
+    }
+    ImGui::End();
+    if (remove >= 0) notices.erase(notices.begin() + remove);
+}
+
+}  // namespace ui
