@@ -90,6 +90,7 @@ void AppState::load_preset(const std::string& id) {
     if (!p) return;
     tl::Scenario s = tl::scenario_from_preset(*p, scenario_.seat);
     s.horizon = scenario_.horizon;
+    s.start_year = scenario_.start_year;
     s.reactions = scenario_.reactions;
     s.assumptions = scenario_.assumptions;
     set_scenario(s);
@@ -105,6 +106,13 @@ void AppState::set_horizon(int year) {
     tl::Scenario s = scenario_;
     s.horizon = std::clamp(year, tl::kMinHorizon, tl::kMaxHorizon);
     set_scenario(s);
+}
+
+std::string AppState::set_start_year(int year) {
+    tl::Scenario s = scenario_;
+    std::string error = tl::set_start_year(s, year);
+    if (error.empty() && !(s == scenario_)) set_scenario(s);
+    return error;
 }
 
 void AppState::set_reactions(bool on) {

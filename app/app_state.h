@@ -90,6 +90,9 @@ public:
     void load_preset(const std::string& id);
     void set_seat(tl::Bloc seat);
     void set_horizon(int year);
+    // The year lever changes start to act (tl::set_start_year); an error
+    // message when the year is out of range, the scenario unchanged.
+    std::string set_start_year(int year);
     void set_reactions(bool on);
     void reset_lever(int bloc, int slot);
     void reset_policies();

@@ -71,6 +71,7 @@ std::string app_state_json(app::App& app) {
     w.Key("seat"); w.String(std::string(tl::kBlocIds[seat]).c_str());
     w.Key("preset"); w.String(s.preset.c_str());
     w.Key("horizon"); w.Int(s.horizon);
+    w.Key("start_year"); w.Int(s.start_year);
     w.Key("reactions"); w.Bool(s.reactions);
     w.Key("revision"); w.Uint64(state.revision());
     w.Key("can_undo"); w.Bool(state.can_undo());

@@ -125,6 +125,25 @@ void horizon_slider(app::AppState& state, float width) {
     if (ImGui::IsItemHovered()) wrapped_tooltip("The last year of the run (from the 2024 base year)");
 }
 
+// When the user's lever changes start to act: the years before are the same
+// for every scenario (2024 is the calibration point).
+void start_year_combo(app::AppState& state, float width) {
+    const int y0 = state.scenario().start_year;
+    ImGui::SetNextItemWidth(width);
+    char label[32];
+    std::snprintf(label, sizeof label, "From %d", y0);
+    if (begin_combo("Start year", "##start_year", label)) {
+        for (int y = tl::kBaseYear + 1; y <= state.scenario().horizon; ++y) {
+            std::snprintf(label, sizeof label, "%d", y);
+            if (ImGui::Selectable(label, y == y0)) state.set_start_year(y);
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        wrapped_tooltip("The year your lever changes start to act; they phase in over the following years. Before "
+                        "it, every scenario follows the same course.");
+}
+
 void history_buttons(app::AppState& state) {
     ImGui::BeginDisabled(!state.can_undo());
     if (ImGui::Button("Undo")) state.undo();
@@ -255,6 +274,7 @@ float draw_header(app::App& app, Layout layout, float width) {
         if (ImGui::Button("Options")) ImGui::OpenPopup("##options");
         if (ImGui::BeginPopup("##options")) {
             horizon_slider(state, font * 12);
+            start_year_combo(state, font * 12);
             scenario_actions(state, popup_right());
             view_options(app);
             draw_trainer_menu(app);
@@ -272,6 +292,8 @@ float draw_header(app::App& app, Layout layout, float width) {
     if (!phone) {
         flow.next(font * 9);
         horizon_slider(state, font * 9);
+        flow.next(font * 8);
+        start_year_combo(state, font * 8);
     }
     flow.next(button_width("Undo") + button_width("Redo") + 10);
     history_buttons(state);

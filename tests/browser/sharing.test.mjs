@@ -37,7 +37,7 @@ async function dragToMax(app, lever) {
 
 // The part of a state that makes up the scenario and what the model says of it.
 const scenarioOf = (s) => ({
-  seat: s.seat, preset: s.preset, horizon: s.horizon, reactions: s.reactions, name: s.name,
+  seat: s.seat, preset: s.preset, horizon: s.horizon, start_year: s.start_year, reactions: s.reactions, name: s.name,
   levers: s.levers, indicators: s.indicators, baseline: s.baseline, share_code: s.share_code,
 });
 
@@ -80,7 +80,17 @@ describe('sharing', () => {
       assert.deepEqual(await a.command({ cmd: 'set_lever', lever: 'export_controls.ai', value: 41.7 }), { ok: true });
       assert.deepEqual(await a.command({ cmd: 'set_lever', lever: 'market_access', value: 64 }), { ok: true });
       assert.deepEqual(await a.command({ cmd: 'set_lever', bloc: 'China', lever: SEMIS, value: 25 }), { ok: true });
+      // The changes start in 2029, chosen with the mouse in the header's combo.
+      assert.equal((await frames(a, 1)).start_year, 2025, 'changes start in 2025 by default');
+      for (const label of ['Start year', '2029']) {
+        const { items } = await waitFor(() => a.state(), (t) => t.items[label], { timeout: 3_000 });
+        const r = items[label];
+        await a.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+        await frames(a, 2);
+      }
+      await parkMouse(a);
       const sa = await synced(a);
+      assert.equal(sa.start_year, 2029, 'the combo set the start year');
       assert.equal(sa.levers[SEMIS], 100);
       assert.equal(sa.levers['export_controls.ai'], 41.7);
       assert.equal(sa.levers['subsidies.semis'], 35);
