@@ -574,10 +574,21 @@ void mechanism_cleantech_cost(const ParamValues& P, const State& st, const Lever
         for (int s = 0; s < S; ++s) f.tariff_burden[b] += L[b].tariffs[s] * st.share[rival_of(b)][s] * (1.0 / S);
         double own = st.share[b][kClean], china = st.share[kChina][kClean];
         double substitutes = b == kChina ? 1.0 : own / (own + china + 1e-9);
-        double tariff_push = L[b].tariffs[kClean] * P(Param::CleanTechChinaShare) * (1.0 - substitutes);
+        // China's clean-tech firms invited to localise (no inbound screening)
+        // produce behind the tariff wall (001:L400-L402).
+        const double localised = b == kChina ? 0.0 : P(Param::RivalLocalisation) * (1.0 - L[b].inbound);
+        double tariff_push = L[b].tariffs[kClean] * (1.0 - localised) * P(Param::CleanTechChinaShare) * (1.0 - substitutes);
         double content_push = 0.2 * L[b].domestic_content * (1.0 - 0.5 * substitutes);
         double minerals = b == kChina ? 0.0 : P(Param::MineralsDependence, b) * f.denied_west[kClean];
-        f.cleantech_cost[b] = 100.0 * (1.0 + P(Param::CleanTechPassThrough) * (tariff_push + content_push) + minerals);
+        // Learning curve: costs fall with the capability of the world supply
+        // the bloc buys from; tariffs on the rival forgo the learning of its
+        // scale unless its firms localise (001:L404).
+        double learning = 0;
+        for (int c = 0; c < B; ++c)
+            learning += st.share[c][kClean] * st.cap[c][kClean] * 0.01 *
+                        (rivals(b, c) ? 1.0 - L[b].tariffs[kClean] * (1.0 - localised) : 1.0);
+        f.cleantech_cost[b] = 100.0 * (1.0 + P(Param::CleanTechPassThrough) * (tariff_push + content_push) + minerals) *
+                              (1.0 - P(Param::CleanTechLearning) * learning);
     }
 }
 
@@ -654,7 +665,11 @@ void drivers_dependence(const ParamValues& P, const State& st, const Levers (&L)
             // Open research ties (labs, visas, standards forums) make teams
             // rest on the rival's students, funding and know-how (004:L772),
             // whichever side is ahead.
+            // The rival's firms invited to localise integrate the host with
+            // the rival's technology (001:L402).
+            const double localised = s == kClean && b != kChina ? P(Param::RivalLocalisation) * (1.0 - L[b].inbound) : 0.0;
             d.dependence[b][s] = (0.2 + st.share[r][s]) * st.open[b] * (1.0 - reshoring) * (1.0 - 0.5 * st.indig[b][s]) *
+                                 (1.0 + localised) *
                                  (1.0 - P(Param::TariffShield) * L[b].tariffs[s]) * (1.0 + P(Param::TalentTies) * f.know_how_out[b]) *
                                  (b == kChina ? 1.0 - f.denied_china[s] : 1.0);
         }

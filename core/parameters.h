@@ -117,7 +117,9 @@ namespace tl {
     X(ReactRivalSubsidy, "react_rival_subsidy", 1)               \
     X(DataFlowExposure, "data_flow_exposure", 1)                 \
     X(PrivacyCompliance, "privacy_compliance_cost", 1)           \
-    X(TalentTies, "talent_ties_dependence", 1)
+    X(TalentTies, "talent_ties_dependence", 1)                   \
+    X(CleanTechLearning, "cleantech_learning", 1)                \
+    X(RivalLocalisation, "rival_localisation", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,
