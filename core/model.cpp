@@ -24,7 +24,7 @@ namespace {
 constexpr int B = kBlocCount;
 constexpr int S = kSectorCount;
 constexpr int kUS = 0, kChina = 1, kEU = 2, kAllies = 3, kGS = 4;
-constexpr int kSemis = 0, kAI = 1, kQuantum = 2, kClean = 3;
+constexpr int kSemis = 0, kAI = 1, kQuantum = 2, kClean = 3, kTelecom = 5;
 
 double clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
 double saturate(double x, double half) { return x <= 0.0 ? 0.0 : x / (x + half); }
@@ -270,6 +270,7 @@ struct Flows {
     double intended_china[S];    // the strongest Western control: what the camp means to deny
     double denied_west[S];       // share of supply China effectively denies to the West (e.g. minerals)
     double subsidy_eff[B][S];    // effective subsidy incl. private leverage, after power limits ($bn)
+    double subsidy_sat[B][S];    // the same saturated at subsidy_half (0..1), used by three mechanisms
     double capture[B];           // share of subsidy-induced output captured at home
     double offer_west[B];        // market access the Western camp offers bloc b (0..1)
     double offer_received[B];    // market access bloc b receives from its partners (not its rival) (0..1)
@@ -439,6 +440,7 @@ void mechanism_subsidies(const ParamValues& P, const Levers (&L)[B], Flows& f) {
         for (int s = 0; s < S; ++s) {
             double energy_factor = 1.0 - P(Param::PowerIntensity, s) * power_gap;
             f.subsidy_eff[b][s] = L[b].subsidies[s] * (1.0 + P(Param::PrivateLeverage)) * energy_factor;
+            f.subsidy_sat[b][s] = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
         }
         // Open markets let partners' imports meet subsidised demand (001:L367).
         f.capture[b] = (P(Param::DomesticCapture) + (1.0 - P(Param::DomesticCapture)) * L[b].domestic_content) *
@@ -550,11 +552,12 @@ void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[
         west_weight += P(Param::MarketSize, w);
     }
     west_openness /= west_weight;
+    double voice[B];  // what participation and finance bring a bloc in every sector's bodies
+    for (int b = 0; b < B; ++b)
+        voice[b] = (P(Param::StandardsShareTarget) + L[b].standards_participation) *
+                   (1.0 + P(Param::StandardsFinance) * saturate(L[b].finance_bn, P(Param::FinanceHalf)));
     for (int s = 0; s < S; ++s) {
-        for (int b = 0; b < B; ++b)
-            d.std_weight[b][s] = (0.2 + st.cap[b][s] * 0.01) *
-                                 (P(Param::StandardsShareTarget) + L[b].standards_participation) *
-                                 (1.0 + P(Param::StandardsFinance) * saturate(L[b].finance_bn, P(Param::FinanceHalf)));
+        for (int b = 0; b < B; ++b) d.std_weight[b][s] = (0.2 + st.cap[b][s] * 0.01) * voice[b];
         double china_influence = st.stdi[kChina][s];
         // Third markets that close their forums to China's firms split standards too (004:L1850).
         d.fragmentation[s] = P(Param::FragmentationExclusion) * ((1.0 - west_openness) * china_influence * 2.0 +
@@ -635,7 +638,7 @@ void drivers_markets(const ParamValues& P, const State& st, const Levers (&L)[B]
     }
     const double standards_market = P(Param::StandardsMarket);
     for (int s = 0; s < S; ++s) {
-        const double standards_weight = standards_market * P(Param::StandardsWeight, s), half = P(Param::SubsidyHalf, s);
+        const double standards_weight = standards_market * P(Param::StandardsWeight, s);
         double china_rivals = 0;  // what China can sell in the Western markets
         for (int w : {kUS, kEU, kAllies}) china_rivals += size[w] * st.open[w] * (1.0 - shield * L[w].tariffs[s]);
         const double china_market = size[kChina] * (1.0 - shield * L[kChina].tariffs[s]);
@@ -644,7 +647,7 @@ void drivers_markets(const ParamValues& P, const State& st, const Levers (&L)[B]
                            : is_western(b) ? china_market * st.open[b] * (1.0 - L[b].controls[s])
                                            : 0.0;
             double access = size[b] + 0.5 * (partners[b] + rival);
-            double subsidy = saturate(f.subsidy_eff[b][s], half);
+            double subsidy = f.subsidy_sat[b][s];
             double c = 0.2 + st.cap[b][s] * 0.01;
             // "He who owns the standards, owns the market" (003:L99).
             d.comp[b][s] = c * c * access * (1.0 + f.capture[b] * subsidy) * (1.0 + standards_weight * st.stdi[b][s]);
@@ -660,7 +663,7 @@ void drivers_dependence(const ParamValues& P, const State& st, const Levers (&L)
         int r = rival_of(b);
         for (int s = 0; s < S; ++s) {
             double reshoring =
-                P(Param::ReshoringEffect) * f.capture[b] * saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
+                P(Param::ReshoringEffect) * f.capture[b] * f.subsidy_sat[b][s];
             // Own tariffs keep the rival's goods out, and with them the dependence.
             // Open research ties (labs, visas, standards forums) make teams
             // rest on the rival's students, funding and know-how (004:L772),
@@ -732,7 +735,7 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
             // Model v2: subsidies buy capability in absolute terms (saturating);
             // the race with others' subsidies plays out in market shares and
             // in the rules by which the other blocs answer (react).
-            double subsidy = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
+            double subsidy = f.subsidy_sat[b][s];
             // Designing out needs tools and servicing: denied equipment (which
             // is not smuggled by the box) impedes it (001:L102-L112).
             double tools_denied = b == kChina ? P(Param::ToolChokepoint, s) * f.denied_china[s] : 0.0;
@@ -748,6 +751,12 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
                 r -= P(Param::ControlDrag, s) * f.denied_china[s] * (1.0 - 0.5 * st.indig[b][s]);
             else if (b != kGS)
                 r -= P(Param::RetaliationDrag) * f.denied_west[s] * st.dep[b][s] * (1.0 - 0.5 * st.indig[b][s]);
+            // 5G vendor diversity: shutting out the rival's vendors (telecom
+            // tariffs as the exclusion) thins a concentrated RAN market and
+            // slows the rollout the bloc's own telecom capability rests on
+            // (004:L752-L766; rollout as a precondition, 004:L744).
+            if (s == kTelecom)
+                r -= P(Param::VendorDiversityDrag) * L[b].tariffs[kTelecom] * st.share[rival][kTelecom];
             // Lost sales to the rival mean less R&D (001:L63, 001:L248), for whoever controls.
             r -= P(Param::RevenueToRnd) * mechanism_revenue_loss(P, L[b], s);
             // Open research ties let the rival learn (004:L770, 004:L870).

@@ -119,7 +119,8 @@ namespace tl {
     X(PrivacyCompliance, "privacy_compliance_cost", 1)           \
     X(TalentTies, "talent_ties_dependence", 1)                   \
     X(CleanTechLearning, "cleantech_learning", 1)                \
-    X(RivalLocalisation, "rival_localisation", 1)
+    X(RivalLocalisation, "rival_localisation", 1)                \
+    X(VendorDiversityDrag, "vendor_diversity_drag", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,
