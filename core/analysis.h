@@ -130,7 +130,7 @@ struct SearchResult {
 // range) from the best sample and from the seat's own policy, climbing the
 // minimum plus the mean so that ridges of the minimum can be crossed. It
 // finds far better mixes than the default (model v2, 2026-11-30: the US
-// all-three minimum 79 instead of 66); the tests still use the default.
+// all-three minimum 81 instead of 65); the tests still use the default.
 SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, int samples, int climb_steps,
                         std::uint64_t seed, bool sweeps = false);
 
