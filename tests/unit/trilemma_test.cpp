@@ -140,7 +140,7 @@ TEST_CASE("the trilemma for every seat: any two pillars >= 70, all three at leas
 // draws): most have a pair just under 70 or an all-three mix within 10 points
 // of the weakest pair. The test asserts the measured floor so that a
 // regression shows; it runs by default (~35 s of CPU in the Release build).
-TEST_CASE("the US trilemma over 200 Latin-hypercube draws of the assumptions (target 90%; the measured floor is asserted)") {
+TEST_CASE("the US trilemma over 200 Latin-hypercube draws of the assumptions: the measured floor is asserted, the target is 90 percent") {
     const int draws = 200;
     const auto& defs = param_defs();
     Rng rng(4242);
