@@ -57,6 +57,7 @@ Options for run, story and frontier:
   --trilemma economic_security|data_governance
   --pillars protect,promote,partner   which pillars the search maximises together (default all three)
   --climb N              hill-climbing steps after sampling (search; default 3000)
+  --thorough             search: coordinate sweeps before the random climb (finds mixes the default misses)
   --save FILE            write the resulting scenario as JSON (run)
 )";
 
@@ -89,6 +90,7 @@ struct Options {
     std::vector<std::string> positional;
     std::array<bool, 3> pillars{true, true, true};
     int climb = 3000;
+    bool thorough = false;
 };
 
 Options parse_options(int argc, char** argv, int first) {
@@ -122,6 +124,7 @@ Options parse_options(int argc, char** argv, int first) {
         else if (a == "--horizon") horizon = value();
         else if (a == "--start-year") start_year = value();
         else if (a == "--no-reactions") no_reactions = true;
+        else if (a == "--thorough") o.thorough = true;
         else if (a == "--set") sets.push_back(split(value()));
         else if (a == "--assume") assumes.push_back(split(value()));
         else if (a == "--bloc") o.bloc = value();
@@ -360,7 +363,7 @@ int cmd_frontier(const Options& o) {
 }
 
 int cmd_search(const Options& o) {
-    SearchResult best = search_mix(o.scenario, o.pillars, o.samples, o.climb, o.seed);
+    SearchResult best = search_mix(o.scenario, o.pillars, o.samples, o.climb, o.seed, o.thorough);
     std::printf("best minimum of the chosen pillars: %.1f  (protect %.1f, promote %.1f, partner %.1f; %d runs)\n",
                 best.objective, best.scores[0], best.scores[1], best.scores[2], best.evaluations);
     const int seat = idx(o.scenario.seat);

@@ -24,7 +24,7 @@ namespace {
 constexpr int B = kBlocCount;
 constexpr int S = kSectorCount;
 constexpr int kUS = 0, kChina = 1, kEU = 2, kAllies = 3, kGS = 4;
-constexpr int kSemis = 0, kAI = 1, kQuantum = 2, kClean = 3;
+constexpr int kSemis = 0, kAI = 1, kQuantum = 2, kClean = 3, kTelecom = 5;
 
 double clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
 double saturate(double x, double half) { return x <= 0.0 ? 0.0 : x / (x + half); }
@@ -51,10 +51,21 @@ struct Levers {
     }
 };
 
+// Every lever's first slot, computed at compile time (slot_of walks the
+// lever table: a tenth of a run when done for every lever every year).
+constexpr std::array<int, kLeverCount> kFirstSlot = [] {
+    std::array<int, kLeverCount> first{};
+    for (int l = 0; l < kLeverCount; ++l) first[l] = lever_first_slot(static_cast<LeverId>(l));
+    return first;
+}();
+
 Levers to_model_units(const Policy& p) {
     Levers l{};
-    auto pct = [&](LeverId id, Sector s = Sector::Semis) { return p[slot_of(id, s)] / 100.0; };
-    auto raw = [&](LeverId id, Sector s = Sector::Semis) { return p[slot_of(id, s)]; };
+    auto slot = [](LeverId id, Sector s) {
+        return kFirstSlot[static_cast<int>(id)] + (lever_is_per_sector(id) ? static_cast<int>(s) : 0);
+    };
+    auto pct = [&](LeverId id, Sector s = Sector::Semis) { return p[slot(id, s)] * 0.01; };
+    auto raw = [&](LeverId id, Sector s = Sector::Semis) { return p[slot(id, s)]; };
     for (int s = 0; s < S; ++s) {
         l.controls[s] = pct(LeverId::ExportControls, Sector(s));
         l.tariffs[s] = pct(LeverId::Tariffs, Sector(s));
@@ -187,7 +198,7 @@ double positive_change(double now, double then) {
 void react(const ParamValues& P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
            const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const double (&follow_2024)[B][S],
            Levers (&eff)[B]) {
-    for (int b = 0; b < B; ++b) eff[b] = cur[b];
+    std::memcpy(eff, cur, sizeof eff);  // one copy of all blocs (five small copies cost 4% of a run)
     if (!changed) return;
     const double esc_change = positive_change(st.esc, P(Param::BaseEscalation));
     double size[B];
@@ -206,7 +217,7 @@ void react(const ParamValues& P, const State& st, int seat, const Pressure& pres
         double mean_pressure = 0;
         for (int s = 0; s < S; ++s) {
             double dp = positive_change(pressure.on[b][s], pressure_ref.on[b][s]);
-            mean_pressure += dp / S;
+            mean_pressure += dp * (1.0 / S);
             // Denied inputs are designed out with subsidies (001:L32; 004:L518; 001:L43).
             e.subsidies[s] += P(Param::ReactIndigenizationSubsidy, b) * dp;
             if (!pole) continue;
@@ -258,6 +269,7 @@ struct Flows {
     double intended_china[S];    // the strongest Western control: what the camp means to deny
     double denied_west[S];       // share of supply China effectively denies to the West (e.g. minerals)
     double subsidy_eff[B][S];    // effective subsidy incl. private leverage, after power limits ($bn)
+    double subsidy_sat[B][S];    // the same saturated at subsidy_half (0..1), used by three mechanisms
     double capture[B];           // share of subsidy-induced output captured at home
     double offer_west[B];        // market access the Western camp offers bloc b (0..1)
     double offer_received[B];    // market access bloc b receives from its partners (not its rival) (0..1)
@@ -270,6 +282,7 @@ struct Flows {
     double tariff_burden[B];     // tariffs weighted by the rival's share of each sector's supply
     double rival_leakage[B];     // indicator, share
     double rival_access[B];      // the rival's access to the camp's chips, AI, quantum technology (0..1)
+    double compliance_cost[B];   // GDP cost of the bloc's privacy rules, % of GDP
 };
 
 // What the stocks' targets depend on; compared with the same at 2024.
@@ -334,13 +347,18 @@ void mechanism_controls(const ParamValues& P, const State& st, const Levers (&L)
         return controlled > 1e-9 ? leaked / controlled : fallback;
     };
     double mean_west_leak = 0;
-    for (int s = 0; s < S; ++s) mean_west_leak += f.leak[kUS][s] / S;
+    for (int s = 0; s < S; ++s) mean_west_leak += f.leak[kUS][s] * (1.0 / S);
     for (int b = 0; b < B; ++b) {
         f.rival_leakage[b] = b == kChina ? leak_share(china_leaked, china_controlled, f.leak[kChina][0])
                                          : leak_share(west_leaked, west_controlled, mean_west_leak);
         double access = 0;  // the rival's access to the camp's technology in chips, AI, quantum
         for (int s = 0; s <= kQuantum; ++s)
-            access += (1.0 - (b == kChina ? f.denied_west[s] : f.denied_china[s])) / 3.0;
+            access += (1.0 - (b == kChina ? f.denied_west[s] : f.denied_china[s])) * (1.0 / 3.0);
+        // Data that flows freely to partners flows on to the rival (apps,
+        // cloud, brokers): the security corner of the data triangle that China
+        // guards with localisation and transfer reviews (004:L2101-L2107;
+        // espionage by means of applications, 004:L770). It counts in AI.
+        access += P(Param::DataFlowExposure) * L[b].data_flow / 3.0;
         f.rival_access[b] = access;
     }
 }
@@ -368,9 +386,9 @@ void indigenization_targets(const Flows& f, const Levers (&L)[B], const State& s
 void mechanism_indigenization(const ParamValues& P, const Flows& f, const Levers (&L)[B], State& st) {
     double target[B][S];
     indigenization_targets(f, L, st, target);
-    const double tau = P(Param::IndigenizationTau);
+    const double inv_tau = 1.0 / P(Param::IndigenizationTau);
     for (int s = 0; s < S; ++s)
-        for (int b : {kChina, kUS, kEU, kAllies}) st.indig[b][s] += (target[b][s] - st.indig[b][s]) / tau;
+        for (int b : {kChina, kUS, kEU, kAllies}) st.indig[b][s] += (target[b][s] - st.indig[b][s]) * inv_tau;
 }
 
 // At the base year the drive stands where the 2024 policies sustain it.
@@ -387,7 +405,7 @@ void mechanism_indigenization_start(const Flows& f, const Levers (&L)[B], State&
 // Split standards also divide markets: ~80% of trade is affected by standards (004:L1766).
 void drivers_openness(const ParamValues& P, const State& st, const Levers (&L)[B], Drivers& d) {
     double frag_mean = 0;
-    for (int s = 0; s < S; ++s) frag_mean += st.frag[s] / S;
+    for (int s = 0; s < S; ++s) frag_mean += st.frag[s] * (1.0 / S);
     double common = (1.0 - P(Param::FragmentationTrade) * P(Param::StandardsTradeShare) * frag_mean);
     double west_sum = 0, west_weight = 0;
     for (int b = 0; b < B; ++b) {
@@ -421,6 +439,7 @@ void mechanism_subsidies(const ParamValues& P, const Levers (&L)[B], Flows& f) {
         for (int s = 0; s < S; ++s) {
             double energy_factor = 1.0 - P(Param::PowerIntensity, s) * power_gap;
             f.subsidy_eff[b][s] = L[b].subsidies[s] * (1.0 + P(Param::PrivateLeverage)) * energy_factor;
+            f.subsidy_sat[b][s] = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
         }
         // Open markets let partners' imports meet subsidised demand (001:L367).
         f.capture[b] = (P(Param::DomesticCapture) + (1.0 - P(Param::DomesticCapture)) * L[b].domestic_content) *
@@ -469,6 +488,9 @@ void mechanism_market_access(const ParamValues& P, const Levers (&L)[B], Flows& 
         // strong privacy rules build the trust that makes partners share data
         // (the GDPR as a global reference, 004:L2123; an assumption of size).
         f.integration[b] += 0.1 * L[b].data_flow + 0.05 * L[b].privacy;
+        // ... and cost firms compliance and data use: privacy against business
+        // interests (004:L2101, L2123).
+        f.compliance_cost[b] = P(Param::PrivacyCompliance) * L[b].privacy;
         // The Global South's own coordination (RCEP-style agreements among
         // its members, 001:L377) integrates it further (an assumption of size).
         if (b == kGS) f.integration[b] += 0.1 * L[b].coordination;
@@ -529,11 +551,12 @@ void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[
         west_weight += P(Param::MarketSize, w);
     }
     west_openness /= west_weight;
+    double voice[B];  // what participation and finance bring a bloc in every sector's bodies
+    for (int b = 0; b < B; ++b)
+        voice[b] = (P(Param::StandardsShareTarget) + L[b].standards_participation) *
+                   (1.0 + P(Param::StandardsFinance) * saturate(L[b].finance_bn, P(Param::FinanceHalf)));
     for (int s = 0; s < S; ++s) {
-        for (int b = 0; b < B; ++b)
-            d.std_weight[b][s] = (0.2 + st.cap[b][s] / 100.0) *
-                                 (P(Param::StandardsShareTarget) + L[b].standards_participation) *
-                                 (1.0 + P(Param::StandardsFinance) * saturate(L[b].finance_bn, P(Param::FinanceHalf)));
+        for (int b = 0; b < B; ++b) d.std_weight[b][s] = (0.2 + st.cap[b][s] * 0.01) * voice[b];
         double china_influence = st.stdi[kChina][s];
         // Third markets that close their forums to China's firms split standards too (004:L1850).
         d.fragmentation[s] = P(Param::FragmentationExclusion) * ((1.0 - west_openness) * china_influence * 2.0 +
@@ -550,13 +573,24 @@ void mechanism_cleantech_cost(const ParamValues& P, const State& st, const Lever
         // Tariffs in any sector raise the cost of the rival's inputs there,
         // as far as the rival supplies them (001:L131; 002:L18).
         f.tariff_burden[b] = 0;
-        for (int s = 0; s < S; ++s) f.tariff_burden[b] += L[b].tariffs[s] * st.share[rival_of(b)][s] / S;
+        for (int s = 0; s < S; ++s) f.tariff_burden[b] += L[b].tariffs[s] * st.share[rival_of(b)][s] * (1.0 / S);
         double own = st.share[b][kClean], china = st.share[kChina][kClean];
         double substitutes = b == kChina ? 1.0 : own / (own + china + 1e-9);
-        double tariff_push = L[b].tariffs[kClean] * P(Param::CleanTechChinaShare) * (1.0 - substitutes);
+        // China's clean-tech firms invited to localise (no inbound screening)
+        // produce behind the tariff wall (001:L400-L402).
+        const double localised = b == kChina ? 0.0 : P(Param::RivalLocalisation) * (1.0 - L[b].inbound);
+        double tariff_push = L[b].tariffs[kClean] * (1.0 - localised) * P(Param::CleanTechChinaShare) * (1.0 - substitutes);
         double content_push = 0.2 * L[b].domestic_content * (1.0 - 0.5 * substitutes);
         double minerals = b == kChina ? 0.0 : P(Param::MineralsDependence, b) * f.denied_west[kClean];
-        f.cleantech_cost[b] = 100.0 * (1.0 + P(Param::CleanTechPassThrough) * (tariff_push + content_push) + minerals);
+        // Learning curve: costs fall with the capability of the world supply
+        // the bloc buys from; tariffs on the rival forgo the learning of its
+        // scale unless its firms localise (001:L404).
+        double learning = 0;
+        for (int c = 0; c < B; ++c)
+            learning += st.share[c][kClean] * st.cap[c][kClean] * 0.01 *
+                        (rivals(b, c) ? 1.0 - L[b].tariffs[kClean] * (1.0 - localised) : 1.0);
+        f.cleantech_cost[b] = 100.0 * (1.0 + P(Param::CleanTechPassThrough) * (tariff_push + content_push) + minerals) *
+                              (1.0 - P(Param::CleanTechLearning) * learning);
     }
 }
 
@@ -603,7 +637,7 @@ void drivers_markets(const ParamValues& P, const State& st, const Levers (&L)[B]
     }
     const double standards_market = P(Param::StandardsMarket);
     for (int s = 0; s < S; ++s) {
-        const double standards_weight = standards_market * P(Param::StandardsWeight, s), half = P(Param::SubsidyHalf, s);
+        const double standards_weight = standards_market * P(Param::StandardsWeight, s);
         double china_rivals = 0;  // what China can sell in the Western markets
         for (int w : {kUS, kEU, kAllies}) china_rivals += size[w] * st.open[w] * (1.0 - shield * L[w].tariffs[s]);
         const double china_market = size[kChina] * (1.0 - shield * L[kChina].tariffs[s]);
@@ -612,7 +646,7 @@ void drivers_markets(const ParamValues& P, const State& st, const Levers (&L)[B]
                            : is_western(b) ? china_market * st.open[b] * (1.0 - L[b].controls[s])
                                            : 0.0;
             double access = size[b] + 0.5 * (partners[b] + rival);
-            double subsidy = saturate(f.subsidy_eff[b][s], half);
+            double subsidy = f.subsidy_sat[b][s];
             double c = 0.2 + st.cap[b][s] * 0.01;
             // "He who owns the standards, owns the market" (003:L99).
             d.comp[b][s] = c * c * access * (1.0 + f.capture[b] * subsidy) * (1.0 + standards_weight * st.stdi[b][s]);
@@ -628,10 +662,17 @@ void drivers_dependence(const ParamValues& P, const State& st, const Levers (&L)
         int r = rival_of(b);
         for (int s = 0; s < S; ++s) {
             double reshoring =
-                P(Param::ReshoringEffect) * f.capture[b] * saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
+                P(Param::ReshoringEffect) * f.capture[b] * f.subsidy_sat[b][s];
             // Own tariffs keep the rival's goods out, and with them the dependence.
+            // Open research ties (labs, visas, standards forums) make teams
+            // rest on the rival's students, funding and know-how (004:L772),
+            // whichever side is ahead.
+            // The rival's firms invited to localise integrate the host with
+            // the rival's technology (001:L402).
+            const double localised = s == kClean && b != kChina ? P(Param::RivalLocalisation) * (1.0 - L[b].inbound) : 0.0;
             d.dependence[b][s] = (0.2 + st.share[r][s]) * st.open[b] * (1.0 - reshoring) * (1.0 - 0.5 * st.indig[b][s]) *
-                                 (1.0 - P(Param::TariffShield) * L[b].tariffs[s]) *
+                                 (1.0 + localised) *
+                                 (1.0 - P(Param::TariffShield) * L[b].tariffs[s]) * (1.0 + P(Param::TalentTies) * f.know_how_out[b]) *
                                  (b == kChina ? 1.0 - f.denied_china[s] : 1.0);
         }
     }
@@ -640,7 +681,7 @@ void drivers_dependence(const ParamValues& P, const State& st, const Levers (&L)
 // Escalation builds with effective controls, tariffs and retaliation (001:L32, 001:L135).
 void drivers_escalation(const ParamValues& P, const Levers (&L)[B], const Flows& f, Drivers& d) {
     double denial = 0, retaliation = 0;
-    for (int s = 0; s < S; ++s) denial += f.denied_china[s] / S, retaliation += f.denied_west[s] / S;
+    for (int s = 0; s < S; ++s) denial += f.denied_china[s] * (1.0 / S), retaliation += f.denied_west[s] * (1.0 / S);
     double west_tariffs = std::max({L[kUS].mean_tariffs(), L[kEU].mean_tariffs(), L[kAllies].mean_tariffs()});
     double west_breadth = std::max({L[kUS].breadth, L[kEU].breadth, L[kAllies].breadth});
     double tariffs = 0.5 * (west_tariffs + L[kChina].mean_tariffs());
@@ -693,7 +734,7 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
             // Model v2: subsidies buy capability in absolute terms (saturating);
             // the race with others' subsidies plays out in market shares and
             // in the rules by which the other blocs answer (react).
-            double subsidy = saturate(f.subsidy_eff[b][s], P(Param::SubsidyHalf, s));
+            double subsidy = f.subsidy_sat[b][s];
             // Designing out needs tools and servicing: denied equipment (which
             // is not smuggled by the box) impedes it (001:L102-L112).
             double tools_denied = b == kChina ? P(Param::ToolChokepoint, s) * f.denied_china[s] : 0.0;
@@ -709,6 +750,12 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
                 r -= P(Param::ControlDrag, s) * f.denied_china[s] * (1.0 - 0.5 * st.indig[b][s]);
             else if (b != kGS)
                 r -= P(Param::RetaliationDrag) * f.denied_west[s] * st.dep[b][s] * (1.0 - 0.5 * st.indig[b][s]);
+            // 5G vendor diversity: shutting out the rival's vendors (telecom
+            // tariffs as the exclusion) thins a concentrated RAN market and
+            // slows the rollout the bloc's own telecom capability rests on
+            // (004:L752-L766; rollout as a precondition, 004:L744).
+            if (s == kTelecom)
+                r -= P(Param::VendorDiversityDrag) * L[b].tariffs[kTelecom] * st.share[rival][kTelecom];
             // Lost sales to the rival mean less R&D (001:L63, 001:L248), for whoever controls.
             r -= P(Param::RevenueToRnd) * mechanism_revenue_loss(P, L[b], s);
             // Open research ties let the rival learn (004:L770, 004:L870).
@@ -740,35 +787,56 @@ void integrate_capability(const ParamValues& P, const CapabilityRates& rate, con
 }
 
 // Every other stock: toward its 2024 value shifted by the drivers' change.
-void integrate_stocks(const ParamValues& P, const Drivers& d, const Drivers& ref, State& st) {
+// The 2024 values over the 2024 drivers, and the reciprocals of the time
+// constants, are computed once per run (divisions were a fifth of a run).
+struct StockScales {
+    double open[B], share[B][S], std[B][S], dep[B][S];
+    double inv_open_tau, inv_align_tau, inv_share_tau, inv_std_tau, inv_frag_tau, inv_esc_tau;
+    StockScales(const ParamValues& P, const Drivers& ref) {
+        for (int b = 0; b < B; ++b) {
+            open[b] = P(Param::BaseOpenness, b) / std::max(ref.openness[b], 1e-9);
+            for (int s = 0; s < S; ++s) {
+                share[b][s] = P(Param::BaseShare, b * S + s) / std::max(ref.comp[b][s], 1e-12);
+                std[b][s] = P(Param::BaseStandards, b * S + s) / std::max(ref.std_weight[b][s], 1e-12);
+                dep[b][s] = P(Param::BaseDependence, b * S + s) / 100.0 / std::max(ref.dependence[b][s], 1e-12);
+            }
+        }
+        inv_open_tau = 1.0 / P(Param::OpennessTau);
+        inv_align_tau = 1.0 / P(Param::AlignTau);
+        inv_share_tau = 1.0 / P(Param::ShareTau);
+        inv_std_tau = 1.0 / P(Param::StandardsTau);
+        inv_frag_tau = 1.0 / P(Param::FragmentationTau);
+        inv_esc_tau = 1.0 / P(Param::EscalationTau);
+    }
+};
+
+void integrate_stocks(const ParamValues& P, const Drivers& d, const Drivers& ref, const StockScales& k, State& st) {
     for (int b = 0; b < B; ++b) {
-        double open_target = P(Param::BaseOpenness, b) * d.openness[b] / std::max(ref.openness[b], 1e-9);
-        st.open[b] += (clamp01(open_target) - st.open[b]) / P(Param::OpennessTau);
+        st.open[b] += (clamp01(k.open[b] * d.openness[b]) - st.open[b]) * k.inv_open_tau;
         if (b == kEU || b == kAllies || b == kGS) {
             double target = P(Param::AlignBase, b) + d.alignment[b] - ref.alignment[b];
-            st.align[b] += (std::clamp(target, 0.02, 0.98) - st.align[b]) / P(Param::AlignTau);
+            st.align[b] += (std::clamp(target, 0.02, 0.98) - st.align[b]) * k.inv_align_tau;
         }
     }
     for (int s = 0; s < S; ++s) {
         double share_target[B], std_target[B], share_sum = 0, std_sum = 0;
         for (int b = 0; b < B; ++b) {
-            share_target[b] = P(Param::BaseShare, b * S + s) * d.comp[b][s] / std::max(ref.comp[b][s], 1e-12);
-            std_target[b] = P(Param::BaseStandards, b * S + s) * d.std_weight[b][s] / std::max(ref.std_weight[b][s], 1e-12);
+            share_target[b] = k.share[b][s] * d.comp[b][s];
+            std_target[b] = k.std[b][s] * d.std_weight[b][s];
             share_sum += share_target[b];
             std_sum += std_target[b];
         }
+        const double share_norm = 1.0 / share_sum, std_norm = 1.0 / std_sum;
         for (int b = 0; b < B; ++b) {
-            st.share[b][s] += (share_target[b] / share_sum - st.share[b][s]) / P(Param::ShareTau);
-            st.stdi[b][s] += (std_target[b] / std_sum - st.stdi[b][s]) / P(Param::StandardsTau);
-            double dep_target =
-                P(Param::BaseDependence, b * S + s) / 100.0 * d.dependence[b][s] / std::max(ref.dependence[b][s], 1e-12);
-            st.dep[b][s] += (clamp01(dep_target) - st.dep[b][s]) / P(Param::ShareTau);
+            st.share[b][s] += (share_target[b] * share_norm - st.share[b][s]) * k.inv_share_tau;
+            st.stdi[b][s] += (std_target[b] * std_norm - st.stdi[b][s]) * k.inv_std_tau;
+            st.dep[b][s] += (clamp01(k.dep[b][s] * d.dependence[b][s]) - st.dep[b][s]) * k.inv_share_tau;
         }
         double frag_target = P(Param::BaseFragmentation, s) + d.fragmentation[s] - ref.fragmentation[s];
-        st.frag[s] += (clamp01(frag_target) - st.frag[s]) / P(Param::FragmentationTau);
+        st.frag[s] += (clamp01(frag_target) - st.frag[s]) * k.inv_frag_tau;
     }
     double esc_target = P(Param::BaseEscalation) + d.escalation - ref.escalation;
-    st.esc += (clamp01(esc_target) - st.esc) / P(Param::EscalationTau);
+    st.esc += (clamp01(esc_target) - st.esc) * k.inv_esc_tau;
 }
 
 // ---------------------------------------------------------------------------
@@ -866,6 +934,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
                      P(Param::RoyaltyGdp) * P(Param::PatentedShare) * (stdi - ref.std[b]) * 100.0 -
                      P(Param::FiscalDrag) * fiscal_burden(P, fiscal_change) - P(Param::CleanTechGdp) * cleantech_change +
                      P(Param::MarketAccessGdp) * (f.offer_received[b] - f0.offer_received[b]) -
+                     (f.compliance_cost[b] - f0.compliance_cost[b]) -
                      P(Param::TariffCost) * (f.tariff_burden[b] - f0.tariff_burden[b]) * 100.0 -
                      P(Param::EscalationGdp) * (st.esc - ref.esc);
         double coh = cohesion(P, st, f, b), third = third_countries(st, b);
@@ -900,14 +969,16 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         // and share, 1.5% of GDP, 8 index points of innovation, 1% of GDP of
         // extra spending, 25% on clean-tech prices; 20 points of cohesion or
         // third-country alignment, 0.25 of integration, 30 of fragmentation.
-        static constexpr double kScale[kPillarCount][kMaxPillarComponents] = {
-            {2.0, -25.0, -12.0, -30.0, 1.0}, {3.0, 1.5, 8.0, -1.0, -25.0}, {20.0, 20.0, 0.25, -30.0, 1.0}};
+        static constexpr double kInvScale[kPillarCount][kMaxPillarComponents] = {
+            {1 / 2.0, 1 / -25.0, 1 / -12.0, 1 / -30.0, 1.0},
+            {1 / 3.0, 1 / 1.5, 1 / 8.0, 1 / -1.0, 1 / -25.0},
+            {1 / 20.0, 1 / 20.0, 1 / 0.25, 1 / -30.0, 1.0}};
         static constexpr Param kWeights[kPillarCount] = {Param::ScoreWeightsProtect, Param::ScoreWeightsPromote,
                                                          Param::ScoreWeightsPartner};
         for (int p = 0; p < kPillarCount; ++p) {
             double z = 0;
             for (int k = 0; k < kPillarComponentCount[p]; ++k) {
-                double c = P(kWeights[p], b * kPillarComponentCount[p] + k) * values[p][k] / kScale[p][k];
+                double c = P(kWeights[p], b * kPillarComponentCount[p] + k) * values[p][k] * kInvScale[p][k];
                 out.component_value[p][k][b][t] = values[p][k];
                 out.component_contribution[p][k][b][t] = c;
                 z += c;
@@ -969,6 +1040,7 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     mechanism_indigenization_start(f_ref, reference, st);
     Drivers d_ref, d;
     compute_drivers(P, st, reference, f_ref, d_ref);
+    const StockScales scales(P, d_ref);
     CapabilityRates rate_ref, rate;
     capability_rates(P, reference, f_ref, st, rate_ref);
     const Reference ref = make_reference(P, st, f_ref);
@@ -1013,7 +1085,7 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
         capability_rates(P, L, f, st, rate);
         integrate_capability(P, rate, rate_ref, st);
         mechanism_indigenization(P, f, L, st);
-        integrate_stocks(P, d, d_ref, st);
+        integrate_stocks(P, d, d_ref, scales, st);
     }
 }
 

@@ -114,7 +114,13 @@ namespace tl {
     X(UsDigitalDependence, "us_digital_dependence", kBlocCount)  \
     X(AutonomyWeight, "autonomy_weight", kBlocCount)             \
     X(ToolChokepoint, "tool_chokepoint", kSectorCount)           \
-    X(ReactRivalSubsidy, "react_rival_subsidy", 1)
+    X(ReactRivalSubsidy, "react_rival_subsidy", 1)               \
+    X(DataFlowExposure, "data_flow_exposure", 1)                 \
+    X(PrivacyCompliance, "privacy_compliance_cost", 1)           \
+    X(TalentTies, "talent_ties_dependence", 1)                   \
+    X(CleanTechLearning, "cleantech_learning", 1)                \
+    X(RivalLocalisation, "rival_localisation", 1)                \
+    X(VendorDiversityDrag, "vendor_diversity_drag", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,

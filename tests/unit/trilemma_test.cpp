@@ -108,8 +108,13 @@ std::string describe(const SeatTrilemma& t) {
 // best all-three mix at least 10 points below the weakest pair must hold for
 // the seats in kSeatsWithTrilemma. The other seats are printed with their
 // numbers: their calibration is open (see core/README.md, "Model v2").
+// The Allies joined when open data flows, privacy rules and open research
+// ties got the costs the sources give them (2026-11-30). The EU held with
+// those alone (Promote+Partner 74.3) and fell back to 61.5 when the clean-tech
+// learning curve and localisation came in: its Promote+Partner pair sits on
+// a ridge this search crosses by luck (the thorough search finds 77).
 TEST_CASE("the trilemma for every seat: any two pillars >= 70, all three at least 10 below the weakest pair") {
-    const std::array<Bloc, 1> kSeatsWithTrilemma{Bloc::US};
+    const std::array<Bloc, 2> kSeatsWithTrilemma{Bloc::US, Bloc::Allies};
     for (int b = 0; b < kBlocCount; ++b) {
         Scenario s = scenario_from_preset(presets().front(), static_cast<Bloc>(b));
         SeatTrilemma t = search_trilemma(s, 1.0, 4);
@@ -127,14 +132,15 @@ TEST_CASE("the trilemma for every seat: any two pillars >= 70, all three at leas
 // range (a Latin hypercube: each parameter's range cut into N strata, each
 // stratum used once, strata paired at random across parameters). It must hold
 // in at least 90% of the draws; the failing draws are printed.
-// NOT MET YET (model v2, 2026-11-29): it holds in 27 of 200 draws (13.5%)
-// with this search effort; most failures have a pair just under 70 or an
-// all-three mix within 10 points of the weakest pair when many assumptions
-// sit near the ends of their ranges at once. The test asserts that floor so
-// that a regression shows, and is skipped by default because it takes ~40 s
-// of CPU; run it with
-//   build/native/core_tests -tc="the US trilemma holds*" --no-skip
-TEST_CASE("the US trilemma holds in at least 90% of 200 Latin-hypercube draws of the assumptions" * doctest::skip()) {
+// NOT MET YET (model v2, 2026-11-30): it holds in 48 of 200 draws
+// with this search effort (27 before open data flows, privacy rules and open
+// research ties got their costs, 45 after; 48 with the clean-tech learning
+// curve, invited localisation and the 5G vendor-diversity drag). No single assumption explains the failures
+// (each sits beyond +-0.8 in about a fifth of the failing draws, as in all
+// draws): most have a pair just under 70 or an all-three mix within 10 points
+// of the weakest pair. The test asserts the measured floor so that a
+// regression shows; it runs by default (~35 s of CPU in the Release build).
+TEST_CASE("the US trilemma over 200 Latin-hypercube draws of the assumptions: the measured floor is asserted, the target is 90 percent") {
     const int draws = 200;
     const auto& defs = param_defs();
     Rng rng(4242);
@@ -162,5 +168,22 @@ TEST_CASE("the US trilemma holds in at least 90% of 200 Latin-hypercube draws of
         MESSAGE("draw ", d, " fails: ", describe(t), "; assumptions beyond +-0.8:", where);
     }
     MESSAGE("the US trilemma holds in ", held, " of ", draws, " draws (target: 90%)");
-    CHECK(held >= 25);  // the floor measured for model v2 (27); the target is draws * 9 / 10
+    CHECK(held >= 44);  // the floor measured 2026-11-30 (48); the target is draws * 9 / 10
+}
+
+// The thorough search (coordinate sweeps before the random climb) crosses
+// ridges of the minimum that single moves cannot: the EU's Promote+Partner,
+// where a Partner lever that costs a little Promote must move before a
+// Promote lever that costs a little Partner. It must find at least what the
+// default search finds, and here clearly more (measured 2026-11-30: 64.8 by
+// the default search, 77.7 by the thorough one, with the CLI's effort).
+TEST_CASE("the thorough search finds the EU's Promote+Partner mixes that the default search misses") {
+    Scenario s = scenario_from_preset(presets().front(), Bloc::EU);
+    const std::array<bool, 3> promote_partner{false, true, true};
+    SearchResult plain = search_mix(s, promote_partner, 600, 2500, 11);
+    SearchResult thorough = search_mix(s, promote_partner, 600, 2500, 11, true);
+    MESSAGE("EU Promote+Partner: default search ", plain.objective, ", thorough ", thorough.objective);
+    CHECK(thorough.objective >= plain.objective);
+    CHECK(thorough.objective >= kHigh);
+    CHECK(thorough.evaluations > 0);
 }
