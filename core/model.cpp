@@ -14,6 +14,8 @@
 // within a few microseconds so that Monte Carlo bands follow a dragged slider.
 #include "core/model.h"
 
+#include "core/history.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -271,6 +273,7 @@ struct Flows {
     double tariff_burden[B];     // tariffs weighted by the rival's share of each sector's supply
     double rival_leakage[B];     // indicator, share
     double rival_access[B];      // the rival's access to the camp's chips, AI, quantum technology (0..1)
+    double outbound_screening[B];  // the bloc's outbound investment screening (0..1), for venture flows
 };
 
 // What the stocks' targets depend on; compared with the same at 2024.
@@ -661,6 +664,7 @@ void mechanism_digital_dependence(const ParamValues& P, const State& st, const L
 }
 
 void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
+    for (int b = 0; b < B; ++b) f.outbound_screening[b] = L[b].outbound;
     mechanism_digital_dependence(P, st, L, f);
     mechanism_controls(P, st, L, f);
     mechanism_subsidies(P, L, f);
@@ -847,6 +851,28 @@ double fiscal_burden(const ParamValues& P, double fiscal_change_share) {
     return pct <= 0 ? pct : pct + P(Param::FiscalConvexity) * pct * pct;
 }
 
+// The readable units of issue 14: the state restated in the units the sources
+// give. Investment flows are their 2024 level times the change of the bloc's
+// openness with the rival since 2024, raised to one elasticity fitted to the
+// observed falls of 2017-2023 (002:L14: investment fell far more than trade);
+// venture investment is further cut by the investor's own outbound screening,
+// which forbids deals in the screened sectors (001:L77).
+template <typename Put>
+void record_readable_units(const ParamValues& P, const State& st, const Flows& f, const Flows& f0, const SectorWeights& sw,
+                           double lead, double stdi, int b, Put put) {
+    const double openness_factor =
+        std::pow(st.open[b] / P(Param::BaseOpenness, b), P(Param::InvestmentElasticity));
+    const double outbound_factor = (1.0 - f.outbound_screening[b]) / std::max(1.0 - f0.outbound_screening[b], 0.05);
+    const double venture = P(Param::Venture2024, b) * openness_factor * outbound_factor;
+    put(Indicator::LeadYears, b, lead / P(Param::FrontierPace));
+    put(Indicator::InvestmentFromRival, b, P(Param::Investment2024, b) * openness_factor);
+    put(Indicator::VentureIntoRival, b, venture);
+    put(Indicator::VentureDealsIntoRival, b, venture / P(Param::VentureDealSize));
+    put(Indicator::IsoSecretariats, b, stdi * P(Param::IsoSecretariatsTotal));
+    put(Indicator::IecSecretariats, b, stdi * P(Param::IecSecretariatsTotal));
+    put(Indicator::MarketShare, b, 100.0 * mean_weighted(sw, st.share[b]));
+}
+
 void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int only_bloc,
             Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
@@ -884,6 +910,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         put(Indicator::Escalation, b, 100.0 * st.esc);
         put(Indicator::Capability, b, mean_all(st.cap[b]));
         put(Indicator::StandardsInfluence, b, 100.0 * stdi);
+        record_readable_units(P, st, f, f0, sw, lead, stdi, b, put);
 
         // Pillar scores (model v2): outcomes only, each a weighted,
         // standardised change since 2024 (weights are assumptions in the
@@ -941,6 +968,121 @@ double phase_in(const ParamValues& P, int year, int start_year) {
     return std::min(1.0, (year - start_year + 1) / std::max(P(Param::PhaseInYears), 1.0));
 }
 
+// ---------------------------------------------------------------------------
+// [SECTION] The backcast 2017-2023 (issue 14)
+// ---------------------------------------------------------------------------
+// The policies of the timeline in model units, for kFirstYear..kBaseYear.
+struct HistoryLevers {
+    Levers year[kHistoryYears + 1][B];
+};
+
+void history_levers(const RunInput& input, HistoryLevers& h) {
+    std::array<Policy, kBlocCount> in_force;
+    for (int k = 0; k <= kHistoryYears; ++k) {
+        policies_in_year(input.reference, kFirstYear + k, in_force);
+        for (int b = 0; b < B; ++b) h.year[k][b] = to_model_units(in_force[b]);
+    }
+}
+
+// The stocks at the equilibrium of the first year's policies: each stock's
+// target (its 2024 value shifted by how far the drivers differ from 2024's),
+// reached at once (every adjustment time set to one year), twice so that the
+// drivers see the state they produce. Capability, which has no equilibrium,
+// starts at its 2024 value.
+void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Drivers& d_ref, State& st) {
+    ParamValues at_once = P;
+    for (Param tau : {Param::OpennessTau, Param::AlignTau, Param::ShareTau, Param::StandardsTau, Param::FragmentationTau,
+                      Param::EscalationTau})
+        at_once.v[kParamOffsets[static_cast<int>(tau)]] = 1.0;
+    Flows f;
+    Drivers d;
+    for (int pass = 0; pass < 2; ++pass) {
+        compute_flows(P, st, L, f);
+        compute_drivers(P, st, L, f, d);
+        integrate_stocks(at_once, d, d_ref, st);
+    }
+    compute_flows(P, st, L, f);
+    mechanism_indigenization_start(f, L, st);
+}
+
+// Replays the timeline from kFirstYear with the model's own dynamics (no
+// reactions: the timeline holds what every bloc actually did) and records the
+// years into out.ind[..][0..kHistoryYears]. The calibrated 2024 state is not
+// an exact end point of this replay (it is calibrated as the equilibrium of
+// the 2024 policies, and lags leave the replay short of it), so
+// close_history_gap later moves each history year toward the calibrated 2024
+// value in proportion to its distance from 2017: the history ends exactly
+// where every scenario starts. The 2024 value of the replay is returned in
+// replay_2024 for that.
+void backcast(const ParamValues& P, const RunInput& input, const Drivers& d_ref, const CapabilityRates& rate_ref,
+              const Reference& ref, double (&replay_2024)[kIndicatorCount][B], Results& out) {
+    HistoryLevers h;
+    history_levers(input, h);
+    State st;
+    init_state(P, st);
+    start_at_equilibrium(P, h.year[0], d_ref, st);
+    Flows f;
+    Drivers d;
+    CapabilityRates rate;
+    for (int t = 0; t <= kHistoryYears; ++t) {
+        const Levers(&L)[B] = h.year[t];
+        compute_flows(P, st, L, f);
+        record(P, st, f, ref, t, -1, out);
+        if (t == kHistoryYears) break;
+        compute_drivers(P, st, L, f, d);
+        capability_rates(P, L, f, st, rate);
+        integrate_capability(P, rate, rate_ref, st);
+        mechanism_indigenization(P, f, L, st);
+        integrate_stocks(P, d, d_ref, st);
+    }
+    for (int i = 0; i < kIndicatorCount; ++i)
+        for (int b = 0; b < B; ++b) {
+            for (int t = 0; t < kHistoryYears; ++t) out.hist[i][b][t] = out.ind[i][b][t];
+            replay_2024[i][b] = out.ind[i][b][kHistoryYears];
+        }
+    // The projection writes its own years over these slots; a short horizon
+    // leaves some unwritten, and they must not hold history.
+    for (auto& indicator : out.ind)
+        for (auto& bloc : indicator) std::fill(bloc.begin(), bloc.begin() + kHistoryYears + 1, 0.0);
+    for (auto& metric : out.sector)
+        for (auto& bloc : metric)
+            for (auto& sector : bloc) std::fill(sector.begin(), sector.begin() + kHistoryYears + 1, 0.0);
+    for (auto* grid : {&out.component_value, &out.component_contribution})
+        for (auto& pillar : *grid)
+            for (auto& component : pillar)
+                for (auto& bloc : component) std::fill(bloc.begin(), bloc.begin() + kHistoryYears + 1, 0.0);
+}
+
+// Investment flows are a power of openness, so a linear shift would not keep
+// them on their curve: they follow the shifted openness instead.
+constexpr int idx_of(Indicator i) { return static_cast<int>(i); }
+bool follows_openness(int i) {
+    return i == idx_of(Indicator::InvestmentFromRival) || i == idx_of(Indicator::VentureIntoRival) ||
+           i == idx_of(Indicator::VentureDealsIntoRival);
+}
+
+void close_history_gap(const ParamValues& P, const double (&replay_2024)[kIndicatorCount][B], Results& out) {
+    const int open_i = idx_of(Indicator::TradeOpenness);
+    double replay_open[B][kHistoryYears];
+    for (int b = 0; b < B; ++b)
+        for (int t = 0; t < kHistoryYears; ++t) replay_open[b][t] = out.hist[open_i][b][t];
+    for (int i = 0; i < kIndicatorCount; ++i) {
+        if (follows_openness(i)) continue;
+        for (int b = 0; b < B; ++b) {
+            const double gap = out.ind[i][b][0] - replay_2024[i][b];
+            for (int t = 1; t < kHistoryYears; ++t) out.hist[i][b][t] += gap * t / kHistoryYears;
+        }
+    }
+    for (int i = 0; i < kIndicatorCount; ++i) {
+        if (!follows_openness(i)) continue;
+        for (int b = 0; b < B; ++b)
+            for (int t = 1; t < kHistoryYears; ++t)
+                out.hist[i][b][t] *= std::pow(out.hist[open_i][b][t] / std::max(replay_open[b][t], 1e-9),
+                                              P(Param::InvestmentElasticity));
+    }
+    out.has_history = true;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -976,6 +1118,21 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     Pressure pressure_ref, pressure;
     pressure_of(P, f_ref, pressure_ref);
     pressure = pressure_ref;
+
+    // The history depends on the parameters and the 2024 policies only: a
+    // slider dragged in the app reruns the projection, not the backcast.
+    struct HistoryCache {
+        bool valid = false;
+        ParamValues params;
+        std::array<Policy, kBlocCount> reference;
+        decltype(Results::hist) hist;
+    };
+    thread_local HistoryCache cache;
+    const bool history_cached = input.history && cache.valid && cache.params.v == P.v &&
+                                std::memcmp(&cache.reference, &input.reference, sizeof cache.reference) == 0;
+    double replay_2024[kIndicatorCount][B];
+    out.has_history = false;
+    if (input.history && !history_cached) backcast(P, input, d_ref, rate_ref, ref, replay_2024, out);
 
     double follow_2024[B][S] = {};
     for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, reference, w, follow_2024[w]);
@@ -1015,6 +1172,16 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
         integrate_capability(P, rate, rate_ref, st);
         mechanism_indigenization(P, f, L, st);
         integrate_stocks(P, d, d_ref, st);
+    }
+    if (history_cached) {
+        out.hist = cache.hist;
+        out.has_history = true;
+    } else if (input.history) {
+        close_history_gap(P, replay_2024, out);
+        cache.valid = true;
+        cache.params = P;
+        cache.reference = input.reference;
+        cache.hist = out.hist;
     }
 }
 

@@ -114,7 +114,13 @@ namespace tl {
     X(UsDigitalDependence, "us_digital_dependence", kBlocCount)  \
     X(AutonomyWeight, "autonomy_weight", kBlocCount)             \
     X(ToolChokepoint, "tool_chokepoint", kSectorCount)           \
-    X(ReactRivalSubsidy, "react_rival_subsidy", 1)
+    X(ReactRivalSubsidy, "react_rival_subsidy", 1)              \
+    X(InvestmentElasticity, "investment_elasticity", 1)          \
+    X(Investment2024, "investment_2024", kBlocCount) \
+    X(Venture2024, "venture_2024", kBlocCount) \
+    X(VentureDealSize, "venture_deal_size", 1)                   \
+    X(IsoSecretariatsTotal, "iso_secretariats_total", 1)         \
+    X(IecSecretariatsTotal, "iec_secretariats_total", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,
