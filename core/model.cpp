@@ -873,8 +873,12 @@ void record_readable_units(const ParamValues& P, const State& st, const Flows& f
     put(Indicator::MarketShare, b, 100.0 * mean_weighted(sw, st.share[b]));
 }
 
-void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int only_bloc,
-            Results& out) {
+void apply_reference_trends(const ParamValues& P, const State& st, int years_since_2024, int b, int t, Results& out);
+
+// `trend_years`: years since 2024 for the trends of the reference projection
+// (0 in the base year and in the backcast, which has no trends of its own).
+void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int trend_years,
+            int only_bloc, Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
     double frag = mean_frag(st);
@@ -949,7 +953,77 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
             out.sector[2][b][s][t] = 100.0 * st.dep[b][s];
             out.sector[3][b][s][t] = 100.0 * st.stdi[b][s];
         }
+        apply_reference_trends(P, st, trend_years, b, t, out);
     }
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] The moving reference projection (issue 14)
+// ---------------------------------------------------------------------------
+// From 2025 on the status quo carries the trends the sources describe under
+// the 2024 policies: China catching up on the frontier and designing out its
+// dependence (001:L32, 001:L137), its standards influence growing slowly
+// (003:L55, 003:L256), investment between the poles still falling (002:L14).
+// They are added to the indicators every scenario reports, alike: the pillar
+// scores, computed above from the model's own dynamics, measure the distance
+// from this moving baseline, so the status quo still scores 50 in every year
+// and a policy's effect on a score is what it was. The sizes are assumptions
+// in the parameter table (trend_*).
+void apply_reference_trends(const ParamValues& P, const State& st, int years_since_2024, int b, int t, Results& out) {
+    if (years_since_2024 <= 0) return;
+    const double years = years_since_2024;
+    auto add = [&](Indicator i, double d) { out.ind[static_cast<int>(i)][b][t] += d; };
+    auto scale = [&](Indicator i, double k) { out.ind[static_cast<int>(i)][b][t] *= k; };
+
+    // Catch-up: China's capability in chips, AI and quantum rises toward the
+    // frontier, closing a growing part of its 2024 gap to 100 (the part is
+    // trend x years / (trend x years + 16): a gap of 25 points closes by
+    // about trend x years over a decade). The gain depends on the 2024 state
+    // only, so it is the same in every scenario and leaves policy effects as
+    // they were, unless a scenario reaches 100.
+    double gain[S] = {};
+    const double closed = saturate(P(Param::TrendChinaCatchUp) * years, 16.0);
+    for (int s = 0; s <= kQuantum; ++s) {
+        const double gap_2024 = 100.0 - P(Param::BaseCapability, kChina * S + s);
+        gain[s] = std::min(100.0, st.cap[kChina][s] + gap_2024 * closed) - st.cap[kChina][s];
+    }
+    const double triad_gain = (gain[kSemis] + gain[kAI] + gain[kQuantum]) / 3.0;
+    const double lead_change = b == kChina ? triad_gain : -triad_gain;  // every other bloc races China
+    add(Indicator::TechLead, lead_change);
+    add(Indicator::LeadYears, lead_change / P(Param::FrontierPace));
+
+    // Standards: China's share of leadership grows; the others' shares shrink in proportion.
+    double influence_change = 0;
+    for (int s = 0; s < S; ++s) {
+        const double china = 100.0 * st.stdi[kChina][s];
+        const double china_trend = std::min(100.0, china + P(Param::TrendChinaStandards) * years);
+        const double others = 100.0 - china;
+        const double value = b == kChina ? china_trend
+                                         : 100.0 * st.stdi[b][s] * (others > 1e-9 ? (100.0 - china_trend) / others : 1.0);
+        influence_change += (value - 100.0 * st.stdi[b][s]) / S;
+        out.sector[3][b][s][t] = value;
+    }
+    add(Indicator::StandardsInfluence, influence_change);
+    add(Indicator::IsoSecretariats, influence_change / 100.0 * P(Param::IsoSecretariatsTotal));
+    add(Indicator::IecSecretariats, influence_change / 100.0 * P(Param::IecSecretariatsTotal));
+
+    // Investment between the poles keeps falling.
+    const double kept = std::pow(1.0 - P(Param::TrendInvestmentDecoupling), years);
+    scale(Indicator::InvestmentFromRival, kept);
+    scale(Indicator::VentureIntoRival, kept);
+    scale(Indicator::VentureDealsIntoRival, kept);
+
+    if (b != kChina) return;
+    double capability = 0, dependence = 0;
+    for (int s = 0; s < S; ++s) {
+        out.sector[0][b][s][t] = st.cap[kChina][s] + gain[s];
+        capability += out.sector[0][b][s][t] / S;
+        // Designing out: China's dependence on the West's inputs falls, to zero at most.
+        out.sector[2][b][s][t] = std::max(0.0, 100.0 * st.dep[kChina][s] - P(Param::TrendChinaIndigenization) * years);
+        dependence += out.sector[2][b][s][t] / S;
+    }
+    out.ind[static_cast<int>(Indicator::Capability)][b][t] = capability;
+    out.ind[static_cast<int>(Indicator::Dependence)][b][t] = dependence;
 }
 
 void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
@@ -1027,7 +1101,7 @@ void backcast(const ParamValues& P, const RunInput& input, const Drivers& d_ref,
     for (int t = 0; t <= kHistoryYears; ++t) {
         const Levers(&L)[B] = h.year[t];
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, -1, out);
+        record(P, st, f, ref, t, 0, -1, out);
         if (t == kHistoryYears) break;
         compute_drivers(P, st, L, f, d);
         capability_rates(P, L, f, st, rate);
@@ -1162,7 +1236,7 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
 
         Flows f;
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, input.only_bloc, out);
+        record(P, st, f, ref, t, t, input.only_bloc, out);
         pressure_of(P, f, pressure);
         if (t + 1 == years) break;
 

@@ -120,7 +120,11 @@ namespace tl {
     X(Venture2024, "venture_2024", kBlocCount) \
     X(VentureDealSize, "venture_deal_size", 1)                   \
     X(IsoSecretariatsTotal, "iso_secretariats_total", 1)         \
-    X(IecSecretariatsTotal, "iec_secretariats_total", 1)
+    X(IecSecretariatsTotal, "iec_secretariats_total", 1)         \
+    X(TrendChinaCatchUp, "trend_china_catch_up", 1)              \
+    X(TrendChinaIndigenization, "trend_china_indigenization", 1) \
+    X(TrendChinaStandards, "trend_china_standards", 1)           \
+    X(TrendInvestmentDecoupling, "trend_investment_decoupling", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,

@@ -211,6 +211,20 @@ P = [
  A("iec_secretariats_total", "IEC secretariats in the model's sectors (the whole world)", "secretariats", 50, 35, 65,
    "003:L265 (China held 10 IEC secretariats in 2019)",
    "Calibrated so that China's standards influence in the backcast's 2019 gives 10."),
+ # The moving reference projection (issue 14): trends of the status quo from 2025 on. They move the indicators of
+ # every scenario alike; the pillar scores measure the distance from this moving baseline, so the status quo scores 50.
+ A("trend_china_catch_up", "China's catch-up on the frontier in chips, AI and quantum, status quo", "index pts per year", 0.5, 0.2, 1.0,
+   "001:L137 (China may advance faster than it otherwise would have); 001:L32 (Beijing's industrial policies to design out US controls)",
+   "The seeds give the direction, not the pace (an assumption): China closes the part x/(x+16) of its 2024 gap to the frontier, x = this rate times the years since 2024; at 0.5 the US lead in chips, AI and quantum falls from 20 to about 13 points (5 to 3.3 years) by 2035."),
+ A("trend_china_indigenization", "Fall of China's dependence on the rival's inputs per year, status quo", "% points per year", 1.0, 0.5, 2.0,
+   "001:L32 (design out and circumvent US controls); 001:L137 (technological self-reliance); 004:L1365 (never return to dependency)",
+   "Designing out is in progress under the 2024 policies; its pace is an assumption."),
+ A("trend_china_standards", "Gain of China's share of standards leadership per year, status quo", "% points per year", 0.3, 0.1, 0.6,
+   "003:L55 (China will increasingly seek to shape international standards); 003:L256 (its influence has only grown slowly)",
+   "Slow, as 003:L256 says: the backcast's China gains about 0.13 points a year from 2017 to 2024 (trilemma-cli run --bloc China --format json); the others lose in proportion to their shares."),
+ A("trend_investment_decoupling", "Fall of investment flows between the poles per year, status quo", "share per year", 0.10, 0.05, 0.20,
+   "002:L14 (the relentless escalation of US tech pressure; investment both ways significantly reduced)",
+   "Investment keeps falling under the 2024 policies; the pace is an assumption, far below the 2017-2022 fall (-33% a year)."),
 ]
 
 out = {"comment": "Calibration of the Trilemma Lab model. Each parameter cites the seed documents (FILE:LINE in ../shared/seeds) or is an assumption with a low/high range that users can move. Bloc order: US, China, EU, Allies, GlobalSouth. Sector order: semis, ai, quantum, cleantech, biotech, telecom. Bloc x sector tables are row-major by bloc.",

@@ -111,3 +111,47 @@ TEST_CASE("the readable units restate the model's state: years of lead, secretar
     // The US leads China by 20 index points in 2024: five years at 4 points a year.
     CHECK(r.at(Indicator::LeadYears, Bloc::US, 0) == doctest::Approx(5.0));
 }
+
+TEST_CASE("the status quo moves from 2024 to 2035 (the reference projection) and still scores 50 in every year") {
+    const Results r = status_quo();
+    REQUIRE(r.year(r.years - 1) == 2035);
+    const int last = r.years - 1;
+    auto change = [&](Indicator i, Bloc b) { return r.at(i, b, last) - r.at(i, b, 0); };
+    // Catch-up: China designs out controls and closes on the frontier (001:L32, 001:L137).
+    CHECK(change(Indicator::TechLead, Bloc::US) < -3.0);
+    CHECK(change(Indicator::LeadYears, Bloc::US) < -0.75);
+    CHECK(change(Indicator::TechLead, Bloc::China) > 3.0);
+    CHECK(change(Indicator::Capability, Bloc::China) > 1.0);
+    // Indigenisation: China's dependence on Western inputs falls (001:L32, 001:L137).
+    CHECK(change(Indicator::Dependence, Bloc::China) < -5.0);
+    // Standards influence shifts slowly toward China (003:L55, 003:L256), and with it the secretariats.
+    CHECK(change(Indicator::StandardsInfluence, Bloc::China) > 1.0);
+    CHECK(change(Indicator::StandardsInfluence, Bloc::US) < 0.0);
+    CHECK(change(Indicator::IsoSecretariats, Bloc::China) > 5.0);
+    // Investment decoupling goes on (002:L14).
+    CHECK(r.at(Indicator::InvestmentFromRival, Bloc::US, last) < 0.5 * r.at(Indicator::InvestmentFromRival, Bloc::US, 0));
+    CHECK(r.at(Indicator::VentureDealsIntoRival, Bloc::US, last) <
+          0.5 * r.at(Indicator::VentureDealsIntoRival, Bloc::US, 0));
+    // What the trends leave alone stays where 2024 put it (no trend in the seeds for it).
+    CHECK(change(Indicator::GdpEffect, Bloc::US) == 0.0);
+    CHECK(change(Indicator::AllianceCohesion, Bloc::EU) == 0.0);
+    // The pillar scores measure the distance from this moving baseline.
+    for (int b = 0; b < kBlocCount; ++b)
+        for (int t = 0; t < r.years; ++t)
+            for (int p = 0; p < kPillarCount; ++p)
+                CHECK(r.at(pillar_indicator(static_cast<Pillar>(p)), static_cast<Bloc>(b), t) == 50.0);
+}
+
+TEST_CASE("the trends move every scenario alike: a policy's effect on an indicator is what it was without them") {
+    // Small yard, high fence against the status quo: the lead it adds in 2035
+    // does not depend on the catch-up trend's size (the trend is the same in both runs).
+    Scenario s = scenario_from_preset(*find_preset("small_yard_high_fence"));
+    Scenario sq = scenario_from_preset(*find_preset("status_quo_2024"));
+    const int catch_up = static_cast<int>(Param::TrendChinaCatchUp);
+    auto effect = [&](double position) {
+        s.assumptions[catch_up] = sq.assumptions[catch_up] = position;
+        return run(s).last(Indicator::TechLead, Bloc::US) - run(sq).last(Indicator::TechLead, Bloc::US);
+    };
+    CHECK(effect(-1.0) == doctest::Approx(effect(1.0)).epsilon(1e-9));
+    CHECK(effect(-1.0) > 1.0);
+}
