@@ -142,6 +142,38 @@ int months_in(const std::string& period) {
 }
 }  // namespace
 
+const std::vector<ObservedPoint>& observed_points() {
+    static const std::vector<ObservedPoint> points = [] {
+        std::vector<ObservedPoint> out;
+        const std::string where = "assets/history/reference_data.json";
+        auto doc = json::parse(embedded_asset("history/reference_data.json"), where);
+        for (const auto& row : json::member(doc, "series", where).GetArray()) {
+            const std::string at = where + " series \"" + json::get_string(row, "id", where) + "\"";
+            if (json::get_string(row, "kind", at) != "observed") continue;
+            const std::string name = json::get_string(row, "model_indicator", at);
+            const MatchedSeries* m = nullptr;
+            for (const auto& k : kMatched)
+                if (k.name == name) m = &k;
+            if (!m) continue;
+            const std::string period =
+                row.HasMember("year") ? std::to_string(static_cast<int>(json::get_number(row, "year", at)))
+                                      : json::get_string(row, "period", at);
+            const int months = months_in(period);
+            const double value = json::get_number(row, "value", at);
+            const std::string comparison = json::get_string(row, "comparison", at);
+            const std::string bound = comparison == "upper_bound" ? "at most " : comparison == "lower_bound" ? "at least " : "";
+            std::string note = bound + format_number(value) + " " + json::get_string(row, "unit", at);
+            if (months != 12) note += " (" + period + "), " + format_number(value * 12.0 / months) + " a year";
+            const auto& citations = json::member(row, "citations", at);
+            if (citations.IsArray() && !citations.Empty())
+                note += " (" + json::get_string(citations[0], "ref", at) + ")";
+            out.push_back({m->indicator, m->bloc, std::atoi(period.c_str()), value * 12.0 / months, note});
+        }
+        return out;
+    }();
+    return points;
+}
+
 std::vector<ObservedComparison> compare_with_reference_data(const Results& r) {
     const std::string where = "assets/history/reference_data.json";
     auto doc = json::parse(embedded_asset("history/reference_data.json"), where);

@@ -52,6 +52,19 @@ struct ObservedComparison {
     std::string reason;                    // why a row is not matched
 };
 
+// An observed value the model reproduces, as a yearly value in its
+// indicator's unit (a flow observed over part of a year is scaled to the
+// year), for charts to draw beside the model's line.
+struct ObservedPoint {
+    Indicator indicator;
+    Bloc bloc;
+    int year;
+    double value;
+    std::string note;  // "23.4 $bn per year (002:L14)", "≤ 50 deals in four months, 150 a year (002:L14)"
+};
+// Loaded once from the embedded reference data.
+const std::vector<ObservedPoint>& observed_points();
+
 // Every observed row, in file order. `status_quo` must hold the history
 // (RunInput::history).
 std::vector<ObservedComparison> compare_with_reference_data(const Results& status_quo);
