@@ -244,13 +244,34 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         const float hx = X(std::min(spec.history_years, n - 1));
         dl->AddRectFilled(ImVec2(a.x, a.y), ImVec2(hx, b.y), ImGui::GetColorU32(ImGuiCol_Text, 0.06f));
         dl->AddLine(ImVec2(hx, a.y), ImVec2(hx, b.y), ImGui::GetColorU32(ImGuiCol_Text, 0.3f), 1.0f);
+        // Named in a corner the lines and markers leave free (top, else bottom; none: the legend says it).
         const char* label = "History";
         const ImVec2 size = ImGui::CalcTextSize(label);
-        if (size.x + 8 < hx - a.x) {
-            const ImVec2 at(a.x + 4, a.y + 2);
-            dl->AddText(at, muted, label);
-            audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), label, p0, p1);
-        }
+        auto free_at = [&](ImVec2 at) {
+            const float x0 = at.x - 6, x1 = at.x + size.x + 6, y0 = at.y - 6, y1 = at.y + size.y + 6;
+            auto inside = [&](ImVec2 q) { return q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1; };
+            for (const auto& sr : spec.series)
+                for (std::size_t i = 0; i < sr.y.size(); ++i) {
+                    const double k = sr.start + static_cast<double>(i);
+                    if (k > spec.history_years) break;
+                    if (inside(ImVec2(X(k), Y(sr.y[i])))) return false;
+                    // The segment to the next point, sampled.
+                    if (i + 1 < sr.y.size())
+                        for (int f = 1; f < 8; ++f)
+                            if (inside(ImVec2(X(k + f / 8.0), Y(sr.y[i] + (sr.y[i + 1] - sr.y[i]) * f / 8.0)))) return false;
+                }
+            for (const auto& o : spec.observed)
+                if (inside(ImVec2(X(o.year - spec.first_year), Y(o.value)))) return false;
+            return true;
+        };
+        if (size.x + 8 < hx - a.x)
+            for (ImVec2 at : {ImVec2(hx - size.x - 4, a.y + 2), ImVec2(hx - size.x - 4, b.y - size.y - 2),
+                              ImVec2(a.x + 4, a.y + 2), ImVec2(a.x + 4, b.y - size.y - 2)})
+                if (free_at(at)) {
+                    dl->AddText(at, muted, label);
+                    audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), label, p0, p1);
+                    break;
+                }
     }
     if (spec.marker_year >= spec.first_year && spec.marker_year < spec.first_year + n) {
         float x = X(spec.marker_year - spec.first_year);
@@ -288,10 +309,11 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         else
             dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
     }
+    dl->PopClipRect();
+    // After the clip: a marker on the first or last year shows whole.
     for (const auto& o : spec.observed)
         if (o.year >= spec.first_year && o.year < spec.first_year + n)
             observed_marker(dl, ImVec2(X(o.year - spec.first_year), Y(o.value)), 6.0f, observed_color);
-    dl->PopClipRect();
 
     // Hover readout.
     ImGui::SetCursorScreenPos(a);

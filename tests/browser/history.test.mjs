@@ -36,6 +36,17 @@ async function addChart(app, label, touch) {
     s = await frames(app, 3);
   }
   await press(await item(app, 'Add a chart'));
+  // The list is longer than its popup: scroll it (wheel over its items) until `label` shows.
+  for (let k = 0; k < 20; ++k) {
+    s = await app.state();
+    if (s.items[label]) break;
+    const visible = Object.entries(s.items).find(([key]) => key === 'Escalation' || key === 'Technology capability');
+    assert.ok(visible, 'the chart list is open');
+    const { x, y } = centre(visible[1]);
+    await app.page.mouse.move(x, y);
+    await app.page.mouse.wheel(0, 120);
+    await frames(app, 3);
+  }
   await press(await item(app, label));
 }
 
