@@ -873,7 +873,19 @@ void record_readable_units(const ParamValues& P, const State& st, const Flows& f
     put(Indicator::MarketShare, b, 100.0 * mean_weighted(sw, st.share[b]));
 }
 
-void apply_reference_trends(const ParamValues& P, const State& st, int years_since_2024, int b, int t, Results& out);
+// The trends of the reference projection in one year (section below), the same for every bloc's record.
+struct ReferenceTrends {
+    bool on = false;
+    double gain[S] = {};             // China's capability gain per sector (chips, AI, quantum)
+    double triad_gain = 0;
+    double china_standards[S] = {};  // China's share of standards leadership with the trend (%)
+    double others_factor[S] = {};    // what the others' shares are multiplied by
+    double investment_kept = 1;      // share of investment flows left
+    double dependence_fall = 0;      // points off China's dependence
+};
+ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024);
+void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+                            Results& out);
 
 // `trend_years`: years since 2024 for the trends of the reference projection
 // (0 in the base year and in the backcast, which has no trends of its own).
@@ -881,6 +893,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
             int only_bloc, Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
+    const ReferenceTrends trends = reference_trends(P, st, trend_years);
     double frag = mean_frag(st);
     const SectorWeights sw(P);
     for (int b = 0; b < B; ++b) {
@@ -953,7 +966,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
             out.sector[2][b][s][t] = 100.0 * st.dep[b][s];
             out.sector[3][b][s][t] = 100.0 * st.stdi[b][s];
         }
-        apply_reference_trends(P, st, trend_years, b, t, out);
+        apply_reference_trends(P, st, trends, b, t, out);
     }
 }
 
@@ -965,61 +978,69 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
 // dependence (001:L32, 001:L137), its standards influence growing slowly
 // (003:L55, 003:L256), investment between the poles still falling (002:L14).
 // They are added to the indicators every scenario reports, alike: the pillar
-// scores, computed above from the model's own dynamics, measure the distance
-// from this moving baseline, so the status quo still scores 50 in every year
-// and a policy's effect on a score is what it was. The sizes are assumptions
-// in the parameter table (trend_*).
-void apply_reference_trends(const ParamValues& P, const State& st, int years_since_2024, int b, int t, Results& out) {
-    if (years_since_2024 <= 0) return;
+// scores, computed from the model's own dynamics before the trends are added,
+// measure the distance from this moving baseline, so the status quo still
+// scores 50 in every year and a policy's effect on a score is what it was.
+// The sizes are assumptions in the parameter table (trend_*).
+ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024) {
+    ReferenceTrends tr;
+    tr.on = years_since_2024 > 0;
+    if (!tr.on) return tr;
     const double years = years_since_2024;
-    auto add = [&](Indicator i, double d) { out.ind[static_cast<int>(i)][b][t] += d; };
-    auto scale = [&](Indicator i, double k) { out.ind[static_cast<int>(i)][b][t] *= k; };
-
     // Catch-up: China's capability in chips, AI and quantum rises toward the
     // frontier, closing a growing part of its 2024 gap to 100 (the part is
     // trend x years / (trend x years + 16): a gap of 25 points closes by
     // about trend x years over a decade). The gain depends on the 2024 state
     // only, so it is the same in every scenario and leaves policy effects as
     // they were, unless a scenario reaches 100.
-    double gain[S] = {};
     const double closed = saturate(P(Param::TrendChinaCatchUp) * years, 16.0);
     for (int s = 0; s <= kQuantum; ++s) {
         const double gap_2024 = 100.0 - P(Param::BaseCapability, kChina * S + s);
-        gain[s] = std::min(100.0, st.cap[kChina][s] + gap_2024 * closed) - st.cap[kChina][s];
+        tr.gain[s] = std::min(100.0, st.cap[kChina][s] + gap_2024 * closed) - st.cap[kChina][s];
     }
-    const double triad_gain = (gain[kSemis] + gain[kAI] + gain[kQuantum]) / 3.0;
-    const double lead_change = b == kChina ? triad_gain : -triad_gain;  // every other bloc races China
+    tr.triad_gain = (tr.gain[kSemis] + tr.gain[kAI] + tr.gain[kQuantum]) / 3.0;
+    // Standards: China's share of leadership grows; the others' shares shrink in proportion.
+    for (int s = 0; s < S; ++s) {
+        const double china = 100.0 * st.stdi[kChina][s];
+        tr.china_standards[s] = std::min(100.0, china + P(Param::TrendChinaStandards) * years);
+        tr.others_factor[s] = china < 100.0 - 1e-9 ? (100.0 - tr.china_standards[s]) / (100.0 - china) : 1.0;
+    }
+    tr.investment_kept = std::pow(1.0 - P(Param::TrendInvestmentDecoupling), years);
+    tr.dependence_fall = P(Param::TrendChinaIndigenization) * years;
+    return tr;
+}
+
+void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+                            Results& out) {
+    if (!tr.on) return;
+    auto add = [&](Indicator i, double d) { out.ind[static_cast<int>(i)][b][t] += d; };
+    auto scale = [&](Indicator i, double k) { out.ind[static_cast<int>(i)][b][t] *= k; };
+    const double lead_change = b == kChina ? tr.triad_gain : -tr.triad_gain;  // every other bloc races China
     add(Indicator::TechLead, lead_change);
     add(Indicator::LeadYears, lead_change / P(Param::FrontierPace));
 
-    // Standards: China's share of leadership grows; the others' shares shrink in proportion.
     double influence_change = 0;
     for (int s = 0; s < S; ++s) {
-        const double china = 100.0 * st.stdi[kChina][s];
-        const double china_trend = std::min(100.0, china + P(Param::TrendChinaStandards) * years);
-        const double others = 100.0 - china;
-        const double value = b == kChina ? china_trend
-                                         : 100.0 * st.stdi[b][s] * (others > 1e-9 ? (100.0 - china_trend) / others : 1.0);
-        influence_change += (value - 100.0 * st.stdi[b][s]) / S;
+        const double own = 100.0 * st.stdi[b][s];
+        const double value = b == kChina ? tr.china_standards[s] : own * tr.others_factor[s];
+        influence_change += (value - own) / S;
         out.sector[3][b][s][t] = value;
     }
     add(Indicator::StandardsInfluence, influence_change);
     add(Indicator::IsoSecretariats, influence_change / 100.0 * P(Param::IsoSecretariatsTotal));
     add(Indicator::IecSecretariats, influence_change / 100.0 * P(Param::IecSecretariatsTotal));
 
-    // Investment between the poles keeps falling.
-    const double kept = std::pow(1.0 - P(Param::TrendInvestmentDecoupling), years);
-    scale(Indicator::InvestmentFromRival, kept);
-    scale(Indicator::VentureIntoRival, kept);
-    scale(Indicator::VentureDealsIntoRival, kept);
+    scale(Indicator::InvestmentFromRival, tr.investment_kept);
+    scale(Indicator::VentureIntoRival, tr.investment_kept);
+    scale(Indicator::VentureDealsIntoRival, tr.investment_kept);
 
     if (b != kChina) return;
     double capability = 0, dependence = 0;
     for (int s = 0; s < S; ++s) {
-        out.sector[0][b][s][t] = st.cap[kChina][s] + gain[s];
+        out.sector[0][b][s][t] = st.cap[kChina][s] + tr.gain[s];
         capability += out.sector[0][b][s][t] / S;
         // Designing out: China's dependence on the West's inputs falls, to zero at most.
-        out.sector[2][b][s][t] = std::max(0.0, 100.0 * st.dep[kChina][s] - P(Param::TrendChinaIndigenization) * years);
+        out.sector[2][b][s][t] = std::max(0.0, 100.0 * st.dep[kChina][s] - tr.dependence_fall);
         dependence += out.sector[2][b][s][t] / S;
     }
     out.ind[static_cast<int>(Indicator::Capability)][b][t] = capability;
