@@ -94,11 +94,13 @@ inline constexpr std::array<IndicatorDef, kIndicatorCount> kIndicators{{
      true, 1, Pillar::Partner, true},
     {"venture_into_rival", "Venture investment into the rival", "$bn/yr",
      "Funding volume of the bloc's investors' deals with the rival's tech start-ups. For the US: $87bn in 2021, "
-     "$46.3bn in 2022, $8.1bn in the first four months of 2023 (002:L14); it follows openness and outbound screening.",
+     "$46.3bn in 2022, $8.1bn in the first four months of 2023 (002:L14); it follows openness and outbound screening. "
+     "Before 2021 the backcast extrapolates that fit beyond the observed years and overstates the level.",
      true, 1, Pillar::Partner, true},
     {"venture_deals_into_rival", "Venture deals with the rival", "deals/yr",
      "Number of the bloc's investors' deals with the rival's tech start-ups. For the US: 426 in 2021, 283 in 2022, "
-     "fewer than 50 in the first four months of 2023 (002:L14).",
+     "fewer than 50 in the first four months of 2023 (002:L14); before 2021 the backcast overstates them, as venture "
+     "funding.",
      true, 0, Pillar::Partner, true},
     {"iso_secretariats", "ISO secretariats held", "secretariats",
      "ISO technical-committee secretariats the bloc holds: its standards influence times the ISO total in the "
