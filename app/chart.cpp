@@ -64,6 +64,16 @@ std::string format_value(double v, int decimals, const std::string& unit) {
     return s + " " + unit;
 }
 
+namespace {
+constexpr const char* kObservedLabel = "Observed (sources)";
+// A hollow diamond: observed values stand apart from the model's lines.
+void observed_marker(ImDrawList* dl, ImVec2 c, float r, ImU32 color) {
+    const ImVec2 q[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y)};
+    dl->AddConvexPolyFilled(q, 4, ImGui::GetColorU32(ImGuiCol_ChildBg));
+    dl->AddPolyline(q, 4, color, ImDrawFlags_Closed, 2.0f);
+}
+}  // namespace
+
 ChartResult chart(const char* id, const ChartSpec& spec) {
     ChartResult result;
     ImGui::PushID(id);
@@ -83,6 +93,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         };
         for (const auto& s : spec.series) item(s.label);
         for (const auto& b : spec.bands) item(b.label);
+        if (!spec.observed.empty()) item(kObservedLabel);
     }
     const float height = std::max(spec.height, font * (legend_lines + 2.5f) + 12 + font * 8);
     const ImVec2 p1(p0.x + width, p0.y + height);
@@ -132,6 +143,18 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     };
     for (const auto& s : spec.series) legend_item(s.label, s.color, s.dashed, false);
     for (const auto& b : spec.bands) legend_item(b.label, b.color, false, true);
+    const ImU32 observed_color = ImGui::GetColorU32(ImGuiCol_Text);
+    if (!spec.observed.empty()) {
+        const float w = ImGui::CalcTextSize(kObservedLabel).x;
+        if (lx + 26 + w > p1.x - pad) {
+            lx = p0.x + pad;
+            legend_y += font + 2;
+        }
+        observed_marker(dl, ImVec2(lx + 9, legend_y + font * 0.5f), 5.0f, observed_color);
+        dl->AddText(ImVec2(lx + 24, legend_y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kObservedLabel);
+        audit::drawn_text(ImVec2(lx + 24, legend_y), ImVec2(lx + 24 + w, legend_y + font), kObservedLabel, p0, p1);
+        lx += 24 + w + 14;
+    }
     // Half a value label sits above the top grid line: keep it off the legend.
     float plot_top = legend_y + font * 1.5f + 8;
 
@@ -139,11 +162,13 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     int n = 0;
     double lo = 1e300, hi = -1e300;
     for (const auto& s : spec.series) {
-        n = std::max(n, static_cast<int>(s.y.size()));
+        n = std::max(n, s.start + static_cast<int>(s.y.size()));
         for (double v : s.y) lo = std::min(lo, v), hi = std::max(hi, v);
     }
     for (const auto& b : spec.bands)
         for (std::size_t i = 0; i < b.lo.size(); ++i) lo = std::min(lo, b.lo[i]), hi = std::max(hi, b.hi[i]);
+    for (const auto& o : spec.observed)
+        if (o.year >= spec.first_year && o.year < spec.first_year + n) lo = std::min(lo, o.value), hi = std::max(hi, o.value);
     if (n < 2 || !(hi >= lo)) {
         ImGui::SetCursorScreenPos(p0);
         ImGui::Dummy(ImVec2(width, height));
@@ -214,6 +239,40 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         audit::drawn_text(ImVec2(x, b.y + 4), ImVec2(x + ImGui::CalcTextSize(buf).x, b.y + 4 + font), buf, p0, p1);
         next_free = x + year_w + gap;
     }
+    if (spec.history_years > 0) {
+        // History: a shaded span with its name, so that it reads as what happened, not as a choice.
+        const float hx = X(std::min(spec.history_years, n - 1));
+        dl->AddRectFilled(ImVec2(a.x, a.y), ImVec2(hx, b.y), ImGui::GetColorU32(ImGuiCol_Text, 0.06f));
+        dl->AddLine(ImVec2(hx, a.y), ImVec2(hx, b.y), ImGui::GetColorU32(ImGuiCol_Text, 0.3f), 1.0f);
+        // Named in a corner the lines and markers leave free (top, else bottom; none: the legend says it).
+        const char* label = "History";
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        auto free_at = [&](ImVec2 at) {
+            const float x0 = at.x - 6, x1 = at.x + size.x + 6, y0 = at.y - 6, y1 = at.y + size.y + 6;
+            auto inside = [&](ImVec2 q) { return q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1; };
+            for (const auto& sr : spec.series)
+                for (std::size_t i = 0; i < sr.y.size(); ++i) {
+                    const double k = sr.start + static_cast<double>(i);
+                    if (k > spec.history_years) break;
+                    if (inside(ImVec2(X(k), Y(sr.y[i])))) return false;
+                    // The segment to the next point, sampled.
+                    if (i + 1 < sr.y.size())
+                        for (int f = 1; f < 8; ++f)
+                            if (inside(ImVec2(X(k + f / 8.0), Y(sr.y[i] + (sr.y[i + 1] - sr.y[i]) * f / 8.0)))) return false;
+                }
+            for (const auto& o : spec.observed)
+                if (inside(ImVec2(X(o.year - spec.first_year), Y(o.value)))) return false;
+            return true;
+        };
+        if (size.x + 8 < hx - a.x)
+            for (ImVec2 at : {ImVec2(hx - size.x - 4, a.y + 2), ImVec2(hx - size.x - 4, b.y - size.y - 2),
+                              ImVec2(a.x + 4, a.y + 2), ImVec2(a.x + 4, b.y - size.y - 2)})
+                if (free_at(at)) {
+                    dl->AddText(at, muted, label);
+                    audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), label, p0, p1);
+                    break;
+                }
+    }
     if (spec.marker_year >= spec.first_year && spec.marker_year < spec.first_year + n) {
         float x = X(spec.marker_year - spec.first_year);
         dl->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
@@ -225,10 +284,11 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     const ImDrawListFlags saved_flags = dl->Flags;
     dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (const auto& band : spec.bands) {
-        int m = std::min<int>(n, static_cast<int>(band.lo.size()));
+        int m = std::min<int>(n - band.start, static_cast<int>(band.lo.size()));
+        const int o = band.start;
         for (int i = 0; i + 1 < m; ++i) {
-            ImVec2 q[4] = {ImVec2(X(i), Y(band.lo[i])), ImVec2(X(i + 1), Y(band.lo[i + 1])),
-                           ImVec2(X(i + 1), Y(band.hi[i + 1])), ImVec2(X(i), Y(band.hi[i]))};
+            ImVec2 q[4] = {ImVec2(X(o + i), Y(band.lo[i])), ImVec2(X(o + i + 1), Y(band.lo[i + 1])),
+                           ImVec2(X(o + i + 1), Y(band.hi[i + 1])), ImVec2(X(o + i), Y(band.hi[i]))};
             dl->AddConvexPolyFilled(q, 4, band.color);
             // The outer band's edges, opaque: the fill alone is too faint to see
             // against the panel (3:1 for marks, theme.h).
@@ -243,13 +303,17 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     std::vector<ImVec2> pts;
     for (const auto& s : spec.series) {
         pts.clear();
-        for (std::size_t i = 0; i < s.y.size(); ++i) pts.push_back(ImVec2(X(static_cast<double>(i)), Y(s.y[i])));
+        for (std::size_t i = 0; i < s.y.size(); ++i) pts.push_back(ImVec2(X(static_cast<double>(s.start + i)), Y(s.y[i])));
         if (s.dashed)
             add_dashed_polyline(dl, pts.data(), static_cast<int>(pts.size()), s.color, s.thickness);
         else
             dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, s.thickness);
     }
     dl->PopClipRect();
+    // After the clip: a marker on the first or last year shows whole.
+    for (const auto& o : spec.observed)
+        if (o.year >= spec.first_year && o.year < spec.first_year + n)
+            observed_marker(dl, ImVec2(X(o.year - spec.first_year), Y(o.value)), 6.0f, observed_color);
 
     // Hover readout.
     ImGui::SetCursorScreenPos(a);
@@ -258,24 +322,29 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         float mx = ImGui::GetIO().MousePos.x;
         int i = std::clamp(static_cast<int>(std::lround((mx - a.x) / (b.x - a.x) * (n - 1))), 0, n - 1);
         result.hovered_year = spec.first_year + i;
-        if (ImGui::IsItemClicked()) result.clicked_year = result.hovered_year;
+        // A history year is the same in every scenario: nothing for the Why panel to explain.
+        if (ImGui::IsItemClicked() && i >= spec.history_years) result.clicked_year = result.hovered_year;
         dl->AddLine(ImVec2(X(i), a.y), ImVec2(X(i), b.y), ImGui::GetColorU32(ImGuiCol_Text, 0.35f), 1.0f);
         for (const auto& s : spec.series)
-            if (i < static_cast<int>(s.y.size())) dl->AddCircleFilled(ImVec2(X(i), Y(s.y[i])), 4.0f, s.color);
+            if (i >= s.start && i - s.start < static_cast<int>(s.y.size()))
+                dl->AddCircleFilled(ImVec2(X(i), Y(s.y[i - s.start])), 4.0f, s.color);
         ImGui::BeginTooltip();
-        ImGui::Text("%d", spec.first_year + i);
+        ImGui::Text("%d%s", spec.first_year + i, i < spec.history_years ? " (history: the model's backcast)" : "");
         for (const auto& s : spec.series)
-            if (i < static_cast<int>(s.y.size())) {
+            if (i >= s.start && i - s.start < static_cast<int>(s.y.size())) {
                 ImGui::ColorButton(("##c" + s.label).c_str(), ImGui::ColorConvertU32ToFloat4(s.color),
                                    ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
                 ImGui::SameLine();
-                ImGui::Text("%s: %s", s.label.c_str(), format_value(s.y[i], spec.decimals, spec.unit).c_str());
+                ImGui::Text("%s: %s", s.label.c_str(), format_value(s.y[i - s.start], spec.decimals, spec.unit).c_str());
             }
         for (const auto& band : spec.bands)
-            if (i < static_cast<int>(band.lo.size()))
+            if (i >= band.start && i - band.start < static_cast<int>(band.lo.size()))
                 ImGui::TextDisabled("%s: %s to %s", band.label.c_str(),
-                                    format_value(band.lo[i], spec.decimals, spec.unit).c_str(),
-                                    format_value(band.hi[i], spec.decimals, spec.unit).c_str());
+                                    format_value(band.lo[i - band.start], spec.decimals, spec.unit).c_str(),
+                                    format_value(band.hi[i - band.start], spec.decimals, spec.unit).c_str());
+        for (const auto& o : spec.observed)
+            if (o.year == spec.first_year + i)
+                ImGui::Text("%s: %s", kObservedLabel, o.note.c_str());
         ImGui::EndTooltip();
     }
     ImGui::SetCursorScreenPos(p0);

@@ -12,16 +12,25 @@ namespace ui {
 
 struct ChartSeries {
     std::string label;
-    std::vector<double> y;  // one value per year
+    std::vector<double> y;  // one value per year from `start`
     ImU32 color;
     float thickness = 2.0f;
     bool dashed = false;
+    int start = 0;          // the year index (from first_year) of y[0]: projections start after the history
 };
 
 struct ChartBand {
     std::string label;
     std::vector<double> lo, hi;
     ImU32 color;
+    int start = 0;
+};
+
+// An observed value from the reference data, drawn as a marker beside the lines.
+struct ChartPoint {
+    int year;
+    double value;
+    std::string note;  // "observed 23.4 $bn per year (002:L14)"
 };
 
 struct ChartSpec {
@@ -35,6 +44,10 @@ struct ChartSpec {
     float title_reserve = 0.0f;  // px kept free right of the title (a button the caller puts there)
     bool selected = false;  // drawn with an accent outline
     int marker_year = -1;   // a vertical marker (e.g. the year the Why panel explains)
+    // The first history_years points are history (the model's backcast, the
+    // same for every scenario): shaded, and not clickable as a year to explain.
+    int history_years = 0;
+    std::vector<ChartPoint> observed;
 };
 
 struct ChartResult {

@@ -146,6 +146,15 @@ std::string app_state_json(app::App& app) {
     };
     w.Key("indicators"); indicators(view.scenario);
     w.Key("baseline"); indicators(view.baseline);
+    // The seat's history 2017..2023 (the backcast the charts draw), per indicator.
+    w.Key("history"); w.StartObject();
+    for (int i = 0; view.scenario.has_history && i < tl::kIndicatorCount; ++i) {
+        w.Key(std::string(tl::kIndicators[i].key).c_str());
+        w.StartArray();
+        for (int y = 0; y < tl::kHistoryYears; ++y) w.Double(view.scenario.hist[i][seat][y]);
+        w.EndArray();
+    }
+    w.EndObject();
     w.Key("lever_rects"); w.StartObject();
     for (const auto& [key, r] : app.ui_state.lever_rects) {
         w.Key(key.c_str());

@@ -8,6 +8,7 @@
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
+#include "core/history.h"
 #include "imgui.h"
 
 namespace ui {
@@ -16,6 +17,12 @@ namespace {
 std::vector<double> series_of(const tl::Results& r, tl::Indicator i, tl::Bloc b) {
     std::vector<double> v(r.years);
     for (int y = 0; y < r.years; ++y) v[y] = r.at(i, b, y);
+    return v;
+}
+// 2017..2024: the backcast, joined to the base year where the projections start.
+std::vector<double> history_of(const tl::Results& r, tl::Indicator i, tl::Bloc b) {
+    std::vector<double> v;
+    for (int y = tl::kFirstYear; y <= tl::kBaseYear; ++y) v.push_back(r.at_year(i, b, y));
     return v;
 }
 }  // namespace
@@ -72,6 +79,20 @@ void draw_charts(app::AppState& state, int columns) {
             spec.series.push_back({"Pinned: " + changes_summary(*state.pinned),
                                    series_of(view.pinned, ind, bloc), compare_color(), 2.0f, false});
         spec.series.push_back({"Your scenario", series_of(view.scenario, ind, bloc), color, 3.0f, false});
+        if (view.scenario.has_history) {
+            // History first, the same for every scenario; the projections start in 2024.
+            const int h = tl::kHistoryYears;
+            spec.first_year = tl::kFirstYear;
+            spec.history_years = h;
+            for (auto& series : spec.series) series.start = h;
+            for (auto& band : spec.bands) band.start = h;
+            if (spec.marker_year >= 0 && spec.marker_year < tl::kBaseYear) spec.marker_year = -1;
+            spec.series.insert(spec.series.begin(), ChartSeries{"History (model)", history_of(view.scenario, ind, bloc),
+                                                                 ImGui::GetColorU32(ImGuiCol_Text, 0.75f), 2.0f, false});
+            for (const auto& point : tl::observed_points())
+                if (point.indicator == ind && point.bloc == bloc)
+                    spec.observed.push_back({point.year, point.value, point.note});
+        }
 
         if (k % columns != 0) ImGui::SameLine();
         ImGui::PushID(static_cast<int>(k));

@@ -16,6 +16,7 @@
 #include "core/analysis.h"
 #include "core/checks.h"
 #include "core/export.h"
+#include "core/history.h"
 #include "core/scenario_io.h"
 #include "core/snapshot.h"
 #include "core/story.h"
@@ -30,6 +31,9 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli levers                      list levers: id, unit, range, pillar, source
   trilemma-cli presets                     list presets with descriptions and sources
   trilemma-cli params                      list model parameters with values and sources
+  trilemma-cli indicators                  list indicators: id, unit, meaning with sources
+  trilemma-cli backcast                    every observed value of assets/history/reference_data.json against
+                                           the model's backcast 2017-2024 (exit 1 if one is out of tolerance)
   trilemma-cli run [options]               run a scenario and print indicators
   trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
   trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
@@ -266,12 +270,16 @@ int cmd_run(const Options& o) {
     } else if (o.format == "json") {
         std::printf("{\"model_version\":%d,\"scenario\":%s,\"years\":[", kModelVersion, scenario_to_json(s, false).c_str());
         for (int y = 0; y < r.years; ++y) std::printf("%s%d", y ? "," : "", r.year(y));
+        std::printf("],\"history_years\":[");
+        for (int y = 0; y < kHistoryYears; ++y) std::printf("%s%d", y ? "," : "", kFirstYear + y);
         std::printf("],\"blocs\":{");
         for (std::size_t k = 0; k < blocs.size(); ++k) {
             std::printf("%s\"%s\":{", k ? "," : "", std::string(kBlocIds[blocs[k]]).c_str());
             for (int i = 0; i < kIndicatorCount; ++i) {
                 std::printf("%s\"%s\":{\"scenario\":[", i ? "," : "", std::string(kIndicators[i].key).c_str());
                 for (int y = 0; y < r.years; ++y) std::printf("%s%.4f", y ? "," : "", r.ind[i][blocs[k]][y]);
+                std::printf("],\"history\":[");
+                for (int y = 0; r.has_history && y < kHistoryYears; ++y) std::printf("%s%.4f", y ? "," : "", r.hist[i][blocs[k]][y]);
                 std::printf("],\"baseline\":[");
                 for (int y = 0; y < r.years; ++y) std::printf("%s%.4f", y ? "," : "", base.ind[i][blocs[k]][y]);
                 std::printf("]}");
@@ -284,12 +292,14 @@ int cmd_run(const Options& o) {
             int b = blocs[k];
             std::printf("%s — %s, %d–%d%s\n", std::string(kBlocNames[b]).c_str(), s.name.c_str(), kBaseYear,
                         r.year(r.years - 1), s.reactions ? "" : " (no reactions)");
-            std::printf("  %-40s %10s %10s %10s %10s\n", "indicator", "2024", "horizon", "baseline", "change");
+            std::printf("  %-40s %10s %10s %10s %10s %10s\n", "indicator", "2017", "2024", "horizon", "baseline", "change");
             for (int i = 0; i < kIndicatorCount; ++i) {
                 const auto& def = kIndicators[i];
                 std::string label = std::string(def.name) + " (" + std::string(def.unit) + ")";
                 double v0 = r.ind[i][b][0], v = r.ind[i][b][r.years - 1], vb = base.ind[i][b][r.years - 1];
-                std::printf("  %-40.40s %10.2f %10.2f %10.2f %+10.2f", label.c_str(), v0, v, vb, v - vb);
+                // 2017: the backcast, the same for every scenario (history).
+                double v17 = r.has_history ? r.hist[i][b][0] : NAN;
+                std::printf("  %-40.40s %10.2f %10.2f %10.2f %10.2f %+10.2f", label.c_str(), v17, v0, v, vb, v - vb);
                 if (o.bands > 0)
                     std::printf("   5-95%%: %.2f..%.2f", bands[k].q[i][r.years - 1][0], bands[k].q[i][r.years - 1][4]);
                 std::printf("\n");
@@ -389,6 +399,38 @@ int cmd_tornado(const Options& o) {
     return 0;
 }
 
+int cmd_indicators() {
+    for (const auto& d : kIndicators)
+        std::printf("%-26s %-14s %s\n  %s\n", std::string(d.key).c_str(), std::string(d.unit).c_str(),
+                    std::string(d.name).c_str(), std::string(d.meaning).c_str());
+    return 0;
+}
+
+// A markdown table (README, closing notes): observed vs model, the tolerance and the verdict.
+int cmd_backcast() {
+    const Results r = run(scenario_from_preset(presets().front()));
+    int failed = 0, matched = 0, total = 0;
+    std::printf("| id | series | period | observed | model | tolerance | model series | verdict |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
+    for (const auto& c : compare_with_reference_data(r)) {
+        ++total;
+        const char* bound = c.comparison == "upper_bound" ? "≤ " : c.comparison == "lower_bound" ? "≥ " : "";
+        if (!c.matched) {
+            std::printf("| `%s` | %s | %s | %s%g %s | — | %s | — | not matched: %s |\n", c.id.c_str(), c.series.c_str(),
+                        c.period.c_str(), bound, c.observed, c.unit.c_str(), c.tolerance.c_str(), c.reason.c_str());
+            continue;
+        }
+        ++matched;
+        failed += !c.within;
+        std::printf("| `%s` | %s | %s | %s%g %s | %.3g | %s | %s %s | %s |\n", c.id.c_str(), c.series.c_str(),
+                    c.period.c_str(), bound, c.observed, c.unit.c_str(), c.model, c.tolerance.c_str(), c.bloc_id.c_str(),
+                    c.indicator_key.c_str(), c.within ? "within" : "OUT OF TOLERANCE");
+    }
+    std::printf("\n%d observed rows: %d matched (%d out of tolerance), %d not matched (reason given)\n", total, matched,
+                failed, total - matched);
+    return failed ? 1 : 0;
+}
+
 int cmd_checks() {
     auto results = run_checks();
     int failed = 0;
@@ -426,6 +468,8 @@ int main(int argc, char** argv) {
         if (cmd == "levers") return cmd_levers();
         if (cmd == "presets") return cmd_presets();
         if (cmd == "params") return cmd_params();
+        if (cmd == "indicators") return cmd_indicators();
+        if (cmd == "backcast") return cmd_backcast();
         if (cmd == "guide") {
             int cmd_guide(int, char**);
             return cmd_guide(argc, argv);

@@ -18,7 +18,9 @@ Attribution attribute(const Scenario& scenario, const Scenario& reference_in, in
     Attribution a;
     const ParamValues P = materialize(scenario.assumptions);
     RunInput base = run_input(reference);
-    const RunInput target = run_input(scenario);
+    base.history = false;  // lever changes act from the start year: history has nothing to attribute
+    RunInput target = run_input(scenario);
+    target.history = false;
     simulate(base, P, a.reference);
     simulate(target, P, a.scenario);
     for (int b = 0; b < kBlocCount; ++b)
@@ -74,6 +76,7 @@ MonteCarlo::MonteCarlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t se
     : input_(run_input(s)), mode_(s.assumptions), bloc_(bloc), draws_(std::max(1, draws)), seed_(seed) {
     years_ = input_.horizon - kBaseYear + 1;
     input_.only_bloc = idx(bloc);  // the bands are for one bloc
+    input_.history = false;        // the history is the same in every draw's band: not banded
     samples_.resize(static_cast<std::size_t>(kIndicatorCount) * years_ * draws_);
     params_ = materialize(mode_);
     const auto& defs = param_defs();
@@ -202,6 +205,7 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
     // The other blocs' levers do not change between samples: prepare the run
     // input once (random_policy already clamps the seat's levers).
     RunInput input = run_input(s);
+    input.history = false;  // the samples are scored at the horizon
     Results r;
     std::vector<Policy> policies;
     policies.reserve(samples);
@@ -227,6 +231,7 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
     Scenario trial = s;
     const ParamValues P = materialize(s.assumptions);
     RunInput input = run_input(s);
+    input.history = false;  // the mixes are scored at the horizon
     Results r;
     const int seat = idx(s.seat);
     int evaluations = 0;

@@ -14,6 +14,8 @@
 // within a few microseconds so that Monte Carlo bands follow a dragged slider.
 #include "core/model.h"
 
+#include "core/history.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -283,6 +285,7 @@ struct Flows {
     double rival_leakage[B];     // indicator, share
     double rival_access[B];      // the rival's access to the camp's chips, AI, quantum technology (0..1)
     double compliance_cost[B];   // GDP cost of the bloc's privacy rules, % of GDP
+    double outbound_screening[B];  // the bloc's outbound investment screening (0..1), for venture flows
 };
 
 // What the stocks' targets depend on; compared with the same at 2024.
@@ -701,6 +704,7 @@ void mechanism_digital_dependence(const ParamValues& P, const State& st, const L
 }
 
 void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
+    for (int b = 0; b < B; ++b) f.outbound_screening[b] = L[b].outbound;
     mechanism_digital_dependence(P, st, L, f);
     mechanism_controls(P, st, L, f);
     mechanism_subsidies(P, L, f);
@@ -914,10 +918,49 @@ double fiscal_burden(const ParamValues& P, double fiscal_change_share) {
     return pct <= 0 ? pct : pct + P(Param::FiscalConvexity) * pct * pct;
 }
 
-void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int only_bloc,
-            Results& out) {
+// The readable units of issue 14: the state restated in the units the sources
+// give. Investment flows are their 2024 level times the change of the bloc's
+// openness with the rival since 2024, raised to one elasticity fitted to the
+// observed falls of 2017-2023 (002:L14: investment fell far more than trade);
+// venture investment is further cut by the investor's own outbound screening,
+// which forbids deals in the screened sectors (001:L77).
+template <typename Put>
+void record_readable_units(const ParamValues& P, const State& st, const Flows& f, const Flows& f0, const SectorWeights& sw,
+                           double lead, double stdi, int b, Put put) {
+    const double openness_factor =
+        std::pow(st.open[b] / P(Param::BaseOpenness, b), P(Param::InvestmentElasticity));
+    const double outbound_factor = (1.0 - f.outbound_screening[b]) / std::max(1.0 - f0.outbound_screening[b], 0.05);
+    const double venture = P(Param::Venture2024, b) * openness_factor * outbound_factor;
+    put(Indicator::LeadYears, b, lead / P(Param::FrontierPace));
+    put(Indicator::InvestmentFromRival, b, P(Param::Investment2024, b) * openness_factor);
+    put(Indicator::VentureIntoRival, b, venture);
+    put(Indicator::VentureDealsIntoRival, b, venture / P(Param::VentureDealSize));
+    put(Indicator::IsoSecretariats, b, stdi * P(Param::IsoSecretariatsTotal));
+    put(Indicator::IecSecretariats, b, stdi * P(Param::IecSecretariatsTotal));
+    put(Indicator::MarketShare, b, 100.0 * mean_weighted(sw, st.share[b]));
+}
+
+// The trends of the reference projection in one year (section below), the same for every bloc's record.
+struct ReferenceTrends {
+    bool on = false;
+    double gain[S] = {};             // China's capability gain per sector (chips, AI, quantum)
+    double triad_gain = 0;
+    double china_standards[S] = {};  // China's share of standards leadership with the trend (%)
+    double others_factor[S] = {};    // what the others' shares are multiplied by
+    double investment_kept = 1;      // share of investment flows left
+    double dependence_fall = 0;      // points off China's dependence
+};
+ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024);
+void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+                            Results& out);
+
+// `trend_years`: years since 2024 for the trends of the reference projection
+// (0 in the base year and in the backcast, which has no trends of its own).
+void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int trend_years,
+            int only_bloc, Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
+    const ReferenceTrends trends = reference_trends(P, st, trend_years);
     double frag = mean_frag(st);
     const SectorWeights sw(P);
     for (int b = 0; b < B; ++b) {
@@ -952,6 +995,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         put(Indicator::Escalation, b, 100.0 * st.esc);
         put(Indicator::Capability, b, mean_all(st.cap[b]));
         put(Indicator::StandardsInfluence, b, 100.0 * stdi);
+        record_readable_units(P, st, f, f0, sw, lead, stdi, b, put);
 
         // Pillar scores (model v2): outcomes only, each a weighted,
         // standardised change since 2024 (weights are assumptions in the
@@ -992,7 +1036,85 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
             out.sector[2][b][s][t] = 100.0 * st.dep[b][s];
             out.sector[3][b][s][t] = 100.0 * st.stdi[b][s];
         }
+        apply_reference_trends(P, st, trends, b, t, out);
     }
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] The moving reference projection (issue 14)
+// ---------------------------------------------------------------------------
+// From 2025 on the status quo carries the trends the sources describe under
+// the 2024 policies: China catching up on the frontier and designing out its
+// dependence (001:L32, 001:L137), its standards influence growing slowly
+// (003:L55, 003:L256), investment between the poles still falling (002:L14).
+// They are added to the indicators every scenario reports, alike: the pillar
+// scores, computed from the model's own dynamics before the trends are added,
+// measure the distance from this moving baseline, so the status quo still
+// scores 50 in every year and a policy's effect on a score is what it was.
+// The sizes are assumptions in the parameter table (trend_*).
+ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024) {
+    ReferenceTrends tr;
+    tr.on = years_since_2024 > 0;
+    if (!tr.on) return tr;
+    const double years = years_since_2024;
+    // Catch-up: China's capability in chips, AI and quantum rises toward the
+    // frontier, closing a growing part of its 2024 gap to 100 (the part is
+    // trend x years / (trend x years + 16): a gap of 25 points closes by
+    // about trend x years over a decade). The gain depends on the 2024 state
+    // only, so it is the same in every scenario and leaves policy effects as
+    // they were, unless a scenario reaches 100.
+    const double closed = saturate(P(Param::TrendChinaCatchUp) * years, 16.0);
+    for (int s = 0; s <= kQuantum; ++s) {
+        const double gap_2024 = 100.0 - P(Param::BaseCapability, kChina * S + s);
+        tr.gain[s] = std::min(100.0, st.cap[kChina][s] + gap_2024 * closed) - st.cap[kChina][s];
+    }
+    tr.triad_gain = (tr.gain[kSemis] + tr.gain[kAI] + tr.gain[kQuantum]) / 3.0;
+    // Standards: China's share of leadership grows; the others' shares shrink in proportion.
+    for (int s = 0; s < S; ++s) {
+        const double china = 100.0 * st.stdi[kChina][s];
+        tr.china_standards[s] = std::min(100.0, china + P(Param::TrendChinaStandards) * years);
+        tr.others_factor[s] = china < 100.0 - 1e-9 ? (100.0 - tr.china_standards[s]) / (100.0 - china) : 1.0;
+    }
+    tr.investment_kept = std::pow(1.0 - P(Param::TrendInvestmentDecoupling), years);
+    tr.dependence_fall = P(Param::TrendChinaIndigenization) * years;
+    return tr;
+}
+
+void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+                            Results& out) {
+    if (!tr.on) return;
+    auto add = [&](Indicator i, double d) { out.ind[static_cast<int>(i)][b][t] += d; };
+    auto scale = [&](Indicator i, double k) { out.ind[static_cast<int>(i)][b][t] *= k; };
+    const double lead_change = b == kChina ? tr.triad_gain : -tr.triad_gain;  // every other bloc races China
+    add(Indicator::TechLead, lead_change);
+    add(Indicator::LeadYears, lead_change / P(Param::FrontierPace));
+
+    double influence_change = 0;
+    for (int s = 0; s < S; ++s) {
+        const double own = 100.0 * st.stdi[b][s];
+        const double value = b == kChina ? tr.china_standards[s] : own * tr.others_factor[s];
+        influence_change += (value - own) / S;
+        out.sector[3][b][s][t] = value;
+    }
+    add(Indicator::StandardsInfluence, influence_change);
+    add(Indicator::IsoSecretariats, influence_change / 100.0 * P(Param::IsoSecretariatsTotal));
+    add(Indicator::IecSecretariats, influence_change / 100.0 * P(Param::IecSecretariatsTotal));
+
+    scale(Indicator::InvestmentFromRival, tr.investment_kept);
+    scale(Indicator::VentureIntoRival, tr.investment_kept);
+    scale(Indicator::VentureDealsIntoRival, tr.investment_kept);
+
+    if (b != kChina) return;
+    double capability = 0, dependence = 0;
+    for (int s = 0; s < S; ++s) {
+        out.sector[0][b][s][t] = st.cap[kChina][s] + tr.gain[s];
+        capability += out.sector[0][b][s][t] / S;
+        // Designing out: China's dependence on the West's inputs falls, to zero at most.
+        out.sector[2][b][s][t] = std::max(0.0, 100.0 * st.dep[kChina][s] - tr.dependence_fall);
+        dependence += out.sector[2][b][s][t] / S;
+    }
+    out.ind[static_cast<int>(Indicator::Capability)][b][t] = capability;
+    out.ind[static_cast<int>(Indicator::Dependence)][b][t] = dependence;
 }
 
 void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
@@ -1009,6 +1131,123 @@ void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
 double phase_in(const ParamValues& P, int year, int start_year) {
     if (year < start_year) return 0.0;
     return std::min(1.0, (year - start_year + 1) / std::max(P(Param::PhaseInYears), 1.0));
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] The backcast 2017-2023 (issue 14)
+// ---------------------------------------------------------------------------
+// The policies of the timeline in model units, for kFirstYear..kBaseYear.
+struct HistoryLevers {
+    Levers year[kHistoryYears + 1][B];
+};
+
+void history_levers(const RunInput& input, HistoryLevers& h) {
+    std::array<Policy, kBlocCount> in_force;
+    for (int k = 0; k <= kHistoryYears; ++k) {
+        policies_in_year(input.reference, kFirstYear + k, in_force);
+        for (int b = 0; b < B; ++b) h.year[k][b] = to_model_units(in_force[b]);
+    }
+}
+
+// The stocks at the equilibrium of the first year's policies: each stock's
+// target (its 2024 value shifted by how far the drivers differ from 2024's),
+// reached at once (every adjustment time set to one year), twice so that the
+// drivers see the state they produce. Capability, which has no equilibrium,
+// starts at its 2024 value.
+void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Drivers& d_ref, State& st) {
+    ParamValues at_once = P;
+    for (Param tau : {Param::OpennessTau, Param::AlignTau, Param::ShareTau, Param::StandardsTau, Param::FragmentationTau,
+                      Param::EscalationTau})
+        at_once.v[kParamOffsets[static_cast<int>(tau)]] = 1.0;
+    const StockScales scales(at_once, d_ref);
+    Flows f;
+    Drivers d;
+    for (int pass = 0; pass < 2; ++pass) {
+        compute_flows(P, st, L, f);
+        compute_drivers(P, st, L, f, d);
+        integrate_stocks(at_once, d, d_ref, scales, st);
+    }
+    compute_flows(P, st, L, f);
+    mechanism_indigenization_start(f, L, st);
+}
+
+// Replays the timeline from kFirstYear with the model's own dynamics (no
+// reactions: the timeline holds what every bloc actually did) and records the
+// years into out.ind[..][0..kHistoryYears]. The calibrated 2024 state is not
+// an exact end point of this replay (it is calibrated as the equilibrium of
+// the 2024 policies, and lags leave the replay short of it), so
+// close_history_gap later moves each history year toward the calibrated 2024
+// value in proportion to its distance from 2017: the history ends exactly
+// where every scenario starts. The 2024 value of the replay is returned in
+// replay_2024 for that.
+void backcast(const ParamValues& P, const RunInput& input, const Drivers& d_ref, const CapabilityRates& rate_ref,
+              const Reference& ref, double (&replay_2024)[kIndicatorCount][B], Results& out) {
+    HistoryLevers h;
+    history_levers(input, h);
+    State st;
+    init_state(P, st);
+    start_at_equilibrium(P, h.year[0], d_ref, st);
+    const StockScales scales(P, d_ref);
+    Flows f;
+    Drivers d;
+    CapabilityRates rate;
+    for (int t = 0; t <= kHistoryYears; ++t) {
+        const Levers(&L)[B] = h.year[t];
+        compute_flows(P, st, L, f);
+        record(P, st, f, ref, t, 0, -1, out);
+        if (t == kHistoryYears) break;
+        compute_drivers(P, st, L, f, d);
+        capability_rates(P, L, f, st, rate);
+        integrate_capability(P, rate, rate_ref, st);
+        mechanism_indigenization(P, f, L, st);
+        integrate_stocks(P, d, d_ref, scales, st);
+    }
+    for (int i = 0; i < kIndicatorCount; ++i)
+        for (int b = 0; b < B; ++b) {
+            for (int t = 0; t < kHistoryYears; ++t) out.hist[i][b][t] = out.ind[i][b][t];
+            replay_2024[i][b] = out.ind[i][b][kHistoryYears];
+        }
+    // The projection writes its own years over these slots; a short horizon
+    // leaves some unwritten, and they must not hold history.
+    for (auto& indicator : out.ind)
+        for (auto& bloc : indicator) std::fill(bloc.begin(), bloc.begin() + kHistoryYears + 1, 0.0);
+    for (auto& metric : out.sector)
+        for (auto& bloc : metric)
+            for (auto& sector : bloc) std::fill(sector.begin(), sector.begin() + kHistoryYears + 1, 0.0);
+    for (auto* grid : {&out.component_value, &out.component_contribution})
+        for (auto& pillar : *grid)
+            for (auto& component : pillar)
+                for (auto& bloc : component) std::fill(bloc.begin(), bloc.begin() + kHistoryYears + 1, 0.0);
+}
+
+// Investment flows are a power of openness, so a linear shift would not keep
+// them on their curve: they follow the shifted openness instead.
+constexpr int idx_of(Indicator i) { return static_cast<int>(i); }
+bool follows_openness(int i) {
+    return i == idx_of(Indicator::InvestmentFromRival) || i == idx_of(Indicator::VentureIntoRival) ||
+           i == idx_of(Indicator::VentureDealsIntoRival);
+}
+
+void close_history_gap(const ParamValues& P, const double (&replay_2024)[kIndicatorCount][B], Results& out) {
+    const int open_i = idx_of(Indicator::TradeOpenness);
+    double replay_open[B][kHistoryYears];
+    for (int b = 0; b < B; ++b)
+        for (int t = 0; t < kHistoryYears; ++t) replay_open[b][t] = out.hist[open_i][b][t];
+    for (int i = 0; i < kIndicatorCount; ++i) {
+        if (follows_openness(i)) continue;
+        for (int b = 0; b < B; ++b) {
+            const double gap = out.ind[i][b][0] - replay_2024[i][b];
+            for (int t = 1; t < kHistoryYears; ++t) out.hist[i][b][t] += gap * t / kHistoryYears;
+        }
+    }
+    for (int i = 0; i < kIndicatorCount; ++i) {
+        if (!follows_openness(i)) continue;
+        for (int b = 0; b < B; ++b)
+            for (int t = 1; t < kHistoryYears; ++t)
+                out.hist[i][b][t] *= std::pow(out.hist[open_i][b][t] / std::max(replay_open[b][t], 1e-9),
+                                              P(Param::InvestmentElasticity));
+    }
+    out.has_history = true;
 }
 
 }  // namespace
@@ -1048,6 +1287,21 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     pressure_of(P, f_ref, pressure_ref);
     pressure = pressure_ref;
 
+    // The history depends on the parameters and the 2024 policies only: a
+    // slider dragged in the app reruns the projection, not the backcast.
+    struct HistoryCache {
+        bool valid = false;
+        ParamValues params;
+        std::array<Policy, kBlocCount> reference;
+        decltype(Results::hist) hist;
+    };
+    thread_local HistoryCache cache;
+    const bool history_cached = input.history && cache.valid && cache.params.v == P.v &&
+                                std::memcmp(&cache.reference, &input.reference, sizeof cache.reference) == 0;
+    double replay_2024[kIndicatorCount][B];
+    out.has_history = false;
+    if (input.history && !history_cached) backcast(P, input, d_ref, rate_ref, ref, replay_2024, out);
+
     double follow_2024[B][S] = {};
     for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, reference, w, follow_2024[w]);
 
@@ -1076,7 +1330,7 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
 
         Flows f;
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, input.only_bloc, out);
+        record(P, st, f, ref, t, t, input.only_bloc, out);
         pressure_of(P, f, pressure);
         if (t + 1 == years) break;
 
@@ -1086,6 +1340,16 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
         integrate_capability(P, rate, rate_ref, st);
         mechanism_indigenization(P, f, L, st);
         integrate_stocks(P, d, d_ref, scales, st);
+    }
+    if (history_cached) {
+        out.hist = cache.hist;
+        out.has_history = true;
+    } else if (input.history) {
+        close_history_gap(P, replay_2024, out);
+        cache.valid = true;
+        cache.params = P;
+        cache.reference = input.reference;
+        cache.hist = out.hist;
     }
 }
 

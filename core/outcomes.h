@@ -27,14 +27,27 @@ enum class Indicator : int {
     ProtectScore,           // pillar scores (0–100, 50 = the 2024 position)
     PromoteScore,
     PartnerScore,
+    // Readable units (issue 14): the model's state restated in the units the
+    // sources give, so the backcast can be held to observed figures.
+    LeadYears,              // technology lead in years of frontier progress
+    InvestmentFromRival,    // direct investment received from the rival ($bn per year)
+    VentureIntoRival,       // venture investment into the rival's tech start-ups ($bn per year)
+    VentureDealsIntoRival,  // venture deals with the rival's tech start-ups (deals per year)
+    IsoSecretariats,        // ISO technical-committee secretariats held
+    IecSecretariats,        // IEC technical-committee secretariats held
+    MarketShare,            // world market share in the six sectors (%)
 };
-inline constexpr int kIndicatorCount = 17;
+inline constexpr int kIndicatorCount = 24;
 
 struct IndicatorDef {
     std::string_view key, name, unit, meaning;
     bool higher_is_better;
     int decimals;
     Pillar pillar;  // the pillar it speaks to (its colour in charts); each pillar score belongs to its own
+    // True for the readable-unit indicators: they restate an index in the
+    // sources' units (years, $bn, deals, secretariats), so the story does not
+    // count them a second time among the indicators that moved most.
+    bool restates_index = false;
 };
 inline constexpr std::array<IndicatorDef, kIndicatorCount> kIndicators{{
     {"tech_lead", "Technology lead (chips, AI, quantum)", "index pts",
@@ -71,6 +84,35 @@ inline constexpr std::array<IndicatorDef, kIndicatorCount> kIndicators{{
      0, Pillar::Promote},
     {"partner", "Partner score", "0-100", "Partnership: alliance cohesion, Global South, market integration with partners, one set of standards.",
      true, 0, Pillar::Partner},
+    {"lead_years", "Technology lead in years", "years",
+     "The technology lead (chips, AI, quantum) in years of frontier progress: the lead in points divided by the "
+     "frontier's pace of 4 points a year (parameter frontier_pace; 001:L73: controls set a rival back years).",
+     true, 1, Pillar::Protect, true},
+    {"investment_from_rival", "Direct investment from the rival", "$bn/yr",
+     "Direct investment the rival's firms make in the bloc each year. For the US: Chinese FDI, $23.4bn in 2017 and "
+     "$3.2bn in 2022 (002:L14); it follows trade openness with an elasticity fitted to those two years.",
+     true, 1, Pillar::Partner, true},
+    {"venture_into_rival", "Venture investment into the rival", "$bn/yr",
+     "Funding volume of the bloc's investors' deals with the rival's tech start-ups. For the US: $87bn in 2021, "
+     "$46.3bn in 2022, $8.1bn in the first four months of 2023 (002:L14); it follows openness and outbound screening. "
+     "Before 2021 the backcast extrapolates that fit beyond the observed years and overstates the level.",
+     true, 1, Pillar::Partner, true},
+    {"venture_deals_into_rival", "Venture deals with the rival", "deals/yr",
+     "Number of the bloc's investors' deals with the rival's tech start-ups. For the US: 426 in 2021, 283 in 2022, "
+     "fewer than 50 in the first four months of 2023 (002:L14); before 2021 the backcast overstates them, as venture "
+     "funding.",
+     true, 0, Pillar::Partner, true},
+    {"iso_secretariats", "ISO secretariats held", "secretariats",
+     "ISO technical-committee secretariats the bloc holds: its standards influence times the ISO total in the "
+     "model's sectors, calibrated so that China holds 79 in 2019 (003:L265).",
+     true, 0, Pillar::Partner, true},
+    {"iec_secretariats", "IEC secretariats held", "secretariats",
+     "IEC technical-committee secretariats the bloc holds, calibrated so that China holds 10 in 2019 (003:L265).",
+     true, 0, Pillar::Partner, true},
+    {"market_share", "World market share", "%",
+     "The bloc's share of world sales in the six sectors, weighted by each sector's weight in the economy "
+     "(parameter sector_weight; 001:L22, 001:L213).",
+     true, 1, Pillar::Promote, true},
 }};
 inline const IndicatorDef& indicator_def(Indicator i) { return kIndicators[static_cast<int>(i)]; }
 inline constexpr Pillar indicator_pillar(Indicator i) { return kIndicators[static_cast<int>(i)].pillar; }
@@ -143,6 +185,17 @@ struct Results {
     // 2024, in its unit) and its contribution to the pillar's standardised score.
     std::array<std::array<std::array<std::array<double, kMaxYears>, kBlocCount>, kMaxPillarComponents>, kPillarCount>
         component_value{}, component_contribution{};
+
+    // The backcast 2017..2023 ([indicator][bloc][year - kFirstYear]), filled
+    // when the run asked for it (RunInput::history); identical for every
+    // scenario and seat. The base year itself is ind[..][..][0].
+    bool has_history = false;
+    std::array<std::array<std::array<double, kHistoryYears>, kBlocCount>, kIndicatorCount> hist{};
+    // The value in a calendar year, history included (kFirstYear..horizon).
+    double at_year(Indicator i, Bloc b, int calendar_year) const {
+        return calendar_year < kBaseYear ? hist[static_cast<int>(i)][idx(b)][calendar_year - kFirstYear]
+                                         : at(i, b, calendar_year - kBaseYear);
+    }
 
     double at(Indicator i, Bloc b, int year_index) const {
         return ind[static_cast<int>(i)][idx(b)][year_index];

@@ -114,13 +114,23 @@ namespace tl {
     X(UsDigitalDependence, "us_digital_dependence", kBlocCount)  \
     X(AutonomyWeight, "autonomy_weight", kBlocCount)             \
     X(ToolChokepoint, "tool_chokepoint", kSectorCount)           \
-    X(ReactRivalSubsidy, "react_rival_subsidy", 1)               \
-    X(DataFlowExposure, "data_flow_exposure", 1)                 \
-    X(PrivacyCompliance, "privacy_compliance_cost", 1)           \
-    X(TalentTies, "talent_ties_dependence", 1)                   \
-    X(CleanTechLearning, "cleantech_learning", 1)                \
-    X(RivalLocalisation, "rival_localisation", 1)                \
-    X(VendorDiversityDrag, "vendor_diversity_drag", 1)
+    X(ReactRivalSubsidy, "react_rival_subsidy", 1)                 \
+    X(DataFlowExposure, "data_flow_exposure", 1)                   \
+    X(PrivacyCompliance, "privacy_compliance_cost", 1)             \
+    X(TalentTies, "talent_ties_dependence", 1)                     \
+    X(CleanTechLearning, "cleantech_learning", 1)                  \
+    X(RivalLocalisation, "rival_localisation", 1)                  \
+    X(VendorDiversityDrag, "vendor_diversity_drag", 1)             \
+    X(InvestmentElasticity, "investment_elasticity", 1)            \
+    X(Investment2024, "investment_2024", kBlocCount)               \
+    X(Venture2024, "venture_2024", kBlocCount)                     \
+    X(VentureDealSize, "venture_deal_size", 1)                     \
+    X(IsoSecretariatsTotal, "iso_secretariats_total", 1)           \
+    X(IecSecretariatsTotal, "iec_secretariats_total", 1)           \
+    X(TrendChinaCatchUp, "trend_china_catch_up", 1)                \
+    X(TrendChinaIndigenization, "trend_china_indigenization", 1)   \
+    X(TrendChinaStandards, "trend_china_standards", 1)             \
+    X(TrendInvestmentDecoupling, "trend_investment_decoupling", 1)
 
 enum class Param : int {
 #define TL_PARAM_ENUM(name, id, dim) name,

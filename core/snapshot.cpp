@@ -52,13 +52,31 @@ std::string snapshot_json() {
         }
         out += "}";
     }
-    return out + "}}\n";
+    // The backcast 2017-2023 (issue 14), the same for every preset and seat: once.
+    const Results history = run(scenario_from_preset(presets().front()));
+    out += "},\n\"history\":{\"" + std::to_string(kFirstYear) + "-" + std::to_string(kBaseYear - 1) + "\":{";
+    for (int b = 0; b < kBlocCount; ++b) {
+        out += std::string(b ? "," : "") + "\"" + std::string(kBlocIds[b]) + "\":{";
+        for (int i = 0; i < kIndicatorCount; ++i) {
+            out += std::string(i ? "," : "") + "\"" + std::string(kIndicators[i].key) + "\":[";
+            for (int y = 0; y < kHistoryYears; ++y) {
+                char buf[40];
+                std::snprintf(buf, sizeof buf, "%s%.10g", y ? "," : "", history.hist[i][b][y]);
+                out += buf;
+            }
+            out += "]";
+        }
+        out += "}";
+    }
+    return out + "}}}\n";
 }
 
 namespace {
 
 // A snapshot file: {"model_version": N, "presets": {"<preset>": {"<bloc>":
-// {"<indicator>": [one value per year from 2024]}}}}, keys in file order.
+// {"<indicator>": [one value per year from 2024]}}}, "history": {"2017-2023":
+// {"<bloc>": {...}}}}, keys in file order. Snapshots before the backcast
+// (issue 14) have no history.
 struct Indicators {
     std::vector<std::pair<std::string, std::vector<double>>> series;
     template <class Archive>
@@ -82,10 +100,11 @@ struct Presets {
 };
 struct SnapshotFile {
     int model_version = 0;
-    Presets presets;
+    Presets presets, history;
     template <class Archive>
     void serialize(Archive& ar) {
-        ar(cereal::make_nvp("model_version", model_version), cereal::make_nvp("presets", presets));
+        ar(cereal::make_nvp("model_version", model_version), cereal::make_nvp("presets", presets),
+           json::optional_nvp("history", history));
     }
 };
 
@@ -110,19 +129,13 @@ const T* find(const std::vector<std::pair<std::string, T>>& items, const std::st
     return nullptr;
 }
 
-}  // namespace
-
-SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view new_json, double tolerance) {
-    SnapshotComparison c;
-    SnapshotFile a, b;
-    const std::string not_a_snapshot = ": not a snapshot from `trilemma-cli snapshot` (";
-    if (std::string why = read_snapshot(old_json, a); !why.empty()) return c.error = "old snapshot" + not_a_snapshot + why + ")", c;
-    if (std::string why = read_snapshot(new_json, b); !why.empty()) return c.error = "new snapshot" + not_a_snapshot + why + ")", c;
-    c.old_version = a.model_version;
-    c.new_version = b.model_version;
+// Compares one group of series ("presets", or "history") of two snapshots:
+// group -> preset (or period) -> bloc -> indicator -> yearly values from first_year.
+void compare_group(const Presets& old_group, const Presets& new_group, int first_year, double tolerance,
+                   SnapshotComparison& c) {
     // Presets, blocs or indicators that the new snapshot no longer has.
-    for (const auto& [pid, old_preset] : a.presets.presets) {
-        const Blocs* new_preset = find(b.presets.presets, pid);
+    for (const auto& [pid, old_preset] : old_group.presets) {
+        const Blocs* new_preset = find(new_group.presets, pid);
         if (!new_preset) {
             c.moved.push_back({pid, "*", "(removed preset)", 0.0, 0});
             continue;
@@ -137,8 +150,8 @@ SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view
                 if (!find(new_bloc->series, ind)) c.moved.push_back({pid, bloc, ind + " (removed)", 0.0, 0});
         }
     }
-    for (const auto& [pid, new_preset] : b.presets.presets) {
-        const Blocs* old_preset = find(a.presets.presets, pid);
+    for (const auto& [pid, new_preset] : new_group.presets) {
+        const Blocs* old_preset = find(old_group.presets, pid);
         if (!old_preset) {
             c.moved.push_back({pid, "*", "(new preset)", 0.0, 0});
             continue;
@@ -159,16 +172,35 @@ SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view
                     double scale = std::max(1.0, std::fabs((*ov)[y]));
                     if (std::fabs(d) / scale > tolerance && std::fabs(d) > std::fabs(worst)) {
                         worst = d;
-                        worst_year = kBaseYear + static_cast<int>(y);
+                        worst_year = first_year + static_cast<int>(y);
                     }
                 }
                 if (worst != 0.0) c.moved.push_back({pid, bloc, ind, worst, worst_year});
                 else if (nv.size() != ov->size())
                     c.moved.push_back({pid, bloc, ind + " (years changed)", 0.0,
-                                       kBaseYear + static_cast<int>(std::min(nv.size(), ov->size()))});
+                                       first_year + static_cast<int>(std::min(nv.size(), ov->size()))});
             }
         }
     }
+}
+
+}  // namespace
+
+SnapshotComparison compare_snapshots(std::string_view old_json, std::string_view new_json, double tolerance) {
+    SnapshotComparison c;
+    SnapshotFile a, b;
+    const std::string not_a_snapshot = ": not a snapshot from `trilemma-cli snapshot` (";
+    if (std::string why = read_snapshot(old_json, a); !why.empty()) return c.error = "old snapshot" + not_a_snapshot + why + ")", c;
+    if (std::string why = read_snapshot(new_json, b); !why.empty()) return c.error = "new snapshot" + not_a_snapshot + why + ")", c;
+    c.old_version = a.model_version;
+    c.new_version = b.model_version;
+    compare_group(a.presets, b.presets, kBaseYear, tolerance, c);
+    // The history (issue 14): compared when both snapshots have it; a snapshot
+    // without it predates the backcast.
+    const bool old_history = !a.history.presets.empty(), new_history = !b.history.presets.empty();
+    if (old_history && new_history) compare_group(a.history, b.history, kFirstYear, tolerance, c);
+    else if (new_history) c.moved.push_back({"history", "*", "(new history)", 0.0, kFirstYear});
+    else if (old_history) c.moved.push_back({"history", "*", "(removed history)", 0.0, kFirstYear});
     return c;
 }
 

@@ -242,6 +242,7 @@ std::vector<Indicator> notable_indicators(const Reading& r, bool good, int count
     for (int k = 0; k < kIndicatorCount; ++k) {
         auto i = static_cast<Indicator>(k);
         if (i == Indicator::ProtectScore || i == Indicator::PromoteScore || i == Indicator::PartnerScore) continue;
+        if (indicator_def(i).restates_index) continue;
         double d = r.change(i, r.h);
         if (salience(r, i) >= 0.02 && improved(i, d) == good) out.push_back(i);
     }

@@ -25,6 +25,12 @@ inline constexpr int kMaxHorizon = 2040;
 inline constexpr int kDefaultHorizon = 2035;
 inline constexpr int kDefaultStartYear = 2025;  // first year a lever change acts (model v2)
 inline constexpr int kMaxYears = kMaxHorizon - kBaseYear + 1;  // points 2024..2040
+// The backcast (issue 14) replays the policies of assets/history/policy_timeline.json
+// from this year to the base year; its years are history, the same for every
+// scenario and seat. Result arrays stay indexed from kBaseYear; the history
+// years have arrays of their own (Results::hist).
+inline constexpr int kFirstYear = 2017;
+inline constexpr int kHistoryYears = kBaseYear - kFirstYear;  // points 2017..2023
 
 inline constexpr std::array<std::string_view, kBlocCount> kBlocIds{"US", "China", "EU", "Allies", "GlobalSouth"};
 inline constexpr std::array<std::string_view, kBlocCount> kBlocNames{

@@ -65,7 +65,14 @@ inline Bounds indicator_bounds(Indicator i) {
         case Indicator::StandardsInfluence:
         case Indicator::ProtectScore:
         case Indicator::PromoteScore:
-        case Indicator::PartnerScore: return {0, 100};
+        case Indicator::PartnerScore:
+        case Indicator::MarketShare: return {0, 100};
+        case Indicator::LeadYears: return {-40, 40};  // 100 index points at the slowest pace, 2.5 a year
+        case Indicator::InvestmentFromRival:
+        case Indicator::VentureIntoRival:
+        case Indicator::VentureDealsIntoRival:
+        case Indicator::IsoSecretariats:
+        case Indicator::IecSecretariats: return {0, none};
         case Indicator::TradeOpenness:
         case Indicator::FiscalCost:
         case Indicator::CleanTechCost:

@@ -76,6 +76,24 @@ TEST_CASE("compare_snapshots reports moved, new and removed series, and unreadab
     CHECK(removed);
     CHECK(added);
 
+    // The history 2017-2023 (issue 14) is compared too, with its own years.
+    std::string rewritten = now;
+    auto h = rewritten.find("\"history\":{\"2017-2023\":{\"US\":{\"tech_lead\":[");
+    REQUIRE(h != std::string::npos);
+    h += std::string("\"history\":{\"2017-2023\":{\"US\":{\"tech_lead\":[").size();
+    rewritten = rewritten.substr(0, h) + "1" + rewritten.substr(h);  // 20 -> 120
+    SnapshotComparison history = compare_snapshots(now, rewritten, 1e-6);
+    REQUIRE(history.moved.size() == 1);
+    CHECK(history.moved[0].preset == "2017-2023");
+    CHECK(history.moved[0].indicator == "tech_lead");
+    CHECK(history.moved[0].year == 2017);
+    // A snapshot from before the backcast has no history: reported, not an error.
+    std::string before = now.substr(0, now.find(",\n\"history\"")) + "}\n";
+    SnapshotComparison older = compare_snapshots(before, now, 1e-6);
+    CHECK(older.error.empty());
+    REQUIRE(older.moved.size() == 1);
+    CHECK(older.moved[0].indicator == "(new history)");
+
     CHECK(!compare_snapshots("{", now, 1e-6).error.empty());
     CHECK(!compare_snapshots(now, "{\"presets\": {}}", 1e-6).error.empty());
 }
