@@ -105,6 +105,7 @@ void AppState::set_seat(tl::Bloc seat) {
 void AppState::set_horizon(int year) {
     tl::Scenario s = scenario_;
     s.horizon = std::clamp(year, tl::kMinHorizon, tl::kMaxHorizon);
+    s.start_year = std::min(s.start_year, s.horizon);  // changes cannot start after the run ends
     set_scenario(s);
 }
 

@@ -110,35 +110,36 @@ void preset_combo(app::AppState& state, float width) {
         tooltip_with_source("Baseline: " + current->name + ". " + current->description, "Sources", current->sources);
 }
 
-void horizon_slider(app::AppState& state, float width) {
-    const int h = state.scenario().horizon;
+// A combo of years from..to showing "<prefix> <value>"; returns the year
+// picked this frame, or 0.
+int year_combo(const char* name, const char* id, const char* prefix, int value, int from, int to, float width) {
     ImGui::SetNextItemWidth(width);
     char label[32];
-    std::snprintf(label, sizeof label, "Horizon %d", h);
-    if (begin_combo("Horizon", "##horizon", label)) {
-        for (int y = tl::kMinHorizon; y <= tl::kMaxHorizon; ++y) {
+    std::snprintf(label, sizeof label, "%s %d", prefix, value);
+    int picked = 0;
+    if (begin_combo(name, id, label)) {
+        for (int y = from; y <= to; ++y) {
             std::snprintf(label, sizeof label, "%d", y);
-            if (ImGui::Selectable(label, y == h)) state.set_horizon(y);
+            if (ImGui::Selectable(label, y == value)) picked = y;
         }
         ImGui::EndCombo();
     }
+    return picked;
+}
+
+void horizon_slider(app::AppState& state, float width) {
+    if (int y = year_combo("Horizon", "##horizon", "Horizon", state.scenario().horizon, tl::kMinHorizon,
+                           tl::kMaxHorizon, width))
+        state.set_horizon(y);
     if (ImGui::IsItemHovered()) wrapped_tooltip("The last year of the run (from the 2024 base year)");
 }
 
 // When the user's lever changes start to act: the years before are the same
 // for every scenario (2024 is the calibration point).
 void start_year_combo(app::AppState& state, float width) {
-    const int y0 = state.scenario().start_year;
-    ImGui::SetNextItemWidth(width);
-    char label[32];
-    std::snprintf(label, sizeof label, "From %d", y0);
-    if (begin_combo("Start year", "##start_year", label)) {
-        for (int y = tl::kBaseYear + 1; y <= state.scenario().horizon; ++y) {
-            std::snprintf(label, sizeof label, "%d", y);
-            if (ImGui::Selectable(label, y == y0)) state.set_start_year(y);
-        }
-        ImGui::EndCombo();
-    }
+    if (int y = year_combo("Start year", "##start_year", "From", state.scenario().start_year, tl::kBaseYear + 1,
+                           state.scenario().horizon, width))
+        state.set_start_year(y);
     if (ImGui::IsItemHovered())
         wrapped_tooltip("The year your lever changes start to act; they phase in over the following years. Before "
                         "it, every scenario follows the same course.");

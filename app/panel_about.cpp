@@ -13,6 +13,7 @@
 #include "app/panels.h"
 #include "app/platform.h"
 #include "app/ui_common.h"
+#include "core/history.h"
 #include "core/parameters.h"
 #include "core/version.h"
 #include "imgui.h"
@@ -103,6 +104,23 @@ void draw_about(app::AppState& state) {
     heading("How it was calibrated");
     paragraph("2024 is the calibration point: capability, world market shares, dependence and standards influence "
               "start at the values the sources give for 2024, and every bloc's 2024 policies are the status quo.");
+    std::size_t policies = 0;
+    {
+        std::string last;
+        for (const auto& c : tl::policy_timeline())
+            if (c.policy_id != last) ++policies, last = c.policy_id;
+    }
+    paragraph("History: the model runs from 2017 with the policies actually enacted (" + std::to_string(policies) +
+              " dated policies, from the 2018 tariffs to the chip and tool controls of 2022-23), the same in every "
+              "scenario; the charts shade those years. Where the sources give an observed figure the model can "
+              "compute (Chinese investment in the US, US venture deals with Chinese start-ups, China's ISO and IEC "
+              "secretariats), the backcast reproduces it within a stated tolerance, and the charts draw the " +
+              std::to_string(tl::observed_points().size()) +
+              " observed values beside the line. Most observed figures in the sources (counts of agreements, "
+              "shares of a sub-segment) have no counterpart in the model and are listed as such.");
+    paragraph("From 2025 the reference course moves with cited trends: China catching up and designing out "
+              "dependence, standards influence shifting toward China, investment between the US and China "
+              "decoupling. Your levers act from the start year you choose (2025 by default) and phase in.");
     paragraph("Every number in the model is a parameter with its source line, or is marked as an assumption. Of " +
               std::to_string(params.total) + " parameters, " + std::to_string(params.assumptions) +
               " are modelling assumptions; " + std::to_string(params.uncertain) +

@@ -60,8 +60,8 @@ void draw_intro(app::AppState& state) {
     pillar_line(tl::Pillar::Partner, "partnership: allies and the Global South with you, one set of standards.", column);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted("Every score is 50 in the status quo of 2024: above 50 is better than today's course, below "
-                           "is worse.");
+    ImGui::TextUnformatted("Every score is 50 on today's course (the 2024 policies, with the trends already under way): "
+                           "above 50 is better than that course, below is worse.");
     ImGui::Spacing();
     ImGui::TextUnformatted("The catch: you can pursue any two, but not without sacrificing the third.");
     ImGui::PopTextWrapPos();
