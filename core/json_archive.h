@@ -17,6 +17,7 @@
 // (which writes "version" where the format puts it) and ReadArchive reads
 // it from "version" (0 when missing or not a whole number).
 #pragma once
+#include <cmath>
 #include <cereal/cereal.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
@@ -369,8 +370,8 @@ public:
     }
     // Whole numbers without ".0" (hand-written files read naturally: "target": 60).
     void write_plain_number(double v) {
-        if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e15 && v > -1e15)
-            write_number(static_cast<long long>(v));
+        // The range test first: converting a double outside long long's range is undefined.
+        if (v < 1e15 && v > -1e15 && v == std::trunc(v)) write_number(static_cast<long long>(v));
         else write_number(v);
     }
     void write_text(std::string_view s) {
