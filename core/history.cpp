@@ -82,6 +82,7 @@ struct ReferenceRow {
            cereal::make_nvp("tolerance", tolerance), cereal::make_nvp("citations", citations));
     }
     std::string when() const { return year ? std::to_string(year) : period; }
+    int first_year() const { return year ? year : std::atoi(period.c_str()); }
 };
 
 const std::vector<ReferenceRow>& reference_rows() {
@@ -179,6 +180,12 @@ constexpr UnmatchedSeries kUnmatched[] = {
     {"new:gs_china_trade_deficit_bn", "trade volumes are not modelled (openness is an index)"},
 };
 
+const MatchedSeries* matched_series(std::string_view name) {
+    for (const auto& k : kMatched)
+        if (k.name == name) return &k;
+    return nullptr;
+}
+
 std::string format_number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", v);
@@ -198,9 +205,7 @@ const std::vector<ObservedPoint>& observed_points() {
         std::vector<ObservedPoint> out;
         for (const ReferenceRow& row : reference_rows()) {
             if (row.kind != "observed") continue;
-            const MatchedSeries* m = nullptr;
-            for (const auto& k : kMatched)
-                if (k.name == row.model_indicator) m = &k;
+            const MatchedSeries* m = matched_series(row.model_indicator);
             if (!m) continue;
             const std::string period = row.when();
             const int months = months_in(period);
@@ -209,7 +214,7 @@ const std::vector<ObservedPoint>& observed_points() {
             std::string note = bound + format_number(row.value) + " " + row.unit;
             if (months != 12) note += " (" + period + "), " + format_number(row.value * 12.0 / months) + " a year";
             if (!row.citations.empty()) note += " (" + row.citations.front().ref + ")";
-            out.push_back({m->indicator, m->bloc, std::atoi(period.c_str()), row.value * 12.0 / months, note});
+            out.push_back({m->indicator, m->bloc, row.first_year(), row.value * 12.0 / months, note});
         }
         return out;
     }();
@@ -227,7 +232,7 @@ std::vector<ObservedComparison> compare_with_reference_data(const Results& r) {
         c.comparison = row.comparison;
         c.observed = row.value;
         c.period = row.when();
-        c.year = row.year ? row.year : std::atoi(c.period.c_str());
+        c.year = row.first_year();
         const std::string& tol_kind = row.tolerance.kind;
         const double tol_value = row.tolerance.value;
         c.tolerance = tol_kind == "relative"           ? "±" + format_number(tol_value * 100) + "%"
@@ -235,9 +240,7 @@ std::vector<ObservedComparison> compare_with_reference_data(const Results& r) {
                       : tol_kind == "order_of_magnitude" ? "within a factor of 3.2"
                                                          : "direction";
         const std::string& name = row.model_indicator;
-        const MatchedSeries* m = nullptr;
-        for (const auto& k : kMatched)
-            if (k.name == name) m = &k;
+        const MatchedSeries* m = matched_series(name);
         if (!m || c.year < kFirstYear || c.year > kBaseYear + r.years - 1) {
             c.reason = "not matched";
             for (const auto& u : kUnmatched)
