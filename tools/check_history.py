@@ -165,6 +165,17 @@ class Checker:
             return None
         return self.levers[lever]
 
+    def check_fields(self, where, row, required, optional):
+        """Unknown fields are reported; missing ones too, and then the row is skipped (False)."""
+        missing = required - set(row)
+        unknown = set(row) - required - optional
+        if missing:
+            self.fail(where, f"missing fields {sorted(missing)}")
+            return False
+        if unknown:
+            self.fail(where, f"unknown fields {sorted(unknown)}")
+        return True
+
     def rows_of(self, path, key, kind):
         """The non-empty list `key` of the file at `path`, its ids checked unique; None (reported) otherwise."""
         data = self.load(path)
@@ -188,13 +199,8 @@ class Checker:
         previous_date = (0, 0)
         for i, row in enumerate(rows):
             where = f"policy '{row.get('id', i + 1)}'"
-            missing = required - set(row)
-            unknown = set(row) - required - optional
-            if missing:
-                self.fail(where, f"missing fields {sorted(missing)}")
+            if not self.check_fields(where, row, required, optional):
                 continue
-            if unknown:
-                self.fail(where, f"unknown fields {sorted(unknown)}")
             year_ok = self.check_year(where, row["year"])
             month = row["month"]
             if month is not None and (not isinstance(month, int) or not 1 <= month <= 12):
@@ -270,13 +276,8 @@ class Checker:
         optional = {"year", "period", "related_indicator", "note", "value_note"}
         for i, row in enumerate(rows):
             where = f"reference '{row.get('id', i + 1)}'"
-            missing = required - set(row)
-            unknown = set(row) - required - optional
-            if missing:
-                self.fail(where, f"missing fields {sorted(missing)}")
+            if not self.check_fields(where, row, required, optional):
                 continue
-            if unknown:
-                self.fail(where, f"unknown fields {sorted(unknown)}")
             self.check_text(where, row, "series")
             if not isinstance(row["unit"], str) or not row["unit"]:
                 self.fail(where, "'unit' must name the unit")
