@@ -304,6 +304,17 @@ int cmd_run(const Options& o) {
                     std::printf("   5-95%%: %.2f..%.2f", bands[k].q[i][r.years - 1][0], bands[k].q[i][r.years - 1][4]);
                 std::printf("\n");
             }
+            // What each pillar score is made of at the horizon: each component's
+            // change since 2024 and its contribution to the standardised sum
+            // (the pillar score is 50 + 50 z / (1 + |z|) of that sum).
+            std::printf("  %-40s %10s %10s\n", "pillar components at the horizon", "change", "z");
+            for (int p = 0; p < kPillarCount; ++p)
+                for (int c = 0; c < kPillarComponentCount[p]; ++c) {
+                    const auto& def = kPillarComponents[p][c];
+                    std::string label = std::string(kPillarNames[p]) + ": " + std::string(def.name) + " (" + std::string(def.unit) + ")";
+                    std::printf("  %-40.40s %+10.2f %+10.3f\n", label.c_str(), r.component_value[p][c][b][r.years - 1],
+                                r.component_contribution[p][c][b][r.years - 1]);
+                }
         }
     }
     if (!o.save.empty()) {

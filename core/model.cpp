@@ -308,7 +308,9 @@ void mechanism_controls(const ParamValues& P, const State& st, const Levers (&L)
     // A camp closes transshipment routes as far as its most active coordinator works at it.
     const double west_coordination = std::max({L[kUS].coordination, L[kEU].coordination, L[kAllies].coordination});
     for (int b = 0; b < B; ++b) {
-        double enforcement = saturate(L[b].enforcement_musd, P(Param::EnforcementHalf));
+        // Enforcement cannot close every route: smuggling networks re-emerge
+        // (001:L108-L110), so it cuts at most a share of the leakage.
+        double enforcement = P(Param::EnforcementMaxCut) * saturate(L[b].enforcement_musd, P(Param::EnforcementHalf));
         double coordination = is_western(b) ? west_coordination : L[b].coordination;
         for (int s = 0; s < S; ++s)
             // A narrow yard leaves more ways around it: unlisted entities,
@@ -459,7 +461,7 @@ double effective_access(const ParamValues& P, const Levers& l) {
 }
 bool rivals(int a, int b) { return (a == kChina && is_western(b)) || (b == kChina && is_western(a)); }
 
-void mechanism_market_access(const ParamValues& P, const Levers (&L)[B], Flows& f) {
+void mechanism_market_access(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
     double access[B];
     for (int b = 0; b < B; ++b) access[b] = effective_access(P, L[b]);
     for (int p = 0; p < B; ++p) {
@@ -484,9 +486,16 @@ void mechanism_market_access(const ParamValues& P, const Levers (&L)[B], Flows& 
     const double china_finance = saturate(L[kChina].finance_bn, half);
     for (int b = 0; b < B; ++b) {
         if (b == kGS)
-            f.integration[b] = 0.35 * access[b] + 0.35 * f.offer_received[b] + 0.15 * (west_finance + china_finance);
+            // Its door to China: openness (cut by its tariffs and screening)
+            // and the sales its own controls forgo (001:L114, as for any partner).
+            f.integration[b] = 0.35 * access[b] + 0.35 * f.offer_received[b] + 0.15 * (west_finance + china_finance) +
+                               P(Param::GsChinaTies) * st.open[kGS] * (1.0 - P(Param::ChinaExposure, kGS) * L[kGS].mean_controls());
         else
             f.integration[b] = 0.5 * (access[b] + f.offer_received[b]);
+        // Local-content rules shut partners' products out of the bloc's own
+        // market whatever it offers them: the subsidy race partners resent
+        // (001:L34).
+        f.integration[b] -= 0.5 * P(Param::DomesticContentExclusion) * L[b].domestic_content;
         // Trusted data flows with partners are integration too (000:L16-L20);
         // strong privacy rules build the trust that makes partners share data
         // (the GDPR as a global reference, 004:L2123; an assumption of size).
@@ -526,6 +535,12 @@ void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& 
                           (P(Param::IrritationWithoutContent) +
                            (1.0 - P(Param::IrritationWithoutContent)) * L[w].domestic_content);
         }
+        // China's state support irritates partners as the West's does: the
+        // lack of a level playing field is part of the systemic rivalry the
+        // EU sees (004:L148). It pushes them toward the Western camp.
+        const double china_irritation = saturate(L[kChina].total_subsidies(), 4.0 * P(Param::SubsidyHalf, 0)) *
+                                        (P(Param::IrritationWithoutContent) +
+                                         (1.0 - P(Param::IrritationWithoutContent)) * L[kChina].domestic_content);
         // Following a camp's controls costs the partner its sales to the other
         // pole, which strains it unless compensated (001:L114).
         double exposure_china = P(Param::ChinaExposure, p), exposure_west = 1.0 - exposure_china;
@@ -537,9 +552,15 @@ void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& 
                          P(Param::AlignFinance) * finance_pull +
                          P(Param::AlignCoordination) * 0.5 * (own_coordination + west_coordination) * west_compensation -
                          P(Param::ChinaCoordination) * L[kChina].coordination * china_compensation * (p == kGS ? 1.0 : 0.3) -
-                         P(Param::AlignIrritation) * irritation -
+                         P(Param::AlignIrritation) * (irritation - china_irritation) -
                          P(Param::AlignCoercion) * (west_coercion - china_coercion) * (p == kAllies ? 0.3 : 1.0);
     }
+}
+
+// Broad entity listings spill into standards forums: listed firms are
+// excluded whatever the bloc's standards policy (003:L403-L405).
+double effective_standards_openness(const ParamValues& P, const Levers& l) {
+    return l.standards_openness * (1.0 - P(Param::ListingStandardsSpill) * l.breadth);
 }
 
 // 8. Standards: leadership in ISO/IEC/ITU/3GPP follows capability and
@@ -550,7 +571,7 @@ void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& 
 void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[B], Drivers& d) {
     double west_openness = 0, west_weight = 0;
     for (int w : {kUS, kEU, kAllies}) {
-        west_openness += P(Param::MarketSize, w) * L[w].standards_openness;
+        west_openness += P(Param::MarketSize, w) * effective_standards_openness(P, L[w]);
         west_weight += P(Param::MarketSize, w);
     }
     west_openness /= west_weight;
@@ -563,8 +584,8 @@ void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[
         double china_influence = st.stdi[kChina][s];
         // Third markets that close their forums to China's firms split standards too (004:L1850).
         d.fragmentation[s] = P(Param::FragmentationExclusion) * ((1.0 - west_openness) * china_influence * 2.0 +
-                                                                (1.0 - L[kChina].standards_openness) * (1.0 - china_influence) +
-                                                                0.3 * (1.0 - L[kGS].standards_openness) * china_influence);
+                                                                (1.0 - effective_standards_openness(P, L[kChina])) * (1.0 - china_influence) +
+                                                                0.3 * (1.0 - effective_standards_openness(P, L[kGS])) * china_influence);
     }
 }
 
@@ -616,7 +637,7 @@ void mechanism_talent(const ParamValues& P, const Levers (&L)[B], Flows& f) {
         // fusion: 004:L870).
         // Open standards forums are another channel: the security case for
         // excluding a listed rival from them (003:L403, Huawei and JEDEC).
-        f.know_how_out[b] = L[b].talent + 0.5 * L[b].standards_openness;
+        f.know_how_out[b] = L[b].talent + 0.5 * effective_standards_openness(P, L[b]);
     }
 }
 
@@ -708,7 +729,7 @@ void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], 
     mechanism_digital_dependence(P, st, L, f);
     mechanism_controls(P, st, L, f);
     mechanism_subsidies(P, L, f);
-    mechanism_market_access(P, L, f);
+    mechanism_market_access(P, st, L, f);
     mechanism_talent(P, L, f);
     mechanism_cleantech_cost(P, st, L, f);
 }
@@ -913,9 +934,9 @@ Reference make_reference(const ParamValues& P, const State& st, const Flows& flo
 // Extra public spending, in % of GDP, with a convex cost: each further point
 // is harder to finance amid unprecedented debt (001:L45). Savings count
 // linearly.
-double fiscal_burden(const ParamValues& P, double fiscal_change_share) {
+double fiscal_burden(const ParamValues& P, int b, double fiscal_change_share) {
     double pct = fiscal_change_share * 100.0;
-    return pct <= 0 ? pct : pct + P(Param::FiscalConvexity) * pct * pct;
+    return pct <= 0 ? pct : pct + P(Param::FiscalConvexity, b) * pct * pct;
 }
 
 // The readable units of issue 14: the state restated in the units the sources
@@ -975,7 +996,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         double gdp = P(Param::TradeExposure, b) * (st.open[b] / ref.open[b] - 1.0) * 100.0 +
                      P(Param::GdpPerCapability) * cap_change +
                      P(Param::RoyaltyGdp) * P(Param::PatentedShare) * (stdi - ref.std[b]) * 100.0 -
-                     P(Param::FiscalDrag) * fiscal_burden(P, fiscal_change) - P(Param::CleanTechGdp) * cleantech_change +
+                     P(Param::FiscalDrag) * fiscal_burden(P, b, fiscal_change) - P(Param::CleanTechGdp) * cleantech_change +
                      P(Param::MarketAccessGdp) * (f.offer_received[b] - f0.offer_received[b]) -
                      (f.compliance_cost[b] - f0.compliance_cost[b]) -
                      P(Param::TariffCost) * (f.tariff_burden[b] - f0.tariff_burden[b]) * 100.0 -
@@ -1005,7 +1026,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
             {(lead - ref.lead[b]) / pace, 100.0 * (f.rival_access[b] - f0.rival_access[b]), 100.0 * (dep - ref.dep[b]),
              100.0 * (st.esc - ref.esc), 0.0},
             {0.5 * (cap_change + 100.0 * share_change), gdp, 100.0 * (f.innovation[b] - f0.innovation[b]),
-             fiscal_burden(P, fiscal_change), 100.0 * cleantech_change},
+             fiscal_burden(P, b, fiscal_change), 100.0 * cleantech_change},
             {coh - ref.cohesion[b], third - ref.gs[b], f.integration[b] - f0.integration[b], 100.0 * (frag - ref.frag), 0.0},
         };
         // One standard step: 2 years of lead, 25 points of the rival's access,
@@ -1016,7 +1037,7 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
         static constexpr double kInvScale[kPillarCount][kMaxPillarComponents] = {
             {1 / 2.0, 1 / -25.0, 1 / -12.0, 1 / -30.0, 1.0},
             {1 / 3.0, 1 / 1.5, 1 / 8.0, 1 / -1.0, 1 / -25.0},
-            {1 / 20.0, 1 / 20.0, 1 / 0.25, 1 / -30.0, 1.0}};
+            {1 / 20.0, 1 / 20.0, 1 / 0.5, 1 / -30.0, 1.0}};
         static constexpr Param kWeights[kPillarCount] = {Param::ScoreWeightsProtect, Param::ScoreWeightsPromote,
                                                          Param::ScoreWeightsPartner};
         for (int p = 0; p < kPillarCount; ++p) {

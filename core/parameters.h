@@ -103,7 +103,7 @@ namespace tl {
     X(AllianceStrain, "alliance_strain", 1)                      \
     X(EscalationGdp, "escalation_gdp", 1)                        \
     X(AccessLeakage, "access_leakage", 1)                        \
-    X(FiscalConvexity, "fiscal_convexity", 1)                    \
+    X(FiscalConvexity, "fiscal_convexity", kBlocCount)                 \
     X(StandardsMarket, "standards_market", 1)                    \
     X(TariffCost, "tariff_cost", 1)                              \
     X(BreadthLeakCut, "breadth_leak_cut", 1)                     \
@@ -121,6 +121,9 @@ namespace tl {
     X(CleanTechLearning, "cleantech_learning", 1)                  \
     X(RivalLocalisation, "rival_localisation", 1)                  \
     X(VendorDiversityDrag, "vendor_diversity_drag", 1)             \
+    X(EnforcementMaxCut, "enforcement_max_cut", 1)                 \
+    X(ListingStandardsSpill, "listing_standards_spill", 1)         \
+    X(GsChinaTies, "gs_china_ties", 1)                             \
     X(InvestmentElasticity, "investment_elasticity", 1)            \
     X(Investment2024, "investment_2024", kBlocCount)               \
     X(Venture2024, "venture_2024", kBlocCount)                     \
