@@ -791,19 +791,39 @@ void integrate_capability(const ParamValues& P, const CapabilityRates& rate, con
 }
 
 // Every other stock: toward its 2024 value shifted by the drivers' change.
-// The 2024 values over the 2024 drivers, and the reciprocals of the time
-// constants, are computed once per run (divisions were a fifth of a run).
+// Each target is written as the 2024 value plus a change that is exactly zero
+// when the drivers equal 2024's (base + slope x (driver - driver_2024), with
+// slope = base / driver_2024), so the status quo stays on its 2024 state bit
+// for bit and scores exactly 50; the product form base / driver_2024 x driver
+// equals it only to an ulp. Shares of a whole (market shares, standards
+// influence) are normalised first and then carried the same way: the 2024
+// value plus the normalised target's change from the normalised target of
+// 2024. The slopes, the 2024 values and the reciprocals of the time constants
+// are computed once per run (divisions were a fifth of a run).
 struct StockScales {
-    double open[B], share[B][S], std[B][S], dep[B][S];
+    double open_base[B], open_slope[B];
+    double share_base[B][S], share_slope[B][S], share_ref[B][S];
+    double std_base[B][S], std_slope[B][S], std_ref[B][S];
+    double dep_base[B][S], dep_slope[B][S];
     double inv_open_tau, inv_align_tau, inv_share_tau, inv_std_tau, inv_frag_tau, inv_esc_tau;
-    StockScales(const ParamValues& P, const Drivers& ref) {
+    // `base`: the 2024 state (init_state); `ref`: the drivers of 2024.
+    StockScales(const ParamValues& P, const State& base, const Drivers& ref) {
         for (int b = 0; b < B; ++b) {
-            open[b] = P(Param::BaseOpenness, b) / std::max(ref.openness[b], 1e-9);
+            open_base[b] = base.open[b];
+            open_slope[b] = base.open[b] / std::max(ref.openness[b], 1e-9);
             for (int s = 0; s < S; ++s) {
-                share[b][s] = P(Param::BaseShare, b * S + s) / std::max(ref.comp[b][s], 1e-12);
-                std[b][s] = P(Param::BaseStandards, b * S + s) / std::max(ref.std_weight[b][s], 1e-12);
-                dep[b][s] = P(Param::BaseDependence, b * S + s) / 100.0 / std::max(ref.dependence[b][s], 1e-12);
+                share_base[b][s] = base.share[b][s];
+                share_slope[b][s] = P(Param::BaseShare, b * S + s) / std::max(ref.comp[b][s], 1e-12);
+                std_base[b][s] = base.stdi[b][s];
+                std_slope[b][s] = P(Param::BaseStandards, b * S + s) / std::max(ref.std_weight[b][s], 1e-12);
+                dep_base[b][s] = base.dep[b][s];
+                dep_slope[b][s] = base.dep[b][s] / std::max(ref.dependence[b][s], 1e-12);
             }
+        }
+        for (int s = 0; s < S; ++s) {
+            double share_target[B], std_target[B];
+            normalised_targets(ref, s, share_target, std_target);
+            for (int b = 0; b < B; ++b) share_ref[b][s] = share_target[b], std_ref[b][s] = std_target[b];
         }
         inv_open_tau = 1.0 / P(Param::OpennessTau);
         inv_align_tau = 1.0 / P(Param::AlignTau);
@@ -812,34 +832,45 @@ struct StockScales {
         inv_frag_tau = 1.0 / P(Param::FragmentationTau);
         inv_esc_tau = 1.0 / P(Param::EscalationTau);
     }
+    // The market shares and standards influence of sector s that the drivers
+    // alone would give: each bloc's weight shared out among the blocs.
+    void normalised_targets(const Drivers& d, int s, double (&share)[B], double (&stdi)[B]) const {
+        double share_sum = 0, std_sum = 0;
+        for (int b = 0; b < B; ++b) {
+            share[b] = share_slope[b][s] * d.comp[b][s];
+            stdi[b] = std_slope[b][s] * d.std_weight[b][s];
+            share_sum += share[b];
+            std_sum += stdi[b];
+        }
+        const double share_norm = 1.0 / share_sum, std_norm = 1.0 / std_sum;
+        for (int b = 0; b < B; ++b) share[b] *= share_norm, stdi[b] *= std_norm;
+    }
 };
 
 void integrate_stocks(const ParamValues& P, const Drivers& d, const Drivers& ref, const StockScales& k, State& st) {
     for (int b = 0; b < B; ++b) {
-        st.open[b] += (clamp01(k.open[b] * d.openness[b]) - st.open[b]) * k.inv_open_tau;
+        const double open_target = k.open_base[b] + k.open_slope[b] * (d.openness[b] - ref.openness[b]);
+        st.open[b] += (clamp01(open_target) - st.open[b]) * k.inv_open_tau;
         if (b == kEU || b == kAllies || b == kGS) {
-            double target = P(Param::AlignBase, b) + d.alignment[b] - ref.alignment[b];
+            double target = P(Param::AlignBase, b) + (d.alignment[b] - ref.alignment[b]);
             st.align[b] += (std::clamp(target, 0.02, 0.98) - st.align[b]) * k.inv_align_tau;
         }
     }
     for (int s = 0; s < S; ++s) {
-        double share_target[B], std_target[B], share_sum = 0, std_sum = 0;
+        double share_target[B], std_target[B];
+        k.normalised_targets(d, s, share_target, std_target);
         for (int b = 0; b < B; ++b) {
-            share_target[b] = k.share[b][s] * d.comp[b][s];
-            std_target[b] = k.std[b][s] * d.std_weight[b][s];
-            share_sum += share_target[b];
-            std_sum += std_target[b];
+            const double share = k.share_base[b][s] + (share_target[b] - k.share_ref[b][s]);
+            const double stdi = k.std_base[b][s] + (std_target[b] - k.std_ref[b][s]);
+            const double dep = k.dep_base[b][s] + k.dep_slope[b][s] * (d.dependence[b][s] - ref.dependence[b][s]);
+            st.share[b][s] += (share - st.share[b][s]) * k.inv_share_tau;
+            st.stdi[b][s] += (stdi - st.stdi[b][s]) * k.inv_std_tau;
+            st.dep[b][s] += (clamp01(dep) - st.dep[b][s]) * k.inv_share_tau;
         }
-        const double share_norm = 1.0 / share_sum, std_norm = 1.0 / std_sum;
-        for (int b = 0; b < B; ++b) {
-            st.share[b][s] += (share_target[b] * share_norm - st.share[b][s]) * k.inv_share_tau;
-            st.stdi[b][s] += (std_target[b] * std_norm - st.stdi[b][s]) * k.inv_std_tau;
-            st.dep[b][s] += (clamp01(k.dep[b][s] * d.dependence[b][s]) - st.dep[b][s]) * k.inv_share_tau;
-        }
-        double frag_target = P(Param::BaseFragmentation, s) + d.fragmentation[s] - ref.fragmentation[s];
+        double frag_target = P(Param::BaseFragmentation, s) + (d.fragmentation[s] - ref.fragmentation[s]);
         st.frag[s] += (clamp01(frag_target) - st.frag[s]) * k.inv_frag_tau;
     }
-    double esc_target = P(Param::BaseEscalation) + d.escalation - ref.escalation;
+    double esc_target = P(Param::BaseEscalation) + (d.escalation - ref.escalation);
     st.esc += (clamp01(esc_target) - st.esc) * k.inv_esc_tau;
 }
 
@@ -1159,7 +1190,7 @@ void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Driv
     for (Param tau : {Param::OpennessTau, Param::AlignTau, Param::ShareTau, Param::StandardsTau, Param::FragmentationTau,
                       Param::EscalationTau})
         at_once.v[kParamOffsets[static_cast<int>(tau)]] = 1.0;
-    const StockScales scales(at_once, d_ref);
+    const StockScales scales(at_once, st, d_ref);  // st is still the 2024 state here
     Flows f;
     Drivers d;
     for (int pass = 0; pass < 2; ++pass) {
@@ -1186,8 +1217,8 @@ void backcast(const ParamValues& P, const RunInput& input, const Drivers& d_ref,
     history_levers(input, h);
     State st;
     init_state(P, st);
+    const StockScales scales(P, st, d_ref);
     start_at_equilibrium(P, h.year[0], d_ref, st);
-    const StockScales scales(P, d_ref);
     Flows f;
     Drivers d;
     CapabilityRates rate;
@@ -1279,7 +1310,7 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     mechanism_indigenization_start(f_ref, reference, st);
     Drivers d_ref, d;
     compute_drivers(P, st, reference, f_ref, d_ref);
-    const StockScales scales(P, d_ref);
+    const StockScales scales(P, st, d_ref);
     CapabilityRates rate_ref, rate;
     capability_rates(P, reference, f_ref, st, rate_ref);
     const Reference ref = make_reference(P, st, f_ref);
