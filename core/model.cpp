@@ -195,23 +195,65 @@ double positive_change(double now, double then) {
     return d > 1e-9 ? d : 0.0;
 }
 
-// `changed`: whether any bloc's levers differ from 2024 this year;
-// `follow_2024`: follow_targets at the 2024 levers (computed once per run).
-void react(const ParamValues& P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
-           const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const double (&follow_2024)[B][S],
-           Levers (&eff)[B]) {
-    std::memcpy(eff, cur, sizeof eff);  // one copy of all blocs (five small copies cost 4% of a run)
-    if (!changed) return;
-    const double esc_change = positive_change(st.esc, P(Param::BaseEscalation));
+// The reactions to the levers themselves (tit-for-tat tariffs, the subsidy
+// races) depend on the levers and the 2024 levers only, so they are planned
+// once per change of the levers (the phase-in years), not every year; react()
+// adds the ones that depend on the state (pressure, escalation, alignment).
+// The plan holds the amounts react() adds, in the order it adds them, so the
+// sums are bit for bit those of computing them every year.
+struct ReactionPlan {
+    double tariffs[B][S];          // a pole's tariffs after mirroring the rival's increase
+    double rival_subsidy[B][S];    // a pole's extra subsidies matching the rival pole's increase
+    double subsidy_race[B][S][2];  // a Western bloc's answer to each other Western bloc's domestic-content subsidies
+    int chokepoint[B];             // where a pole retaliates
+};
+
+void plan_reactions(const ParamValues& P, int seat, const Levers (&cur)[B], const Levers (&ref)[B], ReactionPlan& plan) {
     double size[B];
     for (int b = 0; b < B; ++b) size[b] = P(Param::MarketSize, b);
     // What the rival pole added since 2024: tariffs and subsidies, size-weighted for the West.
     double west_tariff_up[S] = {}, west_subsidy_up[S] = {}, west_size = size[kUS] + size[kEU] + size[kAllies];
-    for (int w : {kUS, kEU, kAllies})
+    // What each Western bloc added to its domestic-content subsidies since 2024
+    // (its partners answer in kind, below): once per bloc, not once per partner.
+    double content_up[B][S];
+    for (int w : {kUS, kEU, kAllies}) {
+        const double weight = size[w] / west_size;
         for (int s = 0; s < S; ++s) {
-            west_tariff_up[s] += size[w] / west_size * positive_change(cur[w].tariffs[s], ref[w].tariffs[s]);
+            west_tariff_up[s] += weight * positive_change(cur[w].tariffs[s], ref[w].tariffs[s]);
             west_subsidy_up[s] += positive_change(cur[w].subsidies[s], ref[w].subsidies[s]);
+            content_up[w][s] = positive_change(cur[w].domestic_content * cur[w].subsidies[s],
+                                               ref[w].domestic_content * ref[w].subsidies[s]);
         }
+    }
+    for (int b = 0; b < B; ++b) {
+        if (b == seat || b == kGS) continue;
+        plan.chokepoint[b] = chokepoint_sector(P, b);
+        for (int s = 0; s < S; ++s) {
+            // Tit-for-tat tariffs (001:L135) and the subsidy race between the poles (001:L43).
+            double rival_tariff_up = b == kChina ? west_tariff_up[s] : positive_change(cur[kChina].tariffs[s], ref[kChina].tariffs[s]);
+            double rival_subsidy_up = b == kChina ? west_subsidy_up[s] : positive_change(cur[kChina].subsidies[s], ref[kChina].subsidies[s]);
+            plan.tariffs[b][s] = std::max(cur[b].tariffs[s], clamp01(ref[b].tariffs[s] + P(Param::ReactMirrorTariffs) * rival_tariff_up));
+            double rival_size = b == kChina ? west_size : size[kChina];
+            plan.rival_subsidy[b][s] = P(Param::ReactRivalSubsidy) * rival_subsidy_up * size[b] / rival_size;
+            if (!is_western(b)) continue;
+            int k = 0;
+            for (int c : {kUS, kEU, kAllies}) {
+                if (c == b) continue;
+                plan.subsidy_race[b][s][k++] = P(Param::SubsidyRace) * content_up[c][s] * size[b] / size[c];
+            }
+        }
+    }
+}
+
+// `changed`: whether any bloc's levers differ from 2024 this year; `plan`:
+// plan_reactions for these levers; `follow_2024`: follow_targets at the 2024
+// levers (computed once per run).
+void react(const ParamValues& P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
+           const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const ReactionPlan& plan,
+           const double (&follow_2024)[B][S], Levers (&eff)[B]) {
+    std::memcpy(eff, cur, sizeof eff);  // one copy of all blocs (five small copies cost 4% of a run)
+    if (!changed) return;
+    const double esc_change = positive_change(st.esc, P(Param::BaseEscalation));
     for (int b = 0; b < B; ++b) {
         if (b == seat) continue;
         Levers& e = eff[b];
@@ -223,16 +265,12 @@ void react(const ParamValues& P, const State& st, int seat, const Pressure& pres
             // Denied inputs are designed out with subsidies (001:L32; 004:L518; 001:L43).
             e.subsidies[s] += P(Param::ReactIndigenizationSubsidy, b) * dp;
             if (!pole) continue;
-            // Tit-for-tat tariffs (001:L135) and the subsidy race between the poles (001:L43).
-            double rival_tariff_up = b == kChina ? west_tariff_up[s] : positive_change(cur[kChina].tariffs[s], ref[kChina].tariffs[s]);
-            double rival_subsidy_up = b == kChina ? west_subsidy_up[s] : positive_change(cur[kChina].subsidies[s], ref[kChina].subsidies[s]);
-            e.tariffs[s] = std::max(e.tariffs[s], clamp01(ref[b].tariffs[s] + P(Param::ReactMirrorTariffs) * rival_tariff_up));
-            double rival_size = b == kChina ? west_size : size[kChina];
-            e.subsidies[s] += P(Param::ReactRivalSubsidy) * rival_subsidy_up * size[b] / rival_size;
+            e.tariffs[s] = plan.tariffs[b][s];
+            e.subsidies[s] += plan.rival_subsidy[b][s];
         }
         // Retaliation in the bloc's own chokepoint (processed minerals for China, 001:L32).
         if (pole) {
-            int k = chokepoint_sector(P, b);
+            int k = plan.chokepoint[b];
             e.controls[k] = std::max(e.controls[k], clamp01(ref[b].controls[k] + P(Param::ReactRetaliation, b) * (mean_pressure + esc_change)));
         }
         if (!is_western(b)) continue;
@@ -245,15 +283,12 @@ void react(const ParamValues& P, const State& st, int seat, const Pressure& pres
         for (int s = 0; s < S; ++s) {
             double follow = follow_now[s] - follow_2024[b][s];
             if (std::fabs(follow) > 1e-9) e.controls[s] = clamp01(e.controls[s] + follow);
-            for (int c : {kUS, kEU, kAllies}) {
-                if (c == b) continue;
-                double content_up = positive_change(cur[c].domestic_content * cur[c].subsidies[s],
-                                                    ref[c].domestic_content * ref[c].subsidies[s]);
-                e.subsidies[s] += P(Param::SubsidyRace) * content_up * size[b] / size[c];
-            }
+            e.subsidies[s] += plan.subsidy_race[b][s][0];
+            e.subsidies[s] += plan.subsidy_race[b][s][1];
         }
     }
-    for (int b = 0; b < B; ++b) eff[b].finalize();
+    for (int b = 0; b < B; ++b)
+        if (b != seat) eff[b].finalize();  // the seat's levers are cur's, already finalised
 }
 
 // ---------------------------------------------------------------------------
@@ -922,12 +957,11 @@ double third_countries(const State& st, int b) {
 double gs_alignment(const State& st, int b) { return 100.0 * (b == kChina ? 1.0 - st.align[kGS] : st.align[kGS]); }
 double mean_frag(const State& st) { return mean_all(st.frag); }
 
-Reference make_reference(const ParamValues& P, const State& st, const Flows& flows) {
+Reference make_reference(const ParamValues& P, const SectorWeights& sw, const State& st, const Flows& flows) {
     Reference r{};
     for (int b = 0; b < B; ++b) {
         r.lead[b] = tech_lead(st, b);
         r.dep[b] = mean_all(st.dep[b]);
-        const SectorWeights sw(P);
         r.cap[b] = mean_weighted(sw, st.cap[b]);
         r.share[b] = mean_weighted(sw, st.share[b]);
         r.std[b] = mean_all(st.stdi[b]);
@@ -987,13 +1021,12 @@ void apply_reference_trends(const ParamValues& P, const State& st, const Referen
 
 // `trend_years`: years since 2024 for the trends of the reference projection
 // (0 in the base year and in the backcast, which has no trends of its own).
-void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int trend_years,
-            int only_bloc, Results& out) {
+void record(const ParamValues& P, const SectorWeights& sw, const State& st, const Flows& f, const Reference& ref, int t,
+            int trend_years, int only_bloc, Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
     const ReferenceTrends trends = reference_trends(P, st, trend_years);
     double frag = mean_frag(st);
-    const SectorWeights sw(P);
     for (int b = 0; b < B; ++b) {
         if (only_bloc >= 0 && b != only_bloc) continue;
         double lead = tech_lead(st, b);
@@ -1211,8 +1244,8 @@ void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Driv
 // value in proportion to its distance from 2017: the history ends exactly
 // where every scenario starts. The 2024 value of the replay is returned in
 // replay_2024 for that.
-void backcast(const ParamValues& P, const RunInput& input, const Drivers& d_ref, const CapabilityRates& rate_ref,
-              const Reference& ref, double (&replay_2024)[kIndicatorCount][B], Results& out) {
+void backcast(const ParamValues& P, const SectorWeights& sw, const RunInput& input, const Drivers& d_ref,
+              const CapabilityRates& rate_ref, const Reference& ref, double (&replay_2024)[kIndicatorCount][B], Results& out) {
     HistoryLevers h;
     history_levers(input, h);
     State st;
@@ -1225,7 +1258,7 @@ void backcast(const ParamValues& P, const RunInput& input, const Drivers& d_ref,
     for (int t = 0; t <= kHistoryYears; ++t) {
         const Levers(&L)[B] = h.year[t];
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, 0, -1, out);
+        record(P, sw, st, f, ref, t, 0, -1, out);
         if (t == kHistoryYears) break;
         compute_drivers(P, st, L, f, d);
         capability_rates(P, L, f, st, rate);
@@ -1313,7 +1346,8 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     const StockScales scales(P, st, d_ref);
     CapabilityRates rate_ref, rate;
     capability_rates(P, reference, f_ref, st, rate_ref);
-    const Reference ref = make_reference(P, st, f_ref);
+    const SectorWeights sw(P);  // once per run: six divisions a year otherwise
+    const Reference ref = make_reference(P, sw, st, f_ref);
     Pressure pressure_ref, pressure;
     pressure_of(P, f_ref, pressure_ref);
     pressure = pressure_ref;
@@ -1327,17 +1361,21 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
         decltype(Results::hist) hist;
     };
     thread_local HistoryCache cache;
-    const bool history_cached = input.history && cache.valid && cache.params.v == P.v &&
+    // Compared bit for bit (memcmp: a third of the element-wise comparison's
+    // time): the same bits give the same history.
+    const bool history_cached = input.history && cache.valid &&
+                                std::memcmp(cache.params.v.data(), P.v.data(), sizeof P.v) == 0 &&
                                 std::memcmp(&cache.reference, &input.reference, sizeof cache.reference) == 0;
     double replay_2024[kIndicatorCount][B];
     out.has_history = false;
-    if (input.history && !history_cached) backcast(P, input, d_ref, rate_ref, ref, replay_2024, out);
+    if (input.history && !history_cached) backcast(P, sw, input, d_ref, rate_ref, ref, replay_2024, out);
 
     double follow_2024[B][S] = {};
     for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, reference, w, follow_2024[w]);
 
     double last_ramp = -1.0;
     bool changed = false;
+    ReactionPlan plan;
     for (int t = 0; t < years; ++t) {
         const double ramp = phase_in(P, kBaseYear + t, start_year);
         if (ramp != last_ramp) {
@@ -1353,15 +1391,16 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
             last_ramp = ramp;
             changed = false;
             for (int b = 0; b < B; ++b) changed |= !same_levers(cur[b], reference[b]);
+            if (changed && input.reactions) plan_reactions(P, seat, cur, reference, plan);
         }
         if (input.reactions)
-            react(P, st, seat, pressure, pressure_ref, cur, reference, changed, follow_2024, L);
+            react(P, st, seat, pressure, pressure_ref, cur, reference, changed, plan, follow_2024, L);
         else
             for (int b = 0; b < B; ++b) L[b] = cur[b];
 
         Flows f;
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, t, input.only_bloc, out);
+        record(P, sw, st, f, ref, t, t, input.only_bloc, out);
         pressure_of(P, f, pressure);
         if (t + 1 == years) break;
 
