@@ -1116,6 +1116,24 @@ void record(const ParamValues& P, const SectorWeights& sw, const State& st, cons
 // measure the distance from this moving baseline, so the status quo still
 // scores 50 in every year and a policy's effect on a score is what it was.
 // The sizes are assumptions in the parameter table (trend_*).
+// The share of investment flows the decoupling trend leaves after so many
+// years: a power per year, a twentieth of a run, remembered per thread for
+// the last decoupling rate (the app reruns with the same assumptions while a
+// lever is dragged; Monte Carlo draws a new rate and recomputes).
+double investment_kept(const ParamValues& P, int years_since_2024) {
+    struct Powers {
+        double rate = 0.0;
+        int known = 0;  // kept[0 .. known - 1] are computed for this rate
+        double kept[kMaxYears];
+    };
+    thread_local Powers powers;
+    const double rate = P(Param::TrendInvestmentDecoupling);
+    if (std::memcmp(&rate, &powers.rate, sizeof rate) != 0) powers.rate = rate, powers.known = 0;
+    for (; powers.known <= years_since_2024; ++powers.known)
+        powers.kept[powers.known] = std::pow(1.0 - rate, static_cast<double>(powers.known));
+    return powers.kept[years_since_2024];
+}
+
 ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024) {
     ReferenceTrends tr;
     tr.on = years_since_2024 > 0;
@@ -1139,7 +1157,7 @@ ReferenceTrends reference_trends(const ParamValues& P, const State& st, int year
         tr.china_standards[s] = std::min(100.0, china + P(Param::TrendChinaStandards) * years);
         tr.others_factor[s] = china < 100.0 - 1e-9 ? (100.0 - tr.china_standards[s]) / (100.0 - china) : 1.0;
     }
-    tr.investment_kept = std::pow(1.0 - P(Param::TrendInvestmentDecoupling), years);
+    tr.investment_kept = investment_kept(P, years_since_2024);
     tr.dependence_fall = P(Param::TrendChinaIndigenization) * years;
     return tr;
 }
@@ -1412,7 +1430,9 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
         integrate_stocks(P, d, d_ref, scales, st);
     }
     if (history_cached) {
-        out.hist = cache.hist;
+        // A slider dragged in the app reruns into the same Results: the
+        // history is there already, and reading it is cheaper than writing it.
+        if (std::memcmp(&out.hist, &cache.hist, sizeof out.hist) != 0) out.hist = cache.hist;
         out.has_history = true;
     } else if (input.history) {
         close_history_gap(P, replay_2024, out);
