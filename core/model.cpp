@@ -849,6 +849,7 @@ struct StockScales {
     double std_base[B][S], std_slope[B][S], std_ref[B][S];
     double dep_base[B][S], dep_slope[B][S];
     double inv_open_tau, inv_align_tau, inv_share_tau, inv_std_tau, inv_frag_tau, inv_esc_tau;
+    StockScales() = default;
     // `base`: the 2024 state (init_state); `ref`: the drivers of 2024.
     StockScales(const ParamValues& P, const State& base, const Drivers& ref) {
         for (int b = 0; b < B; ++b) {
@@ -934,6 +935,7 @@ double mean_all(const double row[S]) {
 // Promote weighs sectors by their weight in the economy's technology base.
 struct SectorWeights {
     double w[S];
+    SectorWeights() = default;
     explicit SectorWeights(const ParamValues& P) {
         double sum = 0;
         for (int s = 0; s < S; ++s) sum += P(Param::SectorWeight, s);
@@ -1346,6 +1348,54 @@ void close_history_gap(const ParamValues& P, const double (&replay_2024)[kIndica
     out.has_history = true;
 }
 
+// Everything a run computes before its first year from the parameters and
+// the 2024 policies alone: the 2024 state and equilibrium, and the backcast.
+// A slider dragged in the app, the frontier's samples and the search rerun
+// with the same parameters and 2024 policies, and take it from the last run
+// on the same thread (a fifth of a run otherwise, the backcast apart); Monte
+// Carlo draws new parameters and prepares it again.
+struct RunSetup {
+    bool valid = false;
+    ParamValues params;                                // the key, compared bit for bit:
+    std::array<Policy, kBlocCount> reference_policy;   // the same bits give the same setup
+    Levers reference[B];
+    State st;  // the 2024 state, China's design-out drive started
+    Flows f_ref;
+    Drivers d_ref;
+    StockScales scales;
+    CapabilityRates rate_ref;
+    SectorWeights sw;
+    Reference ref;
+    Pressure pressure_ref;
+    double follow_2024[B][S];
+    bool has_history = false;  // the backcast of these parameters is in hist
+    decltype(Results::hist) hist;
+};
+
+void prepare(const ParamValues& P, const std::array<Policy, kBlocCount>& reference_policy, RunSetup& k) {
+    k.params = P;
+    k.reference_policy = reference_policy;
+    for (int b = 0; b < B; ++b) k.reference[b] = to_model_units(reference_policy[b]);
+    init_state(P, k.st);
+    // The 2024 equilibrium: the reference policies as they were (the
+    // reactions that had happened by 2024 are in them) at the base-year state.
+    compute_flows(P, k.st, k.reference, k.f_ref);
+    // China has been designing out controls since 2022: its drive starts at
+    // the level the 2024 controls sustain, so the status quo is not a shock.
+    mechanism_indigenization_start(k.f_ref, k.reference, k.st);
+    compute_drivers(P, k.st, k.reference, k.f_ref, k.d_ref);
+    k.scales = StockScales(P, k.st, k.d_ref);
+    capability_rates(P, k.reference, k.f_ref, k.st, k.rate_ref);
+    k.sw = SectorWeights(P);
+    k.ref = make_reference(P, k.sw, k.st, k.f_ref);
+    pressure_of(P, k.f_ref, k.pressure_ref);
+    for (auto& row : k.follow_2024)
+        for (double& v : row) v = 0.0;
+    for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, k.reference, w, k.follow_2024[w]);
+    k.has_history = false;
+    k.valid = true;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -1356,59 +1406,37 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     out.years = years;
     const int seat = idx(input.seat);
     const int start_year = std::clamp(input.start_year, kBaseYear + 1, kMaxHorizon);
+
+    thread_local RunSetup setup;
+    if (!setup.valid || std::memcmp(setup.params.v.data(), P.v.data(), sizeof P.v) != 0 ||
+        std::memcmp(&setup.reference_policy, &input.reference, sizeof setup.reference_policy) != 0)
+        prepare(P, input.reference, setup);
+    const RunSetup& k = setup;
+    const Levers(&reference)[B] = k.reference;
+    const Reference& ref = k.ref;
+
     Policy blended;
-    Levers policy[B], reference[B], cur[B], L[B];
+    Levers policy[B], cur[B], L[B];
     // Usually only the seat's levers differ from 2024: the other blocs' are
     // converted once (and their phase-in blend, reference + ramp x 0, is the
     // reference itself, bit for bit).
     bool moved[B];
     for (int b = 0; b < B; ++b) {
         moved[b] = std::memcmp(&input.policy[b], &input.reference[b], sizeof(Policy)) != 0;
-        reference[b] = to_model_units(input.reference[b]);
         policy[b] = moved[b] ? to_model_units(input.policy[b]) : reference[b];
     }
 
-    State st;
-    init_state(P, st);
-
-    // The 2024 equilibrium: the reference policies as they were (the
-    // reactions that had happened by 2024 are in them) at the base-year state.
-    Flows f_ref;
-    compute_flows(P, st, reference, f_ref);
-    // China has been designing out controls since 2022: its drive starts at
-    // the level the 2024 controls sustain, so the status quo is not a shock.
-    mechanism_indigenization_start(f_ref, reference, st);
-    Drivers d_ref, d;
-    compute_drivers(P, st, reference, f_ref, d_ref);
-    const StockScales scales(P, st, d_ref);
-    CapabilityRates rate_ref, rate;
-    capability_rates(P, reference, f_ref, st, rate_ref);
-    const SectorWeights sw(P);  // once per run: six divisions a year otherwise
-    const Reference ref = make_reference(P, sw, st, f_ref);
-    Pressure pressure_ref, pressure;
-    pressure_of(P, f_ref, pressure_ref);
-    pressure = pressure_ref;
+    State st = k.st;
+    Drivers d;
+    CapabilityRates rate;
+    Pressure pressure = k.pressure_ref;
 
     // The history depends on the parameters and the 2024 policies only: a
     // slider dragged in the app reruns the projection, not the backcast.
-    struct HistoryCache {
-        bool valid = false;
-        ParamValues params;
-        std::array<Policy, kBlocCount> reference;
-        decltype(Results::hist) hist;
-    };
-    thread_local HistoryCache cache;
-    // Compared bit for bit (memcmp: a third of the element-wise comparison's
-    // time): the same bits give the same history.
-    const bool history_cached = input.history && cache.valid &&
-                                std::memcmp(cache.params.v.data(), P.v.data(), sizeof P.v) == 0 &&
-                                std::memcmp(&cache.reference, &input.reference, sizeof cache.reference) == 0;
+    const bool history_cached = input.history && k.has_history;
     double replay_2024[kIndicatorCount][B];
     out.has_history = false;
-    if (input.history && !history_cached) backcast(P, sw, input, d_ref, rate_ref, ref, replay_2024, out);
-
-    double follow_2024[B][S] = {};
-    for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, reference, w, follow_2024[w]);
+    if (input.history && !history_cached) backcast(P, k.sw, input, k.d_ref, k.rate_ref, ref, replay_2024, out);
 
     double last_ramp = -1.0;
     bool changed = false;
@@ -1420,8 +1448,8 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
                 if (ramp == 0.0 || !moved[b]) cur[b] = reference[b];
                 else if (ramp == 1.0) cur[b] = policy[b];
                 else {
-                    for (int k = 0; k < kSlotCount; ++k)
-                        blended[k] = input.reference[b][k] + ramp * (input.policy[b][k] - input.reference[b][k]);
+                    for (int s = 0; s < kSlotCount; ++s)
+                        blended[s] = input.reference[b][s] + ramp * (input.policy[b][s] - input.reference[b][s]);
                     cur[b] = to_model_units(blended);
                 }
             }
@@ -1431,32 +1459,31 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
             if (changed && input.reactions) plan_reactions(P, seat, cur, reference, plan);
             std::memcpy(L, cur, sizeof L);
         }
-        if (input.reactions) react(P, st, seat, pressure, pressure_ref, cur, reference, changed, plan, follow_2024, L);
+        if (input.reactions)
+            react(P, st, seat, pressure, k.pressure_ref, cur, reference, changed, plan, k.follow_2024, L);
 
         Flows f;
         compute_flows(P, st, L, f);
-        record(P, sw, st, f, ref, t, t, input.only_bloc, out);
+        record(P, k.sw, st, f, ref, t, t, input.only_bloc, out);
         pressure_of(P, f, pressure);
         if (t + 1 == years) break;
 
         // Stocks move toward targets set by this year's flows.
         compute_drivers(P, st, L, f, d);
         capability_rates(P, L, f, st, rate);
-        integrate_capability(P, rate, rate_ref, st);
+        integrate_capability(P, rate, k.rate_ref, st);
         mechanism_indigenization(P, f, L, st);
-        integrate_stocks(P, d, d_ref, scales, st);
+        integrate_stocks(P, d, k.d_ref, k.scales, st);
     }
     if (history_cached) {
         // A slider dragged in the app reruns into the same Results: the
         // history is there already, and reading it is cheaper than writing it.
-        if (std::memcmp(&out.hist, &cache.hist, sizeof out.hist) != 0) out.hist = cache.hist;
+        if (std::memcmp(&out.hist, &k.hist, sizeof out.hist) != 0) out.hist = k.hist;
         out.has_history = true;
     } else if (input.history) {
         close_history_gap(P, replay_2024, out);
-        cache.valid = true;
-        cache.params = P;
-        cache.reference = input.reference;
-        cache.hist = out.hist;
+        setup.hist = out.hist;
+        setup.has_history = true;
     }
 }
 
