@@ -72,13 +72,23 @@ int main() {
         });
         print_row("  without the backcast 2017-2023 (cached per parameters)", us_projection, 1.0, "us");
         int parameter_sets = 0;
+        // The two rows above rerun one parameter set, as a dragged slider, the
+        // frontier and the search do: the 2024 setup and the backcast are
+        // kept per thread. A Monte Carlo draw has new parameters every run.
+        Timing us_new_params = time_us(201, 50, [&] {
+            ParamValues changed = P;
+            changed.v[0] *= 1.0 + 1e-9 * ++parameter_sets;
+            simulate(projection_only, changed, r);
+            g_sink = g_sink + r.ind[0][0][r.years - 1] * 1e-12;
+        });
+        print_row("  new parameters every run, without the backcast (a draw)", us_new_params, 1.0, "us");
         Timing us_history = time_us(21, 10, [&] {
             ParamValues changed = P;
             changed.v[0] *= 1.0 + 1e-9 * ++parameter_sets;  // a new parameter set: the backcast runs again
             simulate(in, changed, r);
             g_sink = g_sink + r.ind[0][0][r.years - 1] * 1e-12;
         });
-        print_row("  with the backcast recomputed (new parameters)", us_history, 1.0, "us");
+        print_row("  new parameters every run, with the backcast", us_history, 1.0, "us");
         Timing us_full = time_us(51, 20, [&] {
             Results rr = run(scenario);
             g_sink = g_sink + rr.ind[0][0][rr.years - 1];
