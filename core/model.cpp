@@ -29,6 +29,12 @@ constexpr int S = kSectorCount;
 constexpr int kUS = 0, kChina = 1, kEU = 2, kAllies = 3, kGS = 4;
 constexpr int kSemis = 0, kAI = 1, kQuantum = 2, kClean = 3, kTelecom = 5;
 
+// `const ParamValues& __restrict P` (the yearly loop's functions and the two
+// that call the mechanisms, into which these are inlined): nothing a run
+// writes is a parameter, and saying so lets the compiler keep a parameter in
+// a register across the stores to the state and the flows instead of loading
+// it again after each (which are doubles, as the parameters are): a
+// twentieth of a run. Results are bit for bit the same.
 double clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
 double saturate(double x, double half) { return x <= 0.0 ? 0.0 : x / (x + half); }
 double to_score(double z) { return pillar_score(z); }
@@ -108,7 +114,7 @@ struct State {
     double frag[S];      // standards fragmentation 0..1
 };
 
-void init_state(const ParamValues& P, State& st) {
+void init_state(const ParamValues& __restrict P, State& st) {
     for (int b = 0; b < B; ++b) {
         for (int s = 0; s < S; ++s) {
             st.cap[b][s] = P(Param::BaseCapability, b * S + s);
@@ -155,7 +161,7 @@ struct Pressure {
 
 // The sector in which a bloc holds the largest world share in 2024: where it
 // answers pressure in kind (China: clean-tech inputs, 001:L32).
-int chokepoint_sector(const ParamValues& P, int b) {
+int chokepoint_sector(const ParamValues& __restrict P, int b) {
     int best = 0;
     for (int s = 1; s < S; ++s)
         if (P(Param::BaseShare, b * S + s) > P(Param::BaseShare, b * S + best)) best = s;
@@ -169,7 +175,7 @@ double effective_access(const ParamValues& P, const Levers& l);
 // costs are met: "highest common denominator" (001 Harithas), "Europe is the
 // crux" (001:L416-L422). Consent grows with the leader's market access and
 // the partner's alignment, and falls with its exposure to the rival's market.
-double consent(const ParamValues& P, double align_change, const Levers& leader, int partner) {
+double consent(const ParamValues& __restrict P, double align_change, const Levers& leader, int partner) {
     double c = P(Param::ConsentBase, partner) + P(Param::AlignMarketAccess) * leader.market_access + align_change -
                P(Param::ConsentCost) * P(Param::ChinaExposure, partner) * leader.mean_controls();
     return clamp01(c);
@@ -178,7 +184,7 @@ double consent(const ParamValues& P, double align_change, const Levers& leader, 
 // How far Western partner b follows its camp's controls, per sector: the
 // strongest pull among the other Western blocs' coordination (consent does
 // not depend on the sector, so it is computed once per leader).
-void follow_targets(const ParamValues& P, double align_change, const Levers (&L)[B], int b, double (&target)[S]) {
+void follow_targets(const ParamValues& __restrict P, double align_change, const Levers (&L)[B], int b, double (&target)[S]) {
     for (int s = 0; s < S; ++s) target[s] = 0;
     for (int c : {kUS, kEU, kAllies}) {
         if (c == b) continue;
@@ -209,7 +215,7 @@ struct ReactionPlan {
     int chokepoint[B];             // where a pole retaliates
 };
 
-void plan_reactions(const ParamValues& P, int seat, const Levers (&cur)[B], const Levers (&ref)[B], ReactionPlan& plan) {
+void plan_reactions(const ParamValues& __restrict P, int seat, const Levers (&cur)[B], const Levers (&ref)[B], ReactionPlan& plan) {
     double size[B];
     for (int b = 0; b < B; ++b) size[b] = P(Param::MarketSize, b);
     // What the rival pole added since 2024: tariffs and subsidies, size-weighted for the West.
@@ -252,7 +258,7 @@ void plan_reactions(const ParamValues& P, int seat, const Levers (&cur)[B], cons
 // changed, with last year's reactions: react() rewrites what it changes (the
 // controls, tariffs and subsidies of the blocs not in the seat), so the rest
 // is not copied every year.
-void react(const ParamValues& P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
+void react(const ParamValues& __restrict P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
            const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const ReactionPlan& plan,
            const double (&follow_2024)[B][S], Levers (&eff)[B]) {
     if (!changed) return;
@@ -746,7 +752,7 @@ void mechanism_digital_dependence(const ParamValues& P, const State& st, const L
                              (us + st.cap[b][kAI] + 1e-9);
 }
 
-void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
+void compute_flows(const ParamValues& __restrict P, const State& st, const Levers (&L)[B], Flows& f) {
     for (int b = 0; b < B; ++b) f.outbound_screening[b] = L[b].outbound;
     mechanism_digital_dependence(P, st, L, f);
     mechanism_controls(P, st, L, f);
@@ -756,7 +762,7 @@ void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], 
     mechanism_cleantech_cost(P, st, L, f);
 }
 
-void compute_drivers(const ParamValues& P, const State& st, const Levers (&L)[B], const Flows& f, Drivers& d) {
+void compute_drivers(const ParamValues& __restrict P, const State& st, const Levers (&L)[B], const Flows& f, Drivers& d) {
     drivers_openness(P, st, L, d);
     drivers_alignment(P, L, f, d);
     drivers_standards(P, st, L, d);
@@ -815,7 +821,7 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
 }
 
 // Catch-up gained or lost as ties open or close since 2024 (001:L45, 004:L128).
-void integrate_capability(const ParamValues& P, const CapabilityRates& rate, const CapabilityRates& rate_ref,
+void integrate_capability(const ParamValues& __restrict P, const CapabilityRates& rate, const CapabilityRates& rate_ref,
                           State& st) {
     double frontier[S];
     for (int s = 0; s < S; ++s) {
@@ -851,7 +857,7 @@ struct StockScales {
     double inv_open_tau, inv_align_tau, inv_share_tau, inv_std_tau, inv_frag_tau, inv_esc_tau;
     StockScales() = default;
     // `base`: the 2024 state (init_state); `ref`: the drivers of 2024.
-    StockScales(const ParamValues& P, const State& base, const Drivers& ref) {
+    StockScales(const ParamValues& __restrict P, const State& base, const Drivers& ref) {
         for (int b = 0; b < B; ++b) {
             open_base[b] = base.open[b];
             open_slope[b] = base.open[b] / std::max(ref.openness[b], 1e-9);
@@ -891,7 +897,7 @@ struct StockScales {
     }
 };
 
-void integrate_stocks(const ParamValues& P, const Drivers& d, const Drivers& ref, const StockScales& k, State& st) {
+void integrate_stocks(const ParamValues& __restrict P, const Drivers& d, const Drivers& ref, const StockScales& k, State& st) {
     for (int b = 0; b < B; ++b) {
         const double open_target = k.open_base[b] + k.open_slope[b] * (d.openness[b] - ref.openness[b]);
         st.open[b] += (clamp01(open_target) - st.open[b]) * k.inv_open_tau;
@@ -936,7 +942,7 @@ double mean_all(const double row[S]) {
 struct SectorWeights {
     double w[S];
     SectorWeights() = default;
-    explicit SectorWeights(const ParamValues& P) {
+    explicit SectorWeights(const ParamValues& __restrict P) {
         double sum = 0;
         for (int s = 0; s < S; ++s) sum += P(Param::SectorWeight, s);
         for (int s = 0; s < S; ++s) w[s] = P(Param::SectorWeight, s) / sum;
@@ -967,7 +973,7 @@ double third_countries(const State& st, int b) {
 double gs_alignment(const State& st, int b) { return 100.0 * (b == kChina ? 1.0 - st.align[kGS] : st.align[kGS]); }
 double mean_frag(const State& st) { return mean_all(st.frag); }
 
-Reference make_reference(const ParamValues& P, const SectorWeights& sw, const State& st, const Flows& flows) {
+Reference make_reference(const ParamValues& __restrict P, const SectorWeights& sw, const State& st, const Flows& flows) {
     Reference r{};
     for (int b = 0; b < B; ++b) {
         r.lead[b] = tech_lead(st, b);
@@ -1000,7 +1006,7 @@ double fiscal_burden(const ParamValues& P, double fiscal_change_share) {
 // venture investment is further cut by the investor's own outbound screening,
 // which forbids deals in the screened sectors (001:L77).
 template <typename Put>
-void record_readable_units(const ParamValues& P, const State& st, const Flows& f, const Flows& f0, const SectorWeights& sw,
+void record_readable_units(const ParamValues& __restrict P, const State& st, const Flows& f, const Flows& f0, const SectorWeights& sw,
                            double lead, double stdi, int b, Put put) {
     const double openness_factor =
         std::pow(st.open[b] / P(Param::BaseOpenness, b), P(Param::InvestmentElasticity));
@@ -1025,13 +1031,13 @@ struct ReferenceTrends {
     double investment_kept = 1;      // share of investment flows left
     double dependence_fall = 0;      // points off China's dependence
 };
-ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024);
-void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+ReferenceTrends reference_trends(const ParamValues& __restrict P, const State& st, int years_since_2024);
+void apply_reference_trends(const ParamValues& __restrict P, const State& st, const ReferenceTrends& tr, int b, int t,
                             Results& out);
 
 // `trend_years`: years since 2024 for the trends of the reference projection
 // (0 in the base year and in the backcast, which has no trends of its own).
-void record(const ParamValues& P, const SectorWeights& sw, const State& st, const Flows& f, const Reference& ref, int t,
+void record(const ParamValues& __restrict P, const SectorWeights& sw, const State& st, const Flows& f, const Reference& ref, int t,
             int trend_years, int only_bloc, Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
@@ -1136,7 +1142,7 @@ void record(const ParamValues& P, const SectorWeights& sw, const State& st, cons
 // years: a power per year, a twentieth of a run, remembered per thread for
 // the last decoupling rate (the app reruns with the same assumptions while a
 // lever is dragged; Monte Carlo draws a new rate and recomputes).
-double investment_kept(const ParamValues& P, int years_since_2024) {
+double investment_kept(const ParamValues& __restrict P, int years_since_2024) {
     struct Powers {
         double rate = 0.0;
         int known = 0;  // kept[0 .. known - 1] are computed for this rate
@@ -1150,7 +1156,7 @@ double investment_kept(const ParamValues& P, int years_since_2024) {
     return powers.kept[years_since_2024];
 }
 
-ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024) {
+ReferenceTrends reference_trends(const ParamValues& __restrict P, const State& st, int years_since_2024) {
     ReferenceTrends tr;
     tr.on = years_since_2024 > 0;
     if (!tr.on) return tr;
@@ -1178,7 +1184,7 @@ ReferenceTrends reference_trends(const ParamValues& P, const State& st, int year
     return tr;
 }
 
-void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+void apply_reference_trends(const ParamValues& __restrict P, const State& st, const ReferenceTrends& tr, int b, int t,
                             Results& out) {
     if (!tr.on) return;
     auto add = [&](Indicator i, double d) { out.ind[static_cast<int>(i)][b][t] += d; };
@@ -1215,7 +1221,7 @@ void apply_reference_trends(const ParamValues& P, const State& st, const Referen
     out.ind[static_cast<int>(Indicator::Dependence)][b][t] = dependence;
 }
 
-void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
+void pressure_of(const ParamValues& __restrict P, const Flows& f, Pressure& p) {
     for (int s = 0; s < S; ++s) {
         p.on[kChina][s] = f.denied_china[s];
         p.on[kGS][s] = 0.0;
@@ -1226,7 +1232,7 @@ void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
 // Timing (model v2): a lever change starts in the start year and phases in
 // linearly over phase_in_years; before the start year every bloc plays its
 // 2024 policies, so nothing moves.
-double phase_in(const ParamValues& P, int year, int start_year) {
+double phase_in(const ParamValues& __restrict P, int year, int start_year) {
     if (year < start_year) return 0.0;
     return std::min(1.0, (year - start_year + 1) / std::max(P(Param::PhaseInYears), 1.0));
 }
@@ -1252,7 +1258,7 @@ void history_levers(const RunInput& input, HistoryLevers& h) {
 // reached at once (every adjustment time set to one year), twice so that the
 // drivers see the state they produce. Capability, which has no equilibrium,
 // starts at its 2024 value.
-void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Drivers& d_ref, State& st) {
+void start_at_equilibrium(const ParamValues& __restrict P, const Levers (&L)[B], const Drivers& d_ref, State& st) {
     ParamValues at_once = P;
     for (Param tau : {Param::OpennessTau, Param::AlignTau, Param::ShareTau, Param::StandardsTau, Param::FragmentationTau,
                       Param::EscalationTau})
@@ -1278,7 +1284,7 @@ void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Driv
 // value in proportion to its distance from 2017: the history ends exactly
 // where every scenario starts. The 2024 value of the replay is returned in
 // replay_2024 for that.
-void backcast(const ParamValues& P, const SectorWeights& sw, const RunInput& input, const Drivers& d_ref,
+void backcast(const ParamValues& __restrict P, const SectorWeights& sw, const RunInput& input, const Drivers& d_ref,
               const CapabilityRates& rate_ref, const Reference& ref, double (&replay_2024)[kIndicatorCount][B], Results& out) {
     HistoryLevers h;
     history_levers(input, h);
@@ -1326,7 +1332,7 @@ bool follows_openness(int i) {
            i == idx_of(Indicator::VentureDealsIntoRival);
 }
 
-void close_history_gap(const ParamValues& P, const double (&replay_2024)[kIndicatorCount][B], Results& out) {
+void close_history_gap(const ParamValues& __restrict P, const double (&replay_2024)[kIndicatorCount][B], Results& out) {
     const int open_i = idx_of(Indicator::TradeOpenness);
     double replay_open[B][kHistoryYears];
     for (int b = 0; b < B; ++b)
@@ -1372,7 +1378,7 @@ struct RunSetup {
     decltype(Results::hist) hist;
 };
 
-void prepare(const ParamValues& P, const std::array<Policy, kBlocCount>& reference_policy, RunSetup& k) {
+void prepare(const ParamValues& __restrict P, const std::array<Policy, kBlocCount>& reference_policy, RunSetup& k) {
     k.params = P;
     k.reference_policy = reference_policy;
     for (int b = 0; b < B; ++b) k.reference[b] = to_model_units(reference_policy[b]);
