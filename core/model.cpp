@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 
 namespace tl {
@@ -28,6 +29,12 @@ constexpr int S = kSectorCount;
 constexpr int kUS = 0, kChina = 1, kEU = 2, kAllies = 3, kGS = 4;
 constexpr int kSemis = 0, kAI = 1, kQuantum = 2, kClean = 3, kTelecom = 5;
 
+// `const ParamValues& __restrict P` (the yearly loop's functions and the two
+// that call the mechanisms, into which these are inlined): nothing a run
+// writes is a parameter, and saying so lets the compiler keep a parameter in
+// a register across the stores to the state and the flows instead of loading
+// it again after each (which are doubles, as the parameters are): a
+// twentieth of a run. Results are bit for bit the same.
 double clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
 double saturate(double x, double half) { return x <= 0.0 ? 0.0 : x / (x + half); }
 double to_score(double z) { return pillar_score(z); }
@@ -107,7 +114,7 @@ struct State {
     double frag[S];      // standards fragmentation 0..1
 };
 
-void init_state(const ParamValues& P, State& st) {
+void init_state(const ParamValues& __restrict P, State& st) {
     for (int b = 0; b < B; ++b) {
         for (int s = 0; s < S; ++s) {
             st.cap[b][s] = P(Param::BaseCapability, b * S + s);
@@ -154,7 +161,7 @@ struct Pressure {
 
 // The sector in which a bloc holds the largest world share in 2024: where it
 // answers pressure in kind (China: clean-tech inputs, 001:L32).
-int chokepoint_sector(const ParamValues& P, int b) {
+int chokepoint_sector(const ParamValues& __restrict P, int b) {
     int best = 0;
     for (int s = 1; s < S; ++s)
         if (P(Param::BaseShare, b * S + s) > P(Param::BaseShare, b * S + best)) best = s;
@@ -168,7 +175,7 @@ double effective_access(const ParamValues& P, const Levers& l);
 // costs are met: "highest common denominator" (001 Harithas), "Europe is the
 // crux" (001:L416-L422). Consent grows with the leader's market access and
 // the partner's alignment, and falls with its exposure to the rival's market.
-double consent(const ParamValues& P, double align_change, const Levers& leader, int partner) {
+double consent(const ParamValues& __restrict P, double align_change, const Levers& leader, int partner) {
     double c = P(Param::ConsentBase, partner) + P(Param::AlignMarketAccess) * leader.market_access + align_change -
                P(Param::ConsentCost) * P(Param::ChinaExposure, partner) * leader.mean_controls();
     return clamp01(c);
@@ -177,7 +184,7 @@ double consent(const ParamValues& P, double align_change, const Levers& leader, 
 // How far Western partner b follows its camp's controls, per sector: the
 // strongest pull among the other Western blocs' coordination (consent does
 // not depend on the sector, so it is computed once per leader).
-void follow_targets(const ParamValues& P, double align_change, const Levers (&L)[B], int b, double (&target)[S]) {
+void follow_targets(const ParamValues& __restrict P, double align_change, const Levers (&L)[B], int b, double (&target)[S]) {
     for (int s = 0; s < S; ++s) target[s] = 0;
     for (int c : {kUS, kEU, kAllies}) {
         if (c == b) continue;
@@ -195,26 +202,75 @@ double positive_change(double now, double then) {
     return d > 1e-9 ? d : 0.0;
 }
 
-// `changed`: whether any bloc's levers differ from 2024 this year;
-// `follow_2024`: follow_targets at the 2024 levers (computed once per run).
-void react(const ParamValues& P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
-           const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const double (&follow_2024)[B][S],
-           Levers (&eff)[B]) {
-    std::memcpy(eff, cur, sizeof eff);  // one copy of all blocs (five small copies cost 4% of a run)
-    if (!changed) return;
-    const double esc_change = positive_change(st.esc, P(Param::BaseEscalation));
+// The reactions to the levers themselves (tit-for-tat tariffs, the subsidy
+// races) depend on the levers and the 2024 levers only, so they are planned
+// once per change of the levers (the phase-in years), not every year; react()
+// adds the ones that depend on the state (pressure, escalation, alignment).
+// The plan holds the amounts react() adds, in the order it adds them, so the
+// sums are bit for bit those of computing them every year.
+struct ReactionPlan {
+    double tariffs[B][S];          // a pole's tariffs after mirroring the rival's increase
+    double rival_subsidy[B][S];    // a pole's extra subsidies matching the rival pole's increase
+    double subsidy_race[B][S][2];  // a Western bloc's answer to each other Western bloc's domestic-content subsidies
+    int chokepoint[B];             // where a pole retaliates
+};
+
+void plan_reactions(const ParamValues& __restrict P, int seat, const Levers (&cur)[B], const Levers (&ref)[B], ReactionPlan& plan) {
     double size[B];
     for (int b = 0; b < B; ++b) size[b] = P(Param::MarketSize, b);
     // What the rival pole added since 2024: tariffs and subsidies, size-weighted for the West.
     double west_tariff_up[S] = {}, west_subsidy_up[S] = {}, west_size = size[kUS] + size[kEU] + size[kAllies];
-    for (int w : {kUS, kEU, kAllies})
+    // What each Western bloc added to its domestic-content subsidies since 2024
+    // (its partners answer in kind, below): once per bloc, not once per partner.
+    double content_up[B][S];
+    for (int w : {kUS, kEU, kAllies}) {
+        const double weight = size[w] / west_size;
         for (int s = 0; s < S; ++s) {
-            west_tariff_up[s] += size[w] / west_size * positive_change(cur[w].tariffs[s], ref[w].tariffs[s]);
+            west_tariff_up[s] += weight * positive_change(cur[w].tariffs[s], ref[w].tariffs[s]);
             west_subsidy_up[s] += positive_change(cur[w].subsidies[s], ref[w].subsidies[s]);
+            content_up[w][s] = positive_change(cur[w].domestic_content * cur[w].subsidies[s],
+                                               ref[w].domestic_content * ref[w].subsidies[s]);
         }
+    }
+    for (int b = 0; b < B; ++b) {
+        if (b == seat || b == kGS) continue;
+        plan.chokepoint[b] = chokepoint_sector(P, b);
+        for (int s = 0; s < S; ++s) {
+            // Tit-for-tat tariffs (001:L135) and the subsidy race between the poles (001:L43).
+            double rival_tariff_up = b == kChina ? west_tariff_up[s] : positive_change(cur[kChina].tariffs[s], ref[kChina].tariffs[s]);
+            double rival_subsidy_up = b == kChina ? west_subsidy_up[s] : positive_change(cur[kChina].subsidies[s], ref[kChina].subsidies[s]);
+            plan.tariffs[b][s] = std::max(cur[b].tariffs[s], clamp01(ref[b].tariffs[s] + P(Param::ReactMirrorTariffs) * rival_tariff_up));
+            double rival_size = b == kChina ? west_size : size[kChina];
+            plan.rival_subsidy[b][s] = P(Param::ReactRivalSubsidy) * rival_subsidy_up * size[b] / rival_size;
+            if (!is_western(b)) continue;
+            int k = 0;
+            for (int c : {kUS, kEU, kAllies}) {
+                if (c == b) continue;
+                plan.subsidy_race[b][s][k++] = P(Param::SubsidyRace) * content_up[c][s] * size[b] / size[c];
+            }
+        }
+    }
+}
+
+// `changed`: whether any bloc's levers differ from 2024 this year; `plan`:
+// plan_reactions for these levers; `follow_2024`: follow_targets at the 2024
+// levers (computed once per run). `eff` is `cur` as copied when the levers last
+// changed, with last year's reactions: react() rewrites what it changes (the
+// controls, tariffs and subsidies of the blocs not in the seat), so the rest
+// is not copied every year.
+void react(const ParamValues& __restrict P, const State& st, int seat, const Pressure& pressure, const Pressure& pressure_ref,
+           const Levers (&cur)[B], const Levers (&ref)[B], bool changed, const ReactionPlan& plan,
+           const double (&follow_2024)[B][S], Levers (&eff)[B]) {
+    if (!changed) return;
+    const double esc_change = positive_change(st.esc, P(Param::BaseEscalation));
     for (int b = 0; b < B; ++b) {
         if (b == seat) continue;
         Levers& e = eff[b];
+        // eff holds cur since the levers last changed, but for what the
+        // reactions below rewrite every year: start those from cur again.
+        static_assert(offsetof(Levers, tariffs) == offsetof(Levers, controls) + sizeof(double[S]) &&
+                      offsetof(Levers, subsidies) == offsetof(Levers, tariffs) + sizeof(double[S]));
+        std::memcpy(e.controls, cur[b].controls, sizeof(double[3 * S]));
         const bool pole = b != kGS;
         double mean_pressure = 0;
         for (int s = 0; s < S; ++s) {
@@ -223,16 +279,12 @@ void react(const ParamValues& P, const State& st, int seat, const Pressure& pres
             // Denied inputs are designed out with subsidies (001:L32; 004:L518; 001:L43).
             e.subsidies[s] += P(Param::ReactIndigenizationSubsidy, b) * dp;
             if (!pole) continue;
-            // Tit-for-tat tariffs (001:L135) and the subsidy race between the poles (001:L43).
-            double rival_tariff_up = b == kChina ? west_tariff_up[s] : positive_change(cur[kChina].tariffs[s], ref[kChina].tariffs[s]);
-            double rival_subsidy_up = b == kChina ? west_subsidy_up[s] : positive_change(cur[kChina].subsidies[s], ref[kChina].subsidies[s]);
-            e.tariffs[s] = std::max(e.tariffs[s], clamp01(ref[b].tariffs[s] + P(Param::ReactMirrorTariffs) * rival_tariff_up));
-            double rival_size = b == kChina ? west_size : size[kChina];
-            e.subsidies[s] += P(Param::ReactRivalSubsidy) * rival_subsidy_up * size[b] / rival_size;
+            e.tariffs[s] = plan.tariffs[b][s];
+            e.subsidies[s] += plan.rival_subsidy[b][s];
         }
         // Retaliation in the bloc's own chokepoint (processed minerals for China, 001:L32).
         if (pole) {
-            int k = chokepoint_sector(P, b);
+            int k = plan.chokepoint[b];
             e.controls[k] = std::max(e.controls[k], clamp01(ref[b].controls[k] + P(Param::ReactRetaliation, b) * (mean_pressure + esc_change)));
         }
         if (!is_western(b)) continue;
@@ -245,15 +297,12 @@ void react(const ParamValues& P, const State& st, int seat, const Pressure& pres
         for (int s = 0; s < S; ++s) {
             double follow = follow_now[s] - follow_2024[b][s];
             if (std::fabs(follow) > 1e-9) e.controls[s] = clamp01(e.controls[s] + follow);
-            for (int c : {kUS, kEU, kAllies}) {
-                if (c == b) continue;
-                double content_up = positive_change(cur[c].domestic_content * cur[c].subsidies[s],
-                                                    ref[c].domestic_content * ref[c].subsidies[s]);
-                e.subsidies[s] += P(Param::SubsidyRace) * content_up * size[b] / size[c];
-            }
+            e.subsidies[s] += plan.subsidy_race[b][s][0];
+            e.subsidies[s] += plan.subsidy_race[b][s][1];
         }
     }
-    for (int b = 0; b < B; ++b) eff[b].finalize();
+    for (int b = 0; b < B; ++b)
+        if (b != seat) eff[b].finalize();  // the seat's levers are cur's, already finalised
 }
 
 // ---------------------------------------------------------------------------
@@ -724,7 +773,7 @@ void mechanism_digital_dependence(const ParamValues& P, const State& st, const L
                              (us + st.cap[b][kAI] + 1e-9);
 }
 
-void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
+void compute_flows(const ParamValues& __restrict P, const State& st, const Levers (&L)[B], Flows& f) {
     for (int b = 0; b < B; ++b) f.outbound_screening[b] = L[b].outbound;
     mechanism_digital_dependence(P, st, L, f);
     mechanism_controls(P, st, L, f);
@@ -734,7 +783,7 @@ void compute_flows(const ParamValues& P, const State& st, const Levers (&L)[B], 
     mechanism_cleantech_cost(P, st, L, f);
 }
 
-void compute_drivers(const ParamValues& P, const State& st, const Levers (&L)[B], const Flows& f, Drivers& d) {
+void compute_drivers(const ParamValues& __restrict P, const State& st, const Levers (&L)[B], const Flows& f, Drivers& d) {
     drivers_openness(P, st, L, d);
     drivers_alignment(P, L, f, d);
     drivers_standards(P, st, L, d);
@@ -793,7 +842,7 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
 }
 
 // Catch-up gained or lost as ties open or close since 2024 (001:L45, 004:L128).
-void integrate_capability(const ParamValues& P, const CapabilityRates& rate, const CapabilityRates& rate_ref,
+void integrate_capability(const ParamValues& __restrict P, const CapabilityRates& rate, const CapabilityRates& rate_ref,
                           State& st) {
     double frontier[S];
     for (int s = 0; s < S; ++s) {
@@ -812,19 +861,40 @@ void integrate_capability(const ParamValues& P, const CapabilityRates& rate, con
 }
 
 // Every other stock: toward its 2024 value shifted by the drivers' change.
-// The 2024 values over the 2024 drivers, and the reciprocals of the time
-// constants, are computed once per run (divisions were a fifth of a run).
+// Each target is written as the 2024 value plus a change that is exactly zero
+// when the drivers equal 2024's (base + slope x (driver - driver_2024), with
+// slope = base / driver_2024), so the status quo stays on its 2024 state bit
+// for bit and scores exactly 50; the product form base / driver_2024 x driver
+// equals it only to an ulp. Shares of a whole (market shares, standards
+// influence) are normalised first and then carried the same way: the 2024
+// value plus the normalised target's change from the normalised target of
+// 2024. The slopes, the 2024 values and the reciprocals of the time constants
+// are computed once per run (divisions were a fifth of a run).
 struct StockScales {
-    double open[B], share[B][S], std[B][S], dep[B][S];
+    double open_base[B], open_slope[B];
+    double share_base[B][S], share_slope[B][S], share_ref[B][S];
+    double std_base[B][S], std_slope[B][S], std_ref[B][S];
+    double dep_base[B][S], dep_slope[B][S];
     double inv_open_tau, inv_align_tau, inv_share_tau, inv_std_tau, inv_frag_tau, inv_esc_tau;
-    StockScales(const ParamValues& P, const Drivers& ref) {
+    StockScales() = default;
+    // `base`: the 2024 state (init_state); `ref`: the drivers of 2024.
+    StockScales(const ParamValues& __restrict P, const State& base, const Drivers& ref) {
         for (int b = 0; b < B; ++b) {
-            open[b] = P(Param::BaseOpenness, b) / std::max(ref.openness[b], 1e-9);
+            open_base[b] = base.open[b];
+            open_slope[b] = base.open[b] / std::max(ref.openness[b], 1e-9);
             for (int s = 0; s < S; ++s) {
-                share[b][s] = P(Param::BaseShare, b * S + s) / std::max(ref.comp[b][s], 1e-12);
-                std[b][s] = P(Param::BaseStandards, b * S + s) / std::max(ref.std_weight[b][s], 1e-12);
-                dep[b][s] = P(Param::BaseDependence, b * S + s) / 100.0 / std::max(ref.dependence[b][s], 1e-12);
+                share_base[b][s] = base.share[b][s];
+                share_slope[b][s] = P(Param::BaseShare, b * S + s) / std::max(ref.comp[b][s], 1e-12);
+                std_base[b][s] = base.stdi[b][s];
+                std_slope[b][s] = P(Param::BaseStandards, b * S + s) / std::max(ref.std_weight[b][s], 1e-12);
+                dep_base[b][s] = base.dep[b][s];
+                dep_slope[b][s] = base.dep[b][s] / std::max(ref.dependence[b][s], 1e-12);
             }
+        }
+        for (int s = 0; s < S; ++s) {
+            double share_target[B], std_target[B];
+            normalised_targets(ref, s, share_target, std_target);
+            for (int b = 0; b < B; ++b) share_ref[b][s] = share_target[b], std_ref[b][s] = std_target[b];
         }
         inv_open_tau = 1.0 / P(Param::OpennessTau);
         inv_align_tau = 1.0 / P(Param::AlignTau);
@@ -833,34 +903,45 @@ struct StockScales {
         inv_frag_tau = 1.0 / P(Param::FragmentationTau);
         inv_esc_tau = 1.0 / P(Param::EscalationTau);
     }
+    // The market shares and standards influence of sector s that the drivers
+    // alone would give: each bloc's weight shared out among the blocs.
+    void normalised_targets(const Drivers& d, int s, double (&share)[B], double (&stdi)[B]) const {
+        double share_sum = 0, std_sum = 0;
+        for (int b = 0; b < B; ++b) {
+            share[b] = share_slope[b][s] * d.comp[b][s];
+            stdi[b] = std_slope[b][s] * d.std_weight[b][s];
+            share_sum += share[b];
+            std_sum += stdi[b];
+        }
+        const double share_norm = 1.0 / share_sum, std_norm = 1.0 / std_sum;
+        for (int b = 0; b < B; ++b) share[b] *= share_norm, stdi[b] *= std_norm;
+    }
 };
 
-void integrate_stocks(const ParamValues& P, const Drivers& d, const Drivers& ref, const StockScales& k, State& st) {
+void integrate_stocks(const ParamValues& __restrict P, const Drivers& d, const Drivers& ref, const StockScales& k, State& st) {
     for (int b = 0; b < B; ++b) {
-        st.open[b] += (clamp01(k.open[b] * d.openness[b]) - st.open[b]) * k.inv_open_tau;
+        const double open_target = k.open_base[b] + k.open_slope[b] * (d.openness[b] - ref.openness[b]);
+        st.open[b] += (clamp01(open_target) - st.open[b]) * k.inv_open_tau;
         if (b == kEU || b == kAllies || b == kGS) {
-            double target = P(Param::AlignBase, b) + d.alignment[b] - ref.alignment[b];
+            double target = P(Param::AlignBase, b) + (d.alignment[b] - ref.alignment[b]);
             st.align[b] += (std::clamp(target, 0.02, 0.98) - st.align[b]) * k.inv_align_tau;
         }
     }
     for (int s = 0; s < S; ++s) {
-        double share_target[B], std_target[B], share_sum = 0, std_sum = 0;
+        double share_target[B], std_target[B];
+        k.normalised_targets(d, s, share_target, std_target);
         for (int b = 0; b < B; ++b) {
-            share_target[b] = k.share[b][s] * d.comp[b][s];
-            std_target[b] = k.std[b][s] * d.std_weight[b][s];
-            share_sum += share_target[b];
-            std_sum += std_target[b];
+            const double share = k.share_base[b][s] + (share_target[b] - k.share_ref[b][s]);
+            const double stdi = k.std_base[b][s] + (std_target[b] - k.std_ref[b][s]);
+            const double dep = k.dep_base[b][s] + k.dep_slope[b][s] * (d.dependence[b][s] - ref.dependence[b][s]);
+            st.share[b][s] += (share - st.share[b][s]) * k.inv_share_tau;
+            st.stdi[b][s] += (stdi - st.stdi[b][s]) * k.inv_std_tau;
+            st.dep[b][s] += (clamp01(dep) - st.dep[b][s]) * k.inv_share_tau;
         }
-        const double share_norm = 1.0 / share_sum, std_norm = 1.0 / std_sum;
-        for (int b = 0; b < B; ++b) {
-            st.share[b][s] += (share_target[b] * share_norm - st.share[b][s]) * k.inv_share_tau;
-            st.stdi[b][s] += (std_target[b] * std_norm - st.stdi[b][s]) * k.inv_std_tau;
-            st.dep[b][s] += (clamp01(k.dep[b][s] * d.dependence[b][s]) - st.dep[b][s]) * k.inv_share_tau;
-        }
-        double frag_target = P(Param::BaseFragmentation, s) + d.fragmentation[s] - ref.fragmentation[s];
+        double frag_target = P(Param::BaseFragmentation, s) + (d.fragmentation[s] - ref.fragmentation[s]);
         st.frag[s] += (clamp01(frag_target) - st.frag[s]) * k.inv_frag_tau;
     }
-    double esc_target = P(Param::BaseEscalation) + d.escalation - ref.escalation;
+    double esc_target = P(Param::BaseEscalation) + (d.escalation - ref.escalation);
     st.esc += (clamp01(esc_target) - st.esc) * k.inv_esc_tau;
 }
 
@@ -881,7 +962,8 @@ double mean_all(const double row[S]) {
 // Promote weighs sectors by their weight in the economy's technology base.
 struct SectorWeights {
     double w[S];
-    explicit SectorWeights(const ParamValues& P) {
+    SectorWeights() = default;
+    explicit SectorWeights(const ParamValues& __restrict P) {
         double sum = 0;
         for (int s = 0; s < S; ++s) sum += P(Param::SectorWeight, s);
         for (int s = 0; s < S; ++s) w[s] = P(Param::SectorWeight, s) / sum;
@@ -912,12 +994,11 @@ double third_countries(const State& st, int b) {
 double gs_alignment(const State& st, int b) { return 100.0 * (b == kChina ? 1.0 - st.align[kGS] : st.align[kGS]); }
 double mean_frag(const State& st) { return mean_all(st.frag); }
 
-Reference make_reference(const ParamValues& P, const State& st, const Flows& flows) {
+Reference make_reference(const ParamValues& __restrict P, const SectorWeights& sw, const State& st, const Flows& flows) {
     Reference r{};
     for (int b = 0; b < B; ++b) {
         r.lead[b] = tech_lead(st, b);
         r.dep[b] = mean_all(st.dep[b]);
-        const SectorWeights sw(P);
         r.cap[b] = mean_weighted(sw, st.cap[b]);
         r.share[b] = mean_weighted(sw, st.share[b]);
         r.std[b] = mean_all(st.stdi[b]);
@@ -946,7 +1027,7 @@ double fiscal_burden(const ParamValues& P, int b, double fiscal_change_share) {
 // venture investment is further cut by the investor's own outbound screening,
 // which forbids deals in the screened sectors (001:L77).
 template <typename Put>
-void record_readable_units(const ParamValues& P, const State& st, const Flows& f, const Flows& f0, const SectorWeights& sw,
+void record_readable_units(const ParamValues& __restrict P, const State& st, const Flows& f, const Flows& f0, const SectorWeights& sw,
                            double lead, double stdi, int b, Put put) {
     const double openness_factor =
         std::pow(st.open[b] / P(Param::BaseOpenness, b), P(Param::InvestmentElasticity));
@@ -971,19 +1052,18 @@ struct ReferenceTrends {
     double investment_kept = 1;      // share of investment flows left
     double dependence_fall = 0;      // points off China's dependence
 };
-ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024);
-void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+ReferenceTrends reference_trends(const ParamValues& __restrict P, const State& st, int years_since_2024);
+void apply_reference_trends(const ParamValues& __restrict P, const State& st, const ReferenceTrends& tr, int b, int t,
                             Results& out);
 
 // `trend_years`: years since 2024 for the trends of the reference projection
 // (0 in the base year and in the backcast, which has no trends of its own).
-void record(const ParamValues& P, const State& st, const Flows& f, const Reference& ref, int t, int trend_years,
-            int only_bloc, Results& out) {
+void record(const ParamValues& __restrict P, const SectorWeights& sw, const State& st, const Flows& f, const Reference& ref, int t,
+            int trend_years, int only_bloc, Results& out) {
     auto put = [&](Indicator i, int b, double v) { out.ind[static_cast<int>(i)][b][t] = v; };
     const Flows& f0 = ref.flows;
     const ReferenceTrends trends = reference_trends(P, st, trend_years);
     double frag = mean_frag(st);
-    const SectorWeights sw(P);
     for (int b = 0; b < B; ++b) {
         if (only_bloc >= 0 && b != only_bloc) continue;
         double lead = tech_lead(st, b);
@@ -1040,7 +1120,9 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
             {1 / 20.0, 1 / 20.0, 1 / 0.5, 1 / -30.0, 1.0}};
         static constexpr Param kWeights[kPillarCount] = {Param::ScoreWeightsProtect, Param::ScoreWeightsPromote,
                                                          Param::ScoreWeightsPartner};
-        for (int p = 0; p < kPillarCount; ++p) {
+        // The pillar as a template argument: its component count is then a
+        // constant and the loop unrolls (an eighth of record() otherwise).
+        auto score = [&]<int p>() {
             double z = 0;
             for (int k = 0; k < kPillarComponentCount[p]; ++k) {
                 double c = P(kWeights[p], b * kPillarComponentCount[p] + k) * values[p][k] * kInvScale[p][k];
@@ -1049,7 +1131,11 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
                 z += c;
             }
             put(pillar_indicator(static_cast<Pillar>(p)), b, to_score(z));
-        }
+        };
+        static_assert(kPillarCount == 3);
+        score.template operator()<0>();
+        score.template operator()<1>();
+        score.template operator()<2>();
 
         for (int s = 0; s < S; ++s) {
             out.sector[0][b][s][t] = st.cap[b][s];
@@ -1073,7 +1159,25 @@ void record(const ParamValues& P, const State& st, const Flows& f, const Referen
 // measure the distance from this moving baseline, so the status quo still
 // scores 50 in every year and a policy's effect on a score is what it was.
 // The sizes are assumptions in the parameter table (trend_*).
-ReferenceTrends reference_trends(const ParamValues& P, const State& st, int years_since_2024) {
+// The share of investment flows the decoupling trend leaves after so many
+// years: a power per year, a twentieth of a run, remembered per thread for
+// the last decoupling rate (the app reruns with the same assumptions while a
+// lever is dragged; Monte Carlo draws a new rate and recomputes).
+double investment_kept(const ParamValues& __restrict P, int years_since_2024) {
+    struct Powers {
+        double rate = 0.0;
+        int known = 0;  // kept[0 .. known - 1] are computed for this rate
+        double kept[kMaxYears];
+    };
+    thread_local Powers powers;
+    const double rate = P(Param::TrendInvestmentDecoupling);
+    if (std::memcmp(&rate, &powers.rate, sizeof rate) != 0) powers.rate = rate, powers.known = 0;
+    for (; powers.known <= years_since_2024; ++powers.known)
+        powers.kept[powers.known] = std::pow(1.0 - rate, static_cast<double>(powers.known));
+    return powers.kept[years_since_2024];
+}
+
+ReferenceTrends reference_trends(const ParamValues& __restrict P, const State& st, int years_since_2024) {
     ReferenceTrends tr;
     tr.on = years_since_2024 > 0;
     if (!tr.on) return tr;
@@ -1096,12 +1200,12 @@ ReferenceTrends reference_trends(const ParamValues& P, const State& st, int year
         tr.china_standards[s] = std::min(100.0, china + P(Param::TrendChinaStandards) * years);
         tr.others_factor[s] = china < 100.0 - 1e-9 ? (100.0 - tr.china_standards[s]) / (100.0 - china) : 1.0;
     }
-    tr.investment_kept = std::pow(1.0 - P(Param::TrendInvestmentDecoupling), years);
+    tr.investment_kept = investment_kept(P, years_since_2024);
     tr.dependence_fall = P(Param::TrendChinaIndigenization) * years;
     return tr;
 }
 
-void apply_reference_trends(const ParamValues& P, const State& st, const ReferenceTrends& tr, int b, int t,
+void apply_reference_trends(const ParamValues& __restrict P, const State& st, const ReferenceTrends& tr, int b, int t,
                             Results& out) {
     if (!tr.on) return;
     auto add = [&](Indicator i, double d) { out.ind[static_cast<int>(i)][b][t] += d; };
@@ -1138,7 +1242,7 @@ void apply_reference_trends(const ParamValues& P, const State& st, const Referen
     out.ind[static_cast<int>(Indicator::Dependence)][b][t] = dependence;
 }
 
-void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
+void pressure_of(const ParamValues& __restrict P, const Flows& f, Pressure& p) {
     for (int s = 0; s < S; ++s) {
         p.on[kChina][s] = f.denied_china[s];
         p.on[kGS][s] = 0.0;
@@ -1149,7 +1253,7 @@ void pressure_of(const ParamValues& P, const Flows& f, Pressure& p) {
 // Timing (model v2): a lever change starts in the start year and phases in
 // linearly over phase_in_years; before the start year every bloc plays its
 // 2024 policies, so nothing moves.
-double phase_in(const ParamValues& P, int year, int start_year) {
+double phase_in(const ParamValues& __restrict P, int year, int start_year) {
     if (year < start_year) return 0.0;
     return std::min(1.0, (year - start_year + 1) / std::max(P(Param::PhaseInYears), 1.0));
 }
@@ -1175,12 +1279,12 @@ void history_levers(const RunInput& input, HistoryLevers& h) {
 // reached at once (every adjustment time set to one year), twice so that the
 // drivers see the state they produce. Capability, which has no equilibrium,
 // starts at its 2024 value.
-void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Drivers& d_ref, State& st) {
+void start_at_equilibrium(const ParamValues& __restrict P, const Levers (&L)[B], const Drivers& d_ref, State& st) {
     ParamValues at_once = P;
     for (Param tau : {Param::OpennessTau, Param::AlignTau, Param::ShareTau, Param::StandardsTau, Param::FragmentationTau,
                       Param::EscalationTau})
         at_once.v[kParamOffsets[static_cast<int>(tau)]] = 1.0;
-    const StockScales scales(at_once, d_ref);
+    const StockScales scales(at_once, st, d_ref);  // st is still the 2024 state here
     Flows f;
     Drivers d;
     for (int pass = 0; pass < 2; ++pass) {
@@ -1201,21 +1305,21 @@ void start_at_equilibrium(const ParamValues& P, const Levers (&L)[B], const Driv
 // value in proportion to its distance from 2017: the history ends exactly
 // where every scenario starts. The 2024 value of the replay is returned in
 // replay_2024 for that.
-void backcast(const ParamValues& P, const RunInput& input, const Drivers& d_ref, const CapabilityRates& rate_ref,
-              const Reference& ref, double (&replay_2024)[kIndicatorCount][B], Results& out) {
+void backcast(const ParamValues& __restrict P, const SectorWeights& sw, const RunInput& input, const Drivers& d_ref,
+              const CapabilityRates& rate_ref, const Reference& ref, double (&replay_2024)[kIndicatorCount][B], Results& out) {
     HistoryLevers h;
     history_levers(input, h);
     State st;
     init_state(P, st);
+    const StockScales scales(P, st, d_ref);
     start_at_equilibrium(P, h.year[0], d_ref, st);
-    const StockScales scales(P, d_ref);
     Flows f;
     Drivers d;
     CapabilityRates rate;
     for (int t = 0; t <= kHistoryYears; ++t) {
         const Levers(&L)[B] = h.year[t];
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, 0, -1, out);
+        record(P, sw, st, f, ref, t, 0, -1, out);
         if (t == kHistoryYears) break;
         compute_drivers(P, st, L, f, d);
         capability_rates(P, L, f, st, rate);
@@ -1249,7 +1353,7 @@ bool follows_openness(int i) {
            i == idx_of(Indicator::VentureDealsIntoRival);
 }
 
-void close_history_gap(const ParamValues& P, const double (&replay_2024)[kIndicatorCount][B], Results& out) {
+void close_history_gap(const ParamValues& __restrict P, const double (&replay_2024)[kIndicatorCount][B], Results& out) {
     const int open_i = idx_of(Indicator::TradeOpenness);
     double replay_open[B][kHistoryYears];
     for (int b = 0; b < B; ++b)
@@ -1271,6 +1375,54 @@ void close_history_gap(const ParamValues& P, const double (&replay_2024)[kIndica
     out.has_history = true;
 }
 
+// Everything a run computes before its first year from the parameters and
+// the 2024 policies alone: the 2024 state and equilibrium, and the backcast.
+// A slider dragged in the app, the frontier's samples and the search rerun
+// with the same parameters and 2024 policies, and take it from the last run
+// on the same thread (a fifth of a run otherwise, the backcast apart); Monte
+// Carlo draws new parameters and prepares it again.
+struct RunSetup {
+    bool valid = false;
+    ParamValues params;                                // the key, compared bit for bit:
+    std::array<Policy, kBlocCount> reference_policy;   // the same bits give the same setup
+    Levers reference[B];
+    State st;  // the 2024 state, China's design-out drive started
+    Flows f_ref;
+    Drivers d_ref;
+    StockScales scales;
+    CapabilityRates rate_ref;
+    SectorWeights sw;
+    Reference ref;
+    Pressure pressure_ref;
+    double follow_2024[B][S];
+    bool has_history = false;  // the backcast of these parameters is in hist
+    decltype(Results::hist) hist;
+};
+
+void prepare(const ParamValues& __restrict P, const std::array<Policy, kBlocCount>& reference_policy, RunSetup& k) {
+    k.params = P;
+    k.reference_policy = reference_policy;
+    for (int b = 0; b < B; ++b) k.reference[b] = to_model_units(reference_policy[b]);
+    init_state(P, k.st);
+    // The 2024 equilibrium: the reference policies as they were (the
+    // reactions that had happened by 2024 are in them) at the base-year state.
+    compute_flows(P, k.st, k.reference, k.f_ref);
+    // China has been designing out controls since 2022: its drive starts at
+    // the level the 2024 controls sustain, so the status quo is not a shock.
+    mechanism_indigenization_start(k.f_ref, k.reference, k.st);
+    compute_drivers(P, k.st, k.reference, k.f_ref, k.d_ref);
+    k.scales = StockScales(P, k.st, k.d_ref);
+    capability_rates(P, k.reference, k.f_ref, k.st, k.rate_ref);
+    k.sw = SectorWeights(P);
+    k.ref = make_reference(P, k.sw, k.st, k.f_ref);
+    pressure_of(P, k.f_ref, k.pressure_ref);
+    for (auto& row : k.follow_2024)
+        for (double& v : row) v = 0.0;
+    for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, k.reference, w, k.follow_2024[w]);
+    k.has_history = false;
+    k.valid = true;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -1281,96 +1433,84 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
     out.years = years;
     const int seat = idx(input.seat);
     const int start_year = std::clamp(input.start_year, kBaseYear + 1, kMaxHorizon);
+
+    thread_local RunSetup setup;
+    if (!setup.valid || std::memcmp(setup.params.v.data(), P.v.data(), sizeof P.v) != 0 ||
+        std::memcmp(&setup.reference_policy, &input.reference, sizeof setup.reference_policy) != 0)
+        prepare(P, input.reference, setup);
+    const RunSetup& k = setup;
+    const Levers(&reference)[B] = k.reference;
+    const Reference& ref = k.ref;
+
     Policy blended;
-    Levers policy[B], reference[B], cur[B], L[B];
+    Levers policy[B], cur[B], L[B];
+    // Usually only the seat's levers differ from 2024: the other blocs' are
+    // converted once (and their phase-in blend, reference + ramp x 0, is the
+    // reference itself, bit for bit).
+    bool moved[B];
     for (int b = 0; b < B; ++b) {
-        policy[b] = to_model_units(input.policy[b]);
-        reference[b] = to_model_units(input.reference[b]);
+        moved[b] = std::memcmp(&input.policy[b], &input.reference[b], sizeof(Policy)) != 0;
+        policy[b] = moved[b] ? to_model_units(input.policy[b]) : reference[b];
     }
 
-    State st;
-    init_state(P, st);
-
-    // The 2024 equilibrium: the reference policies as they were (the
-    // reactions that had happened by 2024 are in them) at the base-year state.
-    Flows f_ref;
-    compute_flows(P, st, reference, f_ref);
-    // China has been designing out controls since 2022: its drive starts at
-    // the level the 2024 controls sustain, so the status quo is not a shock.
-    mechanism_indigenization_start(f_ref, reference, st);
-    Drivers d_ref, d;
-    compute_drivers(P, st, reference, f_ref, d_ref);
-    const StockScales scales(P, d_ref);
-    CapabilityRates rate_ref, rate;
-    capability_rates(P, reference, f_ref, st, rate_ref);
-    const Reference ref = make_reference(P, st, f_ref);
-    Pressure pressure_ref, pressure;
-    pressure_of(P, f_ref, pressure_ref);
-    pressure = pressure_ref;
+    State st = k.st;
+    Drivers d;
+    CapabilityRates rate;
+    Pressure pressure = k.pressure_ref;
 
     // The history depends on the parameters and the 2024 policies only: a
     // slider dragged in the app reruns the projection, not the backcast.
-    struct HistoryCache {
-        bool valid = false;
-        ParamValues params;
-        std::array<Policy, kBlocCount> reference;
-        decltype(Results::hist) hist;
-    };
-    thread_local HistoryCache cache;
-    const bool history_cached = input.history && cache.valid && cache.params.v == P.v &&
-                                std::memcmp(&cache.reference, &input.reference, sizeof cache.reference) == 0;
+    const bool history_cached = input.history && k.has_history;
     double replay_2024[kIndicatorCount][B];
     out.has_history = false;
-    if (input.history && !history_cached) backcast(P, input, d_ref, rate_ref, ref, replay_2024, out);
-
-    double follow_2024[B][S] = {};
-    for (int w : {kUS, kEU, kAllies}) follow_targets(P, 0.0, reference, w, follow_2024[w]);
+    if (input.history && !history_cached) backcast(P, k.sw, input, k.d_ref, k.rate_ref, ref, replay_2024, out);
 
     double last_ramp = -1.0;
     bool changed = false;
+    ReactionPlan plan;
     for (int t = 0; t < years; ++t) {
         const double ramp = phase_in(P, kBaseYear + t, start_year);
         if (ramp != last_ramp) {
             for (int b = 0; b < B; ++b) {
-                if (ramp == 0.0) cur[b] = reference[b];
+                if (ramp == 0.0 || !moved[b]) cur[b] = reference[b];
                 else if (ramp == 1.0) cur[b] = policy[b];
                 else {
-                    for (int k = 0; k < kSlotCount; ++k)
-                        blended[k] = input.reference[b][k] + ramp * (input.policy[b][k] - input.reference[b][k]);
+                    for (int s = 0; s < kSlotCount; ++s)
+                        blended[s] = input.reference[b][s] + ramp * (input.policy[b][s] - input.reference[b][s]);
                     cur[b] = to_model_units(blended);
                 }
             }
             last_ramp = ramp;
             changed = false;
             for (int b = 0; b < B; ++b) changed |= !same_levers(cur[b], reference[b]);
+            if (changed && input.reactions) plan_reactions(P, seat, cur, reference, plan);
+            std::memcpy(L, cur, sizeof L);
         }
         if (input.reactions)
-            react(P, st, seat, pressure, pressure_ref, cur, reference, changed, follow_2024, L);
-        else
-            for (int b = 0; b < B; ++b) L[b] = cur[b];
+            react(P, st, seat, pressure, k.pressure_ref, cur, reference, changed, plan, k.follow_2024, L);
 
         Flows f;
         compute_flows(P, st, L, f);
-        record(P, st, f, ref, t, t, input.only_bloc, out);
+        record(P, k.sw, st, f, ref, t, t, input.only_bloc, out);
         pressure_of(P, f, pressure);
         if (t + 1 == years) break;
 
         // Stocks move toward targets set by this year's flows.
         compute_drivers(P, st, L, f, d);
         capability_rates(P, L, f, st, rate);
-        integrate_capability(P, rate, rate_ref, st);
+        integrate_capability(P, rate, k.rate_ref, st);
         mechanism_indigenization(P, f, L, st);
-        integrate_stocks(P, d, d_ref, scales, st);
+        integrate_stocks(P, d, k.d_ref, k.scales, st);
     }
     if (history_cached) {
-        out.hist = cache.hist;
+        // A slider dragged in the app reruns into the same Results: the
+        // history is there already, and reading it is cheaper than writing it.
+        if (std::memcmp(&out.hist, &k.hist, sizeof out.hist) != 0) out.hist = k.hist;
         out.has_history = true;
     } else if (input.history) {
         close_history_gap(P, replay_2024, out);
-        cache.valid = true;
-        cache.params = P;
-        cache.reference = input.reference;
-        cache.hist = out.hist;
+        setup.hist = out.hist;
+        setup.has_history = true;
     }
 }
 

@@ -92,7 +92,7 @@ TEST_CASE("world market shares and standards influence add up to 100% in every s
     }
 }
 
-TEST_CASE("base-year pillar scores are exactly 50 when policies equal status quo 2024") {
+TEST_CASE("pillar scores are exactly 50 in every year when policies equal status quo 2024") {
     Rng rng(3);
     const Preset& sq = presets().front();
     REQUIRE(sq.id == "status_quo_2024");
@@ -103,11 +103,14 @@ TEST_CASE("base-year pillar scores are exactly 50 when policies equal status quo
         if (k % 2) s.assumptions = random_assumptions(rng);  // any assumptions: 2024 is calibrated for each
         Results r = run(s);
         CAPTURE(describe(s));
+        // Every year, not only 2024: the stocks stay on their 2024 state bit
+        // for bit (each target is the 2024 value plus an exactly-zero change).
         for (int p = 0; p < kPillarCount; ++p)
-            for (int b = 0; b < kBlocCount; ++b) {
-                INFO(kPillarIds[p], " of ", kBlocIds[b]);
-                CHECK(r.at(pillar_indicator(static_cast<Pillar>(p)), static_cast<Bloc>(b), 0) == 50.0);
-            }
+            for (int b = 0; b < kBlocCount; ++b)
+                for (int t = 0; t < r.years; ++t) {
+                    INFO(kPillarIds[p], " of ", kBlocIds[b], " in ", r.year(t));
+                    REQUIRE(r.at(pillar_indicator(static_cast<Pillar>(p)), static_cast<Bloc>(b), t) == 50.0);
+                }
         // The indexed indicators start at their 2024 = 100 value too (100·x/x
         // may round by an ulp).
         for (int b = 0; b < kBlocCount; ++b) {
@@ -131,5 +134,56 @@ TEST_CASE("a run's horizon only truncates: shorter horizons reproduce the first 
         for (int i = 0; i < kIndicatorCount; ++i)
             for (int b = 0; b < kBlocCount; ++b)
                 for (int y = 0; y < part.years; ++y) REQUIRE(part.ind[i][b][y] == full.ind[i][b][y]);
+    }
+}
+
+TEST_CASE("a run does not depend on the runs before it: what is kept per parameter set is keyed by every bit") {
+    // simulate keeps the 2024 setup and the backcast of the last parameter
+    // set and 2024 policies on the thread. Each run below is compared with the
+    // same run made after a different parameter set, which prepares anew: a
+    // key that missed one ulp of a parameter or a change of the 2024
+    // policies, or a backcast not asked for before, would show.
+    auto same = [](const Results& a, const Results& b) {
+        return a.years == b.years && a.has_history == b.has_history &&
+               std::memcmp(&a.ind, &b.ind, sizeof a.ind) == 0 && std::memcmp(&a.sector, &b.sector, sizeof a.sector) == 0 &&
+               std::memcmp(&a.component_value, &b.component_value, sizeof a.component_value) == 0 &&
+               std::memcmp(&a.component_contribution, &b.component_contribution, sizeof a.component_contribution) == 0 &&
+               (!a.has_history || std::memcmp(&a.hist, &b.hist, sizeof a.hist) == 0);
+    };
+    Rng rng(1313);
+    for (int k = 0; k < 20; ++k) {
+        const Scenario s1 = random_scenario(rng), s2 = random_scenario(rng);
+        const RunInput in1 = run_input(s1), in2 = run_input(s2);
+        const ParamValues P1 = materialize(s1.assumptions), P2 = materialize(s2.assumptions);
+        ParamValues P1_ulp = P1;  // one ulp more US chip capability in 2024
+        double& base = P1_ulp.v[kParamOffsets[static_cast<int>(Param::BaseCapability)]];
+        base = std::nextafter(base, 200.0);
+        RunInput in1_ref = in1;  // other 2024 policies: US chip tariffs 5 points higher
+        in1_ref.reference[idx(Bloc::US)][slot_of(LeverId::Tariffs, Sector::Semis)] += 5.0;
+        RunInput in1_projection = in1;
+        in1_projection.history = false;
+        CAPTURE(describe(s1));
+
+        auto after = [&](const RunInput& before_in, const ParamValues& before_P, const RunInput& in, const ParamValues& P) {
+            Results scratch, r;
+            simulate(before_in, before_P, scratch);
+            simulate(in, P, r);
+            return r;
+        };
+        // (Named results: the order in which a call's arguments are evaluated is unspecified.)
+        const Results fresh = after(in2, P2, in1, P1);
+        const Results again = after(in1, P1, in1, P1);                 // the same set again
+        const Results late_history = after(in1_projection, P1, in1, P1);  // the backcast asked for the first time
+        const Results ulp = after(in1, P1, in1, P1_ulp);               // one ulp of one parameter
+        const Results ulp_fresh = after(in2, P2, in1, P1_ulp);
+        const Results other_2024 = after(in1, P1, in1_ref, P1);        // other 2024 policies
+        const Results other_2024_fresh = after(in2, P2, in1_ref, P1);
+        CHECK(same(again, fresh));
+        CHECK(same(late_history, fresh));
+        CHECK(same(ulp, ulp_fresh));
+        CHECK(same(other_2024, other_2024_fresh));
+        // The two changes matter (else the checks above could not fail).
+        CHECK_FALSE(same(ulp_fresh, fresh));
+        CHECK_FALSE(same(other_2024_fresh, fresh));
     }
 }
