@@ -508,6 +508,12 @@ void mechanism_subsidies(const ParamValues& P, const Levers (&L)[B], Flows& f) {
 double effective_access(const ParamValues& P, const Levers& l) {
     return l.market_access * (1.0 - P(Param::DomesticContentExclusion) * l.domestic_content);
 }
+// How much a bloc's subsidies irritate its partners: a subsidy race, worse
+// with domestic-content rules (001:L34).
+double subsidy_irritation(const ParamValues& P, const Levers& l) {
+    return saturate(l.total_subsidies(), 4.0 * P(Param::SubsidyHalf, 0)) *
+           (P(Param::IrritationWithoutContent) + (1.0 - P(Param::IrritationWithoutContent)) * l.domestic_content);
+}
 bool rivals(int a, int b) { return (a == kChina && is_western(b)) || (b == kChina && is_western(a)); }
 
 void mechanism_market_access(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
@@ -529,7 +535,9 @@ void mechanism_market_access(const ParamValues& P, const State& st, const Levers
     // Integration with partners (not with the rival): what a bloc opens to
     // its partners and what they open to it. The Global South integrates with
     // both camps: what each offers it, and the finance each brings (001:L47,
-    // 001:L336-L340), which it keeps open by opening its own market.
+    // 001:L336-L340), which it keeps open by opening its own market. Its own
+    // opening weighs double: it is what brings both camps' firms in (001:L400-L402,
+    // Chinese firms invited to localise; 001:L317, Indian investment in the US).
     const double half = P(Param::FinanceHalf);
     const double west_finance = saturate(L[kUS].finance_bn + L[kEU].finance_bn + L[kAllies].finance_bn, half);
     const double china_finance = saturate(L[kChina].finance_bn, half);
@@ -537,10 +545,13 @@ void mechanism_market_access(const ParamValues& P, const State& st, const Levers
         if (b == kGS)
             // Its door to China: openness (cut by its tariffs and screening)
             // and the sales its own controls forgo (001:L114, as for any partner).
-            f.integration[b] = 0.35 * access[b] + 0.35 * f.offer_received[b] + 0.15 * (west_finance + china_finance) +
-                               P(Param::GsChinaTies) * st.open[kGS] * (1.0 - P(Param::ChinaExposure, kGS) * L[kGS].mean_controls());
+            f.integration[b] = 0.7 * access[b] + 0.35 * f.offer_received[b] + 0.15 * (west_finance + china_finance) +
+                               P(Param::GsChinaTies) * st.open[kGS] * (1.0 - P(Param::ChinaExposure, kGS) * L[kGS].mean_controls()) -
+                               // Its own subsidy race costs it both camps' goodwill, by the
+                               // rule its partners apply to the West's (001:L34).
+                               P(Param::AlignIrritation) * subsidy_irritation(P, L[kGS]);
         else
-            f.integration[b] = 0.5 * (access[b] + f.offer_received[b]);
+            f.integration[b] = f.offer_received[b];
         // Local-content rules shut partners' products out of the bloc's own
         // market whatever it offers them: the subsidy race partners resent
         // (001:L34).
@@ -578,16 +589,14 @@ void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& 
     d.alignment[kUS] = d.alignment[kChina] = 0.0;
     for (int p : {kEU, kAllies, kGS}) {
         double irritation = 0;
-        for (int w : {kUS, kEU, kAllies}) {
-            if (w == p) continue;
-            irritation += saturate(L[w].total_subsidies(), 4.0 * P(Param::SubsidyHalf, 0)) *
-                          (P(Param::IrritationWithoutContent) +
-                           (1.0 - P(Param::IrritationWithoutContent)) * L[w].domestic_content);
-        }
-        // China's state support irritates partners as the West's does: the
-        // lack of a level playing field is part of the systemic rivalry the
-        // EU sees (004:L148). It pushes them toward the Western camp.
-        const double china_irritation = saturate(L[kChina].total_subsidies(), 4.0 * P(Param::SubsidyHalf, 0)) *
+        for (int w : {kUS, kEU, kAllies})
+            if (w != p) irritation += subsidy_irritation(P, L[w]);
+        // China's state support for green technology irritates partners as
+        // the West's subsidies do: the lack of a level playing field in green
+        // tech is part of the systemic rivalry the EU sees (004:L148). It
+        // pushes them toward the Western camp. (China's design-out subsidies
+        // in the denied sectors replace imports at home and are not counted.)
+        const double china_irritation = saturate(L[kChina].subsidies[kClean], P(Param::SubsidyHalf, kClean)) *
                                         (P(Param::IrritationWithoutContent) +
                                          (1.0 - P(Param::IrritationWithoutContent)) * L[kChina].domestic_content);
         // Following a camp's controls costs the partner its sales to the other
@@ -739,13 +748,14 @@ void drivers_dependence(const ParamValues& P, const State& st, const Levers (&L)
             // Own tariffs keep the rival's goods out, and with them the dependence.
             // Open research ties (labs, visas, standards forums) make teams
             // rest on the rival's students, funding and know-how (004:L772),
-            // whichever side is ahead.
+            // whichever side is ahead. Not the Global South's: its labs and
+            // visas are open to both camps, not to one rival (001:L47).
             // The rival's firms invited to localise integrate the host with
             // the rival's technology (001:L402).
             const double localised = s == kClean && b != kChina ? P(Param::RivalLocalisation) * (1.0 - L[b].inbound) : 0.0;
             d.dependence[b][s] = (0.2 + st.share[r][s]) * st.open[b] * (1.0 - reshoring) * (1.0 - 0.5 * st.indig[b][s]) *
                                  (1.0 + localised) *
-                                 (1.0 - P(Param::TariffShield) * L[b].tariffs[s]) * (1.0 + P(Param::TalentTies) * f.know_how_out[b]) *
+                                 (1.0 - P(Param::TariffShield) * L[b].tariffs[s]) * (1.0 + (b == kGS ? 0.0 : P(Param::TalentTies)) * f.know_how_out[b]) *
                                  (b == kChina ? 1.0 - f.denied_china[s] : 1.0);
         }
     }
