@@ -34,7 +34,7 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli indicators                  list indicators: id, unit, meaning with sources
   trilemma-cli backcast                    every observed value of assets/history/reference_data.json against
                                            the model's backcast 2017-2024 (exit 1 if one is out of tolerance)
-  trilemma-cli run [options]               run a scenario and print indicators
+  trilemma-cli run [options]               run a scenario and print indicators (table: and what each pillar score is made of)
   trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
   trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
   trilemma-cli tornado [options]           which assumptions move each pillar of the seat most (--pillars to choose)

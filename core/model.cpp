@@ -1123,7 +1123,7 @@ void record(const ParamValues& __restrict P, const SectorWeights& sw, const Stat
         // 12 points of dependence, 30 of escalation; 3 points of capability
         // and share, 1.5% of GDP, 8 index points of innovation, 1% of GDP of
         // extra spending, 25% on clean-tech prices; 20 points of cohesion or
-        // third-country alignment, 0.25 of integration, 30 of fragmentation.
+        // third-country alignment, 0.5 of integration, 30 of fragmentation.
         static constexpr double kInvScale[kPillarCount][kMaxPillarComponents] = {
             {1 / 2.0, 1 / -25.0, 1 / -12.0, 1 / -30.0, 1.0},
             {1 / 3.0, 1 / 1.5, 1 / 8.0, 1 / -1.0, 1 / -25.0},
