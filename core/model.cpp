@@ -532,8 +532,9 @@ void mechanism_market_access(const ParamValues& P, const State& st, const Levers
         f.offer_west[p] = weight > 0 ? offered / weight : 0.0;
         f.offer_received[p] = received_weight > 0 ? received / received_weight : 0.0;
     }
-    // Integration with partners (not with the rival): what a bloc opens to
-    // its partners and what they open to it. The Global South integrates with
+    // Integration with partners (not with the rival), an outcome: what its
+    // partners open to the bloc. What it offers them counts once, through the
+    // alignment it buys (cohesion, third countries). The Global South integrates with
     // both camps: what each offers it, and the finance each brings (001:L47,
     // 001:L336-L340), which it keeps open by opening its own market. Its own
     // opening weighs double: it is what brings both camps' firms in (001:L400-L402,
