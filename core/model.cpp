@@ -509,10 +509,13 @@ double effective_access(const ParamValues& P, const Levers& l) {
     return l.market_access * (1.0 - P(Param::DomesticContentExclusion) * l.domestic_content);
 }
 // How much a bloc's subsidies irritate its partners: a subsidy race, worse
-// with domestic-content rules (001:L34).
+// with domestic-content rules (001:L34). `subsidised` is the saturated amount
+// that counts.
+double subsidy_irritation(const ParamValues& P, double subsidised, const Levers& l) {
+    return subsidised * (P(Param::IrritationWithoutContent) + (1.0 - P(Param::IrritationWithoutContent)) * l.domestic_content);
+}
 double subsidy_irritation(const ParamValues& P, const Levers& l) {
-    return saturate(l.total_subsidies(), 4.0 * P(Param::SubsidyHalf, 0)) *
-           (P(Param::IrritationWithoutContent) + (1.0 - P(Param::IrritationWithoutContent)) * l.domestic_content);
+    return subsidy_irritation(P, saturate(l.total_subsidies(), 4.0 * P(Param::SubsidyHalf, 0)), l);
 }
 bool rivals(int a, int b) { return (a == kChina && is_western(b)) || (b == kChina && is_western(a)); }
 
@@ -587,19 +590,20 @@ void drivers_alignment(const ParamValues& P, const Levers (&L)[B], const Flows& 
     double china_coercion = L[kChina].breadth * L[kChina].mean_controls();
     double west_coordination = (L[kUS].coordination + L[kEU].coordination + L[kAllies].coordination) / 3.0;
     double west_controls = std::max({L[kUS].mean_controls(), L[kEU].mean_controls(), L[kAllies].mean_controls()});
+    double west_irritation[B];  // each Western bloc's subsidy race, resented by its partners
+    for (int w : {kUS, kEU, kAllies}) west_irritation[w] = subsidy_irritation(P, L[w]);
+    // China's state support for green technology irritates partners as the
+    // West's subsidies do: the lack of a level playing field in green tech is
+    // part of the systemic rivalry the EU sees (004:L148). It pushes them
+    // toward the Western camp. (China's design-out subsidies in the denied
+    // sectors replace imports at home and are not counted.)
+    const double china_irritation =
+        subsidy_irritation(P, saturate(L[kChina].subsidies[kClean], P(Param::SubsidyHalf, kClean)), L[kChina]);
     d.alignment[kUS] = d.alignment[kChina] = 0.0;
     for (int p : {kEU, kAllies, kGS}) {
         double irritation = 0;
         for (int w : {kUS, kEU, kAllies})
-            if (w != p) irritation += subsidy_irritation(P, L[w]);
-        // China's state support for green technology irritates partners as
-        // the West's subsidies do: the lack of a level playing field in green
-        // tech is part of the systemic rivalry the EU sees (004:L148). It
-        // pushes them toward the Western camp. (China's design-out subsidies
-        // in the denied sectors replace imports at home and are not counted.)
-        const double china_irritation = saturate(L[kChina].subsidies[kClean], P(Param::SubsidyHalf, kClean)) *
-                                        (P(Param::IrritationWithoutContent) +
-                                         (1.0 - P(Param::IrritationWithoutContent)) * L[kChina].domestic_content);
+            if (w != p) irritation += west_irritation[w];
         // Following a camp's controls costs the partner its sales to the other
         // pole, which strains it unless compensated (001:L114).
         double exposure_china = P(Param::ChinaExposure, p), exposure_west = 1.0 - exposure_china;
@@ -634,6 +638,8 @@ void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[
         west_weight += P(Param::MarketSize, w);
     }
     west_openness /= west_weight;
+    const double china_openness = effective_standards_openness(P, L[kChina]);
+    const double gs_openness = effective_standards_openness(P, L[kGS]);
     double voice[B];  // what participation and finance bring a bloc in every sector's bodies
     for (int b = 0; b < B; ++b)
         voice[b] = (P(Param::StandardsShareTarget) + L[b].standards_participation) *
@@ -643,8 +649,8 @@ void drivers_standards(const ParamValues& P, const State& st, const Levers (&L)[
         double china_influence = st.stdi[kChina][s];
         // Third markets that close their forums to China's firms split standards too (004:L1850).
         d.fragmentation[s] = P(Param::FragmentationExclusion) * ((1.0 - west_openness) * china_influence * 2.0 +
-                                                                (1.0 - effective_standards_openness(P, L[kChina])) * (1.0 - china_influence) +
-                                                                0.3 * (1.0 - effective_standards_openness(P, L[kGS])) * china_influence);
+                                                                (1.0 - china_openness) * (1.0 - china_influence) +
+                                                                0.3 * (1.0 - gs_openness) * china_influence);
     }
 }
 
