@@ -99,6 +99,9 @@ SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds) {
     }
     return t;
 }
+// Each seat's all-three gap as measured 2026-11-30 (model version 4) minus
+// about 1.5 points: what the tests below assert while the target of 10 is not met.
+constexpr std::array<double, kBlocCount> kGapFloor{4.0, 5.5, 8.5, 8.5, 4.0};  // US, China, EU, Allies, Global South
 std::string describe(const SeatTrilemma& t) {
     char buf[200];
     std::snprintf(buf, sizeof buf, "pairs: protect+promote %.1f, protect+partner %.1f, promote+partner %.1f; all three %.1f "
@@ -118,7 +121,6 @@ std::string describe(const SeatTrilemma& t) {
 // Measured 2026-11-30 (model version 4): US 5.5, China 7.1, EU 9.9, Allies
 // 10.0, Global South 5.4 points below the weakest pair.
 TEST_CASE("the trilemma for every seat: any two pillars >= 70; all three below the weakest pair by the measured gap (target 10)") {
-    const std::array<double, kBlocCount> kGapFloor{4.0, 5.5, 8.5, 8.5, 4.0};  // US, China, EU, Allies, Global South
     int holding = 0;
     for (int b = 0; b < kBlocCount; ++b) {
         Scenario s = scenario_from_preset(presets().front(), static_cast<Bloc>(b));
@@ -163,7 +165,7 @@ TEST_CASE("the US trilemma over 200 Latin-hypercube draws of the assumptions: me
         const double gap = t.weakest_pair() - t.all;
         gap_sum += gap;
         pairs_held += t.weakest_pair() >= kHigh;
-        floor_held += gap >= 4.0;
+        floor_held += gap >= kGapFloor[idx(Bloc::US)];
         held += t.holds();
         if (t.weakest_pair() >= kHigh) continue;
         std::string where;
