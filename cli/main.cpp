@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <rapidjson/stringbuffer.h>
@@ -38,6 +39,8 @@ constexpr const char* kUsage = R"(trilemma-cli — the Trilemma Lab model from t
   trilemma-cli frontier [options]          sample the seat's levers; print the non-dominated pillar scores
   trilemma-cli search [options]            the seat's best mix for the minimum of chosen pillars (hill-climbing)
   trilemma-cli tornado [options]           which assumptions move each pillar of the seat most (--pillars to choose)
+  trilemma-cli robustness [options]        the seat's trilemma over joint draws of the assumptions (--draws, --effort):
+                                           how often it holds, and which assumptions the gap depends on
   trilemma-cli guide [ID|FILE] [--set K=V] [--step N] [--json]  check a guided scenario; goal status per step
   trilemma-cli story [options]             the scenario's story in words (what you did, gained, paid; where the trilemma bit)
   trilemma-cli checks                      run the mechanism checks in assets/checks.json
@@ -62,6 +65,7 @@ Options for run, story and frontier:
   --pillars protect,promote,partner   which pillars the search maximises together (default all three)
   --climb N              hill-climbing steps after sampling (search; default 3000)
   --thorough             search: coordinate sweeps before the random climb (finds mixes the default misses)
+  --draws N --effort E   robustness: Latin-hypercube draws (default 200) and search effort (default 0.35)
   --save FILE            write the resulting scenario as JSON (run)
 )";
 
@@ -95,6 +99,8 @@ struct Options {
     std::array<bool, 3> pillars{true, true, true};
     int climb = 3000;
     bool thorough = false;
+    int draws = 200;
+    double effort = 0.35;
 };
 
 Options parse_options(int argc, char** argv, int first) {
@@ -140,6 +146,13 @@ Options parse_options(int argc, char** argv, int first) {
         else if (a == "--seed") o.seed = static_cast<std::uint64_t>(parse_number(value(), "--seed"));
         else if (a == "--save") o.save = value();
         else if (a == "--climb") o.climb = static_cast<int>(parse_number(value(), "--climb"));
+        else if (a == "--draws") {
+            o.draws = static_cast<int>(parse_number(value(), "--draws"));
+            if (o.draws < 3 || o.draws > 100000) fail("--draws: 3 to 100000");
+        } else if (a == "--effort") {
+            o.effort = parse_number(value(), "--effort");
+            if (!(o.effort >= 0.05 && o.effort <= 10.0)) fail("--effort: 0.05 to 10");
+        }
         else if (a == "--pillars") {
             std::string list = value();
             o.pillars = {false, false, false};
@@ -410,6 +423,44 @@ int cmd_tornado(const Options& o) {
     return 0;
 }
 
+// The issue-13 property over joint draws of the assumptions, the draws shared
+// across the machine's cores (each draw is an independent search).
+int cmd_robustness(const Options& o) {
+    const auto positions = latin_hypercube_positions(o.draws, o.seed);
+    std::vector<SeatTrilemma> result(positions.size());
+    const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < workers; ++w)
+        pool.emplace_back([&, w] {
+            for (std::size_t d = w; d < positions.size(); d += workers) {
+                Scenario s = o.scenario;
+                s.assumptions = positions[d];
+                result[d] = search_trilemma(s, o.effort, 2);
+            }
+        });
+    for (auto& t : pool) t.join();
+    int pairs = 0, held = 0;
+    std::vector<double> gaps;
+    double gap_sum = 0, gap_min = 1e9, gap_max = -1e9;
+    for (const auto& t : result) {
+        pairs += t.weakest_pair() >= kTrilemmaHigh;
+        held += t.holds();
+        gaps.push_back(t.gap());
+        gap_sum += t.gap(), gap_min = std::min(gap_min, t.gap()), gap_max = std::max(gap_max, t.gap());
+    }
+    const int n = static_cast<int>(result.size());
+    std::printf("Seat %s, %d Latin-hypercube draws of every assumption (seed %llu, search effort %g)\n",
+                std::string(kBlocIds[idx(o.scenario.seat)]).c_str(), n, static_cast<unsigned long long>(o.seed), o.effort);
+    std::printf("  any two pillars >= %.0f together:           %d of %d\n", kTrilemmaHigh, pairs, n);
+    std::printf("  all three >= %.0f points below the weakest pair: %d of %d (the full trilemma)\n", kTrilemmaGap, held, n);
+    std::printf("  gap (weakest pair - all three): mean %.1f, min %.1f, max %.1f\n", gap_sum / n, gap_min, gap_max);
+    std::printf("Which assumptions the gap depends on (Spearman rank correlation; + widens the gap as the assumption rises)\n");
+    const auto drivers = rank_assumption_drivers(positions, gaps);
+    for (std::size_t k = 0; k < drivers.size() && k < 15; ++k)
+        std::printf("  %-30s %+.2f\n", param_defs()[drivers[k].param].key.c_str(), drivers[k].rank_correlation);
+    return 0;
+}
+
 int cmd_indicators() {
     for (const auto& d : kIndicators)
         std::printf("%-26s %-14s %s\n  %s\n", std::string(d.key).c_str(), std::string(d.unit).c_str(),
@@ -496,6 +547,7 @@ int main(int argc, char** argv) {
         if (cmd == "checks") return cmd_checks();
         if (cmd == "search") return cmd_search(o);
         if (cmd == "tornado") return cmd_tornado(o);
+        if (cmd == "robustness") return cmd_robustness(o);
         if (cmd == "compare") return cmd_compare(o);
         fail("unknown command \"" + cmd + "\" (try `trilemma-cli help`)");
     } catch (const std::exception& e) {

@@ -356,4 +356,92 @@ std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar) {
     return bars;
 }
 
+// ----- The trilemma test -------------------------------------------------------
+double SeatTrilemma::weakest_pair() const { return std::min({pair[0], pair[1], pair[2]}); }
+bool SeatTrilemma::holds() const { return weakest_pair() >= kTrilemmaHigh && gap() >= kTrilemmaGap; }
+
+SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds) {
+    const std::array<std::array<bool, 3>, 3> pairs{{{true, true, false}, {true, false, true}, {false, true, true}}};
+    SeatTrilemma t;
+    // Every mix found counts for every objective: the all-three mix is also a
+    // pair mix, so no pair can score below all three (a weak pair search
+    // otherwise shows a negative gap).
+    auto count = [&](const SearchResult& r) {
+        const TrilemmaScores& x = r.scores;
+        for (int k = 0; k < 3; ++k) {
+            double m = 101.0;
+            for (int p = 0; p < 3; ++p)
+                if (pairs[k][p]) m = std::min(m, x[p]);
+            t.pair[k] = std::max(t.pair[k], m);
+        }
+        t.all = std::max(t.all, std::min({x[0], x[1], x[2]}));
+    };
+    for (bool thorough : {false, true}) {
+        for (int k = 0; k < 3; ++k)
+            for (int seed = 0; seed < std::max(1, seeds / 2); ++seed)
+                count(search_mix(s, pairs[k], static_cast<int>(600 * effort), static_cast<int>(2500 * effort),
+                                 11 + k + 20 * seed, thorough));
+        for (int seed = 1; seed <= seeds; ++seed)
+            count(search_mix(s, {true, true, true}, static_cast<int>(1000 * effort), static_cast<int>(6000 * effort),
+                             seed, thorough));
+    }
+    return t;
+}
+
+std::vector<AssumptionPositions> latin_hypercube_positions(int draws, std::uint64_t seed) {
+    std::vector<AssumptionPositions> rows(static_cast<std::size_t>(std::max(0, draws)), AssumptionPositions{});
+    Rng rng(seed);
+    std::vector<double> column(rows.size());
+    for (int i = 0; i < kParamCount; ++i) {
+        if (!param_defs()[i].uncertain()) continue;
+        for (int d = 0; d < draws; ++d) column[d] = -1.0 + 2.0 * (d + rng.uniform()) / draws;
+        for (int d = draws - 1; d > 0; --d) std::swap(column[d], column[static_cast<int>(rng.uniform() * (d + 1))]);
+        for (int d = 0; d < draws; ++d) rows[d][i] = column[d];
+    }
+    return rows;
+}
+
+namespace {
+// Ranks 0..n-1 (ties share their mean rank).
+std::vector<double> ranks(const std::vector<double>& x) {
+    std::vector<int> order(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return x[a] < x[b]; });
+    std::vector<double> r(x.size());
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j + 1 < order.size() && x[order[j + 1]] == x[order[i]]) ++j;
+        for (std::size_t k = i; k <= j; ++k) r[order[k]] = 0.5 * static_cast<double>(i + j);
+        i = j + 1;
+    }
+    return r;
+}
+double correlation(const std::vector<double>& a, const std::vector<double>& b) {
+    const double n = static_cast<double>(a.size());
+    double ma = 0, mb = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) ma += a[i] / n, mb += b[i] / n;
+    double sab = 0, saa = 0, sbb = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        sab += (a[i] - ma) * (b[i] - mb), saa += (a[i] - ma) * (a[i] - ma), sbb += (b[i] - mb) * (b[i] - mb);
+    return saa > 0 && sbb > 0 ? sab / std::sqrt(saa * sbb) : 0.0;
+}
+}  // namespace
+
+std::vector<AssumptionDriver> rank_assumption_drivers(const std::vector<AssumptionPositions>& positions,
+                                                      const std::vector<double>& measured) {
+    std::vector<AssumptionDriver> drivers;
+    if (positions.size() != measured.size() || measured.size() < 3) return drivers;
+    const std::vector<double> measured_rank = ranks(measured);
+    std::vector<double> column(positions.size());
+    for (int i = 0; i < kParamCount; ++i) {
+        if (!param_defs()[i].uncertain()) continue;
+        for (std::size_t d = 0; d < positions.size(); ++d) column[d] = positions[d][i];
+        drivers.push_back({i, correlation(ranks(column), measured_rank)});
+    }
+    std::stable_sort(drivers.begin(), drivers.end(), [](const AssumptionDriver& a, const AssumptionDriver& b) {
+        return std::fabs(a.rank_correlation) > std::fabs(b.rank_correlation);
+    });
+    return drivers;
+}
+
 }  // namespace tl

@@ -148,6 +148,38 @@ struct SearchResult {
 SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, int samples, int climb_steps,
                         std::uint64_t seed, bool sweeps = false);
 
+// ----- The trilemma test (MODEL.md, 001:L36) ---------------------------------
+// A seat's trilemma as a real search finds it: the best minimum of each pair
+// of pillars and of all three, each the best of the default and the thorough
+// search from `seeds` seeds (`effort` scales their samples and climbs), so a
+// ridge one search misses does not make the trade-off look stronger than it is.
+struct SeatTrilemma {
+    double pair[3] = {0, 0, 0};  // protect+promote, protect+partner, promote+partner
+    double all = 0;              // all three
+    double weakest_pair() const;
+    double gap() const { return weakest_pair() - all; }
+    // The issue-13 target: any two pillars >= 70 together, all three at least
+    // 10 points below the weakest pair.
+    bool holds() const;
+};
+inline constexpr double kTrilemmaHigh = 70.0, kTrilemmaGap = 10.0;
+SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds);
+
+// Joint draws of every uncertain assumption within its range, by Latin
+// hypercube: each parameter's [-1, 1] cut into `draws` strata, each stratum
+// used once, strata paired at random across parameters. Row d holds draw d's
+// positions (parameters that are not uncertain stay at 0).
+std::vector<AssumptionPositions> latin_hypercube_positions(int draws, std::uint64_t seed);
+
+// Which assumptions a quantity measured over such draws depends on: each
+// uncertain parameter's Spearman rank correlation with it, strongest first.
+struct AssumptionDriver {
+    int param = 0;
+    double rank_correlation = 0;
+};
+std::vector<AssumptionDriver> rank_assumption_drivers(const std::vector<AssumptionPositions>& positions,
+                                                      const std::vector<double>& measured);
+
 // A small deterministic random generator (splitmix64): the same numbers on
 // every platform and compiler, unlike std:: distributions.
 struct Rng {

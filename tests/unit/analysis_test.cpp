@@ -294,3 +294,47 @@ TEST_CASE("pillar components: a run against itself changes nothing; a changed ru
     CHECK(parts[1].value_change < 0);  // rival_access, % of supply
     CHECK(parts[1].points > 0);
 }
+
+// The robustness analysis (trilemma-cli robustness; the trilemma test's draws).
+TEST_CASE("Latin-hypercube positions: every uncertain assumption uses each of its strata exactly once; the rest stay central") {
+    const int draws = 50;
+    const auto rows = latin_hypercube_positions(draws, 7);
+    REQUIRE(rows.size() == static_cast<std::size_t>(draws));
+    for (int i = 0; i < kParamCount; ++i) {
+        std::vector<int> used(draws, 0);
+        for (const auto& row : rows) {
+            const double x = row[i];
+            if (!param_defs()[i].uncertain()) {
+                CHECK(x == 0.0);
+                continue;
+            }
+            REQUIRE(x >= -1.0);
+            REQUIRE(x < 1.0);
+            ++used[static_cast<int>((x + 1.0) / 2.0 * draws)];
+        }
+        if (param_defs()[i].uncertain())
+            CHECK_MESSAGE(std::count(used.begin(), used.end(), 1) == draws, param_defs()[i].key);
+    }
+    CHECK(latin_hypercube_positions(draws, 7)[13] == rows[13]);  // deterministic for a seed
+    CHECK(latin_hypercube_positions(draws, 8)[13] != rows[13]);
+}
+
+TEST_CASE("assumption drivers: a quantity that rises with one assumption and falls with another ranks those two first, signed") {
+    const auto rows = latin_hypercube_positions(120, 3);
+    std::vector<int> uncertain;
+    for (int i = 0; i < kParamCount; ++i)
+        if (param_defs()[i].uncertain()) uncertain.push_back(i);
+    REQUIRE(uncertain.size() >= 3);
+    const int up = uncertain[0], down = uncertain[2];
+    std::vector<double> measured;
+    // Monotone but not linear in each, so only a rank correlation sees it whole.
+    for (const auto& row : rows) measured.push_back(std::exp(3.0 * row[up]) - 0.3 * std::exp(3.0 * row[down]));
+    const auto drivers = rank_assumption_drivers(rows, measured);
+    REQUIRE(drivers.size() == uncertain.size());
+    CHECK(drivers[0].param == up);
+    CHECK(drivers[0].rank_correlation > 0.8);
+    CHECK(drivers[1].param == down);
+    CHECK(drivers[1].rank_correlation < -0.1);
+    for (std::size_t k = 2; k < drivers.size(); ++k) CHECK(std::fabs(drivers[k].rank_correlation) < std::fabs(drivers[1].rank_correlation));
+    CHECK(rank_assumption_drivers(rows, std::vector<double>(3, 1.0)).empty());  // sizes differ: nothing to rank
+}
