@@ -57,12 +57,22 @@ void draw_pillar_components(const app::ModelView& view, tl::Pillar pillar, tl::B
     const BarLayout layout = bar_layout();
     for (int k = 0; k < tl::kPillarComponentCount[p]; ++k) {
         const tl::PillarComponentDef& d = tl::kPillarComponents[p][k];
-        draw_bar(layout, std::string(d.name), parts[k].points, scale, pillar_color(pillar, 0.85f), 1,
-                 "##component" + std::to_string(k));
-        if (ImGui::IsItemHovered())
-            wrapped_tooltip("%s: %s vs baseline, %+.1f score points. %s", std::string(d.name).c_str(),
-                            format_value(parts[k].value_change, 2, std::string(d.unit)).c_str(), parts[k].points,
-                            std::string(d.meaning).c_str());
+        // A component the bloc's score leaves out (weight 0) is named as such,
+        // so that a moved indicator with no points does not look like a bug.
+        const std::string label = parts[k].counted ? std::string(d.name) : std::string(d.name) + " (not counted)";
+        draw_bar(layout, label, parts[k].points, scale, pillar_color(pillar, 0.85f), 1, "##component" + std::to_string(k));
+        if (ImGui::IsItemHovered()) {
+            if (parts[k].counted)
+                wrapped_tooltip("%s: %s vs baseline, %+.1f score points. %s", std::string(d.name).c_str(),
+                                format_value(parts[k].value_change, 2, std::string(d.unit)).c_str(), parts[k].points,
+                                std::string(d.meaning).c_str());
+            else
+                wrapped_tooltip("%s: %s vs baseline. Not counted in %s's %s score: its weight for this bloc is 0 in the "
+                                "parameter table (Assumptions). %s",
+                                std::string(d.name).c_str(), format_value(parts[k].value_change, 2, std::string(d.unit)).c_str(),
+                                std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(), std::string(tl::kPillarNames[p]).c_str(),
+                                std::string(d.meaning).c_str());
+        }
     }
 }
 

@@ -325,8 +325,9 @@ int cmd_run(const Options& o) {
                 for (int c = 0; c < kPillarComponentCount[p]; ++c) {
                     const auto& def = kPillarComponents[p][c];
                     std::string label = std::string(kPillarNames[p]) + ": " + std::string(def.name) + " (" + std::string(def.unit) + ")";
-                    std::printf("  %-40.40s %+10.2f %+10.3f\n", label.c_str(), r.component_value[p][c][b][r.years - 1],
-                                r.component_contribution[p][c][b][r.years - 1]);
+                    std::printf("  %-40.40s %+10.2f %+10.3f%s\n", label.c_str(), r.component_value[p][c][b][r.years - 1],
+                                r.component_contribution[p][c][b][r.years - 1],
+                                r.component_weight[p][c][b] == 0.0 ? "   (not counted for this bloc: weight 0)" : "");
                 }
         }
     }

@@ -324,6 +324,7 @@ std::array<ComponentChange, kMaxPillarComponents> pillar_component_changes(const
         out[k].value_change = scenario.component_value[p][k][b][year_index] - reference.component_value[p][k][b][year_index];
         out[k].points = slope * (scenario.component_contribution[p][k][b][year_index] -
                                  reference.component_contribution[p][k][b][year_index]);
+        out[k].counted = scenario.component_weight[p][k][b] != 0.0;
     }
     return out;
 }

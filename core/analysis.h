@@ -50,6 +50,7 @@ Attribution attribute(const Scenario& scenario, const Scenario& reference, int p
 struct ComponentChange {
     double value_change = 0;  // scenario − reference, in the component's unit
     double points = 0;        // its share of the pillar score's difference
+    bool counted = true;      // false where the bloc's score leaves the component out (weight 0)
 };
 std::array<ComponentChange, kMaxPillarComponents> pillar_component_changes(const Results& scenario,
                                                                            const Results& reference, Pillar pillar,

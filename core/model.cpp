@@ -1142,7 +1142,9 @@ void record(const ParamValues& __restrict P, const SectorWeights& sw, const Stat
         auto score = [&]<int p>() {
             double z = 0;
             for (int k = 0; k < kPillarComponentCount[p]; ++k) {
-                double c = P(kWeights[p], b * kPillarComponentCount[p] + k) * values[p][k] * kInvScale[p][k];
+                const double w = P(kWeights[p], b * kPillarComponentCount[p] + k);
+                double c = w * values[p][k] * kInvScale[p][k];
+                out.component_weight[p][k][b] = w;
                 out.component_value[p][k][b][t] = values[p][k];
                 out.component_contribution[p][k][b][t] = c;
                 z += c;

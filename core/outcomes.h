@@ -185,6 +185,10 @@ struct Results {
     // 2024, in its unit) and its contribution to the pillar's standardised score.
     std::array<std::array<std::array<std::array<double, kMaxYears>, kBlocCount>, kMaxPillarComponents>, kPillarCount>
         component_value{}, component_contribution{};
+    // [pillar][component][bloc]: the component's weight in the bloc's score
+    // (an assumption); 0 where the bloc's score leaves it out (the Global
+    // South's Protect counts neither the lead nor the rival's access).
+    std::array<std::array<std::array<double, kBlocCount>, kMaxPillarComponents>, kPillarCount> component_weight{};
 
     // The backcast 2017..2023 ([indicator][bloc][year - kFirstYear]), filled
     // when the run asked for it (RunInput::history); identical for every

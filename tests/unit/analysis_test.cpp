@@ -293,6 +293,27 @@ TEST_CASE("pillar components: a run against itself changes nothing; a changed ru
     const auto parts = pillar_component_changes(controlled, base, Pillar::Protect, Bloc::US, base.years - 1);
     CHECK(parts[1].value_change < 0);  // rival_access, % of supply
     CHECK(parts[1].points > 0);
+    for (const auto& c : parts) CHECK(c.counted);
+}
+
+TEST_CASE("pillar components: what a bloc's score leaves out (weight 0) moves but scores nothing, and says so") {
+    // The Global South's Protect (model version 5) counts neither the lead nor
+    // China's access to controlled technology; both still move under Western
+    // controls, and the US counts them.
+    const Results scenario = run(scenario_from_preset(*find_preset("small_yard_high_fence"), Bloc::GlobalSouth));
+    const Results reference = run(scenario_from_preset(*find_preset("status_quo_2024"), Bloc::GlobalSouth));
+    const auto gs = pillar_component_changes(scenario, reference, Pillar::Protect, Bloc::GlobalSouth, scenario.years - 1);
+    const auto us = pillar_component_changes(scenario, reference, Pillar::Protect, Bloc::US, scenario.years - 1);
+    for (int k : {0, 1}) {
+        CAPTURE(k);
+        CHECK_FALSE(gs[k].counted);
+        CHECK(gs[k].value_change != 0.0);
+        CHECK(gs[k].points == 0.0);
+        CHECK(us[k].counted);
+        CHECK(us[k].points != 0.0);
+    }
+    CHECK(gs[2].counted);
+    CHECK(gs[3].counted);
 }
 
 // The robustness analysis (trilemma-cli robustness; the trilemma test's draws).
