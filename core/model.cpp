@@ -239,7 +239,10 @@ void plan_reactions(const ParamValues& __restrict P, int seat, const Levers (&cu
             // Tit-for-tat tariffs (001:L135) and the subsidy race between the poles (001:L43).
             double rival_tariff_up = b == kChina ? west_tariff_up[s] : positive_change(cur[kChina].tariffs[s], ref[kChina].tariffs[s]);
             double rival_subsidy_up = b == kChina ? west_subsidy_up[s] : positive_change(cur[kChina].subsidies[s], ref[kChina].subsidies[s]);
-            plan.tariffs[b][s] = std::max(cur[b].tariffs[s], clamp01(ref[b].tariffs[s] + P(Param::ReactMirrorTariffs) * rival_tariff_up));
+            // Subsidised overproduction meets countervailing duties (001:L139).
+            plan.tariffs[b][s] = std::max(cur[b].tariffs[s], clamp01(ref[b].tariffs[s] + P(Param::ReactMirrorTariffs) * rival_tariff_up +
+                                                                     P(Param::ReactCountervailing) *
+                                                                         saturate(rival_subsidy_up, P(Param::SubsidyHalf, s))));
             double rival_size = b == kChina ? west_size : size[kChina];
             plan.rival_subsidy[b][s] = P(Param::ReactRivalSubsidy) * rival_subsidy_up * size[b] / rival_size;
             if (!is_western(b)) continue;

@@ -124,6 +124,7 @@ namespace tl {
     X(EnforcementMaxCut, "enforcement_max_cut", 1)                 \
     X(ListingStandardsSpill, "listing_standards_spill", 1)         \
     X(GsChinaTies, "gs_china_ties", 1)                             \
+    X(ReactCountervailing, "react_countervailing", 1)              \
     X(InvestmentElasticity, "investment_elasticity", 1)            \
     X(Investment2024, "investment_2024", kBlocCount)               \
     X(Venture2024, "venture_2024", kBlocCount)                     \
