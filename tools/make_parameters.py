@@ -209,7 +209,7 @@ P = [
  A("gs_china_ties", "Weight of trade and investment with China in the Global South's integration", "share", 0.5, 0.3, 0.7,
    "001:L47 (the Global South as swing states); 003:L341 (85 BRI standardisation agreements); 001:L400-L402 (Chinese firms invited to localise)",
    "Model v2: the Global South keeps both doors open. Its tariffs and screening cut its openness with China, its controls cut its sales there (as far as China buys its technology exports, china_exposure), and its integration loses this weight times the fall. For many of its members China is the largest trading partner, hence a weight close to that of the Western offer. The size is an assumption."),
- A("react_countervailing", "Countervailing duties a pole sets on the rival pole's subsidised sectors", "tariff share at saturation", 0.5, 0.25, 0.75,
+ A("react_countervailing", "Countervailing duties a pole sets on the rival pole's subsidised sectors", "tariff share at saturation", 0.25, 0.1, 0.4,
    "001:L139 (China sold its subsidised overproduction on global markets, threatening competitors; a straight-out ban of such goods); 001:L131 (extremely high US tariffs on most Chinese goods); 001:L135 (tit-for-tat, action-reaction)",
    "Model v2 (version 5): a pole answers the rival pole's extra subsidies in a sector with duties there as well as with matching subsidies: this share times the saturating size of the rival's increase (saturation at subsidy_half). The same rule for both poles. The size is an assumption."),
  A("score_weights_protect", "Protect score weights per bloc: lead in years, rival access to controlled tech, dependence, escalation", "weight",

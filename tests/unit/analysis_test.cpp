@@ -279,7 +279,7 @@ TEST_CASE("pillar components: the points add up to the score's difference, for r
     }
 }
 
-TEST_CASE("pillar components: a run against itself changes nothing; a changed run moves the components it should") {
+TEST_CASE("pillar components: a run against itself changes nothing, a changed run moves the components it should") {
     Scenario s = scenario_from_preset(*find_preset("status_quo_2024"), Bloc::US);
     const Results base = run(s);
     for (const auto& c : pillar_component_changes(base, base, Pillar::Protect, Bloc::US, base.years - 1)) {
@@ -317,7 +317,7 @@ TEST_CASE("pillar components: what a bloc's score leaves out (weight 0) moves bu
 }
 
 // The robustness analysis (trilemma-cli robustness; the trilemma test's draws).
-TEST_CASE("Latin-hypercube positions: every uncertain assumption uses each of its strata exactly once; the rest stay central") {
+TEST_CASE("Latin-hypercube positions: every uncertain assumption uses each of its strata exactly once, the rest stay central") {
     const int draws = 50;
     const auto rows = latin_hypercube_positions(draws, 7);
     REQUIRE(rows.size() == static_cast<std::size_t>(draws));

@@ -67,7 +67,7 @@ TEST_CASE("market access is received from partners: the West's offer does not ra
     CHECK(after.last(Indicator::GdpEffect, Bloc::GlobalSouth) > before.last(Indicator::GdpEffect, Bloc::GlobalSouth) + 0.01);
 }
 
-TEST_CASE("no lever change moves anything before its start year; 2024 is always the calibration point") {
+TEST_CASE("no lever change moves anything before its start year, 2024 is always the calibration point") {
     Rng rng(2025);
     for (int k = 0; k < 80; ++k) {
         Scenario s = random_scenario(rng);
@@ -134,7 +134,7 @@ TEST_CASE("every lever of every seat moves some pillar of that seat by at least 
     }
 }
 
-TEST_CASE("the Global South's own levers move its Partner score; pillar scores are the sum of their components") {
+TEST_CASE("the Global South's own levers move its Partner score, pillar scores are the sum of their components") {
     // v1: the Global South's Partner score was 50.0 whatever it did.
     Scenario s = scenario_from_preset(presets().front(), Bloc::GlobalSouth);
     const double before = run(s).last(Indicator::PartnerScore, Bloc::GlobalSouth);

@@ -142,7 +142,7 @@ TEST_CASE("malformed scenario files are refused with a message naming the field"
     }
 }
 
-TEST_CASE("a scenario file stores its start year; a format 1 file (without one) opens with the default") {
+TEST_CASE("a scenario file stores its start year, a format 1 file (without one) opens with the default") {
     ScenarioReadResult r = scenario_from_json(valid_file());
     REQUIRE(r.ok);
     CHECK(r.scenario.start_year == 2027);
