@@ -28,20 +28,27 @@ BarLayout bar_layout() {
 }
 
 // One labelled bar of `value` (the longest bar is `scale`), as an item the
-// caller can ask IsItemHovered() of.
+// caller can ask IsItemHovered() of. With `note`, the row is greyed and the
+// note stands where the bar and its value would be.
 void draw_bar(const BarLayout& l, const std::string& label, double value, double scale, ImU32 color, int decimals,
-              const std::string& id) {
+              const std::string& id, const char* note = nullptr) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float font = ImGui::GetFontSize();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = l.row_h, text_y = p.y + (h - font) * 0.5f;
-    dl->AddText(ImVec2(p.x, text_y), ImGui::GetColorU32(ImGuiCol_Text), fit_text(label, l.label_w - 8).c_str());
-    const float x0 = p.x + l.zero_x, x1 = x0 + static_cast<float>(value / scale) * l.bar_w * 0.5f;
-    dl->AddRectFilled(ImVec2(std::min(x0, x1), p.y + 3), ImVec2(std::max(x0, x1), p.y + h - 3), color, 3.0f);
-    dl->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator));
-    const std::string v = format_value(value, decimals, "");
-    dl->AddText(ImVec2(p.x + l.label_w + l.bar_w + 6, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                (value > 0 ? "+" + v : v).c_str());
+    const ImU32 label_color = ImGui::GetColorU32(note ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+    dl->AddText(ImVec2(p.x, text_y), label_color, fit_text(label, l.label_w - 8).c_str());
+    if (note) {
+        dl->AddText(ImVec2(p.x + l.label_w, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                    fit_text(note, l.width - l.label_w).c_str());
+    } else {
+        const float x0 = p.x + l.zero_x, x1 = x0 + static_cast<float>(value / scale) * l.bar_w * 0.5f;
+        dl->AddRectFilled(ImVec2(std::min(x0, x1), p.y + 3), ImVec2(std::max(x0, x1), p.y + h - 3), color, 3.0f);
+        dl->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator));
+        const std::string v = format_value(value, decimals, "");
+        dl->AddText(ImVec2(p.x + l.label_w + l.bar_w + 6, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                    (value > 0 ? "+" + v : v).c_str());
+    }
     ImGui::InvisibleButton(id.c_str(), ImVec2(l.width, h));
 }
 
@@ -59,8 +66,8 @@ void draw_pillar_components(const app::ModelView& view, tl::Pillar pillar, tl::B
         const tl::PillarComponentDef& d = tl::kPillarComponents[p][k];
         // A component the bloc's score leaves out (weight 0) is named as such,
         // so that a moved indicator with no points does not look like a bug.
-        const std::string label = parts[k].counted ? std::string(d.name) : std::string(d.name) + " (not counted)";
-        draw_bar(layout, label, parts[k].points, scale, pillar_color(pillar, 0.85f), 1, "##component" + std::to_string(k));
+        draw_bar(layout, std::string(d.name), parts[k].points, scale, pillar_color(pillar, 0.85f), 1,
+                 "##component" + std::to_string(k), parts[k].counted ? nullptr : "not counted");
         if (ImGui::IsItemHovered()) {
             if (parts[k].counted)
                 wrapped_tooltip("%s: %s vs baseline, %+.1f score points. %s", std::string(d.name).c_str(),
