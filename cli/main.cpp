@@ -455,9 +455,11 @@ int cmd_robustness(const Options& o) {
     std::printf("  any two pillars >= %.0f together:           %d of %d\n", kTrilemmaHigh, pairs, n);
     std::printf("  all three >= %.0f points below the weakest pair: %d of %d (the full trilemma)\n", kTrilemmaGap, held, n);
     std::printf("  gap (weakest pair - all three): mean %.1f, min %.1f, max %.1f\n", gap_sum / n, gap_min, gap_max);
-    std::printf("Which assumptions the gap depends on (Spearman rank correlation; + widens the gap as the assumption rises;\n"
-                "below about %.2f in size it is noise at %d draws)\n", 2.0 / std::sqrt(static_cast<double>(n)), n);
     const auto drivers = rank_assumption_drivers(positions, gaps);
+    // The largest of k correlations of pure noise over n draws is about sqrt(2 ln k / n).
+    const double noise = std::sqrt(2.0 * std::log(static_cast<double>(std::max<std::size_t>(2, drivers.size()))) / n);
+    std::printf("Which assumptions the gap depends on (Spearman rank correlation; + widens the gap as the assumption rises;\n"
+                "among %zu assumptions and %d draws, noise alone reaches about %.2f)\n", drivers.size(), n, noise);
     for (std::size_t k = 0; k < drivers.size() && k < 15; ++k)
         std::printf("  %-30s %+.2f\n", param_defs()[drivers[k].param].key.c_str(), drivers[k].rank_correlation);
     return 0;
