@@ -74,7 +74,7 @@ TEST_CASE("the trilemma under a hill-climbing search: any two pillars of the US 
 namespace {
 // Each seat's all-three gap as measured 2026-11-30 (model version 5) minus
 // about 1.5 points: what the tests below assert while the target of 10 is not met.
-constexpr std::array<double, kBlocCount> kGapFloor{4.0, 9.5, 6.8, 8.5, 6.8};  // US, China, EU, Allies, Global South
+constexpr std::array<double, kBlocCount> kGapFloor{4.0, 9.5, 13.8, 8.5, 6.8};  // US, China, EU, Allies, Global South
 std::string describe(const SeatTrilemma& t) {
     char buf[200];
     std::snprintf(buf, sizeof buf, "pairs: protect+promote %.1f, protect+partner %.1f, promote+partner %.1f; all three %.1f "
@@ -87,11 +87,11 @@ std::string describe(const SeatTrilemma& t) {
 // thorough search from several seeds (the best of them counts). Two halves:
 // - any two pillars reach 70 together: asserted for every seat;
 // - the best all-three mix stays at least 10 points below the weakest pair:
-//   the target. It holds for China and the Allies against this search, not
-//   yet for the US, the EU and the Global South (core/README.md, "Where the
-//   trilemma stands"). What is asserted is each seat's measured gap minus
+//   the target. It holds for China, the EU and the Allies against this
+//   search, not yet for the US and the Global South (core/README.md, "Where
+//   the trilemma stands"). What is asserted is each seat's measured gap minus
 //   about 1.5 points, so a change that weakens the trade-off fails here.
-// Measured 2026-11-30 (model version 5): US 5.6, China 11.0, EU 8.3, Allies
+// Measured 2026-11-30 (model version 5): US 5.6, China 11.0, EU 15.3, Allies
 // 10.1, Global South 8.3 points below the weakest pair (version 4: 5.5, 7.1,
 // 9.9, 10.0, 5.4). China's Protect+Promote pair is the narrowest: 70.6.
 TEST_CASE("the trilemma for every seat: any two pillars >= 70, all three below the weakest pair by the measured gap (target 10)") {
