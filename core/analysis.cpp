@@ -70,6 +70,12 @@ double triangular(double u, double mode) {
     double f = (mode - lo) / (hi - lo);
     return u < f ? lo + std::sqrt(u * (hi - lo) * (mode - lo)) : hi - std::sqrt((1.0 - u) * (hi - lo) * (hi - mode));
 }
+// Fisher-Yates with the deterministic generator: a Latin hypercube's random
+// pairing of strata (the Monte Carlo's and latin_hypercube_positions').
+template <typename T>
+void shuffle(Rng& rng, T* row, int n) {
+    for (int d = n - 1; d > 0; --d) std::swap(row[d], row[static_cast<int>(rng.uniform() * (d + 1))]);
+}
 }  // namespace
 
 MonteCarlo::MonteCarlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t seed)
@@ -88,8 +94,7 @@ MonteCarlo::MonteCarlo(const Scenario& s, Bloc bloc, int draws, std::uint64_t se
     for (std::size_t k = 0; k < elements_.size(); ++k) {
         std::uint32_t* row = &stratum_[k * draws_];
         for (int d = 0; d < draws_; ++d) row[d] = static_cast<std::uint32_t>(d);
-        for (int d = draws_ - 1; d > 0; --d)
-            std::swap(row[d], row[static_cast<int>(rng.uniform() * (d + 1))]);
+        shuffle(rng, row, draws_);
     }
 }
 
@@ -396,7 +401,7 @@ std::vector<AssumptionPositions> latin_hypercube_positions(int draws, std::uint6
     for (int i = 0; i < kParamCount; ++i) {
         if (!param_defs()[i].uncertain()) continue;
         for (int d = 0; d < draws; ++d) column[d] = -1.0 + 2.0 * (d + rng.uniform()) / draws;
-        for (int d = draws - 1; d > 0; --d) std::swap(column[d], column[static_cast<int>(rng.uniform() * (d + 1))]);
+        shuffle(rng, column.data(), draws);
         for (int d = 0; d < draws; ++d) rows[d][i] = column[d];
     }
     return rows;
