@@ -152,8 +152,12 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
 // ----- The trilemma test (MODEL.md, 001:L36) ---------------------------------
 // A seat's trilemma as a real search finds it: the best minimum of each pair
 // of pillars and of all three, each the best of the default and the thorough
-// search from `seeds` seeds (`effort` scales their samples and climbs), so a
-// ridge one search misses does not make the trade-off look stronger than it is.
+// search from `seeds` seeds (`effort` scales their samples and climbs), then
+// of thorough searches started from the other objectives' best mixes (and,
+// for all three, from blends of the pairs' mixes), so a ridge one search
+// misses does not make the trade-off look stronger than it is. At three
+// times the effort and eight seeds the gaps move by under a point (model
+// version 5).
 struct SeatTrilemma {
     double pair[3] = {0, 0, 0};  // protect+promote, protect+partner, promote+partner
     double all = 0;              // all three

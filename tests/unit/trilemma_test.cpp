@@ -43,7 +43,10 @@ std::string describe(const Best& b) {
 }
 }  // namespace
 
-TEST_CASE("the trilemma: random search from the US seat finds no setting high on all three") {
+// What the frontier view shows: among its random samples no US setting is
+// high on all three. This is not the trilemma: a search finds all three at
+// 81.8 (the tests below).
+TEST_CASE("the frontier view's random samples of the US seat: none high on all three") {
     Scenario s = scenario_from_preset(presets().front(), Bloc::US);
     for (std::uint64_t seed : {1, 2, 3}) {
         Best b = best_of(compute_frontier(s, TrilemmaId::EconomicSecurity, 3000, seed).samples);
@@ -72,9 +75,10 @@ TEST_CASE("the trilemma under a hill-climbing search: any two pillars of the US 
 }
 
 namespace {
-// Each seat's all-three gap as measured 2026-11-30 (model version 5) minus
-// about 1.5 points: what the tests below assert while the target of 10 is not met.
-constexpr std::array<double, kBlocCount> kGapFloor{4.0, 9.5, 13.8, 8.5, 6.8};  // US, China, EU, Allies, Global South
+// Each seat's all-three gap as measured 2026-11-30 (model version 5, with each
+// search also started from the other searches' best mixes) minus about 1.3 points:
+// what the tests below assert while the target of 10 is not met.
+constexpr std::array<double, kBlocCount> kGapFloor{2.2, 3.6, 4.0, 4.2, 3.7};  // US, China, EU, Allies, Global South
 std::string describe(const SeatTrilemma& t) {
     char buf[200];
     std::snprintf(buf, sizeof buf, "pairs: protect+promote %.1f, protect+partner %.1f, promote+partner %.1f; all three %.1f "
@@ -84,16 +88,19 @@ std::string describe(const SeatTrilemma& t) {
 }  // namespace
 
 // Model v2 (issue 13): every seat is searched, by the default and the
-// thorough search from several seeds (the best of them counts). Two halves:
+// thorough search from several seeds, then each objective again from the
+// other objectives' best mixes and their blends (the best of them counts).
+// Two halves:
 // - any two pillars reach 70 together: asserted for every seat;
 // - the best all-three mix stays at least 10 points below the weakest pair:
-//   the target. It holds for China, the EU and the Allies against this
-//   search, not yet for the US and the Global South (core/README.md, "Where
-//   the trilemma stands"). What is asserted is each seat's measured gap minus
-//   about 1.5 points, so a change that weakens the trade-off fails here.
-// Measured 2026-11-30 (model version 5): US 5.6, China 11.0, EU 15.3, Allies
-// 10.1, Global South 8.3 points below the weakest pair (version 4: 5.5, 7.1,
-// 9.9, 10.0, 5.4). China's Protect+Promote pair is the narrowest: 70.6.
+//   the target, met by no seat (core/README.md, "Where the trilemma
+//   stands"). What is asserted is each seat's measured gap minus about 1.3
+//   points, so a change that weakens the trade-off fails here.
+// Measured 2026-11-30 (model version 5): US 3.5, China 4.9, EU 5.3, Allies
+// 5.5, Global South 5.0 points below the weakest pair. The search started
+// from the seat's own policy alone had shown 5.6, 11.0, 15.3, 10.1 and 8.3:
+// its all-three climb stopped on ridges. China's Protect+Promote pair is the
+// narrowest: 71.1.
 TEST_CASE("the trilemma for every seat: any two pillars >= 70, all three below the weakest pair by the measured gap (target 10)") {
     int holding = 0;
     for (int b = 0; b < kBlocCount; ++b) {
@@ -113,11 +120,11 @@ TEST_CASE("the trilemma for every seat: any two pillars >= 70, all three below t
 // range (a Latin hypercube: each parameter's range cut into N strata, each
 // stratum used once, strata paired at random across parameters), searched as
 // above at a third of the effort. Counted per draw: any two pillars >= 70; the
-// all-three mix at least the US floor (4 points) below the weakest pair; and
+// all-three mix at least the US floor (2 points) below the weakest pair; and
 // the full trilemma (10 points), whose target is 90% of the draws. The
 // measured counts minus a margin are asserted so that a regression shows;
 // the draws that miss the pairs are printed. Measured 2026-11-30 (model
-// version 4): see the MESSAGE lines and core/README.md.
+// version 5): see the MESSAGE lines and core/README.md.
 TEST_CASE("the US trilemma over 200 Latin-hypercube draws of the assumptions: measured floors asserted, the target is 90 percent") {
     const int draws = 200;
     const auto& defs = param_defs();
@@ -146,10 +153,11 @@ TEST_CASE("the US trilemma over 200 Latin-hypercube draws of the assumptions: me
     const auto drivers = rank_assumption_drivers(positions, gaps);
     for (std::size_t k = 0; k < drivers.size() && k < 5; ++k)
         MESSAGE("the gap's rank correlation with ", defs[drivers[k].param].key, ": ", drivers[k].rank_correlation);
-    MESSAGE("US over ", draws, " draws: any two pillars >= 70 in ", pairs_held, "; all three >= 4 below the weakest pair in ",
+    MESSAGE("US over ", draws, " draws: any two pillars >= 70 in ", pairs_held, "; all three >= ", kGapFloor[idx(Bloc::US)], " below the weakest pair in ",
             floor_held, "; the full trilemma (10 below) in ", held, " (target: 90%); mean gap ", gap_sum / draws);
     CHECK(pairs_held >= 190);  // measured 200 of 200 (2026-11-30)
-    CHECK(floor_held >= 85);   // measured 96 of 200; the full trilemma 27 of 200
+    CHECK(floor_held >= 55);   // measured 64 of 200, mean gap 1.45; the full trilemma 0 of 200
+                               // (the search from the seat's policy alone had shown 96 >= 4 and 25 full)
 }
 
 // The thorough search (coordinate sweeps before the random climb) crosses
