@@ -17,6 +17,7 @@ constexpr int kBandDraws = 1000;
 constexpr int kBandDrawsPerFrame = 125;   // ~1-2 ms a frame: bands refine without blocking input
 constexpr int kFrontierSamples = 2400;
 constexpr int kFrontierSamplesPerFrame = 150;
+constexpr int kFrontierClimbRunsPerFrame = 150;  // ~5 ms a frame in wasm; the climb takes ~40 frames
 
 // The frontier depends on everything but the seat's own levers, which it samples.
 tl::Scenario frontier_context(const tl::Scenario& s) {
@@ -207,6 +208,7 @@ void AppState::reset_frontier() {
     view_.frontier = tl::Frontier{};
     view_.frontier.trilemma = settings.trilemma;
     view_.frontier_ready = false;
+    frontier_climb_.reset();
 }
 
 void AppState::update(double now) {
@@ -256,13 +258,19 @@ void AppState::update(double now) {
             view_.bands_ready = true;
         }
     }
+    // The frontier: random samples first (a rough region at once), then the
+    // climb to its edge, which random samples never reach.
     if (!view_.frontier_ready && frontier_for_) {
-        int have = static_cast<int>(view_.frontier.samples.size());
-        tl::Frontier part = tl::compute_frontier(*frontier_for_, settings.trilemma, kFrontierSamplesPerFrame,
-                                                 0x5EED0000ull + static_cast<std::uint64_t>(have));
-        view_.frontier.samples.insert(view_.frontier.samples.end(), part.samples.begin(), part.samples.end());
-        view_.frontier.pareto = tl::pareto_front(view_.frontier.samples);
-        if (static_cast<int>(view_.frontier.samples.size()) >= kFrontierSamples) view_.frontier_ready = true;
+        const std::size_t have = view_.frontier.samples.size();
+        if (have < static_cast<std::size_t>(kFrontierSamples)) {
+            tl::Frontier part = tl::compute_frontier(*frontier_for_, settings.trilemma, kFrontierSamplesPerFrame,
+                                                     0x5EED0000ull + static_cast<std::uint64_t>(have));
+            view_.frontier.samples.insert(view_.frontier.samples.end(), part.samples.begin(), part.samples.end());
+        } else {
+            if (!frontier_climb_) frontier_climb_ = std::make_unique<tl::FrontierClimb>(*frontier_for_, settings.trilemma);
+            view_.frontier_ready = frontier_climb_->step(kFrontierClimbRunsPerFrame, view_.frontier);
+        }
+        view_.frontier.pareto = tl::extend_pareto_front(view_.frontier.samples, view_.frontier.pareto, have);
     }
 }
 

@@ -143,6 +143,7 @@ private:
     std::uint64_t revision_ = 1, computed_revision_ = 0, history_revision_ = 0;
     // Inputs of the expensive parts, to know when they must be redone.
     std::optional<tl::Scenario> frontier_for_;
+    std::unique_ptr<tl::FrontierClimb> frontier_climb_;  // after the samples: climbs to the frontier's edge
     std::optional<tl::Scenario> bands_for_;
     tl::Results bands_central_;
     std::optional<tl::Scenario> pinned_computed_;

@@ -202,6 +202,17 @@ std::vector<int> pareto_front(const std::vector<TrilemmaScores>& pts) {
     return front;
 }
 
+std::vector<int> extend_pareto_front(const std::vector<TrilemmaScores>& points, const std::vector<int>& front, std::size_t known) {
+    std::vector<int> candidates = front;
+    for (std::size_t i = known; i < points.size(); ++i) candidates.push_back(static_cast<int>(i));
+    std::vector<TrilemmaScores> subset;
+    subset.reserve(candidates.size());
+    for (int i : candidates) subset.push_back(points[i]);
+    std::vector<int> result;
+    for (int j : pareto_front(subset)) result.push_back(candidates[j]);
+    return result;
+}
+
 Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, std::uint64_t seed) {
     Frontier f;
     f.trilemma = trilemma;
@@ -226,6 +237,91 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
     f.pareto = pareto_front(f.samples);
     for (int i : f.pareto) f.pareto_policy.push_back(policies[i]);
     return f;
+}
+
+FrontierClimb::FrontierClimb(const Scenario& s, TrilemmaId trilemma)
+    : scenario_(s), trilemma_(trilemma), input_(run_input(s)), params_(materialize(s.assumptions)), seat_(idx(s.seat)),
+      own_(s.policy[idx(s.seat)]) {
+    input_.history = false;  // the mixes are scored at the horizon
+}
+
+TrilemmaScores FrontierClimb::score(const Policy& p) {
+    input_.policy[seat_] = p;
+    simulate(input_, params_, scratch_);
+    ++runs_;
+    if (trilemma_ == TrilemmaId::EconomicSecurity) {
+        const int y = scratch_.years - 1;
+        return {scratch_.at(Indicator::ProtectScore, scenario_.seat, y), scratch_.at(Indicator::PromoteScore, scenario_.seat, y),
+                scratch_.at(Indicator::PartnerScore, scenario_.seat, y)};
+    }
+    scenario_.policy[seat_] = p;  // the data triangle reads the levers themselves
+    return trilemma_scores(trilemma_, scenario_, scratch_, scenario_.seat, scratch_.years - 1);
+}
+
+double FrontierClimb::objective(const TrilemmaScores& x) const {
+    double lowest = 1e9, mean = 0, n = 0;
+    for (int k = 0; k < 3; ++k)
+        if (chosen_[k]) lowest = std::min(lowest, x[k]), mean += x[k], ++n;
+    return lowest + mean / n;
+}
+
+void FrontierClimb::begin_stage() {
+    static constexpr std::array<std::array<bool, 3>, 7> kObjectives{
+        {{true, false, false}, {false, true, false}, {false, false, true}, {true, true, false}, {true, false, true},
+         {false, true, true}, {true, true, true}}};
+    chosen_ = kObjectives[std::min(stage_, 6)];
+    if (stage_ < 6) {
+        at_ = own_;
+    } else if (stage_ < 9) {
+        at_ = pair_mix_[stage_ - 6];
+    } else {  // the mean of the pairs' mixes, back on each lever's grid
+        const auto& defs = slot_defs();
+        for (int i = 0; i < kSlotCount; ++i) {
+            const double v = (pair_mix_[0][i] + pair_mix_[1][i] + pair_mix_[2][i]) / 3.0;
+            at_[i] = std::clamp(std::round(v / defs[i]->step) * defs[i]->step, defs[i]->min, defs[i]->max);
+        }
+    }
+    slot_ = point_ = pass_ = 0;
+    improved_ = false;
+    started_ = false;
+}
+
+bool FrontierClimb::step(int max_runs, Frontier& out) {
+    static constexpr std::array<double, 5> kPoints{0.0, 0.25, 0.5, 0.75, 1.0};
+    const auto& defs = slot_defs();
+    while (!done() && max_runs > 0) {
+        if (!started_) {  // score the stage's start
+            begin_stage();
+            started_ = true;
+            at_scores_ = score(at_);
+            out.samples.push_back(at_scores_);
+            here_ = objective(at_scores_);
+            --max_runs;
+            continue;
+        }
+        const LeverDef& d = *defs[slot_];
+        Policy p = at_;
+        p[slot_] = std::clamp(std::round((d.min + kPoints[point_] * (d.max - d.min)) / d.step) * d.step, d.min, d.max);
+        if (p[slot_] != at_[slot_]) {
+            const TrilemmaScores x = score(p);
+            --max_runs;
+            const bool dominated = x[0] <= at_scores_[0] && x[1] <= at_scores_[1] && x[2] <= at_scores_[2];
+            if (!dominated) out.samples.push_back(x);
+            if (const double v = objective(x); v > here_ + 1e-9) at_ = p, at_scores_ = x, here_ = v, improved_ = true;
+        }
+        if (++point_ < static_cast<int>(kPoints.size())) continue;
+        point_ = 0;
+        if (++slot_ < kSlotCount) continue;
+        slot_ = 0;
+        if (improved_ && ++pass_ < kMaxPasses) {
+            improved_ = false;
+            continue;
+        }
+        if (stage_ >= 3 && stage_ < 6) pair_mix_[stage_ - 3] = at_;  // where the pairs' climbs ended
+        ++stage_;
+        started_ = false;
+    }
+    return done();
 }
 
 // ----- Search ---------------------------------------------------------------

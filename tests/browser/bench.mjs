@@ -156,7 +156,7 @@ try {
   await page.evaluate(SAMPLER);
   const state = () => page.evaluate(() => window.trilemma.state());
   await startSampling(page);
-  await waitFor(state, (s) => s.bands_draws >= 1000 && s.frontier_samples >= 2400, { timeout: 60_000, interval: 100 });
+  await waitFor(state, (s) => s.bands_draws >= 1000 && s.frontier_done, { timeout: 60_000, interval: 100 });
   const settling = await stopSampling(page);
   const initialRun = (await state()).last_run_ms;
 

@@ -63,12 +63,13 @@ function cliRun(args) {
 // always has (valueX's default is GrabMinSize 9 from app/theme.cpp).
 const GRAB = 12;
 
-// Waits for the Monte Carlo bands and the frontier to be complete.
+// Waits for the Monte Carlo bands and the frontier (samples, then the climb
+// to its edge) to be complete.
 async function settled(app) {
-  const s = await waitFor(() => app.state(), (t) => t.bands_draws >= 1000 && t.frontier_samples >= 2400,
+  const s = await waitFor(() => app.state(), (t) => t.bands_draws >= 1000 && t.frontier_done,
     { timeout: 20_000, interval: 50 });
   assert.ok(s.bands_draws >= 1000, `bands complete (${s.bands_draws} draws)`);
-  assert.ok(s.frontier_samples >= 2400, `frontier complete (${s.frontier_samples} samples)`);
+  assert.ok(s.frontier_samples >= 2400, `frontier complete (${s.frontier_samples} mixes)`);
   return frames(app, 2); // and drawn
 }
 

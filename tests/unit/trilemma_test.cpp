@@ -156,7 +156,7 @@ TEST_CASE("the US trilemma over 200 Latin-hypercube draws of the assumptions: me
     MESSAGE("US over ", draws, " draws: any two pillars >= 70 in ", pairs_held, "; all three >= ", kGapFloor[idx(Bloc::US)], " below the weakest pair in ",
             floor_held, "; the full trilemma (10 below) in ", held, " (target: 90%); mean gap ", gap_sum / draws);
     CHECK(pairs_held >= 190);  // measured 200 of 200 (2026-11-30)
-    CHECK(floor_held >= 55);   // measured 64 of 200, mean gap 1.45; the full trilemma 0 of 200
+    CHECK(floor_held >= 140);  // measured 159 of 200, mean gap 3.4; the full trilemma 0 of 200
                                // (the search from the seat's policy alone had shown 96 >= 4 and 25 full)
 }
 
