@@ -471,13 +471,14 @@ SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds) {
     // otherwise shows a negative gap).
     auto count = [&](const SearchResult& r) {
         const TrilemmaScores& x = r.scores;
+        t.evaluations += r.evaluations;
         for (int k = 0; k < 3; ++k) {
             double m = 101.0;
             for (int p = 0; p < 3; ++p)
                 if (pairs[k][p]) m = std::min(m, x[p]);
-            t.pair[k] = std::max(t.pair[k], m);
+            if (m > t.pair[k]) t.pair[k] = m, t.pair_mix[k] = r, t.pair_mix[k].objective = m;
         }
-        t.all = std::max(t.all, std::min({x[0], x[1], x[2]}));
+        if (const double m = std::min({x[0], x[1], x[2]}); m > t.all) t.all = m, t.all_mix = r, t.all_mix.objective = m;
     };
     SearchResult pair_best[3];
     for (bool thorough : {false, true}) {

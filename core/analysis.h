@@ -208,6 +208,8 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
 struct SeatTrilemma {
     double pair[3] = {0, 0, 0};  // protect+promote, protect+partner, promote+partner
     double all = 0;              // all three
+    SearchResult pair_mix[3], all_mix;  // the mixes that reach them
+    int evaluations = 0;                // model runs, all searches together
     double weakest_pair() const;
     double gap() const { return weakest_pair() - all; }
     // The issue-13 target: any two pillars >= 70 together, all three at least
