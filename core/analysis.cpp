@@ -163,6 +163,32 @@ const std::array<const LeverDef*, kSlotCount>& slot_defs() {
     }();
     return table;
 }
+
+// The coordinate sweeps of search_mix and FrontierClimb try each lever at
+// these fractions of its range (on the lever's grid) ...
+constexpr std::array<double, 5> kSweepPoints{0.0, 0.25, 0.5, 0.75, 1.0};
+double sweep_value(const LeverDef& d, double fraction) {
+    return std::clamp(std::round((d.min + fraction * (d.max - d.min)) / d.step) * d.step, d.min, d.max);
+}
+// ... and climb the minimum plus the mean of the chosen scores: a minimum
+// alone has ridges single moves cannot cross (search_mix's comment).
+double sweep_objective(const TrilemmaScores& x, const std::array<bool, 3>& chosen) {
+    double lowest = 1e9, mean = 0, n = 0;
+    for (int k = 0; k < 3; ++k)
+        if (chosen[k]) lowest = std::min(lowest, x[k]), mean += x[k], ++n;
+    return lowest + mean / std::max(1.0, n);
+}
+// The mean of some lever mixes, back on each lever's grid: a start for a
+// climb between the mixes of other objectives.
+Policy blend(std::initializer_list<const Policy*> mixes) {
+    Policy p{};
+    for (const Policy* m : mixes)
+        for (int i = 0; i < kSlotCount; ++i) p[i] += (*m)[i] / static_cast<double>(mixes.size());
+    const auto& defs = slot_defs();
+    for (int i = 0; i < kSlotCount; ++i)
+        p[i] = std::clamp(std::round(p[i] / defs[i]->step) * defs[i]->step, defs[i]->min, defs[i]->max);
+    return p;
+}
 }  // namespace
 
 Policy random_policy(Rng& rng, const Policy& around) {
@@ -258,12 +284,6 @@ TrilemmaScores FrontierClimb::score(const Policy& p) {
     return trilemma_scores(trilemma_, scenario_, scratch_, scenario_.seat, scratch_.years - 1);
 }
 
-double FrontierClimb::objective(const TrilemmaScores& x) const {
-    double lowest = 1e9, mean = 0, n = 0;
-    for (int k = 0; k < 3; ++k)
-        if (chosen_[k]) lowest = std::min(lowest, x[k]), mean += x[k], ++n;
-    return lowest + mean / n;
-}
 
 void FrontierClimb::begin_stage() {
     static constexpr std::array<std::array<bool, 3>, 7> kObjectives{
@@ -274,12 +294,8 @@ void FrontierClimb::begin_stage() {
         at_ = own_;
     } else if (stage_ < 9) {
         at_ = pair_mix_[stage_ - 6];
-    } else {  // the mean of the pairs' mixes, back on each lever's grid
-        const auto& defs = slot_defs();
-        for (int i = 0; i < kSlotCount; ++i) {
-            const double v = (pair_mix_[0][i] + pair_mix_[1][i] + pair_mix_[2][i]) / 3.0;
-            at_[i] = std::clamp(std::round(v / defs[i]->step) * defs[i]->step, defs[i]->min, defs[i]->max);
-        }
+    } else {
+        at_ = blend({&pair_mix_[0], &pair_mix_[1], &pair_mix_[2]});
     }
     slot_ = point_ = pass_ = 0;
     improved_ = false;
@@ -287,7 +303,6 @@ void FrontierClimb::begin_stage() {
 }
 
 bool FrontierClimb::step(int max_runs, Frontier& out) {
-    static constexpr std::array<double, 5> kPoints{0.0, 0.25, 0.5, 0.75, 1.0};
     const auto& defs = slot_defs();
     while (!done() && max_runs > 0) {
         if (!started_) {  // score the stage's start
@@ -295,21 +310,20 @@ bool FrontierClimb::step(int max_runs, Frontier& out) {
             started_ = true;
             at_scores_ = score(at_);
             out.samples.push_back(at_scores_);
-            here_ = objective(at_scores_);
+            here_ = sweep_objective(at_scores_, chosen_);
             --max_runs;
             continue;
         }
-        const LeverDef& d = *defs[slot_];
         Policy p = at_;
-        p[slot_] = std::clamp(std::round((d.min + kPoints[point_] * (d.max - d.min)) / d.step) * d.step, d.min, d.max);
+        p[slot_] = sweep_value(*defs[slot_], kSweepPoints[point_]);
         if (p[slot_] != at_[slot_]) {
             const TrilemmaScores x = score(p);
             --max_runs;
             const bool dominated = x[0] <= at_scores_[0] && x[1] <= at_scores_[1] && x[2] <= at_scores_[2];
             if (!dominated) out.samples.push_back(x);
-            if (const double v = objective(x); v > here_ + 1e-9) at_ = p, at_scores_ = x, here_ = v, improved_ = true;
+            if (const double v = sweep_objective(x, chosen_); v > here_ + 1e-9) at_ = p, at_scores_ = x, here_ = v, improved_ = true;
         }
-        if (++point_ < static_cast<int>(kPoints.size())) continue;
+        if (++point_ < static_cast<int>(kSweepPoints.size())) continue;
         point_ = 0;
         if (++slot_ < kSlotCount) continue;
         slot_ = 0;
@@ -367,20 +381,17 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
     auto consider = [&](const Policy& p) {
         double m = evaluate(p, scores);
         if (m > best.objective) best = {p, scores, m, 0};
-        double mean = 0, chosen = 0;
-        for (int k = 0; k < 3; ++k)
-            if (pillars[k]) mean += scores[k], ++chosen;
-        return m + mean / std::max(1.0, chosen);
+        return sweep_objective(scores, pillars);
     };
     auto sweep = [&](Policy at, int allowance) {
         double here = consider(at);
         for (bool improved = true; improved && allowance > 0;) {
             improved = false;
             for (int slot = 0; slot < kSlotCount && allowance > 0; ++slot) {
-                const LeverDef& d = lever_def(slot_info(slot).lever);
-                for (double f : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+                const LeverDef& d = *slot_defs()[slot];
+                for (double f : kSweepPoints) {
                     Policy p = at;
-                    p[slot] = std::clamp(std::round((d.min + f * (d.max - d.min)) / d.step) * d.step, d.min, d.max);
+                    p[slot] = sweep_value(d, f);
                     if (p[slot] == at[slot]) continue;
                     --allowance, --budget;
                     double v = consider(p);
@@ -500,20 +511,8 @@ SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds) {
     // and so showed a trade-off much stronger than the model's.
     std::vector<Policy> starts;
     for (int k = 0; k < 3; ++k) starts.push_back(pair_best[k].policy);
-    auto blend = [&](std::initializer_list<int> ks) {
-        Policy p{};
-        for (int k : ks)
-            for (int i = 0; i < kSlotCount; ++i) p[i] += pair_best[k].policy[i] / static_cast<double>(ks.size());
-        for (int i = 0; i < kSlotCount; ++i) {  // back onto each lever's grid
-            const LeverDef& d = lever_def(slot_info(i).lever);
-            p[i] = std::clamp(std::round(p[i] / d.step) * d.step, d.min, d.max);
-        }
-        starts.push_back(p);
-    };
-    blend({0, 1});
-    blend({0, 2});
-    blend({1, 2});
-    blend({0, 1, 2});
+    const Policy &a = pair_best[0].policy, &b = pair_best[1].policy, &c = pair_best[2].policy;
+    for (const Policy& p : {blend({&a, &b}), blend({&a, &c}), blend({&b, &c}), blend({&a, &b, &c})}) starts.push_back(p);
     Scenario from = s;
     SearchResult all_best;
     for (std::size_t k = 0; k < starts.size(); ++k) {

@@ -146,7 +146,6 @@ private:
     static constexpr int kStages = 6 + 4;  // 3 corners, 3 pairs, all three from 4 starts
     TrilemmaScores score(const Policy& p);
     void begin_stage();
-    double objective(const TrilemmaScores& x) const;
 
     Scenario scenario_;
     TrilemmaId trilemma_;

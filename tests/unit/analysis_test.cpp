@@ -194,6 +194,12 @@ std::vector<int> brute_force_front(const std::vector<TrilemmaScores>& pts) {
     }
     return out;
 }
+// Scores on a coarse grid (ties and duplicates common) or anywhere in 0-100.
+TrilemmaScores random_point(Rng& rng, bool coarse) {
+    TrilemmaScores p;
+    for (double& x : p) x = coarse ? std::floor(rng.uniform() * 5) : 100 * rng.uniform();
+    return p;
+}
 }  // namespace
 
 TEST_CASE("pareto_front returns exactly the non-dominated points (brute-force comparison)") {
@@ -204,8 +210,7 @@ TEST_CASE("pareto_front returns exactly the non-dominated points (brute-force co
         int n = random_int(rng, 1, 300);
         bool coarse = k % 3 == 0;  // a coarse grid makes ties and duplicates common
         std::vector<TrilemmaScores> pts(n);
-        for (auto& p : pts)
-            for (double& x : p) x = coarse ? std::floor(rng.uniform() * 5) : 100 * rng.uniform();
+        for (auto& p : pts) p = random_point(rng, coarse);
         std::vector<int> front = pareto_front(pts);
         CAPTURE(n);
         CAPTURE(coarse);
@@ -370,11 +375,7 @@ TEST_CASE("extend_pareto_front: appending points in slices gives the front of al
         while (static_cast<int>(pts.size()) < n) {
             const std::size_t known = pts.size();
             const int slice = std::min(n - static_cast<int>(known), random_int(rng, 1, 60));
-            for (int i = 0; i < slice; ++i) {
-                TrilemmaScores p;
-                for (double& x : p) x = coarse ? std::floor(rng.uniform() * 5) : 100 * rng.uniform();
-                pts.push_back(p);
-            }
+            for (int i = 0; i < slice; ++i) pts.push_back(random_point(rng, coarse));
             front = extend_pareto_front(pts, front, known);
             std::vector<int> sorted = front;
             std::sort(sorted.begin(), sorted.end());
