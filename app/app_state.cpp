@@ -208,6 +208,7 @@ void AppState::reset_frontier() {
     view_.frontier = tl::Frontier{};
     view_.frontier.trilemma = settings.trilemma;
     view_.frontier_ready = false;
+    view_.frontier_reach = tl::SeatTrilemma{};
     frontier_climb_.reset();
 }
 
@@ -271,6 +272,7 @@ void AppState::update(double now) {
             view_.frontier_ready = frontier_climb_->step(kFrontierClimbRunsPerFrame, view_.frontier);
         }
         view_.frontier.pareto = tl::extend_pareto_front(view_.frontier.samples, view_.frontier.pareto, have);
+        view_.frontier_reach = tl::best_reached(view_.frontier.samples);
     }
 }
 

@@ -31,6 +31,7 @@ struct ModelView {
     bool bands_ready = false;
     tl::Frontier frontier;  // accumulated over frames
     bool frontier_ready = false;
+    tl::SeatTrilemma frontier_reach;  // the best the frontier's mixes reach on each pair and on all three
     double last_run_ms = 0;  // time of the last full recompute (runs + attribution)
 };
 

@@ -83,6 +83,8 @@ std::string app_state_json(app::App& app) {
     w.Key("bands_draws"); w.Int(view.monte_carlo ? view.monte_carlo->completed() : 0);
     w.Key("frontier_samples"); w.Int(static_cast<int>(view.frontier.samples.size()));
     w.Key("frontier_done"); w.Bool(view.frontier_ready);
+    w.Key("reach_weakest_pair"); w.Double(view.frontier_reach.weakest_pair());
+    w.Key("reach_all"); w.Double(view.frontier_reach.all);
     w.Key("last_run_ms"); w.Double(view.last_run_ms);
     w.Key("share_code"); w.String(sharing.share_code().c_str());
     w.Key("last_load"); w.String(sharing.last_load().c_str());

@@ -63,8 +63,10 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     ImGui::SameLine();
     help_marker((std::string(def.source) +
                  ". Each corner is one objective at 100, the centre 0. Your mix is the coloured triangle; the dashed one "
-                 "is the baseline; the grey region is what the levers of your seat can reach. No mix fills the outer "
-                 "triangle.")
+                 "is the baseline; the grey region is what the levers of your seat can reach (random mixes, then a "
+                 "search toward each corner, each pair and all three). No mix fills the outer triangle. The line "
+                 "under the triangle gives the best found: how far all three together fall short of any two is "
+                 "what balance costs.")
                     .c_str());
 
     tl::TrilemmaScores now = tl::trilemma_scores(settings.trilemma, s, view.scenario, s.seat, year);
@@ -159,6 +161,14 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     // Legend.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Solid: your mix · dashed: baseline · grey: reachable%s", state.pinned ? " · purple: pinned" : "");
+    // The trade-off in numbers: what balance costs against any two.
+    const tl::SeatTrilemma& reach = view.frontier_reach;
+    if (view.frontier.trilemma == settings.trilemma && reach.all > 0) {
+        const double best_pair = std::max({reach.pair[0], reach.pair[1], reach.pair[2]});
+        ImGui::TextWrapped("Best reachable by %d%s: any two together %.0f–%.0f, all three %.0f.",
+                           view.scenario.year(year), view.frontier_ready ? "" : " (still searching)", reach.weakest_pair(),
+                           best_pair, reach.all);
+    }
     ImGui::PopStyleColor();
 }
 

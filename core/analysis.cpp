@@ -474,6 +474,17 @@ std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar) {
 double SeatTrilemma::weakest_pair() const { return std::min({pair[0], pair[1], pair[2]}); }
 bool SeatTrilemma::holds() const { return weakest_pair() >= kTrilemmaHigh && gap() >= kTrilemmaGap; }
 
+SeatTrilemma best_reached(const std::vector<TrilemmaScores>& scores) {
+    SeatTrilemma t;
+    for (const TrilemmaScores& x : scores) {
+        t.pair[0] = std::max(t.pair[0], std::min(x[0], x[1]));
+        t.pair[1] = std::max(t.pair[1], std::min(x[0], x[2]));
+        t.pair[2] = std::max(t.pair[2], std::min(x[1], x[2]));
+        t.all = std::max(t.all, std::min({x[0], x[1], x[2]}));
+    }
+    return t;
+}
+
 SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds) {
     const std::array<std::array<bool, 3>, 3> pairs{{{true, true, false}, {true, false, true}, {false, true, true}}};
     SeatTrilemma t;

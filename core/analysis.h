@@ -217,6 +217,9 @@ struct SeatTrilemma {
 };
 inline constexpr double kTrilemmaHigh = 70.0, kTrilemmaGap = 10.0;
 SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds);
+// The best minimum of each pair and of all three among scored mixes (the
+// frontier's samples): what the triangle's grey region reaches, in numbers.
+SeatTrilemma best_reached(const std::vector<TrilemmaScores>& scores);
 
 // Joint draws of every uncertain assumption within its range, by Latin
 // hypercube: each parameter's [-1, 1] cut into `draws` strata, each stratum

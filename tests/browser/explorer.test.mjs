@@ -345,6 +345,32 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
   });
 });
 
+describe('the triangle reaches what the levers reach', () => {
+  test('after the random mixes the grey region climbs, and the best found is reported (US, then China)', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const us = await waitFor(() => app.state(), (t) => t.frontier_done, { timeout: 30_000, interval: 50 });
+      assert.ok(us.frontier_samples > 2400, `the climb added mixes to the 2,400 samples (${us.frontier_samples})`);
+      assert.ok(us.reach_weakest_pair >= us.reach_all, `any two (${us.reach_weakest_pair}) >= all three (${us.reach_all})`);
+      // The search behind tests/unit/trilemma_test.cpp, through the CLI when it is built.
+      let searched = null;
+      if (cliPath) {
+        const out = execFileSync(cliPath, ['search', '--seat', 'US', '--thorough'], { encoding: 'utf8', timeout: 60_000 });
+        searched = Number(/best minimum of the chosen pillars: ([\d.]+)/.exec(out)[1]);
+      }
+      if (searched !== null) assert.ok(Math.abs(us.reach_all - searched) <= 2,
+        `the app's climb reaches ${us.reach_all.toFixed(1)} on all three, the CLI's search ${searched}`);
+      else assert.ok(us.reach_all >= 70, `all three reach ${us.reach_all}`);
+
+      // Another seat: the frontier starts again and reaches other numbers.
+      assert.deepEqual(await app.command({ cmd: 'seat', bloc: 'China' }), { ok: true });
+      await frames(app, 2);  // the frontier of the new seat has started
+      const china = await waitFor(() => app.state(), (t) => t.seat === 'China' && t.frontier_done, { timeout: 30_000, interval: 50 });
+      assert.ok(china.reach_all > 0 && Math.abs(china.reach_all - us.reach_all) > 1,
+        `China's reach on all three (${china.reach_all}) is its own, not the US's (${us.reach_all})`);
+    });
+  });
+});
+
 describe('explorer on a phone (touch)', () => {
   test('tap-and-drag on a slider at 390x844 changes the lever', async () => {
     await site.withApp({
