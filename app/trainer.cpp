@@ -42,7 +42,10 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     s.name = r.guide.title;
     state_.set_scenario(s);
     start_step(0);
-    sharing_.notify(Notice::Kind::Info, "Guide: " + r.guide.title + ". Your previous work is kept in the library.", 6);
+    // A title may end its own sentence ("Any two, or all three?").
+    const char last = r.guide.title.empty() ? '.' : r.guide.title.back();
+    const std::string stop = last == '?' || last == '!' || last == '.' ? " " : ". ";
+    sharing_.notify(Notice::Kind::Info, "Guide: " + r.guide.title + stop + "Your previous work is kept in the library.", 6);
     return true;
 }
 

@@ -561,6 +561,20 @@ using Settings = std::vector<std::pair<std::string, double>>;
 // Keys are the seat's levers and must be open at that step.
 const std::map<std::string, std::vector<Settings>>& known_solutions() {
     static const std::map<std::string, std::vector<Settings>> s{
+        {"any_two_or_all_three",
+         {
+             // Protect and Promote levers only: triad controls, little breadth, enforcement,
+             // closed labs, no clean-tech tariff, chip and AI subsidies (Partner falls to ~45).
+             {{"export_controls.ai", 100}, {"export_controls.quantum", 90}, {"talent_openness", 25}, {"enforcement", 2000},
+              {"control_breadth", 0}, {"tariffs.cleantech", 0}, {"subsidies.ai", 25}, {"subsidies.semis", 30}},
+             // Market access without content rules, coordination, closed forums, no screening.
+             {{"domestic_content", 0}, {"market_access", 100}, {"standards_openness", 0}, {"alliance_coordination", 100},
+              {"export_controls.telecom", 0}, {"inbound_screening", 0}, {"outbound_screening", 0}},
+             // No tariffs on goods of no strategic value, targeted subsidies, a narrower fence.
+             {{"tariffs.semis", 0}, {"tariffs.telecom", 0}, {"tariffs.ai", 0}, {"tariffs.quantum", 0}, {"tariffs.biotech", 0},
+              {"standards_participation", 100}, {"subsidies.telecom", 17}, {"subsidies.quantum", 10},
+              {"export_controls.quantum", 24}, {"talent_openness", 26}, {"export_controls.semis", 80}},
+         }},
         {"chip_chokepoint",
          {
              // Small yard, high fence: high controls on the triad, none elsewhere, little breadth.
