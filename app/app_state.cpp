@@ -248,6 +248,7 @@ void AppState::update(double now) {
         view_.monte_carlo = std::make_unique<tl::MonteCarlo>(scenario_, scenario_.seat, kBandDraws, 20241);
         bands_for_ = scenario_;
         bands_central_ = view_.scenario;  // the run the new bands are drawn around
+        bands_shown_draws_ = 0;
     }
     if (pinned && (!pinned_computed_ || !(*pinned_computed_ == *pinned))) {
         view_.pinned = tl::run(*pinned);
@@ -257,10 +258,14 @@ void AppState::update(double now) {
     // Slices of the slow parts.
     if (view_.monte_carlo && !view_.monte_carlo->done() && !edit_open_) {
         view_.monte_carlo->step(kBandDrawsPerFrame);
-        if (view_.monte_carlo->completed() >= 250 || view_.monte_carlo->done()) {
+        // The percentiles cost a frame as much as its draws: shown at 250
+        // draws, refined at 500 and at the end (not every frame between).
+        const int n = view_.monte_carlo->completed();
+        if (view_.monte_carlo->done() || (n >= 250 && bands_shown_draws_ < 250) || (n >= 500 && bands_shown_draws_ < 500)) {
             view_.bands = view_.monte_carlo->bands();
             view_.bands_results = bands_central_;
             view_.bands_ready = true;
+            bands_shown_draws_ = n;
         }
     }
     // The frontier: random samples first (a rough region at once), then the

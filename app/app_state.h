@@ -147,6 +147,7 @@ private:
     std::unique_ptr<tl::FrontierClimb> frontier_climb_;  // after the samples: climbs to the frontier's edge
     std::optional<tl::Scenario> bands_for_;
     tl::Results bands_central_;
+    int bands_shown_draws_ = 0;  // draws behind view_.bands (the percentiles are recomputed at milestones)
     std::optional<tl::Scenario> pinned_computed_;
     Replay last_move_;
     std::array<std::vector<tl::TornadoBar>, tl::kPillarCount> tornado_;
