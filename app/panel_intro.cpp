@@ -1,5 +1,6 @@
 // The first minute: a short introduction shown on a first visit — the three
-// pillars in a sentence each, what 50 means, "any two, but not all three"
+// pillars in a sentence each, what 50 means, and the catch (any two at their
+// best cost the third; a careful mix holds all three, lower)
 // (001:L36), and what to try first. Sized to fit a phone screen. "Don't show
 // this again" starts ticked, so the introduction greets a first visit only;
 // untick it to see it again next time. It is remembered in the browser's
@@ -18,12 +19,13 @@ namespace {
 constexpr const char* kIntroHiddenKey = "trilemma.intro_hidden";
 
 void pillar_line(tl::Pillar p, const char* text, float column) {
+    const float start = ImGui::GetCursorPosX();  // SameLine's offset counts from the window's edge, not its padding
     ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(p));
     ImGui::PushFont(platform::font_bold());
     ImGui::TextUnformatted(std::string(tl::kPillarNames[tl::idx(p)]).c_str());
     ImGui::PopFont();
     ImGui::PopStyleColor();
-    ImGui::SameLine(column);
+    ImGui::SameLine(start + column);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
@@ -63,7 +65,8 @@ void draw_intro(app::AppState& state) {
     ImGui::TextUnformatted("Every score is 50 on today's course (the 2024 policies, with the trends already under way): "
                            "above 50 is better than that course, below is worse.");
     ImGui::Spacing();
-    ImGui::TextUnformatted("The catch: you can pursue any two, but not without sacrificing the third.");
+    ImGui::TextUnformatted("The catch: push any two as far as they go and the third pays for it. A careful mix holds all "
+                           "three, but below the best of any two: \"not quite an impossible trinity\".");
     ImGui::PopTextWrapPos();
     if (ImGui::IsItemHovered()) tooltip_with_source("The economic-security trilemma.", "Source", "001:L36");
     ImGui::Spacing();
