@@ -284,7 +284,6 @@ TrilemmaScores FrontierClimb::score(const Policy& p) {
     return trilemma_scores(trilemma_, scenario_, scratch_, scenario_.seat, scratch_.years - 1);
 }
 
-
 void FrontierClimb::begin_stage() {
     static constexpr std::array<std::array<bool, 3>, 7> kObjectives{
         {{true, false, false}, {false, true, false}, {false, false, true}, {true, true, false}, {true, false, true},
