@@ -270,7 +270,9 @@ void AppState::update(double now) {
     }
     // The frontier: random samples first (a rough region at once), then the
     // climb to its edge, which random samples never reach.
-    if (!view_.frontier_ready && frontier_for_) {
+    // Like the bands, it waits while a slider is held: dragging another bloc's
+    // lever or an assumption would restart it every frame.
+    if (!view_.frontier_ready && frontier_for_ && !edit_open_) {
         const std::size_t have = view_.frontier.samples.size();
         if (have < static_cast<std::size_t>(kFrontierSamples)) {
             tl::Frontier part = tl::compute_frontier(*frontier_for_, settings.trilemma, kFrontierSamplesPerFrame,

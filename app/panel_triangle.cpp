@@ -162,8 +162,12 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Solid: your mix · dashed: baseline · grey: reachable%s", state.pinned ? " · purple: pinned" : "");
     // The trade-off in numbers: what balance costs against any two.
-    const tl::SeatTrilemma& reach = view.frontier_reach;
-    if (view.frontier.trilemma == settings.trilemma && reach.all > 0) {
+    // Your own mix counts too: a room may find a better one than the climb did.
+    tl::SeatTrilemma reach = view.frontier_reach;
+    const tl::SeatTrilemma mine = tl::best_reached({now});
+    for (int k = 0; k < 3; ++k) reach.pair[k] = std::max(reach.pair[k], mine.pair[k]);
+    reach.all = std::max(reach.all, mine.all);
+    if (view.frontier.trilemma == settings.trilemma && view.frontier_reach.all > 0) {
         const double best_pair = std::max({reach.pair[0], reach.pair[1], reach.pair[2]});
         ImGui::TextWrapped("Best reachable by %d%s: any two together %.0f–%.0f, all three %.0f.",
                            view.scenario.year(year), view.frontier_ready ? "" : " (still searching)", reach.weakest_pair(),

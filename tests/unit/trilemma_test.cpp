@@ -1,9 +1,10 @@
 // The economic-security trilemma (MODEL.md, 001:L36): "policymakers will be
 // able to pursue any two sets of measures ... but not without sacrificing the
-// third". Searching the US seat's levers (the seat of seed 001) must find
-// settings that score high on each pair of pillars, and none that scores high
-// on all three. The trilemma emerges from the mechanisms; no rule in the
-// model says so.
+// third". Searching each seat's levers must find settings that score high on
+// each pair of pillars; how far the best all-three mix stays below the
+// weakest pair is the trade-off, asserted at its measured size (the target,
+// 10 points, is not met: core/README.md, "Where the trilemma stands"). The
+// trilemma emerges from the mechanisms; no rule in the model says so.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,8 +18,6 @@ using namespace tl;
 
 namespace {
 // "High" is 20 points above the 2024 position (every pillar scores 50 there).
-// Measured with search_mix on 2026-11-23: pairs reach 74-86, the balanced
-// optimum 53-68 over twelve seeds.
 constexpr double kHigh = kTrilemmaHigh;  // 70, the threshold SeatTrilemma::holds() uses
 
 std::string describe(const SeatTrilemma& t) {
@@ -39,7 +38,7 @@ TEST_CASE("random samples of the US seat's levers: none high on all three") {
     for (std::uint64_t seed : {1, 2, 3}) {
         SeatTrilemma b = best_reached(compute_frontier(s, TrilemmaId::EconomicSecurity, 3000, seed).samples);
         MESSAGE("seed ", seed, ": ", describe(b));
-        CHECK_MESSAGE(b.all < kHigh, "a setting scores >= 70 on all three pillars: the trilemma is gone");
+        CHECK_MESSAGE(b.all < kHigh, "a random sample scores >= 70 on all three: the samples alone no longer show the climb is needed");
     }
 }
 
