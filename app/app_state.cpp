@@ -285,7 +285,7 @@ void AppState::update(double now) {
             while (!view_.frontier_ready && now_ms() - t0 < kFrontierClimbBudgetMs);
         }
         view_.frontier.pareto = tl::extend_pareto_front(view_.frontier.samples, view_.frontier.pareto, have);
-        view_.frontier_reach = tl::best_reached(view_.frontier.samples);
+        for (std::size_t i = have; i < view_.frontier.samples.size(); ++i) view_.frontier_reach.include(view_.frontier.samples[i]);
     }
 }
 

@@ -164,9 +164,7 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     // The trade-off in numbers: what balance costs against any two.
     // Your own mix counts too: a room may find a better one than the climb did.
     tl::SeatTrilemma reach = view.frontier_reach;
-    const tl::SeatTrilemma mine = tl::best_reached({now});
-    for (int k = 0; k < 3; ++k) reach.pair[k] = std::max(reach.pair[k], mine.pair[k]);
-    reach.all = std::max(reach.all, mine.all);
+    reach.include(now);
     if (view.frontier.trilemma == settings.trilemma && view.frontier_reach.all > 0) {
         const double best_pair = std::max({reach.pair[0], reach.pair[1], reach.pair[2]});
         ImGui::TextWrapped("Best reachable by %d%s: any two together %.0f–%.0f, all three %.0f.",

@@ -164,12 +164,13 @@ const std::array<const LeverDef*, kSlotCount>& slot_defs() {
     return table;
 }
 
+// A lever value on the lever's grid: a multiple of its step, within its range.
+double on_grid(const LeverDef& d, double v) { return std::clamp(std::round(v / d.step) * d.step, d.min, d.max); }
+
 // The coordinate sweeps of search_mix and FrontierClimb try each lever at
 // these fractions of its range (on the lever's grid) ...
 constexpr std::array<double, 5> kSweepPoints{0.0, 0.25, 0.5, 0.75, 1.0};
-double sweep_value(const LeverDef& d, double fraction) {
-    return std::clamp(std::round((d.min + fraction * (d.max - d.min)) / d.step) * d.step, d.min, d.max);
-}
+double sweep_value(const LeverDef& d, double fraction) { return on_grid(d, d.min + fraction * (d.max - d.min)); }
 // ... and climb the minimum plus the mean of the chosen scores: a minimum
 // alone has ridges single moves cannot cross (search_mix's comment).
 double sweep_objective(const TrilemmaScores& x, const std::array<bool, 3>& chosen) {
@@ -184,9 +185,7 @@ Policy blend(std::initializer_list<const Policy*> mixes) {
     Policy p{};
     for (const Policy* m : mixes)
         for (int i = 0; i < kSlotCount; ++i) p[i] += (*m)[i] / static_cast<double>(mixes.size());
-    const auto& defs = slot_defs();
-    for (int i = 0; i < kSlotCount; ++i)
-        p[i] = std::clamp(std::round(p[i] / defs[i]->step) * defs[i]->step, defs[i]->min, defs[i]->max);
+    for (int i = 0; i < kSlotCount; ++i) p[i] = on_grid(*slot_defs()[i], p[i]);
     return p;
 }
 }  // namespace
@@ -199,7 +198,7 @@ Policy random_policy(Rng& rng, const Policy& around) {
         double u = rng.uniform();
         if (u < 0.2) continue;  // keep the current value
         double v = u < 0.4 ? d.min : (u < 0.55 ? d.max : d.min + rng.uniform() * (d.max - d.min));
-        p[slot] = std::round(v / d.step) * d.step;
+        p[slot] = on_grid(d, v);
     }
     clamp_policy(p);
     return p;
@@ -275,11 +274,6 @@ TrilemmaScores FrontierClimb::score(const Policy& p) {
     input_.policy[seat_] = p;
     simulate(input_, params_, scratch_);
     ++runs_;
-    if (trilemma_ == TrilemmaId::EconomicSecurity) {
-        const int y = scratch_.years - 1;
-        return {scratch_.at(Indicator::ProtectScore, scenario_.seat, y), scratch_.at(Indicator::PromoteScore, scenario_.seat, y),
-                scratch_.at(Indicator::PartnerScore, scenario_.seat, y)};
-    }
     scenario_.policy[seat_] = p;  // the data triangle reads the levers themselves
     return trilemma_scores(trilemma_, scenario_, scratch_, scenario_.seat, scratch_.years - 1);
 }
@@ -473,14 +467,19 @@ std::vector<TornadoBar> tornado(const Scenario& s, Pillar pillar) {
 double SeatTrilemma::weakest_pair() const { return std::min({pair[0], pair[1], pair[2]}); }
 bool SeatTrilemma::holds() const { return weakest_pair() >= kTrilemmaHigh && gap() >= kTrilemmaGap; }
 
+std::array<double, 3> pair_minima(const TrilemmaScores& x) {
+    return {std::min(x[0], x[1]), std::min(x[0], x[2]), std::min(x[1], x[2])};
+}
+
+void SeatTrilemma::include(const TrilemmaScores& x) {
+    const std::array<double, 3> m = pair_minima(x);
+    for (int k = 0; k < 3; ++k) pair[k] = std::max(pair[k], m[k]);
+    all = std::max(all, std::min({x[0], x[1], x[2]}));
+}
+
 SeatTrilemma best_reached(const std::vector<TrilemmaScores>& scores) {
     SeatTrilemma t;
-    for (const TrilemmaScores& x : scores) {
-        t.pair[0] = std::max(t.pair[0], std::min(x[0], x[1]));
-        t.pair[1] = std::max(t.pair[1], std::min(x[0], x[2]));
-        t.pair[2] = std::max(t.pair[2], std::min(x[1], x[2]));
-        t.all = std::max(t.all, std::min({x[0], x[1], x[2]}));
-    }
+    for (const TrilemmaScores& x : scores) t.include(x);
     return t;
 }
 
@@ -493,12 +492,9 @@ SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds) {
     auto count = [&](const SearchResult& r) {
         const TrilemmaScores& x = r.scores;
         t.evaluations += r.evaluations;
-        for (int k = 0; k < 3; ++k) {
-            double m = 101.0;
-            for (int p = 0; p < 3; ++p)
-                if (pairs[k][p]) m = std::min(m, x[p]);
-            if (m > t.pair[k]) t.pair[k] = m, t.pair_mix[k] = r, t.pair_mix[k].objective = m;
-        }
+        const std::array<double, 3> m = pair_minima(x);  // in the order of `pairs`
+        for (int k = 0; k < 3; ++k)
+            if (m[k] > t.pair[k]) t.pair[k] = m[k], t.pair_mix[k] = r, t.pair_mix[k].objective = m[k];
         if (const double m = std::min({x[0], x[1], x[2]}); m > t.all) t.all = m, t.all_mix = r, t.all_mix.objective = m;
     };
     SearchResult pair_best[3];

@@ -212,12 +212,15 @@ struct SeatTrilemma {
     int evaluations = 0;                // model runs, all searches together
     double weakest_pair() const;
     double gap() const { return weakest_pair() - all; }
+    void include(const TrilemmaScores& x);  // raise the bests to what a mix with scores x reaches
     // The issue-13 target: any two pillars >= 70 together, all three at least
     // 10 points below the weakest pair.
     bool holds() const;
 };
 inline constexpr double kTrilemmaHigh = 70.0, kTrilemmaGap = 10.0;
 SeatTrilemma search_trilemma(const Scenario& s, double effort, int seeds);
+// The minimum of each pair of scores: protect+promote, protect+partner, promote+partner.
+std::array<double, 3> pair_minima(const TrilemmaScores& x);
 // The best minimum of each pair and of all three among scored mixes (the
 // frontier's samples): what the triangle's grey region reaches, in numbers.
 SeatTrilemma best_reached(const std::vector<TrilemmaScores>& scores);
