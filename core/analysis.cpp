@@ -164,6 +164,17 @@ const std::array<const LeverDef*, kSlotCount>& slot_defs() {
     return table;
 }
 
+// The run input of mixes scored at the horizon (the frontier's samples and
+// climbs, the searches): no backcast, and only the seat's indicators in the
+// horizon year are recorded.
+RunInput horizon_scoring_input(const Scenario& s) {
+    RunInput input = run_input(s);
+    input.history = false;
+    input.only_bloc = idx(s.seat);
+    input.horizon_only = true;
+    return input;
+}
+
 // A lever value on the lever's grid: a multiple of its step, within its range.
 double on_grid(const LeverDef& d, double v) { return std::clamp(std::round(v / d.step) * d.step, d.min, d.max); }
 
@@ -246,8 +257,7 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
     const ParamValues P = materialize(s.assumptions);
     // The other blocs' levers do not change between samples: prepare the run
     // input once (random_policy already clamps the seat's levers).
-    RunInput input = run_input(s);
-    input.history = false;  // the samples are scored at the horizon
+    RunInput input = horizon_scoring_input(s);
     Results r;
     std::vector<Policy> policies;
     policies.reserve(samples);
@@ -265,10 +275,8 @@ Frontier compute_frontier(const Scenario& s, TrilemmaId trilemma, int samples, s
 }
 
 FrontierClimb::FrontierClimb(const Scenario& s, TrilemmaId trilemma)
-    : scenario_(s), trilemma_(trilemma), input_(run_input(s)), params_(materialize(s.assumptions)), seat_(idx(s.seat)),
-      own_(s.policy[idx(s.seat)]) {
-    input_.history = false;  // the mixes are scored at the horizon
-}
+    : scenario_(s), trilemma_(trilemma), input_(horizon_scoring_input(s)), params_(materialize(s.assumptions)),
+      seat_(idx(s.seat)), own_(s.policy[idx(s.seat)]) {}
 
 TrilemmaScores FrontierClimb::score(const Policy& p) {
     input_.policy[seat_] = p;
@@ -339,8 +347,7 @@ SearchResult search_mix(const Scenario& s, const std::array<bool, 3>& pillars, i
     Rng rng(seed);
     Scenario trial = s;
     const ParamValues P = materialize(s.assumptions);
-    RunInput input = run_input(s);
-    input.history = false;  // the mixes are scored at the horizon
+    RunInput input = horizon_scoring_input(s);
     Results r;
     const int seat = idx(s.seat);
     int evaluations = 0;

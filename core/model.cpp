@@ -1513,7 +1513,7 @@ void simulate(const RunInput& input, const ParamValues& P, Results& out) {
 
         Flows f;
         compute_flows(P, st, L, f);
-        record(P, k.sw, st, f, ref, t, t, input.only_bloc, out);
+        if (!input.horizon_only || t + 1 == years) record(P, k.sw, st, f, ref, t, t, input.only_bloc, out);
         pressure_of(P, f, pressure);
         if (t + 1 == years) break;
 

@@ -26,6 +26,10 @@ struct RunInput {
     // more); the dynamics are the same, the other blocs' outputs are left as
     // they were.
     int only_bloc = -1;
+    // Record the horizon year only (searches and the frontier score mixes
+    // there): the dynamics are the same, the earlier years are left as they
+    // were. With only_bloc, a third of a run is saved.
+    bool horizon_only = false;
     // Also run the backcast 2017..2023 into Results::hist (issue 14). It
     // depends on the parameters and the reference policies only, never on the
     // user's levers; Monte Carlo and the frontier, which read later years, skip it.
