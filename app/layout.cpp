@@ -435,7 +435,11 @@ void draw_app(app::App& app) {
         case Tab::Levers: draw_levers(state, app.ui_state.lever_rects); break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:
-            draw_triangle(state, app.ui_state.trail, std::min(ImGui::GetContentRegionAvail().x, 560.0f));
+            // Fitted to the panel's height, so the legend and what is
+            // reachable stay in view on a tablet and at a projector's text size.
+            draw_triangle(state, app.ui_state.trail,
+                          triangle_size_to_fit(std::min(ImGui::GetContentRegionAvail().x, 560.0f),
+                                               ImGui::GetContentRegionAvail().y));
             break;
         case Tab::Why: draw_why(state); break;
         case Tab::Story: draw_story(state); break;

@@ -39,7 +39,21 @@ float ray_extent(const TriangleGeometry& g, const tl::TrilemmaScores& s, ImVec2 
     return best;
 }
 
+// The drawing's height for its width: the triangle (its height is 1.5 radii,
+// the radius half the width less the room for the side labels) and the
+// labels above and below it.
+constexpr float kHeightPerWidth = 0.75f;
+float drawing_height(float w) { return w * kHeightPerWidth + ImGui::GetFontSize() * 0.6f + 6.0f; }
+
 }  // namespace
+
+float triangle_size_to_fit(float width, float height) {
+    // Room for the trilemma selector above, and below for the legend and the
+    // line of what is reachable (up to two wrapped lines each).
+    const float text = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 4;
+    const float fit = (height - text - drawing_height(0)) / kHeightPerWidth;
+    return std::min(width, std::max(fit, 12.0f * ImGui::GetFontSize()));
+}
 
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     const app::ModelView& view = state.view();
@@ -82,7 +96,7 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
 
     const float w = std::min(size, ImGui::GetContentRegionAvail().x);
     const float font = ImGui::GetFontSize();
-    const float h = w * 0.80f + font * 1.5f;
+    const float h = drawing_height(w);
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##triangle", ImVec2(w, h));
     const bool hovered = ImGui::IsItemHovered();

@@ -22,6 +22,9 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects);
 void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter);  // filter: by name, kept between frames
 void draw_charts(app::AppState& state, int columns);
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size);
+// The largest triangle size (at most `width`) whose drawing, selector, legend
+// and reach line fit in `height`, but not smaller than a legible minimum.
+float triangle_size_to_fit(float width, float height);
 void draw_why(app::AppState& state);
 void draw_matrix(app::AppState& state);
 void draw_story(app::AppState& state);  // the scenario in words (core/story.h)
