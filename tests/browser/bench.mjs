@@ -149,6 +149,9 @@ try {
 
   // --- (b) CPU per frame: settling, idle, dragging
   const context = await browser.newContext({ viewport: VIEWPORT });
+  // A first visit shows the introduction over the levers: the drag would
+  // press on it and move nothing (as openApp does, mark it seen).
+  await context.addInitScript(() => { try { localStorage.setItem('trilemma.intro_hidden', '1'); } catch (e) {} });
   const page = await context.newPage();
   watch(page);
   await page.goto(server.url, { waitUntil: 'load' });
@@ -210,6 +213,7 @@ try {
   };
   const { moves, result: drag } = await dragFor(DRAG_SECONDS, { start: () => startSampling(page), stop: () => stopSampling(page) });
   const sEnd = await state();
+  if (sEnd.revision === s0.revision) throw new Error(`the drag of ${LEVER} moved nothing: the numbers would describe idle frames`);
 
   // Cross-check without the sampler, from a Chromium trace: each app frame is
   // one requestAnimationFrame callback (FireAnimationFrame); its thread time
