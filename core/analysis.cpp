@@ -164,17 +164,6 @@ const std::array<const LeverDef*, kSlotCount>& slot_defs() {
     return table;
 }
 
-// The run input of mixes scored at the horizon (the frontier's samples and
-// climbs, the searches): no backcast, and only the seat's indicators in the
-// horizon year are recorded.
-RunInput horizon_scoring_input(const Scenario& s) {
-    RunInput input = run_input(s);
-    input.history = false;
-    input.only_bloc = idx(s.seat);
-    input.horizon_only = true;
-    return input;
-}
-
 // A lever value on the lever's grid: a multiple of its step, within its range.
 double on_grid(const LeverDef& d, double v) { return std::clamp(std::round(v / d.step) * d.step, d.min, d.max); }
 
@@ -213,6 +202,14 @@ Policy random_policy(Rng& rng, const Policy& around) {
     }
     clamp_policy(p);
     return p;
+}
+
+RunInput horizon_scoring_input(const Scenario& s) {
+    RunInput input = run_input(s);
+    input.history = false;
+    input.only_bloc = idx(s.seat);
+    input.horizon_only = true;
+    return input;
 }
 
 std::vector<int> pareto_front(const std::vector<TrilemmaScores>& pts) {

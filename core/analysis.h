@@ -258,4 +258,9 @@ struct Rng {
 // the ranges so that extreme mixes are explored too.
 Policy random_policy(Rng& rng, const Policy& around);
 
+// The run input of mixes scored at the horizon (the frontier's samples and
+// climbs, the searches): no backcast, and only the seat's indicators in the
+// horizon year are recorded.
+RunInput horizon_scoring_input(const Scenario& s);
+
 }  // namespace tl

@@ -137,6 +137,28 @@ TEST_CASE("a run's horizon only truncates: shorter horizons reproduce the first 
     }
 }
 
+TEST_CASE("a mix scored at the horizon gets the seat's horizon indicators of a full run, bit for bit") {
+    // horizon_scoring_input skips recording the other blocs and the earlier
+    // years: recording must not feed the dynamics. The scratch results are
+    // filled with another scenario's run first, as a search reuses them.
+    Rng rng(77);
+    for (int k = 0; k < 60; ++k) {
+        const Scenario s = random_scenario(rng), other = random_scenario(rng);
+        const ParamValues P = materialize(s.assumptions);
+        Results full, scored;
+        simulate(run_input(s), P, full);
+        simulate(run_input(other), materialize(other.assumptions), scored);
+        simulate(horizon_scoring_input(s), P, scored);
+        CAPTURE(describe(s));
+        REQUIRE(scored.years == full.years);
+        const int b = idx(s.seat), y = full.years - 1;
+        for (int i = 0; i < kIndicatorCount; ++i) REQUIRE(scored.ind[i][b][y] == full.ind[i][b][y]);
+        for (TrilemmaId t : {TrilemmaId::EconomicSecurity, TrilemmaId::DataGovernance})
+            for (int p = 0; p < 3; ++p)
+                REQUIRE(trilemma_scores(t, s, scored, s.seat, y)[p] == trilemma_scores(t, s, full, s.seat, y)[p]);
+    }
+}
+
 TEST_CASE("a run does not depend on the runs before it: what is kept per parameter set is keyed by every bit") {
     // simulate keeps the 2024 setup and the backcast of the last parameter
     // set and 2024 policies on the thread. Each run below is compared with the
