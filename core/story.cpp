@@ -405,12 +405,17 @@ void where_it_bit(Reading& r, const std::vector<Pillar>& rose, const std::vector
                       doing(r.s, top) + " (" + why.text + ")";
             source = why.source + "; " + any_two;
         }
-        sec.claims.push_back({pillar_names(rose) + (rose.size() == 1 ? " rose; " : " rose; ") + pillar_names(fell) +
-                                  " fell" + because + ". Any two, but not all three.",
+        // What the moves amount to: two bought with the third is the
+        // trilemma's own case (001:L36); one bought with the other two, or
+        // one traded for another, is a costlier or a plainer trade.
+        const char* verdict = rose.size() == 2  ? " Any two, but not all three."
+                              : fell.size() == 2 ? " One pillar bought with the other two."
+                                                 : " One pillar traded for another.";
+        sec.claims.push_back({pillar_names(rose) + " rose; " + pillar_names(fell) + " fell" + because + "." + verdict,
                               source});
     } else if (rose.size() == 3) {
-        sec.claims.push_back({"All three pillars rose. The sources expect any two but not all three: see whether this "
-                              "mix holds at the ends of the assumptions.",
+        sec.claims.push_back({"All three pillars rose: a balanced mix can, though not as far as pushing any two would "
+                              "(\"not quite an impossible trinity\").",
                               any_two});
     } else if (fell.empty()) {
         std::vector<Pillar> rest;

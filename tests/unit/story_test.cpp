@@ -155,6 +155,15 @@ void check_story(const Scenario& s) {
     std::smatch m;
     const std::string& last = story.sections.back().claims.front().text;
     auto said = [&](const std::string& list, int p) { return list.find(kPillarNames[p]) != std::string::npos; };
+    // The verdict names the trade the pillars made.
+    int rose = 0, fell = 0;
+    for (int p = 0; p < kPillarCount; ++p) {
+        const double d = a.total(pillar_indicator(static_cast<Pillar>(p)), s.seat, h);
+        rose += d >= kStoryPoints, fell += d <= -kStoryPoints;
+    }
+    if (last.find("Any two, but not all three") != std::string::npos) CHECK((rose == 2 && fell == 1));
+    if (last.find("One pillar bought with the other two") != std::string::npos) CHECK((rose == 1 && fell == 2));
+    if (last.find("One pillar traded for another") != std::string::npos) CHECK((rose == 1 && fell == 1));
     for (int p = 0; p < kPillarCount; ++p) {
         double d = a.total(pillar_indicator(static_cast<Pillar>(p)), s.seat, h);
         if (last.find("All three pillars rose") != std::string::npos) CHECK(d >= kStoryPoints);
