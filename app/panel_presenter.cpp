@@ -27,8 +27,9 @@ void draw_presenter(app::App& app) {
     ImGui::Begin("##presenter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                              ImGuiWindowFlags_NoSavedSettings);
     // Large type for the back of the room, as far as the screen is wide (a
-    // phone gets none).
-    ImGui::SetWindowFontScale(std::clamp(f.width / 900.0f, 1.0f, 1.45f));
+    // phone gets none), unless the text size chosen is as large already (a
+    // projector set to 1.6 would otherwise get 2.3 and no room for the rest).
+    ImGui::SetWindowFontScale(std::max(1.0f, std::clamp(f.width / 900.0f, 1.0f, 1.45f) / state.settings.font_scale));
     // The brief beside the triangle; above it on a narrow screen.
     const bool stacked = f.width < ImGui::GetFontSize() * 40;
     const float left = stacked ? f.width : f.width * 0.55f;

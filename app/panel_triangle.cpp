@@ -43,6 +43,9 @@ float ray_extent(const TriangleGeometry& g, const tl::TrilemmaScores& s, ImVec2 
 // the radius half the width less the room for the side labels) and the
 // labels above and below it.
 constexpr float kHeightPerWidth = 0.75f;
+// The smallest width, in font sizes, at which "Promote 100" and "Partner 100"
+// stay apart under their corners.
+constexpr float kMinWidthInFonts = 13.0f;
 float drawing_height(float w) { return w * kHeightPerWidth + ImGui::GetFontSize() * 0.6f + 6.0f; }
 
 }  // namespace
@@ -51,8 +54,7 @@ float triangle_size_to_fit(float width, float height) {
     // Room for the trilemma selector above, and below for the legend and the
     // line of what is reachable (up to two wrapped lines each).
     const float text = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 4;
-    const float fit = (height - text - drawing_height(0)) / kHeightPerWidth;
-    return std::min(width, std::max(fit, 12.0f * ImGui::GetFontSize()));
+    return std::min(width, (height - text - drawing_height(0)) / kHeightPerWidth);
 }
 
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
@@ -64,7 +66,12 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
 
     // Which triangle.
     // Room for the "(?)" beside it.
-    const float combo_w = std::min(size, ImGui::GetContentRegionAvail().x) - ImGui::CalcTextSize("(?)").x -
+    // Never so small that the corner labels run into each other (a
+    // presenter's or a phone's short screen at large text: the panel scrolls).
+    const float font = ImGui::GetFontSize();
+    size = std::min(std::max(size, kMinWidthInFonts * font), ImGui::GetContentRegionAvail().x);
+    // The selector is as wide as the triangle, or as its own name needs.
+    const float combo_w = std::min(std::max(size, 20.0f * font), ImGui::GetContentRegionAvail().x) - ImGui::CalcTextSize("(?)").x -
                           ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(combo_w);
     if (begin_combo("Trilemma", "##trilemma", fit_preview(std::string(def.name), combo_w).c_str())) {
@@ -94,8 +101,7 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
         while (trail.points.size() > 8) trail.points.pop_front();
     }
 
-    const float w = std::min(size, ImGui::GetContentRegionAvail().x);
-    const float font = ImGui::GetFontSize();
+    const float w = size;
     const float h = drawing_height(w);
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##triangle", ImVec2(w, h));

@@ -23,7 +23,7 @@ void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter);  // filter
 void draw_charts(app::AppState& state, int columns);
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size);
 // The largest triangle size (at most `width`) whose drawing, selector, legend
-// and reach line fit in `height`, but not smaller than a legible minimum.
+// and reach line fit in `height` (draw_triangle keeps a legible minimum).
 float triangle_size_to_fit(float width, float height);
 void draw_why(app::AppState& state);
 void draw_matrix(app::AppState& state);
