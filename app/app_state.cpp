@@ -163,6 +163,13 @@ void AppState::unpin() { pinned.reset(); }
 void AppState::undo() { step_history(history_.undo, history_.redo); }
 void AppState::redo() { step_history(history_.redo, history_.undo); }
 
+void AppState::clear_history() {
+    commit_edit();
+    ++history_revision_;
+    history_.undo.clear();
+    history_.redo.clear();
+}
+
 void AppState::step_history(std::deque<tl::Scenario>& from, std::deque<tl::Scenario>& to) {
     commit_edit();
     if (from.empty()) return;

@@ -105,6 +105,9 @@ public:
     bool can_redo() const { return !history_.redo.empty(); }
     void undo();
     void redo();
+    // A new start that Undo must not step back over (a guide's first step:
+    // the previous work is in the library, and the guide would stay on it).
+    void clear_history();
 
     // The preset's value of a lever: the baseline the UI marks on each slider.
     double baseline_value(int bloc, int slot) const;

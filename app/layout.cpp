@@ -231,6 +231,7 @@ void view_options(app::App& app) {
 void view_popup(app::App& app) {
     if (ImGui::Button("View")) ImGui::OpenPopup("##view");
     if (ImGui::IsItemHovered()) wrapped_tooltip("Text size, light or dark, reactions");
+    place_popup_below_last_item();
     if (ImGui::BeginPopup("##view")) {
         view_options(app);
         ImGui::EndPopup();
@@ -273,6 +274,7 @@ float draw_header(app::App& app, Layout layout, float width) {
     ImGui::SameLine();
     if (phone) {
         if (ImGui::Button("Options")) ImGui::OpenPopup("##options");
+        place_popup_below_last_item();
         if (ImGui::BeginPopup("##options")) {
             horizon_slider(state, font * 12);
             start_year_combo(state, font * 12);
@@ -365,6 +367,8 @@ void draw_app(app::App& app) {
     draw_guide_library(app);
     draw_room_window(app);
     const bool guiding = trainer.session().has_value();
+    const bool guide_started = guiding && !app.ui_state.guide_shown;
+    app.ui_state.guide_shown = guiding;
     const float gap = 10.0f;
     const float h = f.height - top - gap;
 
@@ -400,6 +404,9 @@ void draw_app(app::App& app) {
     Tab& tab = app.ui_state.tab;
     if (layout == Layout::Tablet && tab == Tab::Levers) tab = Tab::Charts;  // levers are always visible on a tablet
     if (tab == Tab::Guide && !guiding) tab = layout == Layout::Tablet ? Tab::Charts : Tab::Levers;
+    // A guide just started (from the Trainer menu, a link, a file): show its
+    // briefing and goal, not the tab that was open.
+    if (guide_started) tab = Tab::Guide;
     float content_x = gap, content_w = f.width - gap * 2;
     if (layout == Layout::Tablet) {
         float left_w = std::clamp(f.width * 0.4f, 300.0f, 420.0f);

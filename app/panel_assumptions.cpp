@@ -49,17 +49,24 @@ void draw_tornado(app::AppState& state) {
     ImGui::PopStyleColor();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
-    const float label_w = std::min(w * 0.55f, font * 14.0f), bar_w = w - label_w - font * 0.5f;
-    const auto x_of = [&](double v) { return static_cast<float>((v - lo) / std::max(hi - lo, 1e-9)) * bar_w; };
     const std::size_t shown = std::min<std::size_t>(bars.size(), 8);
+    // Names beside their bars where every name fits; else each name whole on
+    // its own line above a bar as wide as the panel (a laptop's side panel,
+    // large text: a cut name does not say which assumption it is).
+    float label_w = std::min(w * 0.55f, font * 14.0f);
+    for (std::size_t k = 0; k < shown; ++k)
+        if (ImGui::CalcTextSize(tl::param_defs()[bars[k].param].name.c_str()).x > label_w - 8) label_w = 0;
+    const float bar_w = w - label_w - (label_w > 0 ? font * 0.5f : 0.0f);
+    const auto x_of = [&](double v) { return static_cast<float>((v - lo) / std::max(hi - lo, 1e-9)) * bar_w; };
     for (std::size_t k = 0; k < shown; ++k) {
         const tl::TornadoBar& b = bars[k];
         if (std::fabs(b.high - b.low) < 0.05) break;
         const tl::ParamDef& d = tl::param_defs()[b.param];
+        if (label_w == 0) wrapped_text(d.name);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = font * 1.35f, x0 = p.x + label_w;
-        dl->AddText(ImVec2(p.x, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
-                    fit_text(d.name, label_w - 8).c_str());
+        if (label_w > 0)
+            dl->AddText(ImVec2(p.x, p.y + (h - font) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), d.name.c_str());
         const float xc = x0 + x_of(central);
         for (const auto& [value, alpha] : {std::pair{b.low, 0.45f}, std::pair{b.high, 0.95f}}) {
             const float x = x0 + x_of(value);
@@ -80,8 +87,11 @@ void draw_tornado(app::AppState& state) {
 void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
     const tl::Scenario& s = state.scenario();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    // (Short: on a phone the ranking below must stay in view.) Drawn "near
+    // your settings", an assumption set at an end of its range puts the line
+    // at the edge of the bands, or past it.
     ImGui::TextWrapped("Uncertain parameters of the model. Moving one changes the baseline as well as your scenario; "
-                       "the uncertainty bands sample all of them between low and high.");
+                       "the uncertainty bands draw all of them between low and high, most often near your settings.");
     ImGui::PopStyleColor();
     bool any = !(s.assumptions == tl::central_assumptions());
     ImGui::BeginDisabled(!any);

@@ -36,6 +36,7 @@ void draw_trainer_menu(app::App& app) {
     app::Trainer& trainer = app.trainer;
     if (ImGui::Button("Trainer")) ImGui::OpenPopup("##trainer");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Guided scenarios, presenter view, the room's scenarios");
+    place_popup_below_last_item();
     if (ImGui::BeginPopup("##trainer")) {
         if (ImGui::Selectable("Guided scenarios\xE2\x80\xA6")) app.ui_state.guide_library_request = true;
         auto& session = trainer.session();
@@ -106,12 +107,15 @@ void draw_guide_panel(app::App& app, bool large) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ink().accent), "Debrief");
         ImGui::Separator();
         ImGui::TextUnformatted("The path taken:");
-        if (ImGui::BeginTable("##path", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-            // Score columns as wide as their header (whole names when there is
-            // room, distinct abbreviations when not); the step's title wraps.
-            const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Step title Goal missed Protect Promote Partner").x * 1.3f;
+        // Score columns as wide as their header (whole names when there is
+        // room, distinct abbreviations when not); the step's title wraps. A
+        // narrow panel (a laptop's guide box, a phone) puts the goal under the
+        // title, so the title keeps whole words.
+        const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Step title Goal missed Protect Promote Partner").x * 1.3f;
+        const int score_column = narrow ? 1 : 2;
+        if (ImGui::BeginTable("##path", score_column + 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("Goal", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("missed").x);
+            if (!narrow) ImGui::TableSetupColumn("Goal", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("missed").x);
             for (int p = 0; p < 3; ++p) {
                 // (kPillarNames are string literals: .data() ends in a NUL.)
                 const char* header = narrow ? pillar_abbreviation(tl::Pillar(p)) : tl::kPillarNames[p].data();
@@ -123,10 +127,15 @@ void draw_guide_panel(app::App& app, bool large) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
                 ImGui::TextWrapped("%s", g.guide.steps[rec.step].title.c_str());
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextUnformatted(g.guide.steps[rec.step].goal ? (rec.goal_met ? "met" : "missed") : "-");
+                const char* goal = g.guide.steps[rec.step].goal ? (rec.goal_met ? "met" : "missed") : "-";
+                if (narrow) {
+                    if (g.guide.steps[rec.step].goal) ImGui::TextDisabled("goal %s", goal);
+                } else {
+                    ImGui::TableSetColumnIndex(1);
+                    ImGui::TextUnformatted(goal);
+                }
                 for (int p = 0; p < 3; ++p) {
-                    ImGui::TableSetColumnIndex(2 + p);
+                    ImGui::TableSetColumnIndex(score_column + p);
                     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pillar_color(tl::Pillar(p))), "%.0f", rec.scores[p]);
                 }
             }

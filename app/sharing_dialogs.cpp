@@ -32,6 +32,7 @@ void draw_file_menu(app::App& app) {
     bool& new_confirm_request = app.ui_state.new_scenario_confirm_request;
     if (ImGui::Button("File")) ImGui::OpenPopup("##file");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("New, open, save, export");
+    place_popup_below_last_item();
     if (ImGui::BeginPopup("##file")) {
         if (ImGui::Selectable("New scenario")) {
             if (state.changed_lever_count() > 0) new_confirm_request = true;
@@ -61,21 +62,26 @@ void draw_file_menu(app::App& app) {
         ImGui::OpenPopup("Start a new scenario?");
         new_confirm_request = false;
     }
-    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, platform::frame_info().width - 20), 0));
+    const platform::FrameInfo& f = platform::frame_info();
+    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, f.width - 20), 0));
+    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Start a new scenario?", nullptr, ImGuiWindowFlags_NoResize)) {
-        ImGui::TextWrapped("You have changed %d levers. Save them first? (Undo also brings them back.)",
-                           state.changed_lever_count());
+        const int changed = state.changed_lever_count();
+        ImGui::TextWrapped("You have changed %d lever%s. Save %s first? Undo also brings %s back.", changed,
+                           changed == 1 ? "" : "s", changed == 1 ? "it" : "them", changed == 1 ? "it" : "them");
+        // The buttons wrap on a phone: Cancel must stay on screen (a phone
+        // has no Escape key).
         if (ImGui::Button("Save a file, then start new")) {
             sharing.save_file();
             sharing.new_scenario();
             ImGui::CloseCurrentPopup();
         }
-        ImGui::SameLine();
+        same_line_if_button_fits("Start new");
         if (ImGui::Button("Start new")) {
             sharing.new_scenario();
             ImGui::CloseCurrentPopup();
         }
-        ImGui::SameLine();
+        same_line_if_button_fits("Cancel");
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -95,11 +101,12 @@ void draw_share_dialog(app::App& app) {
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Share this scenario", nullptr, ImGuiWindowFlags_NoResize)) return;
     // The name travels with the link and labels it in the trainer's room view:
-    // ask for the participant's or team's, not the preset's (the room would
-    // show a row of "Status quo 2024").
+    // ask for the participant's or team's, not the preset's or the guide's
+    // (the room would show a row of "Status quo 2024", or of the guide's title).
     tl::Scenario s = state.scenario();
     const tl::Preset* preset = tl::find_preset(s.preset);
-    const bool unnamed = s.name.empty() || (preset && s.name == preset->name);
+    const auto& guide = app.trainer.session();
+    const bool unnamed = s.name.empty() || (preset && s.name == preset->name) || (guide && s.name == guide->guide.title);
     char name[128];
     std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
     ImGui::TextUnformatted("Your name or team");

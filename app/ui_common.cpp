@@ -91,6 +91,13 @@ float button_width(const char* label) { return ImGui::CalcTextSize(label).x + Im
 
 void same_line_if_button_fits(const char* label, float extra) { same_line_if_fits(button_width(label) + extra); }
 
+void place_popup_below_last_item() {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const bool right_half = (min.x + max.x) * 0.5f > ImGui::GetIO().DisplaySize.x * 0.5f;
+    ImGui::SetNextWindowPos(ImVec2(right_half ? max.x : min.x, max.y + 2), ImGuiCond_Appearing,
+                            ImVec2(right_half ? 1.0f : 0.0f, 0.0f));
+}
+
 std::string changes_summary(const tl::Scenario& s) {
     const tl::Scenario base = tl::baseline_of(s);
     const tl::Preset* preset = tl::find_preset(s.preset);

@@ -54,6 +54,12 @@ void same_line_if_fits(float width);
 float button_width(const char* label);
 void same_line_if_button_fits(const char* label, float extra = 0);
 
+// Call just before BeginPopup of a menu opened by the button drawn last: the
+// menu opens under the button (right-aligned in the screen's right half), not
+// at the pointer, where a tap on the button's lower half would be on the
+// menu's first row.
+void place_popup_below_last_item();
+
 // What a scenario changed from its preset, for a label: "Export controls
 // (Chips) 90%, +2 more", or the preset's name when no lever moved.
 std::string changes_summary(const tl::Scenario& s);

@@ -42,6 +42,7 @@ struct LibraryWindow {
 
 struct UiState {
     Tab tab = Tab::Levers;
+    bool guide_shown = false;  // a guide was running last frame (a new one opens its tab on a phone or tablet)
     float header_height = 120.0f;  // the toolbar wraps: the header is sized to last frame's content
     // Dialogs asked for this frame, opened by the code that draws them.
     bool share_dialog_request = false;

@@ -125,6 +125,27 @@ describe('touch on a phone (390x844, 3x)', () => {
     });
   });
 
+  test('at text scale 1.6 the File menu opens below its button and New scenario can be cancelled by a tap', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      await app.command({ cmd: 'font_scale', value: 1.6 });
+      await app.command({ cmd: 'set_lever', lever: SEMIS, value: 90 });
+      let s = await tap(app, 'File');
+      const [, fy, , fh] = s.items.File;
+      assert.ok(s.items['New scenario'], 'the File menu opened on a tap');
+      // A tap on the button's lower half must not land on the menu's first row.
+      assert.ok(s.items['New scenario'][1] >= fy + fh, `the menu (${s.items['New scenario']}) is below File (${s.items.File})`);
+      s = await tap(app, 'New scenario');
+      for (const label of ['Save a file, then start new', 'Start new', 'Cancel']) {
+        const [x, y, w, h] = s.items[label] || await item(app, label);
+        assert.ok(x >= 0 && y >= 0 && x + w <= 390 && y + h <= 844, `"${label}" is on screen: ${[x, y, w, h]}`);
+      }
+      await saveScreenshot(app.page, 'touch-390x844-new-scenario-1.6');
+      s = await tap(app, 'Cancel');
+      s = await waitFor(() => app.state(), (t) => !t.items.Cancel);
+      assert.equal(s.changed_levers, 1, 'Cancel kept the scenario');
+    });
+  });
+
   test('a vertical swipe scrolls the lever list to the Partner levers; a slider under it keeps its value', async () => {
     await site.withApp(PHONE_2X, async (app) => {
       let s = await frames(app, 2);
@@ -202,6 +223,16 @@ describe('touch on a tablet (1024x768, 2x)', () => {
       s = await tap(app, 'Rival access leakage');
       assert.equal(s.items['Dependence on the rival'], undefined, 'picking an indicator closed the selector');
       await saveScreenshot(app.page, 'touch-1024x768-why-selector');
+
+      // A guide that starts (as from the library or a link) shows its
+      // briefing, and Undo cannot step back over its start onto the previous
+      // work (the guide would judge it by its goals).
+      await app.command({ cmd: 'seat', bloc: 'China' });
+      await app.command({ cmd: 'set_lever', lever: SEMIS, value: 25 });
+      assert.deepEqual(await app.command({ cmd: 'guide', id: 'any_two_or_all_three' }), { ok: true });
+      s = await waitFor(() => app.state(), (t) => t.guide && t.tab === 'Guide');
+      assert.equal(s.seat, 'US', 'the guide set its seat');
+      assert.equal(s.can_undo, false, 'Undo cannot step back over the guide\'s start');
 
       // Last: the room view covers most of a tablet's screen.
       s = await tap(app, 'Trainer');
