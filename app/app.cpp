@@ -30,6 +30,11 @@ void App::begin_frame(double now) {
     trainer.frame(now);
 }
 
+void App::end_frame() {
+    sharing.end_frame();
+    browser::text_frame_done(ImGui::GetIO().WantTextInput);
+}
+
 bool App::open_text(const std::string& source, const std::string& text) {
     if (text.find("\"trilemma-lab/guide\"") != std::string::npos) {
         trainer.open_guide(text, source);  // refused: a notice says why, the work is kept

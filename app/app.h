@@ -34,8 +34,9 @@ public:
     void start(double now);
     // Before drawing each frame: page events, autosave, the model, the guide's goal.
     void begin_frame(double now);
-    // After drawing: a change committed while drawing is stored before the next frame.
-    void end_frame() { sharing.end_frame(); }
+    // After drawing: a change committed while drawing is stored before the next
+    // frame; the page learns whether a text field is being edited.
+    void end_frame();
 
     // A pasted or dropped text: a guide file goes to the trainer, links to
     // the room while its window is open, anything else to sharing (a share

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
@@ -35,6 +36,13 @@ struct Event {
 };
 std::deque<Event> pending;
 Handlers handlers;
+
+// Editable text fields drawn this frame and in the last complete one.
+struct Rect {
+    float x0, y0, x1, y1;
+};
+std::vector<Rect> fields_drawing, fields_drawn;
+bool text_editing = false;
 
 // web/glue.js reports why it did not read a fragment as "malformed" or "too-long:<characters>".
 std::string describe_fragment_problem(const std::string& code) {
@@ -62,6 +70,18 @@ void dispatch_pending() {
     }
 }
 
+void note_text_field(float x0, float y0, float x1, float y1) { fields_drawing.push_back({x0, y0, x1, y1}); }
+
+void text_frame_done(bool editing) {
+    fields_drawn.swap(fields_drawing);
+    fields_drawing.clear();
+    if (editing == text_editing) return;
+    text_editing = editing;
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ Module.page.setTextInput(!!$0); }, editing ? 1 : 0);
+#endif
+}
+
 }  // namespace browser
 
 // [SECTION] Exports called by web/glue.js
@@ -76,6 +96,13 @@ extern "C" {
 #endif
 TL_PAGE_EXPORT void trilemma_on_file(const char* name, const char* text) {
     browser::pending.push_back({browser::Event::File, name ? name : "", text ? text : "", "", 0});
+}
+// 1 when an editable text field was drawn at this point (CSS pixels) in the
+// last frame: the page focuses its textarea within the tap's own event.
+TL_PAGE_EXPORT int trilemma_text_field_at(double x, double y) {
+    for (const auto& r : browser::fields_drawn)
+        if (x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1) return 1;
+    return 0;
 }
 TL_PAGE_EXPORT void trilemma_on_paste(const char* text) {
     browser::pending.push_back({browser::Event::Paste, text ? text : "", "", "", 0});

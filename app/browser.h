@@ -72,6 +72,17 @@ void download_html_with_image(const std::string& filename, const std::string& ht
 
 void copy_to_clipboard(const std::string& text);
 
+// Typing into text fields. A phone shows its keyboard only for a real text
+// element, and IMEs, dead keys and emoji arrive as the element's `input`
+// events, which the canvas never gets: while ImGui edits a field, the page
+// types into a hidden textarea (web/glue.js) and hands the text and the
+// editing keys to the app. note_text_field() records where an editable field
+// was drawn (call it after the field), so that a tap there focuses the
+// textarea inside the tap's own event, as iOS requires; text_frame_done() ends
+// the frame's list and tells the page when editing starts or stops.
+void note_text_field(float x0, float y0, float x1, float y1);
+void text_frame_done(bool editing);
+
 // The device's own share sheet (messages, mail, AirDrop...: Module.webShare in
 // web/glue.js), where the browser has one; never natively.
 bool web_share_available();

@@ -99,6 +99,7 @@ void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     filter.Draw("##filter", -1);
+    note_text_field();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name");
     draw_tornado(state);
     ImGui::Separator();

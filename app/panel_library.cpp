@@ -105,7 +105,9 @@ void draw_scenario_library(app::App& app) {
               std::to_string(e.scenario.horizon) + " \xC2\xB7 " + ago(e.updated) + "\n" + scores);
         if (renaming == e.id) {
             ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
+            if (window.focus_rename) ImGui::SetKeyboardFocusHere(), window.focus_rename = false;
             const bool enter = ImGui::InputText("##rename", rename_buf, sizeof rename_buf, ImGuiInputTextFlags_EnterReturnsTrue);
+            note_text_field();
             ImGui::SameLine();
             if (ImGui::Button("Save") || enter) action = "rename", action_id = e.id;
             ImGui::SameLine();
@@ -121,6 +123,7 @@ void draw_scenario_library(app::App& app) {
             if (!current) same_line_if_button_fits("Rename");
             if (ImGui::Button("Rename")) {
                 renaming = e.id;
+                window.focus_rename = true;
                 std::snprintf(rename_buf, sizeof rename_buf, "%s", e.scenario.name.c_str());
             }
             same_line_if_button_fits("Duplicate");

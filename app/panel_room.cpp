@@ -69,6 +69,7 @@ void draw_room_window(app::App& app) {
     muted_wrapped_text("Paste the participants' share links, one per line (or press Ctrl+V anywhere on the page while this "
                   "window is open), then Add.");
     ImGui::InputTextMultiline("##links", input.data(), input.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+    note_text_field();
     if (ImGui::Button("Add")) {
         trainer.room_add(input.c_str());
         std::fill(input.begin(), input.end(), '\0');

@@ -37,6 +37,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <utility>
 #include <vector>
@@ -509,6 +510,38 @@ void browser_frame(void*) { frame_once(); }
 #endif
 
 }  // namespace
+
+#ifdef __EMSCRIPTEN__
+// Typing that reaches the page's hidden textarea rather than the canvas (a
+// phone's keyboard, an IME, dead keys: app/browser.h) enters the frame loop as
+// SDL's own keyboard events, so key releases are held as theirs are.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void trilemma_on_text(const char* text) {
+    const std::size_t n = text ? std::strlen(text) : 0;
+    constexpr std::size_t kRoom = sizeof(SDL_TextInputEvent::text) - 1;
+    for (std::size_t a = 0; a < n;) {
+        std::size_t e = std::min(n, a + kRoom);
+        while (e < n && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;  // not inside a character
+        SDL_Event ev{};
+        ev.type = SDL_TEXTINPUT;
+        std::memcpy(ev.text.text, text + a, e - a);
+        SDL_PushEvent(&ev);
+        a = e;
+    }
+}
+EMSCRIPTEN_KEEPALIVE void trilemma_on_key(int scancode, int down, int modifiers) {
+    if (scancode <= SDL_SCANCODE_UNKNOWN || scancode >= SDL_NUM_SCANCODES) return;
+    SDL_SetModState(static_cast<SDL_Keymod>(modifiers));  // the backend reads Ctrl and Shift from here
+    SDL_Event ev{};
+    ev.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    ev.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    ev.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+    ev.key.keysym.sym = SDL_GetKeyFromScancode(ev.key.keysym.scancode);
+    ev.key.keysym.mod = static_cast<Uint16>(modifiers);
+    SDL_PushEvent(&ev);
+}
+}
+#endif
 
 bool init(const Options& options) {
     g.options = options;

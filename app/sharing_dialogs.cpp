@@ -111,8 +111,10 @@ void draw_share_dialog(app::App& app) {
     std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
     ImGui::TextUnformatted("Your name or team");
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue) ||
-        ImGui::IsItemDeactivatedAfterEdit()) {
+    const bool entered =
+        ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue);
+    note_text_field();
+    if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
         s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
         state.set_scenario(s);
     }

@@ -4,6 +4,7 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include "app/browser.h"
 #include "app/screen_audit.h"
 #include "app/theme.h"
 
@@ -90,6 +91,11 @@ void same_line_if_fits(float width) {
 float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
 
 void same_line_if_button_fits(const char* label, float extra) { same_line_if_fits(button_width(label) + extra); }
+
+void note_text_field() {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    browser::note_text_field(min.x, min.y, max.x, max.y);
+}
 
 void place_popup_below_last_item() {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

@@ -60,6 +60,10 @@ void same_line_if_button_fits(const char* label, float extra = 0);
 // menu's first row.
 void place_popup_below_last_item();
 
+// Call after an editable text field (InputText...): a tap on it brings up a
+// phone's keyboard (app/browser.h).
+void note_text_field();
+
 // What a scenario changed from its preset, for a label: "Export controls
 // (Chips) 90%, +2 more", or the preset's name when no lever moved.
 std::string changes_summary(const tl::Scenario& s);

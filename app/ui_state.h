@@ -35,6 +35,7 @@ struct TriangleTrail {
 struct LibraryWindow {
     bool open_request = false;
     std::string renaming;          // id of the entry whose name is being edited
+    bool focus_rename = false;     // put the cursor in the name field when it appears
     char rename_buf[128] = {};
     std::string confirm_delete;    // id (or storage key) awaiting "Delete?"
     int filter = 0;                // 0 all, then one kind of entry

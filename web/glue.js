@@ -236,6 +236,7 @@
       downloadStored(key, name) {
         downloadText(name.replace(/\.txt$/, '.json'), JSON.stringify({ key, value: storageGet(key) }), 'application/json');
       },
+      setTextInput,
     },
   };
 
@@ -368,8 +369,66 @@
   window.addEventListener('pageshow', (e) => { if (e.persisted) writeClaim(); });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); else writeClaim(); });
 
-  // Keyboard input goes to the canvas: keep it focused when used.
-  canvas.addEventListener('pointerdown', () => canvas.focus());
+  // --- Typing into the app's text fields (app/browser.h). While ImGui edits
+  // a field, the keyboard's focus is a hidden textarea: a phone shows its
+  // keyboard only for a text element, and IMEs, dead keys and emoji arrive
+  // only as its input events. It holds one space, so that a phone keyboard's
+  // Backspace, which comes as an input event deleting it, has something to
+  // delete; text typed after it goes to the app, and the space is put back.
+  const textInput = $('text-input');
+  const SENTINEL = ' ';
+  const resetText = () => { textInput.value = SENTINEL; textInput.setSelectionRange(1, 1); };
+  const fieldAt = (e) => {
+    if (!appReady || failed) return false;
+    try { return Module.ccall('trilemma_text_field_at', 'number', ['number', 'number'], [e.clientX, e.clientY]) === 1; } catch (x) { return false; }
+  };
+  function focusText() {
+    if (document.activeElement !== textInput) { resetText(); textInput.focus({ preventScroll: true }); }
+  }
+  function setTextInput(on) {
+    if (on) focusText();
+    else if (document.activeElement === textInput) canvas.focus({ preventScroll: true });
+  }
+  const toText = (text) => { if (text && appReady && !failed) toApp('trilemma_on_text', [text]); };
+  // SDL scancodes of the keys that edit a field (SDL_scancode.h).
+  const SCANCODES = { Backspace: 42, Delete: 76, Enter: 40, Tab: 43, Escape: 41, ArrowLeft: 80, ArrowRight: 79,
+    ArrowUp: 82, ArrowDown: 81, Home: 74, End: 77, a: 4, z: 29, y: 28 };
+  const mods = (e) => (e.shiftKey ? 0x1 : 0) | (e.ctrlKey ? 0x40 : 0) | (e.altKey ? 0x100 : 0) | (e.metaKey ? 0x400 : 0);
+  const keyToApp = (code, down, m) => {
+    if (appReady && !failed) Module.ccall('trilemma_on_key', null, ['number', 'number', 'number'], [code, down ? 1 : 0, m]);
+  };
+  const tapKey = (code) => { keyToApp(code, true, 0); keyToApp(code, false, 0); };
+  function toKey(e, down) {
+    const code = SCANCODES[e.key.length === 1 ? e.key.toLowerCase() : e.key];
+    // Letters only with Ctrl or Cmd (select all, undo, redo); typed letters are input events.
+    if (!code || (e.key.length === 1 && !e.ctrlKey && !e.metaKey) || e.isComposing || e.keyCode === 229) return false;
+    keyToApp(code, down, down ? mods(e) : 0);
+    return true;
+  }
+  textInput.addEventListener('keydown', (e) => { if (toKey(e, true)) e.preventDefault(); });
+  textInput.addEventListener('keyup', (e) => { if (toKey(e, false)) e.preventDefault(); });
+  textInput.addEventListener('input', (e) => {
+    if (e.isComposing) return;  // an IME's word is sent when it is chosen (compositionend)
+    const type = e.inputType || '';
+    if (type.startsWith('delete')) {
+      tapKey(SCANCODES.Backspace);  // a phone keyboard's Backspace
+    } else if (type === 'insertLineBreak' || type === 'insertParagraph') {
+      tapKey(SCANCODES.Enter);
+    } else if (type !== 'insertFromPaste' && type !== 'insertFromDrop') {  // pastes arrive through the paste event
+      toText(textInput.value.startsWith(SENTINEL) ? textInput.value.slice(SENTINEL.length) : textInput.value);
+    }
+    resetText();
+  });
+  textInput.addEventListener('compositionend', () => {
+    toText(textInput.value.startsWith(SENTINEL) ? textInput.value.slice(SENTINEL.length) : textInput.value);
+    resetText();
+  });
+
+  // Keyboard input goes to the canvas: keep it focused when used, except on
+  // a text field, where a tap focuses the textarea (within the tap's event:
+  // iOS shows the keyboard for no later focus).
+  canvas.addEventListener('pointerdown', (e) => { if (!fieldAt(e)) canvas.focus(); });
+  canvas.addEventListener('pointerup', (e) => { if (fieldAt(e)) focusText(); });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // Losing the GL context (GPU reset, too many tabs) leaves a blank canvas.
   canvas.addEventListener('webglcontextlost', (e) => {

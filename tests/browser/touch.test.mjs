@@ -146,6 +146,25 @@ describe('touch on a phone (390x844, 3x)', () => {
     });
   });
 
+  test('a tap on a text field brings up the keyboard: typed text, accents and Backspace land in the field', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      let s = await tap(app, 'Share');
+      s = await tap(app, '##name');
+      // The page's textarea has the focus (a phone shows its keyboard for it), not the canvas.
+      assert.equal(await app.page.evaluate(() => document.activeElement.id), 'text-input');
+      await app.page.keyboard.insertText('Team Ünï 3!');  // as a phone keyboard or an IME delivers it
+      await frames(app, 3);
+      await app.page.keyboard.press('Backspace');
+      await frames(app, 3);
+      await app.page.keyboard.press('Enter');
+      s = await waitFor(() => app.state(), (t) => t.name === 'Team Ünï 3', { timeout: 3_000 });
+      assert.equal(s.name, 'Team Ünï 3', 'the name typed, less the character Backspace deleted');
+      // (ImGui reports the end of the editing a frame later.)
+      const active = await waitFor(() => app.page.evaluate(() => document.activeElement.id), (id) => id === 'canvas', { timeout: 3_000 });
+      assert.equal(active, 'canvas', 'Enter ends the editing');
+    });
+  });
+
   test('a vertical swipe scrolls the lever list to the Partner levers; a slider under it keeps its value', async () => {
     await site.withApp(PHONE_2X, async (app) => {
       let s = await frames(app, 2);
