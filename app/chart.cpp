@@ -186,7 +186,8 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     double margin = (hi - lo) * 0.08;
     double axis_lo, axis_hi;
     int tick_target = std::max(2, static_cast<int>((p1.y - plot_top) / (font * 2.2f)));
-    std::vector<double> ticks = nice_ticks(lo - margin, hi + margin, tick_target, &axis_lo, &axis_hi);
+    std::vector<double> ticks = nice_ticks(std::max(lo - margin, spec.floor), std::min(hi + margin, spec.ceiling),
+                                           tick_target, &axis_lo, &axis_hi);
 
     // Plot area: room for tick labels on the left and years below.
     // As many decimals as the tick step needs, so that no two labels read the same.

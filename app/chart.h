@@ -3,6 +3,7 @@
 // with "nice" ticks, units, year labels, lines (solid or dashed), shaded
 // bands, a legend, and a hover readout of every series at the nearest year.
 // Drawn with ImDrawList (no plotting library ships in Debian).
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct ChartSpec {
     // same for every scenario): shaded, and not clickable as a year to explain.
     int history_years = 0;
     std::vector<ChartPoint> observed;
+    // Where the quantity itself ends (tl::indicator_bounds: no deals below
+    // zero): the axis and the bands stop there.
+    double floor = -std::numeric_limits<double>::infinity(), ceiling = std::numeric_limits<double>::infinity();
 };
 
 struct ChartResult {

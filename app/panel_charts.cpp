@@ -2,6 +2,7 @@
 // baseline, with Monte Carlo bands (5–95% and 25–75%), the default baseline
 // when assumptions were changed, and a pinned scenario to compare.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "app/chart.h"
@@ -54,6 +55,12 @@ void draw_charts(app::AppState& state, int columns) {
         spec.marker_year = settings.why_indicator == ind
                                ? (settings.why_year < 0 ? view.scenario.year(view.scenario.years - 1) : settings.why_year)
                                : -1;
+        // The quantity's own bounds (no deals below zero): bands that follow a
+        // moved line could otherwise cross them.
+        const tl::Bounds bounds = tl::indicator_bounds(ind);
+        if (!std::isnan(bounds.lo)) spec.floor = bounds.lo;
+        if (!std::isnan(bounds.hi)) spec.ceiling = bounds.hi;
+        const auto bounded = [&](double v) { return std::clamp(v, spec.floor, spec.ceiling); };
         if (bands_for_bloc && view.bands.years == view.scenario.years && view.bands_results.years == view.scenario.years) {
             ChartBand outer{"5–95% range", {}, {}, pillar_color(indicator_pillar(ind), theme::kBandOuterTint)};
             ChartBand inner{"25–75%", {}, {}, pillar_color(indicator_pillar(ind), theme::kBandInnerTint)};
@@ -62,10 +69,10 @@ void draw_charts(app::AppState& state, int columns) {
                 // Bands drawn for an earlier scenario (while a slider moves)
                 // follow the current line until they are redrawn.
                 const double shift = view.scenario.at(ind, bloc, y) - view.bands_results.at(ind, bloc, y);
-                outer.lo.push_back(q[0] + shift);
-                outer.hi.push_back(q[4] + shift);
-                inner.lo.push_back(q[1] + shift);
-                inner.hi.push_back(q[3] + shift);
+                outer.lo.push_back(bounded(q[0] + shift));
+                outer.hi.push_back(bounded(q[4] + shift));
+                inner.lo.push_back(bounded(q[1] + shift));
+                inner.hi.push_back(bounded(q[3] + shift));
             }
             spec.bands = {outer, inner};
         }

@@ -64,13 +64,13 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     const tl::TrilemmaDef& def = tl::trilemma_def(settings.trilemma);
     const int year = view.scenario.years - 1;
 
-    // Which triangle.
-    // Room for the "(?)" beside it.
     // Never so small that the corner labels run into each other (a
     // presenter's or a phone's short screen at large text: the panel scrolls).
     const float font = ImGui::GetFontSize();
     size = std::min(std::max(size, kMinWidthInFonts * font), ImGui::GetContentRegionAvail().x);
-    // The selector is as wide as the triangle, or as its own name needs.
+
+    // Which triangle: a selector as wide as the triangle or as its name
+    // needs, with room for the "(?)" beside it.
     const float combo_w = std::min(std::max(size, 20.0f * font), ImGui::GetContentRegionAvail().x) - ImGui::CalcTextSize("(?)").x -
                           ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(combo_w);

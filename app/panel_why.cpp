@@ -115,8 +115,14 @@ void draw_why(app::AppState& state) {
     ImGui::PopFont();
     if (at.changes.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("No lever differs from the baseline yet. Move a lever and this panel shows how much each "
-                           "change contributed.");
+        // The baseline is the preset (the tick under each slider); the story
+        // and the scores measure from 2024: say which, so the two agree.
+        const tl::Preset* preset = tl::find_preset(state.scenario().preset);
+        const bool status_quo = !preset || preset->id == tl::presets().front().id;
+        ImGui::TextWrapped("No lever differs from the baseline%s yet. Move a lever and this panel shows how much each "
+                           "change contributed.%s",
+                           status_quo ? "" : (" (the preset " + preset->name + ")").c_str(),
+                           status_quo ? "" : " The story tells what the preset itself changed since 2024.");
         ImGui::PopStyleColor();
         return;
     }

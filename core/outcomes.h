@@ -3,6 +3,7 @@
 // sector × bloc matrix, and the three pillar scores of the trilemma.
 #pragma once
 #include <array>
+#include <limits>
 #include <string_view>
 
 #include "core/types.h"
@@ -207,5 +208,41 @@ struct Results {
     double last(Indicator i, Bloc b) const { return at(i, b, years - 1); }
     int year(int year_index) const { return kBaseYear + year_index; }
 };
+
+// Inclusive bounds of an indicator, or NaN where it has none on that side:
+// the property tests hold every run to them, and a chart's axis stops there.
+struct Bounds {
+    double lo, hi;
+};
+inline Bounds indicator_bounds(Indicator i) {
+    constexpr double none = std::numeric_limits<double>::quiet_NaN();
+    switch (i) {
+        case Indicator::TechLead: return {-100, 100};
+        case Indicator::RivalLeakage:
+        case Indicator::Dependence:
+        case Indicator::AllianceCohesion:
+        case Indicator::GlobalSouthAlignment:
+        case Indicator::StandardsFragmentation:
+        case Indicator::Escalation:
+        case Indicator::Capability:
+        case Indicator::StandardsInfluence:
+        case Indicator::ProtectScore:
+        case Indicator::PromoteScore:
+        case Indicator::PartnerScore:
+        case Indicator::MarketShare: return {0, 100};
+        case Indicator::LeadYears: return {-40, 40};  // 100 index points at the slowest pace, 2.5 a year
+        case Indicator::InvestmentFromRival:
+        case Indicator::VentureIntoRival:
+        case Indicator::VentureDealsIntoRival:
+        case Indicator::IsoSecretariats:
+        case Indicator::IecSecretariats: return {0, none};
+        case Indicator::TradeOpenness:
+        case Indicator::FiscalCost:
+        case Indicator::CleanTechCost:
+        case Indicator::Innovation: return {0, none};
+        case Indicator::GdpEffect: return {none, none};
+    }
+    return {none, none};
+}
 
 }  // namespace tl

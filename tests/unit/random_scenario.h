@@ -47,39 +47,4 @@ inline Scenario random_scenario(Rng& rng, RandomScenarioOptions opt = {}) {
     return s;
 }
 
-// Inclusive bounds of an indicator, or NaN where it has none on that side.
-struct Bounds {
-    double lo, hi;
-};
-inline Bounds indicator_bounds(Indicator i) {
-    const double none = NAN;
-    switch (i) {
-        case Indicator::TechLead: return {-100, 100};
-        case Indicator::RivalLeakage:
-        case Indicator::Dependence:
-        case Indicator::AllianceCohesion:
-        case Indicator::GlobalSouthAlignment:
-        case Indicator::StandardsFragmentation:
-        case Indicator::Escalation:
-        case Indicator::Capability:
-        case Indicator::StandardsInfluence:
-        case Indicator::ProtectScore:
-        case Indicator::PromoteScore:
-        case Indicator::PartnerScore:
-        case Indicator::MarketShare: return {0, 100};
-        case Indicator::LeadYears: return {-40, 40};  // 100 index points at the slowest pace, 2.5 a year
-        case Indicator::InvestmentFromRival:
-        case Indicator::VentureIntoRival:
-        case Indicator::VentureDealsIntoRival:
-        case Indicator::IsoSecretariats:
-        case Indicator::IecSecretariats: return {0, none};
-        case Indicator::TradeOpenness:
-        case Indicator::FiscalCost:
-        case Indicator::CleanTechCost:
-        case Indicator::Innovation: return {0, none};
-        case Indicator::GdpEffect: return {none, none};
-    }
-    return {none, none};
-}
-
 }  // namespace tl::testing
