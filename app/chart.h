@@ -50,7 +50,7 @@ struct ChartSpec {
     int history_years = 0;
     std::vector<ChartPoint> observed;
     // Where the quantity itself ends (tl::indicator_bounds: no deals below
-    // zero): the axis and the bands stop there.
+    // zero): the axis stops there (the caller keeps its bands within).
     double floor = -std::numeric_limits<double>::infinity(), ceiling = std::numeric_limits<double>::infinity();
 };
 

@@ -229,10 +229,7 @@ void view_options(app::App& app) {
 }
 
 void view_popup(app::App& app) {
-    if (ImGui::Button("View")) ImGui::OpenPopup("##view");
-    if (ImGui::IsItemHovered()) wrapped_tooltip("Text size, light or dark, reactions");
-    place_popup_below_last_item();
-    if (ImGui::BeginPopup("##view")) {
+    if (begin_menu_button("View", "##view", "Text size, light or dark, reactions")) {
         view_options(app);
         ImGui::EndPopup();
     }
@@ -273,9 +270,7 @@ float draw_header(app::App& app, Layout layout, float width) {
     draw_file_menu(app);
     ImGui::SameLine();
     if (phone) {
-        if (ImGui::Button("Options")) ImGui::OpenPopup("##options");
-        place_popup_below_last_item();
-        if (ImGui::BeginPopup("##options")) {
+        if (begin_menu_button("Options", "##options")) {
             horizon_slider(state, font * 12);
             start_year_combo(state, font * 12);
             scenario_actions(state, popup_right());

@@ -34,10 +34,7 @@ std::string mmss(double seconds) {
 
 void draw_trainer_menu(app::App& app) {
     app::Trainer& trainer = app.trainer;
-    if (ImGui::Button("Trainer")) ImGui::OpenPopup("##trainer");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Guided scenarios, presenter view, the room's scenarios");
-    place_popup_below_last_item();
-    if (ImGui::BeginPopup("##trainer")) {
+    if (begin_menu_button("Trainer", "##trainer", "Guided scenarios, presenter view, the room's scenarios")) {
         if (ImGui::Selectable("Guided scenarios\xE2\x80\xA6")) app.ui_state.guide_library_request = true;
         auto& session = trainer.session();
         if (session) {

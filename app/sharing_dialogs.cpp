@@ -30,10 +30,7 @@ void draw_file_menu(app::App& app) {
     app::Sharing& sharing = app.sharing;
     app::AppState& state = app.state;
     bool& new_confirm_request = app.ui_state.new_scenario_confirm_request;
-    if (ImGui::Button("File")) ImGui::OpenPopup("##file");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("New, open, save, export");
-    place_popup_below_last_item();
-    if (ImGui::BeginPopup("##file")) {
+    if (begin_menu_button("File", "##file", "New, open, save, export")) {
         if (ImGui::Selectable("New scenario")) {
             if (state.changed_lever_count() > 0) new_confirm_request = true;
             else sharing.new_scenario();

@@ -97,11 +97,14 @@ void note_text_field() {
     browser::note_text_field(min.x, min.y, max.x, max.y);
 }
 
-void place_popup_below_last_item() {
+bool begin_menu_button(const char* label, const char* popup_id, const char* tooltip) {
+    if (ImGui::Button(label)) ImGui::OpenPopup(popup_id);
+    if (tooltip && ImGui::IsItemHovered()) wrapped_tooltip("%s", tooltip);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const bool right_half = (min.x + max.x) * 0.5f > ImGui::GetIO().DisplaySize.x * 0.5f;
     ImGui::SetNextWindowPos(ImVec2(right_half ? max.x : min.x, max.y + 2), ImGuiCond_Appearing,
                             ImVec2(right_half ? 1.0f : 0.0f, 0.0f));
+    return ImGui::BeginPopup(popup_id);
 }
 
 std::string changes_summary(const tl::Scenario& s) {

@@ -54,11 +54,11 @@ void same_line_if_fits(float width);
 float button_width(const char* label);
 void same_line_if_button_fits(const char* label, float extra = 0);
 
-// Call just before BeginPopup of a menu opened by the button drawn last: the
-// menu opens under the button (right-aligned in the screen's right half), not
-// at the pointer, where a tap on the button's lower half would be on the
-// menu's first row.
-void place_popup_below_last_item();
+// A button that opens a menu (BeginPopup `popup_id`; true while it is open:
+// call EndPopup). The menu opens under the button (right-aligned in the
+// screen's right half), not at the pointer, where a tap on the button's lower
+// half would be on the menu's first row. `tooltip`: shown on hover, or null.
+bool begin_menu_button(const char* label, const char* popup_id, const char* tooltip = nullptr);
 
 // Call after an editable text field (InputText...): a tap on it brings up a
 // phone's keyboard (app/browser.h).

@@ -235,7 +235,7 @@ inline Bounds indicator_bounds(Indicator i) {
         case Indicator::VentureIntoRival:
         case Indicator::VentureDealsIntoRival:
         case Indicator::IsoSecretariats:
-        case Indicator::IecSecretariats: return {0, none};
+        case Indicator::IecSecretariats:
         case Indicator::TradeOpenness:
         case Indicator::FiscalCost:
         case Indicator::CleanTechCost:

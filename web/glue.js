@@ -389,7 +389,11 @@
     if (on) focusText();
     else if (document.activeElement === textInput) canvas.focus({ preventScroll: true });
   }
-  const toText = (text) => { if (text && appReady && !failed) toApp('trilemma_on_text', [text]); };
+  // What was typed after the sentinel goes to the app.
+  function sendTyped() {
+    const v = textInput.value, text = v.startsWith(SENTINEL) ? v.slice(SENTINEL.length) : v;
+    if (text && appReady && !failed) toApp('trilemma_on_text', [text]);
+  }
   // SDL scancodes of the keys that edit a field (SDL_scancode.h).
   const SCANCODES = { Backspace: 42, Delete: 76, Enter: 40, Tab: 43, Escape: 41, ArrowLeft: 80, ArrowRight: 79,
     ArrowUp: 82, ArrowDown: 81, Home: 74, End: 77, a: 4, z: 29, y: 28 };
@@ -415,14 +419,11 @@
     } else if (type === 'insertLineBreak' || type === 'insertParagraph') {
       tapKey(SCANCODES.Enter);
     } else if (type !== 'insertFromPaste' && type !== 'insertFromDrop') {  // pastes arrive through the paste event
-      toText(textInput.value.startsWith(SENTINEL) ? textInput.value.slice(SENTINEL.length) : textInput.value);
+      sendTyped();
     }
     resetText();
   });
-  textInput.addEventListener('compositionend', () => {
-    toText(textInput.value.startsWith(SENTINEL) ? textInput.value.slice(SENTINEL.length) : textInput.value);
-    resetText();
-  });
+  textInput.addEventListener('compositionend', () => { sendTyped(); resetText(); });
 
   // Keyboard input goes to the canvas: keep it focused when used, except on
   // a text field, where a tap focuses the textarea (within the tap's event:
