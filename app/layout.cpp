@@ -80,6 +80,17 @@ void keyboard_shortcuts(app::AppState& state) {
     if (mod && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) state.redo();
 }
 
+// A combo as wide as its widest entry, with the frame's padding and arrow.
+float combo_width(float text_width) {
+    return text_width + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight() + 4;
+}
+float combo_width(const char* widest) { return combo_width(ImGui::CalcTextSize(widest).x); }
+float preset_combo_width() {
+    float widest = 0;
+    for (const auto& p : tl::presets()) widest = std::max(widest, ImGui::CalcTextSize(p.name.c_str()).x);
+    return combo_width(widest);
+}
+
 void seat_combo(app::AppState& state, float width) {
     const tl::Scenario& s = state.scenario();
     ImGui::SetNextItemWidth(width);
@@ -283,17 +294,29 @@ float draw_header(app::App& app, Layout layout, float width) {
     }
 
     Flow flow{right};
-    flow.next(font * 8.5f);
-    seat_combo(state, phone ? (width - 30) * 0.38f : font * 8.5f);
-    flow.next(phone ? (width - 30) * 0.62f : font * 15);
-    preset_combo(state, phone ? (width - 30) * 0.62f : font * 15);
+    // On a laptop or projector the combos are as wide as their entries; the
+    // preset's takes what the row leaves, up to its longest name, so a name
+    // shows whole wherever the row has room.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float seat_w = phone ? (width - 30) * 0.38f : font * 8.5f;  // "Seat: Allies"; the Global South drops "Seat:"
+    const float horizon_w = combo_width("Horizon 2040"), start_w = combo_width("From 2040");
+    const float history_w = button_width("Undo") + button_width("Redo") + 10;
+    const float actions_w = button_width("Reset levers") + button_width("Replay last move") + button_width("Pin to compare") + 20;
+    const float row_room = right - ImGui::GetCursorScreenPos().x - (seat_w + horizon_w + start_w + history_w + 5 * spacing);
+    // When the scenario actions must wrap to a second row anyway, the preset takes their room.
+    const float preset_room = row_room - actions_w - spacing >= font * 15 ? row_room - actions_w - spacing : row_room;
+    const float preset_w = phone ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * 15), preset_combo_width());
+    flow.next(seat_w);
+    seat_combo(state, seat_w);
+    flow.next(preset_w);
+    preset_combo(state, preset_w);
     if (!phone) {
-        flow.next(font * 9);
-        horizon_slider(state, font * 9);
-        flow.next(font * 8);
-        start_year_combo(state, font * 8);
+        flow.next(horizon_w);
+        horizon_slider(state, horizon_w);
+        flow.next(start_w);
+        start_year_combo(state, start_w);
     }
-    flow.next(button_width("Undo") + button_width("Redo") + 10);
+    flow.next(history_w);
     history_buttons(state);
     if (phone) {
         ImGui::SameLine();
@@ -302,7 +325,7 @@ float draw_header(app::App& app, Layout layout, float width) {
         ImGui::EndDisabled();
         draw_score_strip(state);
     } else {
-        flow.next(button_width("Reset levers") + button_width("Replay last move") + button_width("Pin to compare") + 20);
+        flow.next(actions_w);
         scenario_actions(state, right);
         // A tablet shows the triangle only on its tab: the scores stay in view here.
         if (layout == Layout::Tablet) draw_score_strip(state);
@@ -375,8 +398,19 @@ void draw_app(app::App& app) {
         float mid_w = f.width - left_w - right_w - gap * 4;
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
         if (guiding) {
-            ImGui::BeginChild("##guide", ImVec2(0, h * 0.45f), true);
+            // As tall as the step's goal and briefing, so a laptop shows the
+            // briefing without scrolling; the levers keep at least half of the
+            // column. Measured over the step's first frames, then held.
+            auto& fit = app.ui_state.guide_box;
+            const auto& session = *app.trainer.session();
+            const int step = session.finished ? -2 : session.step;
+            if (fit.step != step || fit.width != left_w || fit.font_scale != fs) fit = {step, left_w, fs, fit.height, 0};
+            ImGui::BeginChild("##guide", ImVec2(0, std::clamp(fit.height, h * 0.35f, h * 0.5f)), true);
             draw_guide_panel(app, false);
+            if (fit.measured < 3) {
+                fit.height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+                ++fit.measured;
+            }
             ImGui::EndChild();
         }
         levers_and_assumptions(app);

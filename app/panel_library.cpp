@@ -131,8 +131,15 @@ void draw_scenario_library(app::App& app) {
             same_line_if_button_fits("Export");
             if (ImGui::Button("Export")) action = "export", action_id = e.id;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download it as a scenario file");
-            same_line_if_button_fits("Delete");
-            if (ImGui::Button("Delete")) confirm_delete = e.id;
+            // The entry open in this tab is kept again with the next change:
+            // deleting it would only bring it back.
+            if (current) {
+                muted_wrapped_text("Open in this tab, and kept while you work here: to delete it, open or start another "
+                                   "scenario first.");
+            } else {
+                same_line_if_button_fits("Delete");
+                if (ImGui::Button("Delete")) confirm_delete = e.id;
+            }
         }
         ImGui::PopID();
     }

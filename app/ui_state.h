@@ -45,6 +45,15 @@ struct UiState {
     Tab tab = Tab::Levers;
     bool guide_shown = false;  // a guide was running last frame (a new one opens its tab on a phone or tablet)
     float header_height = 120.0f;  // the toolbar wraps: the header is sized to last frame's content
+    // The desktop guide box is sized to its content when a step opens (or the
+    // width or text size changes), then held, so that a goal's status changing
+    // under a drag never moves the levers below it.
+    struct GuideBoxFit {
+        int step = -1;  // the step measured (-2: the debrief)
+        float width = 0, font_scale = 0;
+        float height = 0;
+        int measured = 0;  // frames measured since then
+    } guide_box;
     // Dialogs asked for this frame, opened by the code that draws them.
     bool share_dialog_request = false;
     bool new_scenario_confirm_request = false;

@@ -268,6 +268,12 @@ describe('library', () => {
     await site.withApp({ viewport: VIEWPORT }, async (app) => {
       assert.deepEqual(await app.command({ cmd: 'set_lever', lever: SEMIS, value: 80 }), { ok: true });
       const first = await synced(app);
+      // The entry open in this tab has no Delete (it would be kept again with
+      // the next change); it can be duplicated or exported.
+      assert.deepEqual(await app.command({ cmd: 'library', action: 'show' }), { ok: true });
+      const only = await frames(app, 3);
+      assert.ok('Duplicate' in only.items && !('Delete' in only.items), Object.keys(only.items).join(', '));
+      await app.page.keyboard.press('Escape');
       await app.page.goto(`${site.url}#guide=chip_chokepoint`);
       const guide = await waitFor(() => app.state(), (t) => t.guide && t.entry !== first.entry);
       assert.deepEqual(await app.command({ cmd: 'library', action: 'rename', id: first.entry, name: 'Chips first — my draft' }), { ok: true });
