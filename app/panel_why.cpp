@@ -142,7 +142,7 @@ void draw_why(app::AppState& state) {
         if (info.sector >= 0) label += " (" + std::string(tl::kSectorIds[info.sector]) + ")";
         if (ch.bloc != tl::idx(s.seat)) label = std::string(tl::kBlocShortNames[ch.bloc]) + ": " + label;
         rows.push_back({label, at.share(c, settings.why_indicator, bloc, year_index),
-                        tl::lever_def(tl::slot_info(ch.slot).lever).pillar, &tl::lever_mechanism(info.lever, why_pillar)});
+                        tl::lever_def(tl::slot_info(ch.slot).lever).pillar, &tl::lever_mechanism(ch, why_pillar, bloc)});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return std::fabs(a.value) > std::fabs(b.value); });
     const std::size_t shown = std::min<std::size_t>(rows.size(), 10);

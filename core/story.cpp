@@ -24,9 +24,13 @@ namespace tl {
 namespace {
 
 using MechanismTable = std::array<std::array<StoryClaim, kPillarCount>, kLeverCount>;
+constexpr int kOwnerCount = 3;
+using MechanismTables = std::array<MechanismTable, kOwnerCount>;  // by LeverOwner
+// The tables of assets/story.json, in LeverOwner's order.
+constexpr std::array<const char*, kOwnerCount> kOwnerTables{"own", "others", "rival"};
 
-// assets/story.json: {"levers": {"<lever id>": {"<pillar id>": [phrase, source], ...}, ...}},
-// every lever and pillar present.
+// assets/story.json: {"own": {"<lever id>": {"<pillar id>": [phrase, source], ...}, ...},
+// "others": {...}, "rival": {...}}, every lever and pillar present in each.
 struct ClaimField {
     using json_in_place = void;
     const char* name;
@@ -59,25 +63,38 @@ struct LeverTable {
 };
 
 struct StoryDocument {
-    MechanismTable& table;
+    MechanismTables& tables;
     template <class Archive>
     void serialize(Archive& ar) {
-        ar(cereal::make_nvp("levers", LeverTable{table}));
+        for (int o = 0; o < kOwnerCount; ++o) ar(cereal::make_nvp(kOwnerTables[o], LeverTable{tables[o]}));
     }
 };
 
-MechanismTable load_mechanisms() {
-    MechanismTable table;
-    StoryDocument doc{table};
+MechanismTables load_mechanisms() {
+    MechanismTables tables;
+    StoryDocument doc{tables};
     json::read_table(embedded_asset("story.json"), "assets/story.json", doc);
-    return table;
+    return tables;
 }
 
 }  // namespace
 
-const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar) {
-    static const MechanismTable table = load_mechanisms();
-    return table[static_cast<int>(lever)][idx(pillar)];
+LeverOwner lever_owner(int lever_bloc, Bloc viewpoint) {
+    const int v = idx(viewpoint), china = idx(Bloc::China);
+    if (lever_bloc == v) return LeverOwner::Own;
+    // The model's two camps: China and the West (the US, the EU, the Allies).
+    // The Global South is neither's rival, and no one is its rival here.
+    const bool rivals = (lever_bloc == china && is_western(v)) || (v == china && is_western(lever_bloc));
+    return rivals ? LeverOwner::Rival : LeverOwner::Other;
+}
+
+const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar, LeverOwner owner) {
+    static const MechanismTables tables = load_mechanisms();
+    return tables[static_cast<int>(owner)][static_cast<int>(lever)][idx(pillar)];
+}
+
+const StoryClaim& lever_mechanism(const LeverChange& change, Pillar pillar, Bloc viewpoint) {
+    return lever_mechanism(slot_info(change.slot).lever, pillar, lever_owner(change.bloc, viewpoint));
 }
 
 // ---------------------------------------------------------------------------
@@ -356,7 +373,7 @@ void pillar_sentence(Reading& r, Pillar p, StorySection& sec) {
         return;
     }
     const LeverChange& top = r.a.changes[movers.front()];
-    const StoryClaim& why = lever_mechanism(slot_info(top.slot).lever, p);
+    const StoryClaim& why = lever_mechanism(top, p, r.s.seat);
     text += ", mostly through " + doing(r.s, top) + " (" + why.text + ").";
     sec.claims.push_back({text, why.source});
 }
@@ -399,7 +416,7 @@ void where_it_bit(Reading& r, const std::vector<Pillar>& rose, const std::vector
         std::string source = any_two;
         if (!movers.empty()) {
             const LeverChange& top = r.a.changes[movers.front()];
-            const StoryClaim& why = lever_mechanism(slot_info(top.slot).lever, first_loss);
+            const StoryClaim& why = lever_mechanism(top, first_loss, r.s.seat);
             because = (fell.size() > 1 ? ", " + std::string(kPillarNames[idx(first_loss)]) + " mostly through "
                                        : std::string(", mostly through ")) +
                       doing(r.s, top) + " (" + why.text + ")";
@@ -518,7 +535,7 @@ Story tell_story(const Scenario& scenario, const Attribution& attribution) {
             auto pil = static_cast<Pillar>(p);
             double v = r.share(c, pil);
             if (std::fabs(v) < kStoryPoints) continue;
-            const StoryClaim& why = lever_mechanism(slot_info(attribution.changes[c].slot).lever, pil);
+            const StoryClaim& why = lever_mechanism(attribution.changes[c], pil, scenario.seat);
             story.reasons.push_back({static_cast<int>(c), pil, v, why.text, why.source});
         }
 

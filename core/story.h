@@ -5,8 +5,9 @@
 // The text is built from the model's own results — the exact attribution of
 // every pillar's change to the levers that moved (core/analysis.h) and the
 // indicators' paths — with templates over the model's structure. The words
-// that name a mechanism (one phrase per lever and pillar, with its seed lines)
-// are data in assets/story.json; nothing is written per preset, so the story
+// that name a mechanism (a phrase per lever and pillar, with its seed lines,
+// for the seat's own lever, another bloc's and the rival's) are data in
+// assets/story.json; nothing is written per preset, so the story
 // stays correct for any lever mix and any seat.
 #pragma once
 #include <string>
@@ -42,7 +43,7 @@ struct LeverReason {
     int change;     // index into the attribution's changes
     Pillar pillar;
     double points;  // its share of the pillar's change at the horizon
-    std::string text;    // "controls cost your firms sales to the rival, …"
+    std::string text;    // "controls cost your firms sales to the rival, …" (lever_mechanism for the seat)
     std::string source;
 };
 
@@ -77,8 +78,20 @@ std::string story_lever_phrase(const Scenario& scenario, const LeverChange& chan
 // The whole story as plain text: a title line per section, then its sentences.
 std::string story_text(const Story& story);
 
+// Whose lever moved a pillar, seen from the bloc whose pillar it is (the seat,
+// in the story): its own, its rival's (China for a Western bloc, a Western
+// bloc for China), or another's (a partner, or the Global South either way).
+// The mechanism is not the same: the seat's own controls cost its firms sales,
+// a partner's deny the rival, the rival's deny the seat.
+enum class LeverOwner { Own, Other, Rival };
+LeverOwner lever_owner(int lever_bloc, Bloc viewpoint);
+
 // The phrase naming the mechanism through which a lever moves a pillar
-// ("market access means imports, …") and its seed lines, from assets/story.json.
-const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar);
+// ("market access means imports, …") and its seed lines, from the table of
+// assets/story.json for whose lever it is ("own", "others", "rival").
+const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar, LeverOwner owner);
+// The phrase for a change of the attribution, seen from `viewpoint`: the seat
+// for the story, the bloc shown for a panel of another bloc's indicators.
+const StoryClaim& lever_mechanism(const LeverChange& change, Pillar pillar, Bloc viewpoint);
 
 }  // namespace tl

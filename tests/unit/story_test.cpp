@@ -39,6 +39,20 @@ std::vector<std::string> numbers_in(const std::string& text) {
     return out;
 }
 
+constexpr LeverOwner kOwners[] = {LeverOwner::Own, LeverOwner::Other, LeverOwner::Rival};
+
+// Whose lever a change is, from the seat's side, written out here rather than
+// taken from lever_owner: the rival is China for the US, the EU and the
+// Allies, and any of those three for China; the Global South has none and is
+// no one's.
+LeverOwner expected_owner(int bloc, Bloc seat) {
+    const int china = idx(Bloc::China), s = idx(seat);
+    auto western = [](int b) { return b == idx(Bloc::US) || b == idx(Bloc::EU) || b == idx(Bloc::Allies); };
+    if (bloc == s) return LeverOwner::Own;
+    if ((bloc == china && western(s)) || (s == china && western(bloc))) return LeverOwner::Rival;
+    return LeverOwner::Other;
+}
+
 // The numbers a story may state without them being a fact of the run: years,
 // lever values of the changes, and the numbers inside the mechanism phrases
 // and preset names (sourced text, not results).
@@ -50,10 +64,11 @@ std::set<std::string> allowed_numbers(const Scenario& s, const Attribution& a, c
         for (double v : {c.from, c.to})
             for (const auto& n : numbers_in(format_lever_value(d, v))) ok.insert(n);
     }
-    for (int l = 0; l < kLeverCount; ++l)
-        for (int p = 0; p < kPillarCount; ++p)
-            for (const auto& n : numbers_in(lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p)).text))
-                ok.insert(n);
+    for (LeverOwner o : kOwners)
+        for (int l = 0; l < kLeverCount; ++l)
+            for (int p = 0; p < kPillarCount; ++p)
+                for (const auto& n : numbers_in(lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p), o).text))
+                    ok.insert(n);
     if (const Preset* p = find_preset(s.preset))
         for (const auto& n : numbers_in(p->name)) ok.insert(n);
     for (const auto& f : story.facts) ok.insert(f.text);
@@ -195,6 +210,41 @@ void check_story(const Scenario& s) {
         CHECK(r.points == a.share(r.change, pillar_indicator(r.pillar), s.seat, h));
         CHECK(!r.source.empty());
     }
+    // … in the words for whose lever it is: the seat's own phrase exactly when
+    // the change is the seat's, the rival's for the rival, another bloc's else.
+    for (const auto& r : story.reasons) {
+        const LeverChange& ch = a.changes[r.change];
+        const LeverId lever = slot_info(ch.slot).lever;
+        INFO("reason of ", kBlocIds[ch.bloc], ".", slot_key(ch.slot), " for ", kPillarIds[idx(r.pillar)], ": ", r.text);
+        const bool own_words = r.text == lever_mechanism(lever, r.pillar, LeverOwner::Own).text;
+        CHECK(own_words == (ch.bloc == idx(s.seat)));
+        const StoryClaim& expected = lever_mechanism(lever, r.pillar, expected_owner(ch.bloc, s.seat));
+        CHECK(r.text == expected.text);
+        CHECK(r.source == expected.source);
+    }
+    // The sentences that say through which lever a pillar moved put the
+    // phrase for whose lever it is in brackets: "mostly through raising the
+    // US's market access for partners (…)" takes another bloc's words.
+    static const std::regex through(R"(mostly through (?:raising|lowering) (.+?) \(([^()]+)\))");
+    for (const auto& sec : story.sections)
+        for (const auto& c : sec.claims)
+            for (auto it = std::sregex_iterator(c.text.begin(), c.text.end(), through); it != std::sregex_iterator(); ++it) {
+                const std::string named = (*it)[1], phrase = (*it)[2];
+                INFO(c.text);
+                int owner_bloc = idx(s.seat);
+                for (int b = 0; b < kBlocCount; ++b) {
+                    std::string name(kBlocShortNames[b]);
+                    if (b != idx(Bloc::China)) name = "the " + name;
+                    name += name.back() == 's' ? "' " : "'s ";
+                    if (named.rfind(name, 0) == 0) owner_bloc = b;
+                }
+                bool found = false;
+                for (int l = 0; l < kLeverCount && !found; ++l)
+                    for (int p = 0; p < kPillarCount && !found; ++p)
+                        found = phrase == lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p),
+                                                          expected_owner(owner_bloc, s.seat)).text;
+                CHECK(found);
+            }
     // Every claim that names a mechanism carries its source.
     for (const auto& sec : story.sections)
         for (const auto& c : sec.claims)
@@ -205,13 +255,64 @@ void check_story(const Scenario& s) {
 
 TEST_CASE("story: every mechanism phrase exists, with a source in the seeds' citation form") {
     static const std::regex citation(R"(^(00[0-4]:L\d+(-L\d+)?)(; 00[0-4]:L\d+(-L\d+)?)*$)");
-    for (int l = 0; l < kLeverCount; ++l)
-        for (int p = 0; p < kPillarCount; ++p) {
-            const StoryClaim& m = lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p));
-            INFO(kLeverIds[l], " / ", kPillarIds[p]);
-            CHECK(!m.text.empty());
-            CHECK(std::regex_match(m.source, citation));
-        }
+    for (LeverOwner o : kOwners)
+        for (int l = 0; l < kLeverCount; ++l)
+            for (int p = 0; p < kPillarCount; ++p) {
+                const StoryClaim& m = lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p), o);
+                INFO("table ", static_cast<int>(o), ": ", kLeverIds[l], " / ", kPillarIds[p]);
+                CHECK(!m.text.empty());
+                CHECK(std::regex_match(m.source, citation));
+                // Another bloc's lever is told in its own words, never in the seat's.
+                if (o != LeverOwner::Own)
+                    CHECK(m.text != lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p), LeverOwner::Own).text);
+            }
+}
+
+TEST_CASE("story: whose lever it is, from the seat's side") {
+    CHECK(lever_owner(idx(Bloc::EU), Bloc::EU) == LeverOwner::Own);
+    CHECK(lever_owner(idx(Bloc::US), Bloc::EU) == LeverOwner::Other);
+    CHECK(lever_owner(idx(Bloc::China), Bloc::EU) == LeverOwner::Rival);
+    CHECK(lever_owner(idx(Bloc::Allies), Bloc::China) == LeverOwner::Rival);
+    CHECK(lever_owner(idx(Bloc::GlobalSouth), Bloc::China) == LeverOwner::Other);
+    CHECK(lever_owner(idx(Bloc::China), Bloc::GlobalSouth) == LeverOwner::Other);
+    for (int b = 0; b < kBlocCount; ++b)
+        for (int seat = 0; seat < kBlocCount; ++seat)
+            CHECK(lever_owner(b, static_cast<Bloc>(seat)) == expected_owner(b, static_cast<Bloc>(seat)));
+}
+
+// The EU in the seat, only the US's market access raised: the EU's pillars
+// move through the US's lever, and the story says so in the words for another
+// bloc's offer (its market opens to the EU's firms), not in the US's own (imports
+// its producers must compete with).
+TEST_CASE("story: another bloc's lever is told from the seat's side") {
+    Scenario s = scenario_from_preset(presets().front(), Bloc::EU);
+    REQUIRE(apply_setting(s, "US.market_access", 80).empty());
+    Story story = tell_story(s);
+    const std::string text = story_text(story);
+    INFO(text);
+    REQUIRE(!story.reasons.empty());
+    bool promote = false;
+    for (const auto& r : story.reasons) {
+        const StoryClaim& own = lever_mechanism(LeverId::MarketAccess, r.pillar, LeverOwner::Own);
+        const StoryClaim& other = lever_mechanism(LeverId::MarketAccess, r.pillar, LeverOwner::Other);
+        CHECK(r.text == other.text);
+        CHECK(r.source == other.source);
+        CHECK(text.find(own.text) == std::string::npos);
+        promote = promote || r.pillar == Pillar::Promote;
+    }
+    CHECK(promote);  // the EU's firms sell into the US's market
+    CHECK(text.find("raising the US's market access for partners (" +
+                    lever_mechanism(LeverId::MarketAccess, Pillar::Promote, LeverOwner::Other).text + ")") !=
+          std::string::npos);
+
+    // The rival's lever in the rival's words: China's export controls seen from the US.
+    Scenario us = scenario_from_preset(presets().front(), Bloc::US);
+    REQUIRE(apply_setting(us, "China.export_controls.cleantech", 90).empty());
+    Story rival = tell_story(us);
+    INFO(story_text(rival));
+    REQUIRE(!rival.reasons.empty());
+    for (const auto& r : rival.reasons)
+        CHECK(r.text == lever_mechanism(LeverId::ExportControls, r.pillar, LeverOwner::Rival).text);
 }
 
 TEST_CASE("story: properties over random scenarios for every seat") {
@@ -245,7 +346,7 @@ TEST_CASE("story: one lever, its direction and mechanism") {
     CHECK(text.find("raised market access for partners from") != std::string::npos);
     // The Partner score rose through market access, and the story says why in the sources' words.
     CHECK(text.find("Partner is") != std::string::npos);
-    CHECK(text.find(lever_mechanism(LeverId::MarketAccess, Pillar::Partner).text) != std::string::npos);
+    CHECK(text.find(lever_mechanism(LeverId::MarketAccess, Pillar::Partner, LeverOwner::Own).text) != std::string::npos);
     CHECK(story.summary.find("market access for partners") != std::string::npos);
 }
 
