@@ -21,7 +21,14 @@ void App::start(double now) {
         [this](const std::string& source, const std::string& reason, double size) { sharing.refuse(source, reason, size); },
         [this] { sharing.flush(); },
     });
-    if (auto link = sharing.start(now)) open_fragment(*link, true);
+    std::optional<browser::Fragment> link = sharing.start(now);
+    // A reload comes back to the guide this tab was playing, at its step; a
+    // reloaded `#guide=` address is that guide's own link, which opened again
+    // would start it over in a new entry.
+    if (browser::navigation_type() == "reload" && trainer.restore() && link && link->problem.empty() &&
+        link->text == Trainer::guide_link_fragment(trainer.session()->guide))
+        link.reset();
+    if (link) open_fragment(*link, true);
 }
 
 void App::begin_frame(double now) {

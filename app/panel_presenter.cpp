@@ -35,11 +35,16 @@ void draw_presenter(app::App& app) {
     const float left = stacked ? f.width : f.width * 0.55f;
     ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
     draw_guide_panel(app, /*large=*/true);
-    ImGui::Spacing();
-    if (ImGui::Button("Leave presenter view")) session->presenter = false;
     ImGui::EndChild();
     if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("##side", ImVec2(0, 0));
+    // The way out stays in view (the brief scrolls on a laptop at large
+    // text); Escape leaves too, unless it is closing a menu.
+    if (ImGui::SmallButton("Leave presenter view") ||
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+         !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)))
+        session->presenter = false;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the workshop screen (Esc)");
     draw_score_strip(state);
     const float qr = std::min(170.0f, f.height * 0.22f);
     // The room's scenario in one line, and where the trilemma bit, under the

@@ -8,11 +8,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <sstream>
 
 #include "app/browser.h"
 #include "app/ui_common.h"
 #include "core/export.h"
+#include "core/scenario_io.h"
 #include "core/share_link.h"
 #include "core/story.h"
 
@@ -34,6 +36,7 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
                                                  ". Nothing was opened; your saved work is unchanged.");
         return false;
     }
+    const bool had_work = !sharing_.entry_id().empty();  // this tab's work was kept as an entry
     sharing_.begin_entry("guide");  // the guide is played in a new library entry: saved work stays as it was
     session_.emplace();
     session_->guide = r.guide;
@@ -45,8 +48,9 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     state_.clear_history();  // Undo would bring back the previous work under the guide's goals
     // A title may end its own sentence ("Any two, or all three?").
     const char last = r.guide.title.empty() ? '.' : r.guide.title.back();
-    const std::string stop = last == '?' || last == '!' || last == '.' ? " " : ". ";
-    sharing_.notify(Notice::Kind::Info, "Guide: " + r.guide.title + stop + "Your previous work is kept in the library.", 6);
+    const std::string stop = last == '?' || last == '!' || last == '.' ? "" : ".";
+    sharing_.notify(Notice::Kind::Info,
+                    "Guide: " + r.guide.title + stop + (had_work ? " Your previous work is kept in the library." : ""), 6);
     return true;
 }
 
@@ -63,6 +67,7 @@ void Trainer::start_step(int step) {
     g.step_start = tl::run(s);
     g.step_started = now_;
     g.status_revision = 0;
+    persist();
 }
 
 void Trainer::next_step() {
@@ -88,12 +93,94 @@ void Trainer::previous_step() {
 
 void Trainer::finish() {
     if (session_) session_->finished = true;
+    persist();
 }
 
-void Trainer::leave() { session_.reset(); }
+void Trainer::leave() {
+    session_.reset();
+    persist();
+}
+
+// The session as lines of text: a header, the entry, the guide's link
+// fragment, the step, the path, then the step's start scenario (JSON, last:
+// it spans lines).
+namespace {
+constexpr const char* kSessionKey = "trilemma-lab.tab.guide";
+constexpr const char* kSessionHeader = "trilemma-lab/guide-session 1";
+}  // namespace
+
+void Trainer::persist() {
+    persisted_presenter_ = session_ && session_->presenter;
+    if (!session_) {
+        browser::session_set(kSessionKey, "");
+        return;
+    }
+    const GuideSession& g = *session_;
+    std::string out = std::string(kSessionHeader) + "\nentry " + g.entry + "\nguide " + guide_link_fragment(g.guide) +
+                      "\nstep " + std::to_string(g.step) + " " + (g.finished ? "1" : "0") + " " +
+                      (g.presenter ? "1" : "0") + "\n";
+    for (const auto& rec : g.path) {
+        char line[160];
+        std::snprintf(line, sizeof line, "path %d %d %d %.17g %.17g %.17g\n", rec.step, rec.goal_met ? 1 : 0,
+                      rec.changed_levers, rec.scores[0], rec.scores[1], rec.scores[2]);
+        out += line;
+    }
+    browser::session_set(kSessionKey, out + "start\n" + tl::scenario_to_json(g.step_start_scenario, false));
+}
+
+bool Trainer::restore() {
+    const std::string text = browser::session_get(kSessionKey);
+    if (text.empty()) return false;
+    // Written by persist() in this tab; anything else is ignored (the work
+    // itself is in the library entry, restored already).
+    std::istringstream in(text);
+    std::string line, entry, fragment;
+    if (!std::getline(in, line) || line != kSessionHeader) return false;
+    if (!std::getline(in, line) || line.rfind("entry ", 0) != 0) return false;
+    entry = line.substr(6);
+    if (entry.empty() || entry != sharing_.entry_id()) return false;  // the tab is on other work now
+    if (!std::getline(in, line) || line.rfind("guide guide=", 0) != 0) return false;
+    tl::GuideReadResult r = tl::resolve_guide_link(line.substr(12));
+    if (!r.ok) return false;
+    const int steps = static_cast<int>(r.guide.steps.size());
+    GuideSession g;
+    g.guide = r.guide;
+    g.entry = entry;
+    g.link = browser::url_with_fragment(guide_link_fragment(r.guide));
+    int finished = 0, presenter = 0;
+    if (!std::getline(in, line) || std::sscanf(line.c_str(), "step %d %d %d", &g.step, &finished, &presenter) != 3 ||
+        g.step < 0 || g.step >= steps)
+        return false;
+    g.finished = finished == 1;
+    g.presenter = presenter == 1;
+    while (std::getline(in, line) && line != "start") {
+        StepRecord rec;
+        int met = 0;
+        if (std::sscanf(line.c_str(), "path %d %d %d %lf %lf %lf", &rec.step, &met, &rec.changed_levers, &rec.scores[0],
+                        &rec.scores[1], &rec.scores[2]) != 6 ||
+            rec.step < 0 || rec.step >= steps)
+            return false;
+        rec.goal_met = met == 1;
+        g.path.push_back(rec);
+    }
+    if (line != "start") return false;
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    tl::ScenarioReadResult start = tl::scenario_from_json(json);
+    if (!start.ok) return false;
+    g.step_start_scenario = start.scenario;
+    g.step_start = tl::run(start.scenario);
+    g.step_started = now_;
+    session_ = std::move(g);
+    return true;
+}
 
 void Trainer::frame(double now) {
     now_ = now;
+    // The entry gets its id when first saved; the presenter view is toggled by its buttons.
+    if (session_ && (session_->entry != sharing_.entry_id() || session_->presenter != persisted_presenter_)) {
+        session_->entry = sharing_.entry_id();
+        persist();
+    }
     for (int slot = 0; slot < tl::kSlotCount; ++slot) state_.locked[slot] = !lever_open(slot);
     if (!session_ || session_->finished) return;
     GuideSession& g = *session_;

@@ -34,6 +34,7 @@ struct GuideSession {
     std::uint64_t status_revision = 0;
     std::vector<StepRecord> path;
     std::string link;          // "#guide=..." for this guide
+    std::string entry;         // the library entry the guide is played in
 };
 
 struct RoomEntry {
@@ -62,6 +63,12 @@ public:
     void leave();
     void frame(double now);     // keeps the goal status live
 
+    // A reload (phones reload tabs often) comes back to the same step of the
+    // same guide, with its path so far: the session is kept in this tab's
+    // session storage after every change. restore() brings it back when it
+    // belongs to the library entry the tab restored; false when there is none.
+    bool restore();
+
     std::optional<GuideSession>& session() { return session_; }
     bool lever_open(int slot) const;  // all open when no guide runs
 
@@ -80,6 +87,8 @@ private:
     std::optional<GuideSession> session_;
     std::vector<RoomEntry> room_;
     int next_row_ = 0;  // rows added so far: the next row's number (labels stay when rows are removed)
+    void persist();  // after every change of the session
+    bool persisted_presenter_ = false;
     void flag_room_duplicates();
     int room_duplicates() const;
     double now_ = 0;

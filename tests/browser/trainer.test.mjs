@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   VIEWPORT, assertCleanPage, countPixels, darkPixels, decodePng, distinctColors, frames, leverDef, mouseDrag,
-  mousePressMove, parkMouse, pasteText, repoRoot, saveScreenshot, synced, useSite, valueX, waitFor,
+  mousePressMove, parkMouse, pasteText, repoRoot, saveScreenshot, synced, useSite, valueX, waitFor, waitForReady,
 } from './helpers.mjs';
 
 const PROTECT_RGB = [0x9e, 0x42, 0x00]; // theme::ink().pillar[Protect] (light theme), the Protect levers' slider grab
@@ -317,6 +317,65 @@ describe('trainer', () => {
         assert.equal((await frames(damaged, 1)).levers['export_controls.semis'], 75, 'the app still runs');
         await saveScreenshot(damaged.page, 'trainer-damaged-guide-link');
       });
+    });
+  });
+
+  test('a reload comes back to the guide at its step, with its path, levers and presenter view', async () => {
+    await site.withApp({ hash: '#guide=chip_chokepoint', viewport: VIEWPORT }, async (app) => {
+      const entries = () => app.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trilemma-lab.library.')).length);
+      const reload = async () => {
+        await app.page.reload({ waitUntil: 'load' });
+        await waitForReady(app.page);
+        return frames(app, 2);
+      };
+      let s = await frames(app, 2);
+      const entry = s.entry;
+      const kept = await entries();
+      // A reload at once, the guide's link still in the address: the same
+      // guide and entry, not a new start in a new entry.
+      let r = await reload();
+      assert.ok(r.guide, 'the guide is back after a reload');
+      assert.equal(r.guide.id, 'chip_chokepoint');
+      assert.equal(r.guide.step, 0);
+      assert.equal(r.entry, entry);
+      assert.equal(await entries(), kept, 'no new library entry');
+      // A move, the next step, the presenter view: all back after a reload.
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: 'export_controls.semis', value: 90 }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'presenter' }), { ok: true });
+      s = await synced(app);
+      assert.equal(s.guide.step, 1);
+      r = await reload();
+      assert.ok(r.guide, 'the guide is back after the second reload');
+      assert.equal(r.guide.step, 1, 'at the step it was on');
+      assert.equal(r.guide.path, 1, 'with the path so far (for the debrief)');
+      assert.equal(r.guide.presenter, true);
+      // Its way out is in view on a laptop at large text, and Escape leaves it.
+      assert.deepEqual(await app.command({ cmd: 'font_scale', value: 1.6 }), { ok: true });
+      const big = await frames(app, 3);
+      const leave = big.items['Leave presenter view'];
+      assert.ok(leave && leave[1] >= 0 && leave[1] + leave[3] <= VIEWPORT.height && leave[3] > 10, JSON.stringify(leave));
+      await saveScreenshot(app.page, 'trainer-presenter-laptop-text-1.6');
+      assert.deepEqual(await app.command({ cmd: 'font_scale', value: 1 }), { ok: true });
+      await app.page.keyboard.press('Escape');
+      assert.equal((await frames(app, 2)).guide.presenter, false, 'Escape leaves the presenter view');
+      assert.equal(r.levers['export_controls.semis'], 90);
+      assert.equal(r.entry, entry);
+      assert.deepEqual([...r.guide.open_levers].sort(), [...s.guide.open_levers].sort(), 'the step\'s levers are open');
+      // The debrief, too.
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      assert.equal((await frames(app, 1)).guide.finished, true);
+      r = await reload();
+      assert.equal(r.guide.finished, true, 'the debrief is back');
+      assert.equal(r.guide.path, 3);
+      // Left: a reload does not bring it back; the work stays.
+      assert.deepEqual(await app.command({ cmd: 'guide_leave' }), { ok: true });
+      await frames(app, 1);
+      r = await reload();
+      assert.equal(r.guide, null, 'a guide that was left stays left');
+      assert.equal(r.levers['export_controls.semis'], 90);
+      assert.equal(r.entry, entry);
     });
   });
 });
