@@ -376,6 +376,21 @@ describe('trainer', () => {
       assert.equal(r.guide, null, 'a guide that was left stays left');
       assert.equal(r.levers['export_controls.semis'], 90);
       assert.equal(r.entry, entry);
+      // A damaged session in storage (steps out of range, a broken scenario,
+      // a foreign guide, a megabyte): ignored; the work stays.
+      for (const bad of [
+        `trilemma-lab/guide-session 1\nentry ${entry}\nguide guide=chip_chokepoint\nstep 99 0 0\nstart\n{}`,
+        `trilemma-lab/guide-session 1\nentry ${entry}\nguide guide=chip_chokepoint\nstep 1 0 0\npath 0 1 2 x y z\nstart\n{}`,
+        `trilemma-lab/guide-session 1\nentry ${entry}\nguide guide=chip_chokepoint\nstep 1 0 0\nstart\n{"format":1`,
+        `trilemma-lab/guide-session 1\nentry ${entry}\nguide guide=~%%%\nstep 0 0 0\nstart\n{}`,
+        `trilemma-lab/guide-session 1\nentry ${entry}\nguide guide=chip_chokepoint\nstep 0 0 0\nstart\n${'['.repeat(1 << 20)}`,
+      ]) {
+        await app.page.evaluate((v) => sessionStorage.setItem('trilemma-lab.tab.guide', v), bad);
+        r = await reload();
+        assert.equal(r.guide, null, `ignored: ${bad.slice(0, 90)}`);
+        assert.equal(r.levers['export_controls.semis'], 90);
+        assert.equal(r.entry, entry);
+      }
     });
   });
 });
