@@ -114,9 +114,9 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     const float pi = 3.14159265f;
 
     const ImU32 corner_color[3] = {
-        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Protect) : IM_COL32(0x56, 0xB4, 0xE9, 255),
-        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Promote) : IM_COL32(0xE6, 0x9F, 0x00, 255),
-        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Partner) : IM_COL32(0xCC, 0x79, 0xA7, 255)};
+        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Protect) : theme::ink().data_corner[0],
+        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Promote) : theme::ink().data_corner[1],
+        settings.trilemma == tl::TrilemmaId::EconomicSecurity ? pillar_color(tl::Pillar::Partner) : theme::ink().data_corner[2]};
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Separator, 0.6f);
 
     // Frontier: outer envelope of the non-dominated mixes.

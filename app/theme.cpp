@@ -90,7 +90,7 @@ void apply_colors(const Palette& p) {
     c[ImGuiCol_ResizeGripActive] = p.accent;
     c[ImGuiCol_Tab] = c[ImGuiCol_TabUnfocused] = p.frame;
     c[ImGuiCol_TabHovered] = p.accent_mid;
-    c[ImGuiCol_TabActive] = c[ImGuiCol_TabUnfocusedActive] = p.panel;
+    c[ImGuiCol_TabActive] = c[ImGuiCol_TabUnfocusedActive] = p.accent_mid;  // as the phone's tabs: the chosen one tinted
     c[ImGuiCol_PlotLines] = c[ImGuiCol_PlotHistogram] = p.accent;
     c[ImGuiCol_PlotLinesHovered] = c[ImGuiCol_PlotHistogramHovered] = rgb(0xD5, 0x5E, 0x00);
     c[ImGuiCol_TableHeaderBg] = p.frame;
@@ -123,6 +123,8 @@ void apply_light() {
         // Okabe–Ito vermillion, bluish green and blue, darkened for text on white.
         .ink = {.pillar = {IM_COL32(0x9E, 0x42, 0x00, 0xFF), IM_COL32(0x00, 0x6B, 0x4C, 0xFF),
                            IM_COL32(0x00, 0x5F, 0x96, 0xFF)},
+                .data_corner = {IM_COL32(0x00, 0x67, 0x9E, 0xFF), IM_COL32(0x8F, 0x5A, 0x00, 0xFF),
+                                IM_COL32(0xA2, 0x3E, 0x79, 0xFF)},
                 .better = IM_COL32(0x00, 0x6B, 0x4C, 0xFF), .worse = IM_COL32(0x9E, 0x42, 0x00, 0xFF),
                 .accent = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF), .compare = IM_COL32(0xA8, 0x46, 0x7E, 0xFF),
                 .warning = IM_COL32(0x8A, 0x5A, 0x00, 0xFF), .focus = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF)}});
@@ -143,6 +145,8 @@ void apply_dark() {
         // The same hues, lightened for text on the dark panel.
         .ink = {.pillar = {IM_COL32(0xFF, 0x9A, 0x52, 0xFF), IM_COL32(0x45, 0xD6, 0xAA, 0xFF),
                            IM_COL32(0x7C, 0xC2, 0xF5, 0xFF)},
+                .data_corner = {IM_COL32(0x56, 0xB4, 0xE9, 0xFF), IM_COL32(0xE6, 0x9F, 0x00, 0xFF),
+                                IM_COL32(0xCC, 0x79, 0xA7, 0xFF)},
                 .better = IM_COL32(0x45, 0xD6, 0xAA, 0xFF), .worse = IM_COL32(0xFF, 0x9A, 0x52, 0xFF),
                 .accent = IM_COL32(0x56, 0xB4, 0xE9, 0xFF), .compare = IM_COL32(0xE0, 0x8C, 0xC0, 0xFF),
                 .warning = IM_COL32(0xF0, 0xB8, 0x40, 0xFF), .focus = IM_COL32(0x56, 0xB4, 0xE9, 0xFF)}});
@@ -165,6 +169,7 @@ std::vector<ContrastPair> contrast_pairs() {
     static const char* const kPillarFrame[3] = {"Protect slider grab on its frame", "Promote slider grab on its frame",
                                                 "Partner slider grab on its frame"};
     static const char* const kPillarBand[3] = {"Protect band edge", "Promote band edge", "Partner band edge"};
+    static const char* const kDataCorner[3] = {"data triangle: Privacy", "data triangle: Business", "data triangle: Security"};
     std::vector<ContrastPair> pairs = {
         {"text on the panel", current_text, none, panel, true},
         {"text on a button", current_text, current_frame, panel, true},
@@ -187,6 +192,7 @@ std::vector<ContrastPair> contrast_pairs() {
         pairs.push_back({kPillarHovered[p], v(k.pillar[p]), v(k.pillar[p], kHeaderTintHovered), panel, true});
         pairs.push_back({kPillarFrame[p], v(k.pillar[p]), current_frame, panel, false});
         pairs.push_back({kPillarBand[p], v(k.pillar[p]), v(k.pillar[p], kBandOuterTint), panel, false});
+        pairs.push_back({kDataCorner[p], v(k.data_corner[p]), none, panel, true});
     }
     return pairs;
 }

@@ -16,6 +16,7 @@ namespace theme {
 // they are drawn on (WCAG 2.1, 1.4.3 and 1.4.11; contrast_pairs() lists them).
 struct Ink {
     ImU32 pillar[3];  // Protect, Promote, Partner: text, lines, slider grabs
+    ImU32 data_corner[3];  // the data-governance triangle's corners (Okabe–Ito sky blue, orange, reddish purple)
     ImU32 better, worse;  // ▲ / ▼ changes (matrix, room)
     ImU32 accent;     // headings, the current scenario in the triangle
     ImU32 compare;    // the pinned scenario
