@@ -216,10 +216,15 @@ void view_options(app::App& app) {
     if (ImGui::IsItemHovered())
         wrapped_tooltip("Other blocs react: China designs out controls and retaliates; allies follow as far as their "
                           "costs are met (001:L32, 001:L114)");
-    flow.next(button_width("A-") + 2 + button_width("A+"));
+    char size[32];
+    std::snprintf(size, sizeof size, "Text %.0f%%", st.font_scale * 100.0f);
+    flow.next(button_width("A-") + button_width("A+") + ImGui::CalcTextSize("Text 160%").x + 12);
     if (ImGui::Button("A-")) app.set_font_scale(st.font_scale - app::App::kFontScaleStep);
     if (ImGui::IsItemHovered()) wrapped_tooltip("Smaller text");
-    ImGui::SameLine(0, 2);
+    ImGui::SameLine(0, 6);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(size);  // the size chosen, for a trainer setting up a projector
+    ImGui::SameLine(0, 6);
     if (ImGui::Button("A+")) app.set_font_scale(st.font_scale + app::App::kFontScaleStep);
     if (ImGui::IsItemHovered()) wrapped_tooltip("Larger text, for a projector");
     flow.next(button_width("Light"));
