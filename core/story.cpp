@@ -3,6 +3,7 @@
 // [SECTION] The words: assets/story.json
 // [SECTION] Formatting numbers and names
 // [SECTION] Reading the attribution
+// [SECTION] Reading the pillars' components
 // [SECTION] The four sections and the summary
 #include "core/story.h"
 
@@ -10,6 +11,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include <cereal/types/vector.hpp>
 
@@ -240,32 +243,105 @@ int half_way_year(const Reading& r, Indicator i) {
     return r.h;
 }
 
-// How far an indicator moved, on a scale where 1 is "a lot" for its unit (so
-// that indicators in different units can be ranked): 0-100 scales and % by
-// 100 points, indexes by 100, the technology lead by 10 points, GDP by 1%,
-// spending by $100bn a year.
-double salience(const Reading& r, Indicator i) {
-    const std::string_view unit = indicator_def(i).unit;
-    double scale = unit == "index pts" ? 10.0 : unit == "% of GDP" ? 1.0 : unit == "$bn/yr" ? 100.0 : 100.0;
-    return std::fabs(r.change(i, r.h)) / scale;
+// ---------------------------------------------------------------------------
+// [SECTION] Reading the pillars' components
+// ---------------------------------------------------------------------------
+
+// A component of a pillar is named when it moved the pillar by at least this
+// many score points at the horizon (its weighted contribution, as "Why did it
+// move?" shows it).
+constexpr double kComponentPoints = 0.5;
+
+struct NamedComponent {
+    Pillar pillar;
+    int k;  // index into kPillarComponents[pillar]
+};
+
+// The indicator that states a component's value in the story: the same
+// quantity in the indicator's unit (the lead in index points rather than
+// years, the Global South's own standards influence for its "third
+// countries"). The rival's access, capability and market share together and
+// integration have none: they are named without a number.
+std::optional<Indicator> component_indicator(Pillar p, int k, int seat) {
+    switch (p) {
+        case Pillar::Protect:
+            return k == 0 ? std::optional(Indicator::TechLead)
+                 : k == 2 ? std::optional(Indicator::Dependence)
+                 : k == 3 ? std::optional(Indicator::Escalation)
+                          : std::nullopt;
+        case Pillar::Promote:
+            return k == 1 ? std::optional(Indicator::GdpEffect)
+                 : k == 2 ? std::optional(Indicator::Innovation)
+                 : k == 3 ? std::optional(Indicator::FiscalCost)
+                 : k == 4 ? std::optional(Indicator::CleanTechCost)
+                          : std::nullopt;
+        case Pillar::Partner:
+            return k == 0 ? std::optional(Indicator::AllianceCohesion)
+                 : k == 1 ? std::optional(seat == idx(Bloc::GlobalSouth) ? Indicator::StandardsInfluence
+                                                                          : Indicator::GlobalSouthAlignment)
+                 : k == 3 ? std::optional(Indicator::StandardsFragmentation)
+                          : std::nullopt;
+    }
+    return std::nullopt;
 }
 
-bool improved(Indicator i, double change) { return (change > 0) == indicator_def(i).higher_is_better; }
+// A component as the subject of a sentence without a number, and whether it
+// takes a plural verb; "rises" always means its value rose.
+std::pair<std::string, bool> component_subject(Pillar p, int k, int seat) {
+    static constexpr std::array<std::array<std::string_view, kMaxPillarComponents>, kPillarCount> kSubjects{{
+        {"The technology lead", "The rival's access to controlled technology", "Dependence on the rival", "Escalation", ""},
+        {"Capability and market share", "GDP", "Innovation", "The fiscal burden", "Clean-tech cost"},
+        {"Alliance cohesion", "Global South alignment", "Integration with partners", "Standards fragmentation", ""},
+    }};
+    if (p == Pillar::Partner && k == 1 && seat == idx(Bloc::GlobalSouth)) return {"Standards influence", false};
+    return {std::string(kSubjects[idx(p)][k]), p == Pillar::Promote && k == 0};
+}
 
-// The indicators (pillar scores aside) that moved most, in the good (or bad)
-// direction for the seat; at most `count`, each moved by at least 2% of its scale.
-std::vector<Indicator> notable_indicators(const Reading& r, bool good, int count) {
-    std::vector<Indicator> out;
-    for (int k = 0; k < kIndicatorCount; ++k) {
-        auto i = static_cast<Indicator>(k);
-        if (i == Indicator::ProtectScore || i == Indicator::PromoteScore || i == Indicator::PartnerScore) continue;
-        if (indicator_def(i).restates_index) continue;
-        double d = r.change(i, r.h);
-        if (salience(r, i) >= 0.02 && improved(i, d) == good) out.push_back(i);
-    }
-    std::sort(out.begin(), out.end(), [&](Indicator x, Indicator y) { return salience(r, x) > salience(r, y); });
-    if (static_cast<int>(out.size()) > count) out.resize(count);
+// What each component of the seat's pillars did to the pillar's change at the
+// horizon (they add up to it), from the two runs.
+using PillarParts = std::array<std::array<ComponentChange, kMaxPillarComponents>, kPillarCount>;
+PillarParts pillar_parts(const Reading& r) {
+    PillarParts out{};
+    for (int p = 0; p < kPillarCount; ++p)
+        out[p] = pillar_component_changes(r.a.scenario, r.a.reference, static_cast<Pillar>(p), static_cast<Bloc>(r.seat), r.h);
     return out;
+}
+
+struct Pushes {
+    std::vector<NamedComponent> named;
+    std::size_t leading = 0;  // the first `leading` are the moved pillars' largest pushes
+};
+
+// The components that pushed the seat's pillars up (sign > 0) or down: first,
+// for each pillar in `moved` (those that moved that way), the component that
+// pushed it most; then the largest other pushes that way, of any pillar, up
+// to `count` in all. Only components the seat's score counts (weight > 0) and
+// that moved their pillar by kComponentPoints: one with weight 0 never
+// explains a pillar's move, however far its indicator went.
+Pushes pushing_components(const PillarParts& parts, int sign, const std::vector<Pillar>& moved, std::size_t count) {
+    std::vector<NamedComponent> candidates;
+    for (int p = 0; p < kPillarCount; ++p)
+        for (int k = 0; k < kPillarComponentCount[p]; ++k)
+            if (parts[p][k].counted && sign * parts[p][k].points >= kComponentPoints)
+                candidates.push_back({static_cast<Pillar>(p), k});
+    auto points = [&](const NamedComponent& c) { return std::fabs(parts[idx(c.pillar)][c.k].points); };
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](const NamedComponent& x, const NamedComponent& y) { return points(x) > points(y); });
+    Pushes pushes;
+    std::vector<NamedComponent>& out = pushes.named;
+    auto named = [&](const NamedComponent& c) {
+        return std::any_of(out.begin(), out.end(), [&](const NamedComponent& o) { return o.pillar == c.pillar && o.k == c.k; });
+    };
+    for (Pillar p : moved)
+        for (const auto& c : candidates)
+            if (c.pillar == p) {
+                out.push_back(c);
+                break;
+            }
+    pushes.leading = out.size();
+    for (const auto& c : candidates)
+        if (out.size() < count && !named(c)) out.push_back(c);
+    return pushes;
 }
 
 // ---------------------------------------------------------------------------
@@ -378,16 +454,35 @@ void pillar_sentence(Reading& r, Pillar p, StorySection& sec) {
     sec.claims.push_back({text, why.source});
 }
 
-void indicator_sentence(Reading& r, Indicator i, StorySection& sec) {
-    const IndicatorDef& def = indicator_def(i);
-    double d = r.change(i, r.h);
-    std::string text = std::string(def.name) + (d > 0 ? " rises to " : " falls to ") +
-                       with_unit(i, r.fact(i, r.h, false)) + " by " + std::to_string(r.a.scenario.year(r.h)) +
-                       ", against " + with_unit(i, r.fact(i, r.h, true)) + " in the status quo";
-    if (def.unit == "index") text += " (an index, 2024 = 100)";
-    else if (def.unit == "0-100") text += " (on a 0-100 scale)";
-    text += ".";
-    sec.claims.push_back({text, citations_in(def.meaning)});
+// "Escalation rises to 69 by 2035, against 45 in the status quo (on a 0-100
+// scale), pulling Protect down.": a component, with its indicator's values
+// where it has one, and which way it pushed its pillar — which is not always
+// the way its indicator went.
+void component_sentence(Reading& r, const PillarParts& parts, const NamedComponent& c, StorySection& sec) {
+    const ComponentChange& part = parts[idx(c.pillar)][c.k];
+    const PillarComponentDef& comp = kPillarComponents[idx(c.pillar)][c.k];
+    const std::string year = std::to_string(r.a.scenario.year(r.h));
+    const std::string push = std::string(part.points > 0 ? ", pushing " : ", pulling ") +
+                             std::string(kPillarNames[idx(c.pillar)]) + (part.points > 0 ? " up." : " down.");
+    const std::optional<Indicator> ind = component_indicator(c.pillar, c.k, r.seat);
+    const double d = ind ? r.change(*ind, r.h) : 0.0;
+    // The indicator states the component's value: the same quantity, so it
+    // moved the same way (checked, so that the sentence never contradicts it).
+    if (ind && d != 0.0 && (d > 0) == (part.value_change > 0)) {
+        const IndicatorDef& def = indicator_def(*ind);
+        std::string text = std::string(def.name) + (d > 0 ? " rises to " : " falls to ") +
+                           with_unit(*ind, r.fact(*ind, r.h, false)) + " by " + year + ", against " +
+                           with_unit(*ind, r.fact(*ind, r.h, true)) + " in the status quo";
+        if (def.unit == "index") text += " (an index, 2024 = 100)";
+        else if (def.unit == "0-100") text += " (on a 0-100 scale)";
+        std::string source = citations_in(def.meaning);
+        sec.claims.push_back({text + push, source.empty() ? citations_in(comp.meaning) : source});
+        return;
+    }
+    const auto [subject, plural] = component_subject(c.pillar, c.k, r.seat);
+    const bool up = part.value_change > 0;
+    const std::string verb = up ? (plural ? " rise above" : " rises above") : (plural ? " fall below" : " falls below");
+    sec.claims.push_back({subject + verb + " the status quo by " + year + push, citations_in(comp.meaning)});
 }
 
 std::vector<Pillar> pillars_moved(const Reading& r, int sign) {
@@ -513,21 +608,48 @@ Story tell_story(const Scenario& scenario, const Attribution& attribution) {
 
     auto rose = pillars_moved(r, 1), fell = pillars_moved(r, -1);
     if (!attribution.changes.empty()) {
+        // The indicators named are the components that moved the pillars, each
+        // in the section of the way it pushed its pillar: first the one that
+        // pushed each moved pillar most, then the largest other pushes (which
+        // give way, last first, should the story run over kStoryMaxChars).
+        const PillarParts parts = pillar_parts(r);
+        struct Extra {
+            std::size_t section, facts_begin, facts_end;
+        };
+        std::vector<Extra> extras;
+        auto components = [&](int sign, const std::vector<Pillar>& moved, StorySection& sec) {
+            const Pushes pushes = pushing_components(parts, sign, moved, std::max<std::size_t>(2, moved.size()));
+            for (std::size_t n = 0; n < pushes.named.size(); ++n) {
+                const std::size_t facts = story.facts.size();
+                component_sentence(r, parts, pushes.named[n], sec);
+                if (n >= pushes.leading) extras.push_back({story.sections.size(), facts, story.facts.size()});
+            }
+        };
+        // When no pillar rose, the section says so first: a component that
+        // pushed a pillar up is then a partial offset, not a gain.
         StorySection gain{"What it achieved", {}};
         for (Pillar p : rose) pillar_sentence(r, p, gain);
-        for (Indicator i : notable_indicators(r, true, 2)) indicator_sentence(r, i, gain);
-        if (gain.claims.empty()) gain.claims.push_back({"No pillar rose by a point or more.", ""});
+        if (rose.empty()) gain.claims.push_back({"No pillar rose by a point or more.", ""});
+        components(1, rose, gain);
         story.sections.push_back(std::move(gain));
 
         StorySection cost{"What it cost", {}};
         for (Pillar p : fell) pillar_sentence(r, p, cost);
-        for (Indicator i : notable_indicators(r, false, 2)) indicator_sentence(r, i, cost);
-        if (cost.claims.empty()) cost.claims.push_back({"No pillar fell by a point or more.", ""});
+        if (fell.empty()) cost.claims.push_back({"No pillar fell by a point or more.", ""});
+        components(-1, fell, cost);
         story.sections.push_back(std::move(cost));
 
         StorySection bit{"Where the trilemma bit", {}};
         where_it_bit(r, rose, fell, bit);
         story.sections.push_back(std::move(bit));
+
+        while (!extras.empty() && story_text(story).size() > kStoryMaxChars) {
+            const Extra& e = extras.back();
+            story.sections[e.section].claims.pop_back();
+            story.facts.erase(story.facts.begin() + static_cast<std::ptrdiff_t>(e.facts_begin),
+                              story.facts.begin() + static_cast<std::ptrdiff_t>(e.facts_end));
+            extras.pop_back();
+        }
     }
 
     for (std::size_t c = 0; c < attribution.changes.size(); ++c)

@@ -3,8 +3,11 @@
 // of Protect, Promote and Partner, but not all three).
 //
 // The text is built from the model's own results — the exact attribution of
-// every pillar's change to the levers that moved (core/analysis.h) and the
-// indicators' paths — with templates over the model's structure. The words
+// every pillar's change to the levers that moved (core/analysis.h), to the
+// components of the pillar scores (the indicators the story names are those
+// that moved the seat's pillars, weighted as its scores weigh them: one its
+// scores leave out is never a reason) and the indicators' paths — with
+// templates over the model's structure. The words
 // that name a mechanism (a phrase per lever and pillar, with its seed lines,
 // for the seat's own lever, another bloc's and the rival's) are data in
 // assets/story.json; nothing is written per preset, so the story

@@ -82,6 +82,77 @@ std::string without_fixed_numbers(const std::string& text) {
     return std::regex_replace(text, fixed_wording, " ");
 }
 
+// The components of the seat's pillars, as the story names them: the
+// indicator that states a component's value (or, for the few without one,
+// the component in words), written out here rather than taken from the story.
+struct NamedAs {
+    const char* subject;
+    Pillar pillar;
+    int component;  // index into kPillarComponents[pillar]
+    enum Seats { Any, GlobalSouthOnly, OthersOnly } seats = Any;  // the seats for which the subject names it
+};
+constexpr NamedAs kNamedAs[] = {
+    {"Technology lead (chips, AI, quantum)", Pillar::Protect, 0},
+    {"The technology lead", Pillar::Protect, 0},
+    {"The rival's access to controlled technology", Pillar::Protect, 1},
+    {"Dependence on the rival", Pillar::Protect, 2},
+    {"Escalation", Pillar::Protect, 3},
+    {"Capability and market share", Pillar::Promote, 0},
+    {"GDP effect", Pillar::Promote, 1},
+    {"GDP", Pillar::Promote, 1},
+    {"Innovation rate", Pillar::Promote, 2},
+    {"Innovation", Pillar::Promote, 2},
+    {"Fiscal cost", Pillar::Promote, 3},
+    {"The fiscal burden", Pillar::Promote, 3},
+    {"Clean-tech cost", Pillar::Promote, 4},
+    {"Alliance cohesion", Pillar::Partner, 0},
+    {"Global South alignment", Pillar::Partner, 1, NamedAs::OthersOnly},  // the other seats' third countries
+    {"Standards influence", Pillar::Partner, 1, NamedAs::GlobalSouthOnly},  // the Global South's own voice in standards
+    {"Integration with partners", Pillar::Partner, 2},
+    {"Standards fragmentation", Pillar::Partner, 3},
+};
+
+// In "What it achieved" and "What it cost", every sentence but a pillar's own
+// ("By 2035 Protect is …") and "No pillar rose …" names a component of a
+// pillar and which way it pushed it: "Escalation rises to 69 by 2035, against
+// 45 in the status quo (on a 0-100 scale), pulling Protect down." The
+// component's weighted contribution to that pillar's change has that sign, it
+// counts in the seat's score (weight > 0), and it is told among the gains
+// exactly when it pushed up, whichever way its indicator went.
+void check_components_named(const Scenario& s, const Attribution& a, const Story& story) {
+    const int h = a.scenario.years - 1;
+    static const std::regex push(R"(^(.+?) (rises|falls|rise|fall)( to | above | below ).*, (pushing|pulling) (Protect|Promote|Partner) (up|down)\.$)");
+    for (const auto& sec : story.sections) {
+        const bool gains = sec.title == "What it achieved", costs = sec.title == "What it cost";
+        if (!gains && !costs) continue;
+        for (const auto& c : sec.claims) {
+            INFO(sec.title, ": ", c.text);
+            if (c.text.rfind("By ", 0) == 0 || c.text.rfind("No pillar ", 0) == 0) continue;
+            std::smatch m;
+            REQUIRE(std::regex_match(c.text, m, push));
+            const std::string subject = m[1], pillar_name = m[5];
+            const bool up = m[6] == "up";
+            CHECK((m[4] == "pushing") == up);
+            CHECK(up == gains);
+            const NamedAs* named = nullptr;
+            for (const auto& n : kNamedAs)
+                if (subject == n.subject && (n.seats == NamedAs::Any ||
+                                             (n.seats == NamedAs::GlobalSouthOnly) == (s.seat == Bloc::GlobalSouth)))
+                    named = &n;
+            REQUIRE_MESSAGE(named != nullptr, "not a component of the seat's pillars: ", subject);
+            CHECK(pillar_name == kPillarNames[idx(named->pillar)]);
+            const auto parts = pillar_component_changes(a.scenario, a.reference, named->pillar, s.seat, h);
+            const ComponentChange& part = parts[named->component];
+            INFO("points ", part.points, ", value change ", part.value_change);
+            CHECK(part.counted);
+            CHECK(a.scenario.component_weight[idx(named->pillar)][named->component][idx(s.seat)] > 0);
+            CHECK((up ? part.points > 0 : part.points < 0));
+            // Said without a number, "rises above" is the component's own value.
+            if (m[3] != " to ") CHECK(((m[2] == "rises" || m[2] == "rise") == (part.value_change > 0)));
+        }
+    }
+}
+
 void check_story(const Scenario& s) {
     Scenario ref = story_reference(s);
     Attribution a = attribute(s, ref);
@@ -249,6 +320,8 @@ void check_story(const Scenario& s) {
     for (const auto& sec : story.sections)
         for (const auto& c : sec.claims)
             if (c.text.find("mostly through") != std::string::npos) CHECK(!c.source.empty());
+
+    check_components_named(s, a, story);
 }
 
 }  // namespace
@@ -313,6 +386,45 @@ TEST_CASE("story: another bloc's lever is told from the seat's side") {
     REQUIRE(!rival.reasons.empty());
     for (const auto& r : rival.reasons)
         CHECK(r.text == lever_mechanism(LeverId::ExportControls, r.pillar, LeverOwner::Rival).text);
+}
+
+// The Global South's Protect counts neither the technology lead nor the
+// rival's access (weight 0): its security is low dependence and low
+// escalation. When the US's controls raise escalation, its Protect falls, and
+// the story says that escalation cost it, not that the lead (which the US's
+// controls raise for the West) was a gain of its Protect.
+TEST_CASE("story: the Global South's Protect falls through escalation, not a gain of the lead") {
+    Scenario decoupling = scenario_from_preset(*find_preset("broad_decoupling"), Bloc::GlobalSouth);
+    Scenario biotech = scenario_from_preset(presets().front(), Bloc::GlobalSouth);
+    REQUIRE(apply_setting(biotech, "US.export_controls.biotech", 70).empty());
+    for (const Scenario& s : {decoupling, biotech}) {
+        Attribution a = attribute(s, story_reference(s));
+        const int h = a.scenario.years - 1;
+        Story story = tell_story(s, a);
+        const std::string text = story_text(story);
+        INFO(s.preset, "\n", text);
+        // What the model did: Protect fell, escalation rose, and the lead does not count.
+        REQUIRE(a.total(Indicator::ProtectScore, s.seat, h) <= -kStoryPoints);
+        REQUIRE(a.total(Indicator::Escalation, s.seat, h) > 0);
+        const auto protect = pillar_component_changes(a.scenario, a.reference, Pillar::Protect, s.seat, h);
+        CHECK(!protect[0].counted);
+        CHECK(!protect[1].counted);
+        CHECK(protect[3].points < 0);
+
+        std::string achieved, cost;
+        for (const auto& sec : story.sections)
+            for (const auto& c : sec.claims) {
+                if (sec.title == "What it achieved") achieved += c.text + "\n";
+                if (sec.title == "What it cost") cost += c.text + "\n";
+            }
+        CHECK(std::regex_search(cost, std::regex(R"(Escalation rises to \d+ by \d+, against \d+ in the status quo[^\n]*, pulling Protect down\.)")));
+        CHECK(achieved.find("Technology lead") == std::string::npos);
+        CHECK(achieved.find("technology lead") == std::string::npos);
+        CHECK(achieved.find("Rival access leakage") == std::string::npos);
+        CHECK(achieved.find("rival's access") == std::string::npos);
+        CHECK(achieved.find("Protect is") == std::string::npos);  // Protect did not rise
+        check_components_named(s, a, story);
+    }
 }
 
 TEST_CASE("story: properties over random scenarios for every seat") {
