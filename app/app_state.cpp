@@ -237,8 +237,8 @@ void AppState::update(double now) {
         // The story is told against the status quo; from the status quo preset
         // that is the baseline, and its attribution is already there.
         tl::Scenario story_ref = tl::story_reference(scenario_);
-        view_.story = story_ref.policy == base.policy ? tl::tell_story(scenario_, view_.attribution)
-                                                      : tl::tell_story(scenario_, tl::attribute(scenario_, story_ref));
+        view_.story_attribution = story_ref.policy == base.policy ? view_.attribution : tl::attribute(scenario_, story_ref);
+        view_.story = tl::tell_story(scenario_, view_.story_attribution);
         view_.last_run_ms = now_ms() - t0;
 
         tl::Scenario context = frontier_context(scenario_);

@@ -23,7 +23,8 @@ namespace app {
 struct ModelView {
     tl::Results scenario, baseline, default_baseline, pinned;
     bool assumptions_changed = false;  // baseline differs from the default baseline
-    tl::Attribution attribution;
+    tl::Attribution attribution;        // against the baseline (the preset)
+    tl::Attribution story_attribution;  // against the status quo of 2024, as the story and the scores measure
     tl::Story story;  // the scenario in words, told against the status quo (core/story.h)
     std::unique_ptr<tl::MonteCarlo> monte_carlo;
     tl::Bands bands;
@@ -43,6 +44,7 @@ struct ViewSettings {
                                       tl::Indicator::GdpEffect, tl::Indicator::TechLead};
     tl::Indicator why_indicator = tl::Indicator::ProtectScore;
     int why_year = -1;  // -1: the horizon
+    bool why_from_2024 = false;  // "Why did it move?" against the 2024 status quo rather than the preset
     tl::TrilemmaId trilemma = tl::TrilemmaId::EconomicSecurity;
     int matrix_metric = 0;  // tl::SectorMetric
     Theme theme = Theme::Light;

@@ -54,9 +54,10 @@ void draw_bar(const BarLayout& l, const std::string& label, double value, double
 
 // For a pillar score: what its components did, in score points (they add up
 // to the total), each with its change in its own unit.
-void draw_pillar_components(const app::ModelView& view, tl::Pillar pillar, tl::Bloc bloc, int year_index) {
+void draw_pillar_components(const tl::Attribution& at, const char* against, tl::Pillar pillar, tl::Bloc bloc,
+                            int year_index) {
     const int p = static_cast<int>(pillar);
-    const auto parts = tl::pillar_component_changes(view.scenario, view.baseline, pillar, bloc, year_index);
+    const auto parts = tl::pillar_component_changes(at.scenario, at.reference, pillar, bloc, year_index);
     double scale = 1e-12;
     for (const auto& c : parts) scale = std::max(scale, std::fabs(c.points));
     ImGui::Spacing();
@@ -70,14 +71,14 @@ void draw_pillar_components(const app::ModelView& view, tl::Pillar pillar, tl::B
                  "##component" + std::to_string(k), parts[k].counted ? nullptr : "not counted");
         if (ImGui::IsItemHovered()) {
             if (parts[k].counted)
-                wrapped_tooltip("%s: %s vs baseline, %+.1f score points. %s", std::string(d.name).c_str(),
-                                format_value(parts[k].value_change, 2, std::string(d.unit)).c_str(), parts[k].points,
+                wrapped_tooltip("%s: %s vs %s, %+.1f score points. %s", std::string(d.name).c_str(),
+                                format_value(parts[k].value_change, 2, std::string(d.unit)).c_str(), against, parts[k].points,
                                 std::string(d.meaning).c_str());
             else
-                wrapped_tooltip("%s: %s vs baseline. Not counted in %s's %s score: its weight for this bloc is 0 in the "
+                wrapped_tooltip("%s: %s vs %s. Not counted in %s's %s score: its weight for this bloc is 0 in the "
                                 "parameter table (Assumptions). %s",
                                 std::string(d.name).c_str(), format_value(parts[k].value_change, 2, std::string(d.unit)).c_str(),
-                                std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(), std::string(tl::kPillarNames[p]).c_str(),
+                                against, std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(), std::string(tl::kPillarNames[p]).c_str(),
                                 std::string(d.meaning).c_str());
         }
     }
@@ -90,7 +91,14 @@ void draw_why(app::AppState& state) {
     auto& settings = state.settings;
     const tl::Scenario& s = state.scenario();
     const tl::Bloc bloc = settings.shown_bloc;
-    const tl::Attribution& at = view.attribution;
+    // With a preset loaded the baseline is the preset (the charts' dashed
+    // line, the tick under each slider), while the story and the scores
+    // measure from 2024: the user picks which this panel explains.
+    const tl::Preset* preset = tl::find_preset(s.preset);
+    const bool from_preset = preset && preset->id != tl::presets().front().id;
+    const bool from_2024 = from_preset && settings.why_from_2024;
+    const tl::Attribution& at = from_2024 ? view.story_attribution : view.attribution;
+    const char* against = from_2024 ? "2024" : from_preset ? "the preset" : "baseline";
     const int years = view.scenario.years;
     int year_index = settings.why_year < 0 ? years - 1 : std::clamp(settings.why_year - tl::kBaseYear, 0, years - 1);
     const tl::IndicatorDef& def = tl::indicator_def(settings.why_indicator);
@@ -108,21 +116,36 @@ void draw_why(app::AppState& state) {
     if (ImGui::SliderInt("##why_year", &year, tl::kBaseYear, tl::kBaseYear + years - 1, "in %d"))
         settings.why_year = year;
 
+    if (from_preset) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Against");
+        ImGui::SameLine();
+        if (ImGui::RadioButton("the preset", !settings.why_from_2024)) settings.why_from_2024 = false;
+        if (ImGui::IsItemHovered()) wrapped_tooltip("What your moves changed from %s (the tick under each slider)", preset->name.c_str());
+        const char* from_2024_label = "2024 (as the story)";
+        const float radio_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                              ImGui::CalcTextSize(from_2024_label).x;
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + radio_w <=
+            ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine();
+        if (ImGui::RadioButton(from_2024_label, settings.why_from_2024)) settings.why_from_2024 = true;
+        if (ImGui::IsItemHovered())
+            wrapped_tooltip("What the preset and your moves changed from the status quo of 2024, the yardstick of the "
+                            "scores and the story");
+    }
+
     double total = at.changes.empty() ? 0.0 : at.total(settings.why_indicator, bloc, year_index);
     ImGui::PushFont(platform::font_bold());
-    ImGui::Text("%s vs baseline: %s", std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(),
+    ImGui::Text("%s vs %s: %s", std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(), against,
                 format_value(total, def.decimals, std::string(def.unit)).c_str());
     ImGui::PopFont();
     if (at.changes.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        // The baseline is the preset (the tick under each slider); the story
-        // and the scores measure from 2024: say which, so the two agree.
-        const tl::Preset* preset = tl::find_preset(state.scenario().preset);
-        const bool status_quo = !preset || preset->id == tl::presets().front().id;
-        ImGui::TextWrapped("No lever differs from the baseline%s yet. Move a lever and this panel shows how much each "
-                           "change contributed.%s",
-                           status_quo ? "" : (" (the preset " + preset->name + ")").c_str(),
-                           status_quo ? "" : " The story tells what the preset itself changed since 2024.");
+        ImGui::TextWrapped("No lever differs from %s yet. Move a lever and this panel shows how much each change "
+                           "contributed.%s",
+                           from_preset ? ("the preset " + preset->name).c_str() : "the baseline",
+                           from_preset ? " Choose 2024 above to see what the preset itself changed, as the story tells it."
+                                       : "");
         ImGui::PopStyleColor();
         return;
     }
@@ -171,7 +194,7 @@ void draw_why(app::AppState& state) {
                             format_value(rest, def.decimals, std::string(def.unit)).c_str());
     }
     if (settings.why_indicator >= tl::Indicator::ProtectScore)
-        draw_pillar_components(view, indicator_pillar(settings.why_indicator), bloc, year_index);
+        draw_pillar_components(at, against, indicator_pillar(settings.why_indicator), bloc, year_index);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Bars add up to the total. Levers interact, so each bar is the lever's average effect when the "
                        "changes are switched on one by one, in both orders.");

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  SEMIS, frames, leverDef, mouseDrag, saveScreenshot, stableRect, useSite, valueX, waitFor,
+  SEMIS, countPixels, decodePng, frames, leverDef, mouseDrag, saveScreenshot, stableRect, useSite, valueX, waitFor,
 } from './helpers.mjs';
 
 const site = useSite();
@@ -56,6 +56,33 @@ describe('story and introduction', () => {
       await app.close();
     }
   });
+
+  test('Why? explains a preset against 2024, as the story does, when asked (a tap on a phone)', () => site.withApp({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+  }, async (app) => {
+    assert.deepEqual(await app.command({ cmd: 'preset', id: 'broad_decoupling' }), { ok: true });
+    assert.deepEqual(await app.command({ cmd: 'seat', bloc: 'GlobalSouth' }), { ok: true });
+    assert.deepEqual(await app.command({ cmd: 'tab', name: 'Why?' }), { ok: true });
+    let s = await frames(app, 3);
+    const choice = s.items['2024 (as the story)'];
+    assert.ok(choice && s.items['the preset'], `the choice is offered with a preset: ${Object.keys(s.items).join(', ')}`);
+    // Protect-coloured bar pixels below the choice (the image is at 2x).
+    const bars = async (name) => {
+      const png = decodePng(await saveScreenshot(app.page, name));
+      const top = Math.round((choice[1] + choice[3]) * 2);
+      return countPixels(png, { x: 0, y: top, width: png.width, height: png.height - top },
+        ([r, g, b]) => r > 140 && g < 130 && b < 90 && r - b > 90);
+    };
+    // Against the preset nothing moved yet: no bars.
+    assert.equal(await bars('why-preset-against-preset-phone'), 0, 'no bar against the preset before a move');
+    await app.page.touchscreen.tap(choice[0] + 10, choice[1] + choice[3] / 2);
+    s = await frames(app, 3);
+    assert.ok(await bars('why-preset-against-2024-phone') > 500, 'against 2024 the preset\'s own levers get bars');
+    const back = s.items['the preset'];
+    await app.page.touchscreen.tap(back[0] + 10, back[1] + back[3] / 2);
+    await frames(app, 3);
+    assert.equal(await bars('why-preset-against-preset-again-phone'), 0, 'back against the preset');
+  }));
 
   test('the story follows a real drag of the chip-controls slider', () => site.withApp({}, async (app) => {
     const before = await app.state();
