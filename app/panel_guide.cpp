@@ -17,6 +17,7 @@
 #include "app/qr.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
+#include "core/export.h"
 #include "imgui.h"
 
 namespace ui {
@@ -27,6 +28,12 @@ std::string mmss(double seconds) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
     return buf;
+}
+// The trainer's notes (answers included) as a page to print or keep on a
+// screen the room does not see.
+void download_trainer_notes(const tl::Guide& g) {
+    browser::download(g.id + "-trainer-notes.html", "text/html",
+                      tl::guide_notes_html(g, browser::url_with_fragment(app::Trainer::guide_link_fragment(g))));
 }
 }  // namespace
 
@@ -40,6 +47,10 @@ void draw_trainer_menu(app::App& app) {
         if (session) {
             if (ImGui::Selectable(session->presenter ? "Leave presenter view" : "Presenter view (projector)"))
                 session->presenter = !session->presenter;
+            if (ImGui::Selectable("Trainer's notes (download)")) download_trainer_notes(session->guide);
+            if (ImGui::IsItemHovered())
+                wrapped_tooltip("Every step's answer and questions, to print or read on your own screen: the "
+                                "presenter view may be on the projector");
             if (ImGui::Selectable("Leave the guide")) trainer.leave();
         }
         if (ImGui::Selectable("Room view: compare participants\xE2\x80\xA6")) app.ui_state.room_open = true;
@@ -76,6 +87,10 @@ void draw_guide_library(app::App& app) {
         if (ImGui::Button("Copy link")) {
             browser::copy_to_clipboard(browser::url_with_fragment(app::Trainer::guide_link_fragment(g)));
         }
+        same_line_if_button_fits("Trainer's notes");
+        if (ImGui::Button("Trainer's notes")) download_trainer_notes(g);
+        if (ImGui::IsItemHovered())
+            wrapped_tooltip("A page with every step's goal, briefing, answer and questions, to print before the workshop");
         ImGui::PopID();
     }
     ImGui::EndChild();

@@ -94,10 +94,10 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::string summary_html(const Scenario& s, const Story& story, std::string_view share_link) {
-    const Preset* preset = find_preset(s.preset);
-    std::string title = s.name.empty() ? std::string("Trilemma Lab scenario") : s.name;
-    std::string h = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+namespace {
+// A printable page's head: its title and the style the summary and the notes share.
+std::string printable_page_head(const std::string& title) {
+    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
                     " \u2014 Trilemma Lab</title>\n<style>\n"
                     "@page { size: A4; margin: 14mm; }\n"
                     "body { font: 11pt/1.4 system-ui, sans-serif; color: #1d232b; max-width: 46em; margin: 2em auto; }\n"
@@ -108,6 +108,13 @@ std::string summary_html(const Scenario& s, const Story& story, std::string_view
                     "th:first-child, td:first-child { text-align: left; }\n"
                     "@media print { .noprint { display: none; } body { margin: 0; } }\n"
                     "</style></head><body>\n";
+}
+}  // namespace
+
+std::string summary_html(const Scenario& s, const Story& story, std::string_view share_link) {
+    const Preset* preset = find_preset(s.preset);
+    std::string title = s.name.empty() ? std::string("Trilemma Lab scenario") : s.name;
+    std::string h = printable_page_head(title);
     h += "<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">Playing " + html_escape(std::string(kBlocNames[idx(s.seat)])) +
          " \u00b7 preset " + html_escape(preset ? preset->name : s.preset) + " \u00b7 horizon " +
          std::to_string(s.horizon) + " \u00b7 model version " + std::to_string(kModelVersion) +
@@ -127,6 +134,48 @@ std::string summary_html(const Scenario& s, const Story& story, std::string_view
     h += "<footer><p>Open this scenario again: <a href=\"" + html_escape(share_link) + "\">" + html_escape(share_link) +
          "</a></p><p>Trilemma Lab explores trade-offs; it does not forecast. Sources are cited as file:line of the "
          "seed documents (e.g. 001:L36).</p></footer>\n</body></html>\n";
+    return h;
+}
+
+std::string guide_notes_html(const Guide& g, std::string_view link) {
+    std::string h = printable_page_head(g.title + ": trainer's notes");
+    const auto para = [&](const std::string& label, const std::string& text) {
+        if (!text.empty()) h += "<p>" + (label.empty() ? "" : "<strong>" + html_escape(label) + "</strong> ") + html_escape(text) + "</p>\n";
+    };
+    const auto list = [&](const std::string& label, const std::vector<std::string>& items) {
+        if (items.empty()) return;
+        h += "<p><strong>" + html_escape(label) + "</strong></p>\n<ul>\n";
+        for (const auto& i : items) h += "<li>" + html_escape(i) + "</li>\n";
+        h += "</ul>\n";
+    };
+    h += "<h1>" + html_escape(g.title) + "</h1>\n<p class=\"meta\">Trainer's notes \u00b7 " +
+         html_escape(std::string(kBlocNames[idx(g.seat)])) + " seat \u00b7 " + std::to_string(g.steps.size()) + " steps" +
+         (g.duration_minutes > 0 ? " \u00b7 about " + std::to_string(g.duration_minutes) + " minutes" : "") +
+         (g.audience.empty() ? "" : " \u00b7 " + html_escape(g.audience)) + "</p>\n";
+    h += "<p class=\"noprint meta\">For the trainer, not the room: print it, or keep it on your own screen while "
+         "the presenter view is on the projector.</p>\n";
+    para("", g.summary);
+    for (std::size_t k = 0; k < g.steps.size(); ++k) {
+        const GuideStep& st = g.steps[k];
+        h += "<h2>Step " + std::to_string(k + 1) + ": " + html_escape(st.title) + "</h2>\n";
+        if (st.goal) para("Goal:", st.goal->description);
+        para("Briefing:", st.briefing);
+        if (!st.sources.empty()) {
+            std::string src;
+            for (const auto& x : st.sources) src += (src.empty() ? "" : ", ") + x;
+            h += "<p class=\"src\">Sources: " + html_escape(src) + "</p>\n";
+        }
+        list("Hints:", st.hints);
+        const FacilitatorNotes& n = st.facilitator;
+        if (n.minutes > 0) para("Time:", "about " + std::to_string(n.minutes) + " minutes.");
+        para("What the room usually tries:", n.expect);
+        list("Ask:", n.ask);
+        para("The answer:", n.answer);
+        list("Debrief after this step:", st.debrief);
+    }
+    list("Closing debrief:", g.debrief);
+    h += "<footer><p>The guide's link for the room: <a href=\"" + html_escape(link) + "\">" + html_escape(link) +
+         "</a></p></footer>\n</body></html>\n";
     return h;
 }
 

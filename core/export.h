@@ -1,13 +1,14 @@
 // What a scenario's results leave the app as: CSV (one row per bloc,
 // indicator and year with the scenario, its baseline and, when given, the
 // Monte Carlo band; shared by the app's "Export results" and trilemma-cli's
-// --format csv) and a printable one-page summary in HTML.
+// --format csv), a printable one-page summary in HTML, and a guide's notes for the trainer.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/analysis.h"
+#include "core/guides.h"
 #include "core/story.h"
 
 namespace tl {
@@ -26,6 +27,12 @@ std::string html_escape(std::string_view text);
 // sources, and the share link. The picture of the charts is filled in by the
 // page that saves it: the first `<img id="charts">` gets its src there.
 std::string summary_html(const Scenario& scenario, const Story& story, std::string_view share_link);
+
+// A guide's notes for the trainer, to print or keep on a screen the room does
+// not see: per step the goal, briefing, sources, hints, the facilitator notes
+// (time, what the room tries, what to ask, the answer) and the debrief
+// questions; then the closing debrief and the guide's link.
+std::string guide_notes_html(const Guide& guide, std::string_view link);
 
 // The scenario behind an export, as CSV comment lines ("# " first, so that
 // CSV readers told to skip comments read the table after them): its share

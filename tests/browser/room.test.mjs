@@ -5,7 +5,9 @@
 // Real mouse clicks and keys on the canvas; the test hook finds the widgets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEMIS, frames, pasteText, saveScreenshot, useSite, waitFor } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEMIS, frames, pasteText, repoRoot, saveScreenshot, useSite, waitFor } from './helpers.mjs';
 
 const site = useSite();
 
@@ -136,5 +138,21 @@ test('the room view: pasted links, duplicates flagged, a row removed, whole labe
     assert.equal(first[semisAt], '80', 'and its lever settings');
     assert.match(first[storyAt], /^Raised export controls for semiconductors.*: .*(up|down)/, 'and what it did, in words');
     assert.equal(splitCsvLine(rows[2])[semisAt], '35');
+  });
+});
+
+test("the trainer's notes download from the Trainer menu during a guide, answers and questions included", async () => {
+  await site.withApp({ hash: '#guide=chip_chokepoint' }, async (app) => {
+    await frames(app, 2);
+    await click(app, 'Trainer');
+    const notes = await download(app, () => click(app, "Trainer's notes (download)"));
+    assert.equal(notes.name, 'chip_chokepoint-trainer-notes.html');
+    const guide = JSON.parse(readFileSync(join(repoRoot, 'assets', 'guides', 'chip_chokepoint.json'), 'utf8'));
+    const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    for (const [k, step] of guide.steps.entries()) {
+      assert.ok(notes.text.includes(`Step ${k + 1}: ${escape(step.title)}`), `step ${k + 1} in the notes`);
+      if (step.facilitator?.answer) assert.ok(notes.text.includes(escape(step.facilitator.answer)), `step ${k + 1}'s answer`);
+    }
+    assert.ok(notes.text.includes('#guide=chip_chokepoint'), "the guide's link for the room");
   });
 });

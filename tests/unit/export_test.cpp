@@ -48,3 +48,36 @@ TEST_CASE("lever_csv_header and lever_csv_values have one column per lever, in t
     for (int i = 0; i <= semis; ++i) std::getline(in, field, ',');
     CHECK(field == "90");
 }
+
+TEST_CASE("guide_notes_html gives the trainer every step's goal, briefing, notes and debrief, escaped") {
+    for (const Guide& g : builtin_guides()) {
+        CAPTURE(g.id);
+        const std::string html = guide_notes_html(g, "https://example.org/#guide=" + g.id);
+        CHECK(html.find("<h1>" + html_escape(g.title) + "</h1>") != std::string::npos);
+        std::size_t at = 0;
+        for (std::size_t k = 0; k < g.steps.size(); ++k) {
+            const GuideStep& st = g.steps[k];
+            CAPTURE(st.id);
+            // The steps in their order, each with what the trainer needs.
+            const std::size_t head = html.find("<h2>Step " + std::to_string(k + 1) + ": " + html_escape(st.title), at);
+            REQUIRE(head != std::string::npos);
+            at = head;
+            const std::size_t next = html.find("<h2>", head + 1);
+            const std::string part = html.substr(head, next == std::string::npos ? std::string::npos : next - head);
+            CHECK(part.find(html_escape(st.briefing)) != std::string::npos);
+            if (st.goal) CHECK(part.find(html_escape(st.goal->description)) != std::string::npos);
+            if (!st.facilitator.answer.empty()) CHECK(part.find(html_escape(st.facilitator.answer)) != std::string::npos);
+            for (const auto& q : st.facilitator.ask) CHECK(part.find(html_escape(q)) != std::string::npos);
+            for (const auto& q : st.debrief) CHECK(part.find(html_escape(q)) != std::string::npos);
+        }
+        for (const auto& q : g.debrief) CHECK(html.find(html_escape(q)) != std::string::npos);
+        CHECK(html.find("https://example.org/#guide=" + g.id) != std::string::npos);
+    }
+    // A guide's text is the author's: markup in it is shown, not run.
+    Guide g = builtin_guides().front();
+    g.title = "<script>alert(1)</script>";
+    g.steps.front().facilitator.answer = "a < b & \"c\"";
+    const std::string html = guide_notes_html(g, "x\"><script>");
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("a &lt; b &amp; &quot;c&quot;") != std::string::npos);
+}
