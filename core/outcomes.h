@@ -69,7 +69,7 @@ inline constexpr std::array<IndicatorDef, kIndicatorCount> kIndicators{{
      "Consumer cost of solar, batteries and EVs, 2024 = 100 (001 Kennedy, 002:L16).", false, 0, Pillar::Promote},
     {"innovation", "Innovation rate", "index", "Pace of innovation, 2024 = 100; falls when talent ties are cut (002:L16).",
      true, 0, Pillar::Promote},
-    {"alliance_cohesion", "Alliance cohesion", "0-100", "How closely partners align with your camp (001:L416-L422).",
+    {"alliance_cohesion", "Alliance cohesion", "0-100", "How closely partners align with your camp (001:L416-L422); for the EU, weighed with its autonomy from both poles (001:L422-L426); for the Global South, how evenly it keeps both doors open.",
      true, 0, Pillar::Partner},
     {"gs_alignment", "Global South alignment", "0-100",
      "How far the swing states lean toward your camp (001:L47, 003:L341).", true, 0, Pillar::Partner},
