@@ -183,10 +183,17 @@ void AppState::step_history(std::deque<tl::Scenario>& from, std::deque<tl::Scena
 
 // [SECTION] Replay of the last lever move
 
+bool AppState::can_replay() const {
+    return !replay.active && last_move_.from != last_move_.to &&
+           scenario_.policy[last_move_.bloc][last_move_.slot] == last_move_.to;
+}
+
 bool AppState::start_replay(double now) {
     // Replays the last lever move: the lever goes back to where it was, then
-    // glides to its new value while the charts follow.
-    if (last_move_.from == last_move_.to) return false;
+    // glides to its new value while the charts follow. The scenario ends as it
+    // was, so the history is untouched; a move Undo took back is not replayed
+    // (it would come back outside the history).
+    if (!can_replay()) return false;
     commit_edit();
     replay = last_move_;
     replay.active = true;

@@ -119,6 +119,8 @@ public:
     // Replay: animate the last committed lever move so a room can watch.
     Replay replay;
     bool start_replay(double now);
+    // The last lever move can be replayed while it stands (not after Undo took it back).
+    bool can_replay() const;
     void update_replay(double now);
 
     // Recomputes what changed since the last call; advances Monte Carlo and

@@ -193,9 +193,14 @@ void scenario_actions(app::AppState& state, float right) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         wrapped_tooltip("Every lever back to the baseline (assumptions stay). Undo brings them back.");
     flow.next(button_width("Replay last move"));
+    ImGui::BeginDisabled(!state.replay.active && !state.can_replay());
     if (ImGui::Button(state.replay.active ? "Replaying\xE2\x80\xA6" : "Replay last move"))
         state.start_replay(platform::frame_info().time);
-    if (ImGui::IsItemHovered()) wrapped_tooltip("Animate your last lever move so the room can watch the charts respond");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        wrapped_tooltip(state.replay.active || state.can_replay()
+                            ? "Animate your last lever move so the room can watch the charts respond"
+                            : "Move a lever first: this animates your last move so the room can watch the charts respond");
     flow.next(button_width("Pin to compare"));
     if (!state.pinned) {
         if (ImGui::Button("Pin to compare")) state.pin_current();

@@ -84,6 +84,41 @@ describe('story and introduction', () => {
     assert.equal(await bars('why-preset-against-preset-again-phone'), 0, 'back against the preset');
   }));
 
+  test('Replay last move replays a move that stands, and is off before a move and after Undo took it back', () =>
+    site.withApp({}, async (app) => {
+      const click = async (label) => {
+        const r = (await app.state()).items[label];
+        await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+        return frames(app, 2);
+      };
+      // Before any move it does nothing (and is drawn disabled).
+      let s = await click('Replay last move');
+      assert.equal(s.levers[SEMIS], 60);
+      assert.equal(s.can_undo, false);
+      const { s: s0, rect } = await stableRect(app, `US.${SEMIS}`);
+      const y = rect[1] + rect[3] / 2;
+      await mouseDrag(app, { x: valueX(rect, s0.levers[SEMIS], semisDef.min, semisDef.max, 12), y },
+        { x: rect[0] + rect[2] + 30, y });
+      s = await frames(app, 2);
+      assert.equal(s.levers[SEMIS], 100);
+      // Replayed: the lever goes back to 60 and glides to 100; the history is as it was.
+      s = await click('Replay last move');
+      assert.ok(s.levers[SEMIS] < 100, `the replay starts from where the move began (${s.levers[SEMIS]})`);
+      s = await waitFor(() => app.state(), (t) => t.levers[SEMIS] === 100, { timeout: 8_000 });
+      assert.equal(s.levers[SEMIS], 100);
+      assert.equal(s.can_undo, true);
+      // Undo takes the move back; a replay now would bring it back outside the history.
+      s = await click('Undo');
+      assert.equal(s.levers[SEMIS], 60);
+      s = await click('Replay last move');
+      await frames(app, 10);
+      s = await app.state();
+      assert.equal(s.levers[SEMIS], 60, 'no replay of a move that was undone');
+      assert.equal(s.can_redo, true, 'Redo still brings it back');
+      s = await click('Redo');
+      assert.equal(s.levers[SEMIS], 100);
+    }));
+
   test('the story follows a real drag of the chip-controls slider', () => site.withApp({}, async (app) => {
     const before = await app.state();
     assert.match(before.story, /as they were in 2024/, 'the status quo has nothing to tell yet');
