@@ -475,6 +475,9 @@ void draw_app(app::App& app) {
         }
         if (layout == Layout::Phone) ImGui::PopStyleVar();
     }
+    // One scrolling child per tab: each keeps its own place, and a tab opens
+    // at its top the first time (not scrolled to where the last tab was).
+    ImGui::PushID(static_cast<int>(tab));
     ImGui::BeginChild("##tab_scroll");
     switch (tab) {
         case Tab::Guide: draw_guide_panel(app, false); break;
@@ -495,6 +498,7 @@ void draw_app(app::App& app) {
             break;
     }
     ImGui::EndChild();
+    ImGui::PopID();
     ImGui::End();
     draw_notices(app, f.width);
 }

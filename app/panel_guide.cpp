@@ -66,7 +66,7 @@ void draw_guide_library(app::App& app) {
     const platform::FrameInfo& f = platform::frame_info();
     ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, f.width - 20), std::min(620.0f, f.height - 40)));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Guided scenarios", nullptr, ImGuiWindowFlags_NoResize)) return;
+    if (!ImGui::BeginPopupModal("Guided scenarios", nullptr, kDialogFlags)) return;
     muted_wrapped_text("Each guide walks the room through a few decisions drawn from the sources, with a goal at each "
                   "step and questions for the debrief. Open one, or share its link (or QR code) with the room.");
     ImGui::BeginChild("##guides", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2));

@@ -60,7 +60,7 @@ void draw_scenario_library(app::App& app) {
     // Always: the window follows a rotated phone or a resized browser.
     ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, f.width - 20), std::min(640.0f, f.height - 40)));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Library", nullptr, ImGuiWindowFlags_NoResize)) return;
+    if (!ImGui::BeginPopupModal("Library", nullptr, kDialogFlags)) return;
 
     const std::size_t used = library.used_chars();
     char usage[160];

@@ -62,7 +62,7 @@ void draw_file_menu(app::App& app) {
     const platform::FrameInfo& f = platform::frame_info();
     ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, f.width - 20), 0));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Start a new scenario?", nullptr, ImGuiWindowFlags_NoResize)) {
+    if (ImGui::BeginPopupModal("Start a new scenario?", nullptr, kDialogFlags)) {
         const int changed = state.changed_lever_count();
         ImGui::TextWrapped("You have changed %d lever%s. Save %s first? Undo also brings %s back.", changed,
                            changed == 1 ? "" : "s", changed == 1 ? "it" : "them", changed == 1 ? "it" : "them");
@@ -96,7 +96,7 @@ void draw_share_dialog(app::App& app) {
     const platform::FrameInfo& f = platform::frame_info();
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, f.width - 20), 0));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Share this scenario", nullptr, ImGuiWindowFlags_NoResize)) return;
+    if (!ImGui::BeginPopupModal("Share this scenario", nullptr, kDialogFlags)) return;
     // The name travels with the link and labels it in the trainer's room view:
     // ask for the participant's or team's, not the preset's or the guide's
     // (the room would show a row of "Status quo 2024", or of the guide's title).

@@ -19,6 +19,10 @@ ImU32 baseline_color();
 // "60%", "$15bn/yr", "$200M/yr" — a lever value with its unit, short.
 std::string lever_value_text(const tl::LeverDef& d, double v);
 
+// The app's dialogs stay where they open (centred): a swipe on a phone
+// scrolls them, it never drags them off the screen.
+inline constexpr ImGuiWindowFlags kDialogFlags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove;
+
 void section_heading(const char* text, ImU32 color);
 // A paragraph wrapped at the window's edge; muted: in the disabled-text colour.
 void wrapped_text(const std::string& text);

@@ -165,6 +165,38 @@ describe('touch on a phone (390x844, 3x)', () => {
     });
   });
 
+  test('at text scale 1.6 a swipe on the Share dialog never drags it off the screen', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'font_scale', value: 1.6 }), { ok: true });
+      let s = await tap(app, 'Share');
+      const field = await item(app, '##name');
+      // Swipe up from the middle of the dialog, and once from its title bar.
+      const x = PHONE.viewport.width / 2, y = PHONE.viewport.height / 2;
+      for (const from of [y, field[1] - 40]) {
+        s = await gesture(app, [0, 40, 80, 140, 200].map((d) => ({ x, y: Math.max(5, from - d) })));
+        assert.ok(!s.text_problems.some((p) => /window off the screen/.test(p)), s.text_problems.join('; '));
+      }
+      const after = await item(app, '##name');
+      assert.ok(after[1] >= 0, `the name field is still on the screen (${after})`);
+    });
+  });
+
+  test('each phone tab keeps its own scroll: a tab opens at its top, not where the last one was', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'font_scale', value: 1.6 }), { ok: true });
+      await tap(app, 'Charts');
+      const x = PHONE.viewport.width / 2, y = PHONE.viewport.height * 0.8;
+      for (let k = 0; k < 2; k++) await gesture(app, [0, 80, 160, 240, 320, 400].map((d) => ({ x, y: y - d })));
+      await frames(app, 20);  // the momentum settles
+      // The Triangle tab opens with its trilemma selector (its first row) in view, under the tabs.
+      const s = await tap(app, 'Triangle');
+      await saveScreenshot(app.page, 'phone-triangle-after-charts-scrolled-1.6');
+      const tabs = s.items['More'], selector = s.items.Trilemma;
+      assert.ok(selector, `the triangle's selector is drawn (${Object.keys(s.items).join(', ')})`);
+      assert.ok(selector[1] >= tabs[1] + tabs[3], `it starts under the tabs: ${selector} vs ${tabs}`);
+    });
+  });
+
   test('a vertical swipe scrolls the lever list to the Partner levers; a slider under it keeps its value', async () => {
     await site.withApp(PHONE_2X, async (app) => {
       let s = await frames(app, 2);
