@@ -14,7 +14,7 @@ void draw_story(app::AppState& state) {
     const tl::Story& story = state.view().story;
     ImGui::PushFont(platform::font_bold());
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(story.summary.c_str());
+    text_wrapped_whole_numbers(story.summary);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     for (std::size_t k = 0; k < story.sections.size(); ++k) {
@@ -26,7 +26,7 @@ void draw_story(app::AppState& state) {
         for (std::size_t c = 0; c < sec.claims.size(); ++c) {
             const tl::StoryClaim& claim = sec.claims[c];
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(claim.text.c_str());
+            text_wrapped_whole_numbers(claim.text);
             ImGui::PopTextWrapPos();
             if (!claim.source.empty() && ImGui::IsItemHovered())
                 tooltip_with_source("Where this comes from in the sources.", "Source", claim.source);

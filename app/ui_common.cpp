@@ -36,21 +36,42 @@ float tooltip_wrap_width() {
     return std::min(ImGui::GetFontSize() * 26.0f, ImGui::GetIO().DisplaySize.x - 40.0f);
 }
 
+std::string unbreakable_numbers(std::string_view text) {
+    // ImGui wraps after any '.', so "23.8%" could end a line at "23."; a
+    // decimal point between digits is drawn as U+2024 ONE DOT LEADER, the
+    // same dot in the UI font, which ImGui does not break after.
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+        if (text[i] == '.' && i > 0 && digit(i - 1) && digit(i + 1)) out += "\xE2\x80\xA4";
+        else out += text[i];
+    }
+    return out;
+}
+
+void text_wrapped_whole_numbers(std::string_view text) {
+    const std::string shown = unbreakable_numbers(text);
+    ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+}
+
 void wrapped_tooltip(const char* fmt, ...) {
+    char buf[2048];
     va_list args;
     va_start(args, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(tooltip_wrap_width());
-    ImGui::TextWrappedV(fmt, args);
+    text_wrapped_whole_numbers(buf);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
-    va_end(args);
 }
 
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(tooltip_wrap_width());
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped_whole_numbers(text);
     if (!source.empty()) ImGui::TextDisabled("%s: %s", label, source.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -69,7 +90,7 @@ void help_marker(const char* text) {
 
 void wrapped_text(const std::string& text) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped_whole_numbers(text);
     ImGui::PopTextWrapPos();
 }
 

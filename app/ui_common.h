@@ -2,6 +2,7 @@
 // Small presentation helpers shared by the panels: pillar colours, lever
 // value formatting, section headings, wrapped text, tooltips.
 #include <string>
+#include <string_view>
 
 #include "core/levers.h"
 #include "core/outcomes.h"
@@ -26,6 +27,10 @@ inline constexpr ImGuiWindowFlags kDialogFlags = ImGuiWindowFlags_NoResize | ImG
 void section_heading(const char* text, ImU32 color);
 // A paragraph wrapped at the window's edge; muted: in the disabled-text colour.
 void wrapped_text(const std::string& text);
+// Text drawn so that a wrap never splits a number at its decimal point (the
+// caller sets the wrap position); and the replacement it draws.
+void text_wrapped_whole_numbers(std::string_view text);
+std::string unbreakable_numbers(std::string_view text);
 void muted_wrapped_text(const std::string& text);
 void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
 // A tooltip with a paragraph and, muted below it, where it comes from
