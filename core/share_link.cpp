@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -633,6 +634,58 @@ std::vector<std::string> share_code_losses(const Scenario& s) {
     if (encode(s, true).size() > kMaxShareCodeLength)
         out.push_back("levers: values between the steps of their lever are rounded to a step, to keep the link "
                       "within " + std::to_string(kMaxShareCodeLength) + " characters");
+    return out;
+}
+
+std::vector<ShareLinkSpan> find_share_links(std::string_view line, std::size_t max_links) {
+    std::vector<ShareLinkSpan> out;
+    // Words: split at ASCII whitespace and U+00A0 (no-break space, which chat apps insert).
+    const auto space_at = [&](std::size_t i) -> std::size_t {  // bytes of the space at i, or 0
+        if (is_space(line[i])) return 1;
+        if (line[i] == '\xC2' && i + 1 < line.size() && line[i + 1] == '\xA0') return 2;
+        return 0;
+    };
+    // Brackets, quotes and marks a link may be wrapped in: "(<[{'\"|*_" (Markdown's too).
+    const auto opener = [](char c) { return std::string_view("(<[{'\"|*`").find(c) != std::string_view::npos; };
+    std::size_t i = 0;
+    while (i < line.size() && out.size() < max_links) {
+        if (std::size_t n = space_at(i)) {
+            i += n;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < line.size() && !space_at(end)) ++end;
+        const std::string_view word = line.substr(i, end - i);
+        std::size_t b = std::string_view::npos, e = 0;
+        if (std::size_t hash = word.find("#s="); hash != std::string_view::npos) {
+            // From the last "http" before "#s=", else from after the last bracket or quote before it.
+            b = word.rfind("http", hash);
+            if (b == std::string_view::npos) {
+                b = hash;
+                while (b > 0 && !opener(word[b - 1])) --b;
+            }
+            e = hash + 3;
+        } else {
+            std::size_t k = 0;
+            while (k < word.size() && opener(word[k])) ++k;  // an opening bracket or quote
+            if (word.substr(k, 2) == "s=") {
+                b = k;
+                e = k + 2;
+            } else if (k < word.size() && std::isalnum(static_cast<unsigned char>(word[k]))) {
+                std::size_t m = k, dots = 0;
+                while (m < word.size() && code_char(word[m])) dots += word[m++] == '.';
+                // What follows the code: nothing, or closing brackets, quotes and punctuation.
+                const bool whole = word.substr(m).find_first_not_of(")>]}'\"|*`.,;:!?") == std::string_view::npos;
+                if (dots >= 5 && whole) b = k, e = k;
+            }
+        }
+        if (b != std::string_view::npos) {
+            while (e < word.size() && code_char(word[e])) ++e;
+            while (e > b && word[e - 1] == '.') --e;  // a sentence's full stop: a code ends in its check digits
+            out.push_back({i + b, i + e});
+        }
+        i = end;
+    }
     return out;
 }
 

@@ -93,6 +93,20 @@ std::string encode_share_code(const Scenario& s);
 // and allocation bounded by kMaxShareCodeLength whatever the input.
 ShareDecodeResult decode_share_code(std::string_view text, ShareDecodeOptions options = {});
 
+// Where share links or codes lie in one line of pasted text, as chat apps and
+// a phone's Share button send them with a title ("Team Red: http://host/#s=...",
+// "<http://host/#s=...> from Blue", "2.2.0.013525.._.gow,"): each is a word
+// with "#s=" in it (from the "http" before it, else from after any bracket or
+// quote, up to the code's last character), a word starting "s=", or a bare
+// code (a word of code characters, starting with a letter or digit, with at
+// least 5 dots). Brackets, quotes and punctuation around it are not part of
+// it. Whether it decodes is decode_share_code's to say. Work linear in the
+// line's length; at most `max_links` are returned.
+struct ShareLinkSpan {
+    std::size_t begin = 0, end = 0;  // bytes [begin, end) of the line
+};
+std::vector<ShareLinkSpan> find_share_links(std::string_view line, std::size_t max_links = 200);
+
 // Why a link of `s` would not restore it exactly (name or notes too long or
 // not UTF-8, values rounded to fit the length limit), as messages for the UI;
 // empty when it would. Assumes a valid scenario.

@@ -50,6 +50,12 @@ inline std::string check_share_code(std::string_view input) {
         if (!share_code_losses(r.scenario).empty()) return "a decoded share code would not round-trip";
         if (auto problem = check_reencode(r.scenario, "share code"); !problem.empty()) return problem;
     }
+    // The room's reading of a pasted line: spans in order, inside the line, not overlapping.
+    std::size_t last = 0;
+    for (const ShareLinkSpan& span : find_share_links(input)) {
+        if (span.begin < last || span.end < span.begin || span.end > input.size()) return "find_share_links: a span out of order or outside the line";
+        last = span.end;
+    }
     return {};
 }
 

@@ -385,6 +385,51 @@ TEST_CASE("share code: links, prefixes, whitespace, positions and model-version 
     CHECK_FALSE(decode_share_code(code.substr(0, code.size() - 1), {false}).ok);
 }
 
+TEST_CASE("share links in a line of pasted text: found with the text around them left out") {
+    const std::string code = encode_share_code(typical_scenario());
+    const std::string url = "http://host:8080/app/?x=1#s=" + code;
+    const auto found = [](std::string_view line) {
+        std::vector<std::string> out;
+        for (const ShareLinkSpan& s : find_share_links(line)) out.emplace_back(line.substr(s.begin, s.end - s.begin));
+        return out;
+    };
+    using V = std::vector<std::string>;
+    // A title before or after, as chat apps and a phone's Share button send it.
+    CHECK(found("Team Red: " + url) == V{url});
+    CHECK(found(url + " from Blue") == V{url});
+    CHECK(found("Team Red:\xC2\xA0" + url + "\r") == V{url});  // a no-break space, a Windows line end
+    // Wrapped in brackets or quotes, followed by punctuation; Markdown and Slack links.
+    CHECK(found("(" + url + ").") == V{url});
+    CHECK(found("<" + url + ">") == V{url});
+    CHECK(found("[Team Red](" + url + ")") == V{url});
+    CHECK(found("\"" + url + "\",") == V{url});
+    CHECK(found("Red:" + url) == V{url});  // no space after the colon: the link starts at "http"
+    // Bare codes, "s=" and "#s=" forms.
+    CHECK(found(code) == V{code});
+    CHECK(found("Green " + code + ".") == V{code});
+    CHECK(found("s=" + code + " and #s=" + code) == V{"s=" + code, "#s=" + code});
+    // Several on a line, each found.
+    CHECK(found("Red: " + url + " Blue: " + code) == V{url, code});
+    // A link meant as a share link that does not decode is still found (the room says what is wrong with it).
+    CHECK(found("Team Red: http://host/#s=") == V{"http://host/#s="});
+    CHECK(found("http://host/#s=" + code.substr(0, 10)) == V{"http://host/#s=" + code.substr(0, 10)});
+    CHECK_FALSE(decode_share_code(found("x http://host/#s=" + code.substr(0, 10))[0]).ok);
+    // What is not a share link: words, numbers with dots, other links, an empty line.
+    CHECK(found("hello world").empty());
+    CHECK(found("version 1.2.3 of e.g. the app, 3.14").empty());
+    CHECK(found("http://host/#guide=chip_chokepoint").empty());
+    CHECK(found("").empty());
+    CHECK(found("   \t ").empty());
+    // Every span found decodes to the scenario.
+    for (const std::string& line : {"Team Red: " + url, "<" + url + "> from Blue", "Green " + code + "."})
+        for (const std::string& link : found(line)) CHECK(decode_share_code(link).scenario == typical_scenario());
+    // At most max_links; spans in order.
+    std::string many;
+    for (int i = 0; i < 10; ++i) many += code + " ";
+    CHECK(find_share_links(many, 3).size() == 3);
+    CHECK(find_share_links(many).size() == 10);
+}
+
 TEST_CASE("share code: what a link cannot carry is reported, and cut at character boundaries") {
     Scenario s = scenario_from_preset(presets().front());
     CHECK(share_code_losses(s).empty());
