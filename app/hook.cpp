@@ -124,7 +124,10 @@ std::string app_state_json(app::App& app) {
     w.Key("room"); w.StartArray();
     for (const auto& e : trainer.room()) {
         w.StartObject();
+        w.Key("number"); w.Int(e.number);
         w.Key("label"); w.String(e.label.c_str());
+        w.Key("text"); w.String(e.text.c_str());
+        w.Key("error"); w.String(e.error.c_str());
         w.Key("ok"); w.Bool(e.ok);
         w.Key("same_as"); w.Int(e.same_as);
         w.Key("protect"); w.Double(e.scores[0]);

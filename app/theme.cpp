@@ -127,7 +127,13 @@ void apply_light() {
                                 IM_COL32(0xA2, 0x3E, 0x79, 0xFF)},
                 .better = IM_COL32(0x00, 0x6B, 0x4C, 0xFF), .worse = IM_COL32(0x9E, 0x42, 0x00, 0xFF),
                 .accent = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF), .compare = IM_COL32(0xA8, 0x46, 0x7E, 0xFF),
-                .warning = IM_COL32(0x8A, 0x5A, 0x00, 0xFF), .focus = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF)}});
+                .warning = IM_COL32(0x8A, 0x5A, 0x00, 0xFF), .focus = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF),
+                // Okabe–Ito blue and vermillion (darkened), Tol's green, purple, indigo, ochre, teal and wine:
+                // hues apart, each 4.5:1 or more on white (a projector washes out pale ones).
+                .participant = {IM_COL32(0x00, 0x72, 0xB2, 0xFF), IM_COL32(0xB0, 0x4A, 0x00, 0xFF),
+                                IM_COL32(0x11, 0x77, 0x33, 0xFF), IM_COL32(0xAA, 0x33, 0x77, 0xFF),
+                                IM_COL32(0x33, 0x22, 0x88, 0xFF), IM_COL32(0x80, 0x66, 0x00, 0xFF),
+                                IM_COL32(0x00, 0x76, 0x86, 0xFF), IM_COL32(0x88, 0x22, 0x55, 0xFF)}}});
 }
 
 void apply_dark() {
@@ -149,7 +155,11 @@ void apply_dark() {
                                 IM_COL32(0xCC, 0x79, 0xA7, 0xFF)},
                 .better = IM_COL32(0x45, 0xD6, 0xAA, 0xFF), .worse = IM_COL32(0xFF, 0x9A, 0x52, 0xFF),
                 .accent = IM_COL32(0x56, 0xB4, 0xE9, 0xFF), .compare = IM_COL32(0xE0, 0x8C, 0xC0, 0xFF),
-                .warning = IM_COL32(0xF0, 0xB8, 0x40, 0xFF), .focus = IM_COL32(0x56, 0xB4, 0xE9, 0xFF)}});
+                .warning = IM_COL32(0xF0, 0xB8, 0x40, 0xFF), .focus = IM_COL32(0x56, 0xB4, 0xE9, 0xFF),
+                .participant = {IM_COL32(0x56, 0xB4, 0xE9, 0xFF), IM_COL32(0xFF, 0x9A, 0x52, 0xFF),
+                                IM_COL32(0x5C, 0xD0, 0x6E, 0xFF), IM_COL32(0xE8, 0x8C, 0xC8, 0xFF),
+                                IM_COL32(0xA8, 0xA4, 0xFF, 0xFF), IM_COL32(0xE6, 0xC8, 0x4A, 0xFF),
+                                IM_COL32(0x4F, 0xD8, 0xE0, 0xFF), IM_COL32(0xFF, 0x8A, 0x9A, 0xFF)}}});
 }
 
 const Ink& ink() { return current_ink; }
@@ -186,6 +196,17 @@ std::vector<ContrastPair> contrast_pairs() {
         {"check mark on its box", current_accent, current_frame, panel, false},
         {"scrollbar grab", ImGui::GetStyle().Colors[ImGuiCol_ScrollbarGrab], none, panel, false},
     };
+    static const char* const kParticipant[Ink::kParticipantColors] = {
+        "room participant 1", "room participant 2", "room participant 3", "room participant 4",
+        "room participant 5", "room participant 6", "room participant 7", "room participant 8"};
+    static const char* const kBadge[Ink::kParticipantColors] = {
+        "number on participant 1's badge", "number on participant 2's badge", "number on participant 3's badge",
+        "number on participant 4's badge", "number on participant 5's badge", "number on participant 6's badge",
+        "number on participant 7's badge", "number on participant 8's badge"};
+    for (int i = 0; i < Ink::kParticipantColors; ++i) {
+        pairs.push_back({kParticipant[i], v(k.participant[i]), none, panel, true});
+        pairs.push_back({kBadge[i], panel, v(k.participant[i]), panel, true});
+    }
     for (int p = 0; p < 3; ++p) {
         pairs.push_back({kPillar[p], v(k.pillar[p]), none, panel, true});
         pairs.push_back({kPillarHeader[p], v(k.pillar[p]), v(k.pillar[p], kHeaderTint), panel, true});

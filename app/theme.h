@@ -22,6 +22,11 @@ struct Ink {
     ImU32 compare;    // the pinned scenario
     ImU32 warning;    // warning notices
     ImU32 focus;      // the keyboard focus ring
+    // The room's participants, told apart by hue (the room view's marks and
+    // their numbered badges, as text on the panel and with the panel's colour
+    // written on them); a row's colour is participant[(number - 1) % kParticipantColors].
+    static constexpr int kParticipantColors = 8;
+    ImU32 participant[kParticipantColors];
 };
 const Ink& ink();
 

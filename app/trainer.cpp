@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <iterator>
 #include <sstream>
+#include <string_view>
 
 #include "app/browser.h"
 #include "app/ui_common.h"
@@ -201,50 +202,136 @@ bool Trainer::lever_open(int slot) const {
 
 // [SECTION] Room: the participants' links, their scores, the CSV
 
+namespace {
+
+// The text around a link on its line, as the row's label: without the
+// separators, brackets and quotes around it ("Team Red: ", "> from Blue").
+std::string label_text(std::string_view t) {
+    static constexpr std::string_view kEdge = " \t\r\f\v:;,.-|=()[]<>{}\"'*`";
+    // Also the Unicode dashes, quotes and bullets chat apps use (as UTF-8): – — “ ” ‘ ’ « » • and a no-break space.
+    static const std::string_view kEdgeUtf8[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                                 "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB",     "\xC2\xBB",
+                                                 "\xE2\x80\xA2", "\xC2\xA0"};
+    bool trimmed = true;
+    while (trimmed && !t.empty()) {
+        trimmed = false;
+        if (kEdge.find(t.front()) != std::string_view::npos) t.remove_prefix(1), trimmed = true;
+        else if (kEdge.find(t.back()) != std::string_view::npos) t.remove_suffix(1), trimmed = true;
+        for (std::string_view m : kEdgeUtf8) {
+            if (t.substr(0, m.size()) == m) t.remove_prefix(m.size()), trimmed = true;
+            if (t.size() >= m.size() && t.substr(t.size() - m.size()) == m) t.remove_suffix(m.size()), trimmed = true;
+        }
+        // "<link> from Blue", "by Blue": the name is Blue.
+        for (std::string_view w : {"from ", "From ", "by ", "By "})
+            if (t.size() > w.size() && t.substr(0, w.size()) == w) t.remove_prefix(w.size()), trimmed = true;
+    }
+    return cut_text(std::string(t), Trainer::kMaxRoomLabelBytes);
+}
+
+// A line of the paste with the characters that would draw as nothing or break
+// the table (control characters, tabs) as spaces.
+std::string printable(std::string_view t) {
+    std::string out(t);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    return out;
+}
+
+}  // namespace
+
 void Trainer::room_add(const std::string& text) {
-    std::istringstream in(text);
-    std::string token;
-    int added = 0, rejected = 0;
-    while (in >> token) {
-        if (room_.size() >= 200) break;
-        RoomEntry e;
-        e.source = token;
-        tl::ShareDecodeResult r = tl::decode_share_code(token);
-        e.ok = r.ok;
-        if (!r.ok) {
-            e.error = r.errors.empty() ? "unreadable" : r.errors.front();
-            e.label = "?";
+    // Line by line: a chat's or a phone's Share text puts a title beside the
+    // link ("Team Red: http://host/#s=..."); the title names the row.
+    int added = 0, rejected = 0, left_out = 0;
+    std::string_view rest(text);
+    while (!rest.empty()) {
+        const std::size_t nl = rest.find('\n');
+        std::string_view line = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) continue;  // a blank line
+        if (room_.size() >= kMaxRoomRows) {
+            ++left_out;
+            continue;
+        }
+        const std::vector<tl::ShareLinkSpan> links = tl::find_share_links(line, kMaxRoomRows - room_.size());
+        if (links.empty()) {
+            // One row for the line, showing its own text and why it was not read.
+            RoomEntry e;
+            e.number = ++next_row_;
+            e.label = std::to_string(e.number);
+            std::size_t b = line.find_first_not_of(" \t\r\f\v"), end = line.find_last_not_of(" \t\r\f\v") + 1;
+            e.source = cut_text(std::string(line.substr(b, end - b)), tl::kMaxShareCodeLength);
+            e.text = printable(cut_text(e.source, kMaxRoomLabelBytes));
+            e.error = line.find("://") != std::string_view::npos || line.find("www.") != std::string_view::npos
+                          ? "a link, but not to a scenario: a share link has \"#s=\" and a code after it (the "
+                            "participant's Share button copies one)"
+                          : "no share link or share code in this line";
+            room_.push_back(std::move(e));
             ++rejected;
-        } else {
-            e.scenario = r.scenario;
-            tl::Results res = tl::run(e.scenario);
-            e.scores = tl::trilemma_scores(tl::TrilemmaId::EconomicSecurity, e.scenario, res, e.scenario.seat,
-                                           res.years - 1);
-            const tl::Scenario base = tl::baseline_of(e.scenario);
-            for (int b = 0; b < tl::kBlocCount; ++b)
-                for (int slot = 0; slot < tl::kSlotCount; ++slot)
-                    e.changed_levers += e.scenario.policy[b][slot] != base.policy[b][slot];
-            e.headline = tl::tell_story(e.scenario).headline;
-            ++added;
+            continue;
         }
-        // A number first: two participants may share a name (their preset's).
-        e.label = std::to_string(next_row_ + 1);
-        if (e.ok) {
-            // Unnamed (the preset's name): what it changed tells the rows apart.
-            const tl::Preset* preset = tl::find_preset(e.scenario.preset);
-            const bool unnamed = e.scenario.name.empty() || (preset && e.scenario.name == preset->name);
-            e.label += " " + (unnamed ? ui::changes_summary(e.scenario) : e.scenario.name);
+        // The text around the links: one link takes all of it; with several,
+        // each takes the text before it when the line starts with text
+        // ("Red: <link> Blue: <link>"), else the text after it ("<link> from Red <link> from Blue").
+        const bool before = !label_text(line.substr(0, links.front().begin)).empty();
+        for (std::size_t k = 0; k < links.size(); ++k) {
+            const tl::ShareLinkSpan& span = links[k];
+            std::string around;
+            if (links.size() == 1)
+                around = label_text(std::string(line.substr(0, span.begin)) + " " + std::string(line.substr(span.end)));
+            else if (before)
+                around = label_text(line.substr(k ? links[k - 1].end : 0, span.begin - (k ? links[k - 1].end : 0)));
+            else
+                around = label_text(line.substr(span.end, (k + 1 < links.size() ? links[k + 1].begin : line.size()) - span.end));
+            // Two pieces of label on either side of one link ("Red: <link> (laptop)"): joined by a space above.
+            RoomEntry e;
+            e.number = ++next_row_;
+            e.source = std::string(line.substr(span.begin, span.end - span.begin));
+            e.text = printable(around);
+            tl::ShareDecodeResult r = tl::decode_share_code(e.source);
+            e.ok = r.ok;
+            // A number first: two participants may share a name (their preset's).
+            e.label = std::to_string(e.number);
+            if (!r.ok) {
+                e.error = cut_text(r.errors.empty() ? "unreadable" : r.errors.front(), Sharing::kMaxQuoteBytes);
+                ++rejected;
+            } else {
+                e.scenario = r.scenario;
+                tl::Results res = tl::run(e.scenario);
+                e.scores = tl::trilemma_scores(tl::TrilemmaId::EconomicSecurity, e.scenario, res, e.scenario.seat,
+                                               res.years - 1);
+                const tl::Scenario base = tl::baseline_of(e.scenario);
+                for (int b = 0; b < tl::kBlocCount; ++b)
+                    for (int slot = 0; slot < tl::kSlotCount; ++slot)
+                        e.changed_levers += e.scenario.policy[b][slot] != base.policy[b][slot];
+                e.headline = tl::tell_story(e.scenario).headline;
+                // The scenario's own name, with the pasted title when it says more;
+                // unnamed (the preset's name): the title, else what it changed.
+                const tl::Preset* preset = tl::find_preset(e.scenario.preset);
+                const bool unnamed = e.scenario.name.empty() || (preset && e.scenario.name == preset->name);
+                if (unnamed) e.label += " " + (e.text.empty() ? ui::changes_summary(e.scenario) : e.text);
+                else if (e.text.empty() || e.scenario.name.find(e.text) != std::string::npos)
+                    e.label += " " + e.scenario.name;
+                else
+                    e.label += " " + e.scenario.name + " (" + e.text + ")";
+                ++added;
+            }
+            room_.push_back(std::move(e));
         }
-        room_.push_back(std::move(e));
-        ++next_row_;
     }
     const int duplicates_before = room_duplicates();
     flag_room_duplicates();
     const int duplicates = room_duplicates() - duplicates_before;
-    sharing_.notify(rejected || duplicates ? Notice::Kind::Warning : Notice::Kind::Info,
-                    std::to_string(added) + " scenario" + (added == 1 ? "" : "s") + " added to the room" +
-                        (rejected ? ", " + std::to_string(rejected) + " link(s) could not be read (see the table)" : "") +
+    const auto count = [](int n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    sharing_.notify(rejected || duplicates || left_out ? Notice::Kind::Warning : Notice::Kind::Info,
+                    count(added, "scenario", "scenarios") + " added to the room" +
+                        (rejected ? ", " + count(rejected, "line", "lines") + " could not be read (see the table)" : "") +
                         (duplicates ? ", " + std::to_string(duplicates) + " the same as an earlier row (marked \"same as\")" : "") +
+                        (left_out ? ", " + count(left_out, "line", "lines") + " left out: the room holds " +
+                                        std::to_string(kMaxRoomRows) + " rows (remove some, or Clear)"
+                                  : "") +
                         ".",
                     6);
 }

@@ -38,8 +38,10 @@ struct GuideSession {
 };
 
 struct RoomEntry {
-    std::string label;       // "1", or the scenario's name
-    std::string source;      // the link as pasted
+    int number = 0;          // the row's number: 1 for the first row ever added (kept when rows are removed)
+    std::string label;       // "<number>", then the scenario's name or the pasted title or what it changed
+    std::string text;        // the text pasted around the link ("Team Red"), or the whole line when it has none
+    std::string source;      // the link as pasted (the line, when it has none)
     bool ok = false;
     std::string error;
     tl::Scenario scenario;
@@ -72,12 +74,18 @@ public:
     std::optional<GuideSession>& session() { return session_; }
     bool lever_open(int slot) const;  // all open when no guide runs
 
-    // Room view: paste many share links (one per line, or separated by spaces).
+    // Room view: paste many share links, a line each, with or without a title
+    // ("Team Red: http://host/#s=..."): each link a row (labelled by the
+    // scenario's name, or the title), each line without one a row saying so.
+    // Blank lines are skipped; at most kMaxRoomRows rows.
     void room_add(const std::string& text);
+    static constexpr std::size_t kMaxRoomRows = 200;
+    static constexpr std::size_t kMaxRoomLabelBytes = 80;  // of a title or a line shown in a row
     std::vector<RoomEntry>& room() { return room_; }
     // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
     void room_remove(int row);
     std::string room_csv() const;
+    int rows_added() const { return next_row_; }  // the last row's number so far
 
     static std::string guide_link_fragment(const tl::Guide& g);  // "guide=<id>" or "guide=~<base64url json>"
 

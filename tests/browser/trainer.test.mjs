@@ -2,8 +2,10 @@
 // the debrief, meeting each step's goal with the known solution
 // (tests/unit/guides_test.cpp) and real mouse drags, with closed levers drawn
 // disabled and deaf to the mouse; the presenter view and Previous; the room
-// view fed three participants' share links and a garbage line; a custom
-// guide carried in the link, and a damaged one.
+// view fed three participants' share links and a garbage line, and a paste
+// read line by line (titles beside links name the rows, a line without a
+// link is one row showing it and why, the 200-row cap); a custom guide
+// carried in the link, and a damaged one.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -267,7 +269,7 @@ describe('trainer', () => {
       assert.equal(s.room[2].label, '3');
       assert.ok(s.room.every((e, i) => e.label.startsWith(String(i + 1))));
       assert.ok(s.room.every((e) => e.label.length > 0));
-      assert.ok(s.notices.includes('3 scenarios added to the room, 1 link(s) could not be read (see the table).'),
+      assert.ok(s.notices.includes('3 scenarios added to the room, 1 line could not be read (see the table).'),
         JSON.stringify(s.notices));
       assert.equal(s.share_code, before.share_code, 'the room does not change the scenario');
       await parkMouse(app);
@@ -281,6 +283,81 @@ describe('trainer', () => {
       assert.equal(s.room[4].ok, true);
       assert.ok(Math.abs(s.room[4].protect - made[0].ind.protect) < 1e-9);
       assert.equal(s.share_code, before.share_code);
+    });
+  });
+
+  test('the room reads a paste line by line: a title beside a link names its row, a line without one is one row saying why', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const code = async (commands) => {
+        for (const c of commands) assert.deepEqual(await app.command(c), { ok: true });
+        return (await synced(app)).share_code;
+      };
+      const red = await code([{ cmd: 'set_lever', lever: 'export_controls.semis', value: 90 }]);
+      const blue = await code([{ cmd: 'preset', id: 'broad_decoupling' }, { cmd: 'set_lever', lever: 'market_access', value: 70 }]);
+      // A scenario with a name of its own (the participant typed it when sharing).
+      const file = { format: 'trilemma-lab/scenario', version: 2, name: 'Table 4 by the window', preset: 'allied_tech_alliance',
+        seat: 'US', horizon: 2035, start_year: 2025, reactions: true, levers: { US: { 'export_controls.semis': 20 } }, assumptions: {} };
+      const named = await code([{ cmd: 'open_text', text: JSON.stringify(file) }]);
+      const before = await app.state();
+
+      // As chat apps and the phone's Share button send them: a title with each link.
+      const text = [`Team Red: ${site.url}#s=${red}`, `<${site.url}#s=${blue}> from Blue`, '', 'hello world', '  '].join('\n');
+      assert.deepEqual(await app.command({ cmd: 'font_scale', value: 1.6 }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'room_add', text }), { ok: true });
+      let s = await frames(app, 3);
+      assert.equal(s.room.length, 3, `three lines with text, three rows (${JSON.stringify(s.room)})`);
+      assert.deepEqual(s.room.map((e) => e.ok), [true, true, false]);
+      assert.equal(s.room[0].label, '1 Team Red', 'the title before the link names the row');
+      assert.equal(s.room[1].label, '2 Blue', 'the title after it too, without "from"');
+      assert.equal(s.room[2].label, '3');
+      assert.equal(s.room[2].text, 'hello world', 'the unreadable row keeps the line it came from');
+      assert.match(s.room[2].error, /no share link or share code in this line/);
+      assert.ok(s.notices.includes('2 scenarios added to the room, 1 line could not be read (see the table).'),
+        JSON.stringify(s.notices));
+      assert.equal(s.share_code, before.share_code, 'the room does not change the scenario');
+
+      // The line and the reason are in plain view (no hover), in the wide column, whole.
+      await parkMouse(app);
+      s = await frames(app, 2);
+      assert.equal(s.tooltip, null, 'no tooltip is open');
+      const line = s.items['room line 3'], reason = s.items['room reason 3'];
+      assert.ok(line && reason, `the row shows its line and the reason (${Object.keys(s.items).filter((k) => k.startsWith('room'))})`);
+      assert.equal(line[0], reason[0], 'one above the other');
+      assert.ok(reason[2] >= 300, `in a wide column (${line}, ${reason})`);
+      assert.ok(line[0] < VIEWPORT.width / 8, `at the row's start (${line})`);
+      assert.deepEqual(s.text_problems, [], 'no text clipped or overlapping, in the table or at the marks');
+
+      // A name of its own comes first, the title with it; broken links, other links and several links on a line.
+      const more = [
+        `Table 4: ${site.url}#s=${named}`,
+        `Team Yellow: ${site.url}#s=${red.slice(0, 12)}`,
+        `Orange: ${site.url}#guide=chip_chokepoint`,
+        `Green: ${red} Purple: ${blue}`,
+      ].join('\r\n');
+      assert.deepEqual(await app.command({ cmd: 'room_add', text: more }), { ok: true });
+      s = await frames(app, 3);
+      assert.equal(s.room.length, 8, JSON.stringify(s.room.map((e) => e.label)));
+      assert.equal(s.room[3].label, '4 Table 4 by the window', "the scenario's own name, which holds the title");
+      assert.equal(s.room[4].ok, false);
+      assert.equal(s.room[4].text, 'Team Yellow', 'a link cut short: its title names the row');
+      assert.match(s.room[4].error, /character \d+/, `what is wrong and where (${s.room[4].error})`);
+      assert.equal(s.room[5].ok, false);
+      assert.match(s.room[5].error, /not to a scenario.*#s=/, s.room[5].error);
+      assert.ok(s.room[5].text.startsWith('Orange: http'), s.room[5].text);
+      assert.deepEqual(s.room.slice(6).map((e) => e.label), ['7 Green', '8 Purple'], 'two links on a line: two rows');
+      assert.deepEqual(s.room.slice(6).map((e) => e.same_as), [0, 1], 'the same scenarios as rows 1 and 2');
+      await parkMouse(app);
+      s = await frames(app, 2);
+      assert.deepEqual(s.text_problems, [], 'the marks\' numbers are placed apart, clear of the names');
+      await saveScreenshot(app.page, 'trainer-room-titles');
+
+      // The room holds 200 rows: what is beyond is left out, and the notice says so.
+      const many = Array.from({ length: 200 }, (_, i) => `Seat ${i}: ${site.url}#s=${red}`).join('\n');
+      assert.deepEqual(await app.command({ cmd: 'room_add', text: many }), { ok: true });
+      s = await frames(app, 2);
+      assert.equal(s.room.length, 200);
+      assert.ok(s.notices.some((n) => /^192 scenarios added to the room, 192 the same as an earlier row .*, 8 lines left out: the room holds 200 rows/.test(n)),
+        JSON.stringify(s.notices));
     });
   });
 
