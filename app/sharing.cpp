@@ -275,6 +275,7 @@ void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
     if (!f.problem.empty()) {
         last_load_ = "error: " + f.problem;
         notify(Notice::Kind::Error, "The link could not be opened: " + f.problem + ". Your saved work is unchanged.");
+        show_own_fragment();
         return;
     }
     if (f.text.rfind("s=", 0) != 0) return;
@@ -282,13 +283,23 @@ void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
     if (!at_start && code == share_code()) return;  // the address bar already shows what is open
     if (!at_start && own_code(code)) {  // Back/Forward through this tab's own changes
         from_history_ = true;
-        apply_code(code, "link", "");
+        if (!apply_code(code, "link", "")) show_own_fragment();
         return;
     }
     const bool had_work = !library_.entries().empty();
-    if (apply_code(code, at_start ? "shared link" : "link", "link") && had_work)
+    if (!apply_code(code, at_start ? "shared link" : "link", "link")) show_own_fragment();
+    else if (had_work)
         notify(Notice::Kind::Info, "Opened a shared scenario as a new entry in your library; your previous work is kept there.",
                12, Notice::Action::OpenLibrary);
+}
+
+void Sharing::show_own_fragment() {
+    // A refused link leaves the address showing what is open, so that a copy
+    // of the address is never the broken link (the notice quotes it).
+    from_history_ = false;
+    const std::string code = share_code();
+    remember_code(code);
+    browser::set_fragment("s=" + code, /*push=*/false);
 }
 
 void Sharing::flush() {
@@ -504,7 +515,33 @@ bool Sharing::open_text(const std::string& source, const std::string& text) {
         for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
         return true;
     }
-    return apply_code(text, source, "link");
+    // Text with a link in it (a chat message, a phone's share text: "Team Red:
+    // http://…#s=…") opens its link; prose with none says so, rather than
+    // reporting its first comma as a bad share-code character.
+    std::vector<std::string_view> links;
+    const std::string_view all(text);
+    for (std::size_t begin = 0; begin <= all.size() && links.size() < 2;) {
+        const std::size_t end = std::min(all.find('\n', begin), all.size());
+        const std::string_view line = all.substr(begin, end - begin);
+        for (const auto& span : tl::find_share_links(line, 2)) links.push_back(line.substr(span.begin, span.end - span.begin));
+        begin = end + 1;
+    }
+    const std::size_t first = text.find_first_not_of(" \t\r\n"), last = text.find_last_not_of(" \t\r\n");
+    const bool one_word = text.find_first_of(" \t\r\n", first) > last;
+    if (links.empty() && one_word) return apply_code(text, source, "link");  // a damaged code: the decoder says where
+    if (links.empty()) {
+        last_load_ = "error: no share link";
+        notify(Notice::Kind::Error, "The " + source + " holds no share link, share code or scenario file (a share link "
+                                    "ends in #s= and its code). Your current scenario is unchanged.");
+        return false;
+    }
+    if (links.size() > 1) {
+        last_load_ = "error: several share links";
+        notify(Notice::Kind::Error, "The " + source + " holds several share links: paste one at a time, or open "
+                                    "Trainer > Room view to compare them. Your current scenario is unchanged.");
+        return false;
+    }
+    return apply_code(std::string(links.front()), source, "link");
 }
 
 }  // namespace app

@@ -103,6 +103,7 @@ private:
     // Stores the current scenario in this tab's entry and puts its share
     // code in the URL, when a change was committed since the last call.
     void sync();
+    void show_own_fragment();  // the address back to the scenario on screen, in place
     void write_entry();
     void adopt(const LibraryEntry& e);
     void remember_code(const std::string& code);

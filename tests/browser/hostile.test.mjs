@@ -123,6 +123,9 @@ describe('hostile input', () => {
         await app.page.evaluate((h) => { location.hash = h; }, hash);
         const s = await harmless(app, `open page ${hash.slice(0, 30)}`, values, hash === '#s=' ? /./ : says, hash === '#s=' ? null : before);
         assert.equal(s.levers[SEMIS], 88, 'the work on screen is kept');
+        // The address shows the work again, so a copy of it is not the broken link.
+        const url = await waitFor(() => app.page.url(), (u) => new URL(u).hash === `#s=${s.share_code}`);
+        assert.equal(new URL(url).hash, `#s=${s.share_code}`, `the address after ${hash.slice(0, 30)}`);
         tried.links++;
       }
       await canvasDraws(app, 'hostile-links-open-page');

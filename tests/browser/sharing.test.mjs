@@ -263,9 +263,11 @@ describe('sharing', () => {
       assert.match(s.notices.at(-1), /^The pasted text could not be opened: .+ Your current scenario is unchanged\.$/);
       await unchanged(s, 'pasted garbage');
       before = s;
-      await pasteText(app, 'hello, world');
+      await pasteText(app, 'hello, can you see my scenario?');
       s = await nextNotice(app, before);
-      assert.match(s.last_load, /^error:/);
+      assert.equal(s.last_load, 'error: no share link');
+      assert.match(s.notices.at(-1), /^The pasted text holds no share link, share code or scenario file/,
+        'prose is not reported as a bad share-code character');
       await unchanged(s, 'pasted text');
       await saveScreenshot(app.page, 'sharing-refusals');
       assertCleanPage(app);
@@ -291,6 +293,23 @@ describe('sharing', () => {
         const png = decodePng(await saveScreenshot(fresh.page, 'sharing-damaged-link'));
         assert.ok(darkPixels(png, { x: 0, y: 0, width: 300, height: 40 }) > 100, 'the app draws');
       });
+    });
+  });
+
+  test('a link pasted with a title around it, as chat apps send it, opens; two links ask for one', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: SEMIS, value: 85 }), { ok: true });
+      const made = await synced(app);
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: SEMIS, value: 40 }), { ok: true });
+      let s = await synced(app);
+      await pasteText(app, `Team Red: <${site.url}#s=${made.share_code}>, have a look.`);
+      s = await waitFor(() => app.state(), (t) => t.levers[SEMIS] === 85);
+      assert.equal(s.levers[SEMIS], 85, `the link in the message opened (${s.last_load}; ${s.notices.join(' | ')})`);
+      assert.match(s.last_load, /^ok/);
+      await pasteText(app, `${site.url}#s=${made.share_code}\nand ${site.url}#s=${made.share_code}`);
+      s = await waitFor(() => app.state(), (t) => t.last_load.startsWith('error'));
+      assert.equal(s.last_load, 'error: several share links');
+      assert.match(s.notices.at(-1), /several share links/);
     });
   });
 
