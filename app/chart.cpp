@@ -109,9 +109,14 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     ImGui::PushStyleColor(ImGuiCol_Button, 0);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 1));
-    const std::string full_title = spec.title + (spec.unit.empty() ? "" : "  (" + spec.unit + ")");
-    // Shortened with "…" on a narrow card (the tooltip has it whole).
-    const std::string title = fit_text(full_title, width - pad * 2 - spec.title_reserve - 4);
+    const std::string unit = spec.unit.empty() ? "" : "  (" + spec.unit + ")";
+    const std::string full_title = spec.title + unit;
+    // Shortened with "…" on a narrow card (the tooltip has it whole): the
+    // name gives way, the unit stays (the axis has none of its own).
+    const float room = width - pad * 2 - spec.title_reserve - 4;
+    const std::string title = ImGui::CalcTextSize(full_title.c_str()).x <= room
+                                  ? full_title
+                                  : fit_text(spec.title, room - ImGui::CalcTextSize(unit.c_str()).x) + unit;
     if (ImGui::Button(title.c_str())) result.title_clicked = true;
     if (ImGui::IsItemHovered()) {
         if (title == full_title) ImGui::SetTooltip("Show why this indicator moved");

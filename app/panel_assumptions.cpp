@@ -4,6 +4,7 @@
 // the default baseline and the modified one apart from the scenario.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "app/panels.h"
@@ -80,6 +81,23 @@ void draw_tornado(app::AppState& state) {
                             d.name.c_str(), std::string(tl::kPillarNames[settings.tornado_pillar]).c_str(), b.low,
                             b.high, central);
     }
+    // The scale under the bars: the score at their outer ends and at your
+    // assumptions (the line), so a bar's length reads without a hover (touch).
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float x0 = p.x + label_w, xc = x0 + x_of(central);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    char low[16], mid[16], high[16];
+    std::snprintf(low, sizeof low, "%.1f", lo);
+    std::snprintf(mid, sizeof mid, "%.1f", central);
+    std::snprintf(high, sizeof high, "%.1f", hi);
+    const float low_w = ImGui::CalcTextSize(low).x, mid_w = ImGui::CalcTextSize(mid).x, high_w = ImGui::CalcTextSize(high).x;
+    dl->AddText(ImVec2(x0, p.y), muted, low);
+    dl->AddText(ImVec2(x0 + bar_w - high_w, p.y), muted, high);
+    // The central value under its line, where it clears the two ends.
+    const float mid_x = std::min(std::max(xc - mid_w * 0.5f, x0 + low_w + font * 0.5f), x0 + bar_w - high_w - mid_w - font * 0.5f);
+    if (mid_x >= x0 + low_w + font * 0.5f - 0.5f && mid_x + mid_w <= x0 + bar_w - high_w - font * 0.5f + 0.5f)
+        dl->AddText(ImVec2(mid_x, p.y), ImGui::GetColorU32(ImGuiCol_Text), mid);
+    ImGui::Dummy(ImVec2(w, font * 1.3f));
 }
 
 }  // namespace
@@ -114,24 +132,29 @@ void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(tooltip_wrap_width());
-            ImGui::Text("%s [%s]%s", d.key.c_str(), d.unit.c_str(), d.assumption ? " — an assumption" : "");
+            ImGui::Text("In %s%s", d.unit.c_str(), d.assumption ? "; an assumption, adjustable" : "");
+            ImGui::TextDisabled("Command line: --assume %s=<-1 low .. 0 central .. 1 high>", d.key.c_str());
             if (!d.note.empty()) ImGui::TextUnformatted(d.note.c_str());
             ImGui::TextDisabled("Source: %s", d.source.c_str());
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
         char fmt[96];
-        if (d.dim == 1)
+        if (d.dim == 1 && !d.unit.empty() && d.unit[0] == '$')  // "$400M per year", not "400 $M per year"
+            std::snprintf(fmt, sizeof fmt, "$%.3g%s", tl::param_value_at(d, 0, pos), d.unit.c_str() + 1);
+        else if (d.dim == 1)
             std::snprintf(fmt, sizeof fmt, "%.3g %s", tl::param_value_at(d, 0, pos), d.unit.c_str());
         else
             std::snprintf(fmt, sizeof fmt, "%s", pos == 0 ? "central" : pos < 0 ? (pos <= -1 ? "low" : "toward low")
                                                                           : (pos >= 1 ? "high" : "toward high"));
         float f = static_cast<float>(pos);
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##pos", &f, -1.0f, 1.0f, fmt, ImGuiSliderFlags_AlwaysClamp)) {
+        if (ImGui::SliderFloat("##pos", &f, -1.0f, 1.0f, "", ImGuiSliderFlags_AlwaysClamp)) {
             double snapped = std::round(f * 20.0) / 20.0;  // steps of 0.05 between low and high
             state.edit_assumption(i, snapped);
         }
+        draw_slider_value(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), (f + 1.0f) * 0.5f, fmt,
+                          ImGui::GetColorU32(ImGuiCol_Text));
         if (ImGui::IsItemDeactivatedAfterEdit()) state.commit_edit();
         if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && d.dim == 1)
             ImGui::SetTooltip("low %.3g · central %.3g · high %.3g %s", d.low[0], d.central[0], d.high[0], d.unit.c_str());

@@ -92,24 +92,9 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
     if (ImGui::IsItemVisible())
         rects[std::string(tl::kBlocIds[bloc]) + "." + tl::slot_key(slot)] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
 
-    // The value: centred, unless the grab is there; then in the wider side
-    // beside the grab.
     {
-        const float grab = ImGui::GetStyle().GrabMinSize, grab_pad = 2.0f;
-        const std::string text = lever_value_text(d, v);
-        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         const float t = static_cast<float>((v - d.min) / (d.max - d.min));
-        const float grab_x = a.x + grab_pad + t * (b.x - a.x - 2 * grab_pad - grab);  // the grab's left edge
-        float x = (a.x + b.x - size.x) * 0.5f;
-        const float gap = 4.0f;
-        if (x < grab_x + grab + gap && x + size.x > grab_x - gap) {
-            const bool right_side = (b.x - (grab_x + grab)) > (grab_x - a.x);
-            x = right_side ? grab_x + grab + gap + std::max(0.0f, (b.x - grab_x - grab - gap - size.x) * 0.5f)
-                           : grab_x - gap - size.x - std::max(0.0f, (grab_x - gap - a.x - size.x) * 0.5f);
-        }
-        ImGui::GetWindowDrawList()->AddText(ImVec2(x, (a.y + b.y - size.y) * 0.5f),
-                                            ImGui::GetColorU32(locked ? ImGuiCol_TextDisabled : ImGuiCol_Text),
-                                            text.c_str());
+        draw_slider_value(a, b, t, lever_value_text(d, v), ImGui::GetColorU32(locked ? ImGuiCol_TextDisabled : ImGuiCol_Text));
     }
 
     // Baseline tick under the slider, where the preset's value sits.

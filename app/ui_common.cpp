@@ -181,4 +181,18 @@ bool begin_combo(const char* name, const char* id, const char* preview, ImGuiCom
     return open;
 }
 
+void draw_slider_value(ImVec2 a, ImVec2 b, float t, const std::string& text, ImU32 color) {
+    const float grab = ImGui::GetStyle().GrabMinSize, grab_pad = 2.0f;  // as app/theme.cpp sets them
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const float grab_x = a.x + grab_pad + t * (b.x - a.x - 2 * grab_pad - grab);  // the grab's left edge
+    float x = (a.x + b.x - size.x) * 0.5f;
+    const float gap = 4.0f;
+    if (x < grab_x + grab + gap && x + size.x > grab_x - gap) {
+        const bool right_side = (b.x - (grab_x + grab)) > (grab_x - a.x);
+        x = right_side ? grab_x + grab + gap + std::max(0.0f, (b.x - grab_x - grab - gap - size.x) * 0.5f)
+                       : grab_x - gap - size.x - std::max(0.0f, (grab_x - gap - a.x - size.x) * 0.5f);
+    }
+    ImGui::GetWindowDrawList()->AddText(ImVec2(x, (a.y + b.y - size.y) * 0.5f), color, text.c_str());
+}
+
 }  // namespace ui

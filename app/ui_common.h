@@ -26,6 +26,11 @@ inline constexpr ImGuiWindowFlags kDialogFlags = ImGuiWindowFlags_NoResize | ImG
 
 void section_heading(const char* text, ImU32 color);
 // A paragraph wrapped at the window's edge; muted: in the disabled-text colour.
+// A slider's value, drawn after a SliderScalar with an empty format between
+// its corners a and b, at position t (0..1): centred, unless the grab is
+// there; then in the wider side beside the grab ("4|0%" otherwise).
+void draw_slider_value(ImVec2 a, ImVec2 b, float t, const std::string& text, ImU32 color);
+
 void wrapped_text(const std::string& text);
 // Text drawn so that a wrap never splits a number at its decimal point (the
 // caller sets the wrap position); and the replacement it draws.
