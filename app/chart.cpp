@@ -283,6 +283,20 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         float x = X(spec.marker_year - spec.first_year);
         dl->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
     }
+    if (spec.policy_start_year > spec.first_year && spec.policy_start_year < spec.first_year + n) {
+        // Dashed, so it does not read as a data line; its name at the top where it fits.
+        const float x = X(spec.policy_start_year - spec.first_year);
+        const ImU32 c = ImGui::GetColorU32(ImGuiCol_Text, 0.55f);
+        for (float y = a.y; y < b.y; y += 8.0f) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4.0f, b.y)), c, 1.0f);
+        char label[16];
+        std::snprintf(label, sizeof label, "From %d", spec.policy_start_year);
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        if (x + 4 + size.x <= b.x) {
+            const ImVec2 at(x + 4, a.y + 2);
+            dl->AddText(at, muted, label);
+            audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), label, p0, p1);
+        }
+    }
 
     // Bands, then lines (scenario drawn last, on top).
     dl->PushClipRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), true);

@@ -45,6 +45,7 @@ struct ChartSpec {
     float title_reserve = 0.0f;  // px kept free right of the title (a button the caller puts there)
     bool selected = false;  // drawn with an accent outline
     int marker_year = -1;   // a vertical marker (e.g. the year the Why panel explains)
+    int policy_start_year = -1;  // a dashed line, "From <year>": where lever changes start to act (when not 2025)
     // The first history_years points are history (the model's backcast, the
     // same for every scenario): shaded, and not clickable as a year to explain.
     int history_years = 0;

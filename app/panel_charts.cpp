@@ -46,6 +46,8 @@ void draw_charts(app::AppState& state, int columns) {
         spec.title = std::string(def.name);
         spec.unit = std::string(def.unit);
         spec.decimals = def.decimals;
+        // Lever changes acting later than 2025: where the lines may part.
+        if (state.scenario().start_year != tl::kDefaultStartYear) spec.policy_start_year = state.scenario().start_year;
         // Fill the panel's height when there is room (a 1080p screen), never below a readable size.
         const int rows = (static_cast<int>(settings.charts.size()) + columns - 1) / columns;
         const float fit = (ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.5f) / std::max(1, rows) -

@@ -427,6 +427,9 @@ void what_you_did(Reading& r, StorySection& sec) {
                 change_list(r, of_b, false) + ".";
     }
     if (r.a.changes.empty()) text += " Nothing differs from the status quo, the yardstick of every score.";
+    else if (r.s.start_year != kDefaultStartYear)
+        text += " These changes act from " + std::to_string(r.s.start_year) +
+                ", phasing in over the years after; until then the world follows the status quo.";
     sec.claims.push_back({text, from_preset ? preset->sources : ""});
 }
 

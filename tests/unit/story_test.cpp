@@ -495,3 +495,16 @@ TEST_CASE("story: golden texts") {
         CHECK(ss.str() == text);
     }
 }
+
+TEST_CASE("story: a start year other than 2025 is told with the changes") {
+    Scenario s = scenario_from_preset(*find_preset("status_quo_2024"), Bloc::US);
+    REQUIRE(apply_setting(s, "export_controls.semis", 95).empty());
+    const auto did = [](const Scenario& sc) { return tell_story(sc).sections.front().claims.front().text; };
+    CHECK(did(s).find("act from") == std::string::npos);  // 2025, the default: nothing to say
+    REQUIRE(set_start_year(s, 2030).empty());
+    CHECK(did(s).find("These changes act from 2030, phasing in") != std::string::npos);
+    // No change, no start year to tell.
+    Scenario quiet = scenario_from_preset(*find_preset("status_quo_2024"), Bloc::US);
+    REQUIRE(set_start_year(quiet, 2030).empty());
+    CHECK(did(quiet).find("act from") == std::string::npos);
+}
