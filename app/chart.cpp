@@ -54,14 +54,18 @@ std::string format_value(double v, int decimals, const std::string& unit) {
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     std::string s = buf;
     if (s == "-0" || s == "-0.0" || s == "-0.00") s = s.substr(1);
-    if (unit.empty() || unit == "0-100" || unit == "index") return s;
-    if (unit == "index pts") return s + " pts";
-    if (unit == "%") return s + "%";
+    return with_unit(s, unit);
+}
+
+std::string with_unit(const std::string& number, const std::string& unit) {
+    if (unit.empty() || unit == "0-100" || unit == "index") return number;
+    if (unit == "index pts") return number + " pts";
+    if (unit == "%") return number + "%";
     if (unit.rfind("$", 0) == 0) {  // "$bn/yr" -> "$12bn/yr"
-        return (v < 0 ? "-$" + s.substr(1) : "$" + s) + unit.substr(1);
+        return (number.rfind("-", 0) == 0 ? "-$" + number.substr(1) : "$" + number) + unit.substr(1);
     }
-    if (unit == "% of GDP") return s + "% of GDP";
-    return s + " " + unit;
+    if (unit == "% of GDP") return number + "% of GDP";
+    return number + " " + unit;
 }
 
 namespace {
@@ -287,7 +291,8 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         // Dashed, so it does not read as a data line; its name at the top where it fits.
         const float x = X(spec.policy_start_year - spec.first_year);
         const ImU32 c = ImGui::GetColorU32(ImGuiCol_Text, 0.55f);
-        for (float y = a.y; y < b.y; y += 8.0f) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4.0f, b.y)), c, 1.0f);
+        const ImVec2 ends[2] = {ImVec2(x, a.y), ImVec2(x, b.y)};
+        add_dashed_polyline(dl, ends, 2, c, 1.0f, 4.0f, 4.0f);
         char label[16];
         std::snprintf(label, sizeof label, "From %d", spec.policy_start_year);
         const ImVec2 size = ImGui::CalcTextSize(label);

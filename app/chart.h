@@ -72,5 +72,7 @@ void add_dashed_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 color, 
 
 // "1,234.5" style formatting with a unit ("%" sticks to the number).
 std::string format_value(double v, int decimals, const std::string& unit);
+// A number already formatted, with its unit where the unit goes ("$12bn/yr", "12%", "12 years").
+std::string with_unit(const std::string& number, const std::string& unit);
 
 }  // namespace ui

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/chart.h"
 #include "app/panels.h"
 #include "app/ui_common.h"
 #include "imgui.h"
@@ -140,11 +141,11 @@ void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
             ImGui::EndTooltip();
         }
         char fmt[96];
-        if (d.dim == 1 && !d.unit.empty() && d.unit[0] == '$')  // "$400M per year", not "400 $M per year"
-            std::snprintf(fmt, sizeof fmt, "$%.3g%s", tl::param_value_at(d, 0, pos), d.unit.c_str() + 1);
-        else if (d.dim == 1)
-            std::snprintf(fmt, sizeof fmt, "%.3g %s", tl::param_value_at(d, 0, pos), d.unit.c_str());
-        else
+        if (d.dim == 1) {
+            char number[32];
+            std::snprintf(number, sizeof number, "%.3g", tl::param_value_at(d, 0, pos));
+            std::snprintf(fmt, sizeof fmt, "%s", with_unit(number, d.unit).c_str());  // "$400M per year"
+        } else
             std::snprintf(fmt, sizeof fmt, "%s", pos == 0 ? "central" : pos < 0 ? (pos <= -1 ? "low" : "toward low")
                                                                           : (pos >= 1 ? "high" : "toward high"));
         float f = static_cast<float>(pos);

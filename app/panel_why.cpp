@@ -123,11 +123,8 @@ void draw_why(app::AppState& state) {
         if (ImGui::RadioButton("the preset", !settings.why_from_2024)) settings.why_from_2024 = false;
         if (ImGui::IsItemHovered()) wrapped_tooltip("What your moves changed from %s (the tick under each slider)", preset->name.c_str());
         const char* from_2024_label = "2024 (as the story)";
-        const float radio_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                              ImGui::CalcTextSize(from_2024_label).x;
-        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + radio_w <=
-            ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
-            ImGui::SameLine();
+        same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                          ImGui::CalcTextSize(from_2024_label).x);  // a radio: its circle and label
         if (ImGui::RadioButton(from_2024_label, settings.why_from_2024)) settings.why_from_2024 = true;
         if (ImGui::IsItemHovered())
             wrapped_tooltip("What the preset and your moves changed from the status quo of 2024, the yardstick of the "

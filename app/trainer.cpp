@@ -135,7 +135,7 @@ bool Trainer::restore() {
     // Written by persist() in this tab; anything else is ignored (the work
     // itself is in the library entry, restored already).
     std::istringstream in(text);
-    std::string line, entry, fragment;
+    std::string line, entry;
     if (!std::getline(in, line) || line != kSessionHeader) return false;
     if (!std::getline(in, line) || line.rfind("entry ", 0) != 0) return false;
     entry = line.substr(6);

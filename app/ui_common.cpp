@@ -36,6 +36,7 @@ float tooltip_wrap_width() {
     return std::min(ImGui::GetFontSize() * 26.0f, ImGui::GetIO().DisplaySize.x - 40.0f);
 }
 
+namespace {
 std::string unbreakable_numbers(std::string_view text) {
     // ImGui wraps after any '.', so "23.8%" could end a line at "23."; a
     // decimal point between digits is drawn as U+2024 ONE DOT LEADER, the
@@ -49,6 +50,7 @@ std::string unbreakable_numbers(std::string_view text) {
     }
     return out;
 }
+}  // namespace
 
 void text_wrapped_whole_numbers(std::string_view text) {
     const std::string shown = unbreakable_numbers(text);

@@ -33,9 +33,8 @@ void draw_slider_value(ImVec2 a, ImVec2 b, float t, const std::string& text, ImU
 
 void wrapped_text(const std::string& text);
 // Text drawn so that a wrap never splits a number at its decimal point (the
-// caller sets the wrap position); and the replacement it draws.
+// caller sets the wrap position).
 void text_wrapped_whole_numbers(std::string_view text);
-std::string unbreakable_numbers(std::string_view text);
 void muted_wrapped_text(const std::string& text);
 void help_marker(const char* text);  // a "(?)" with a wrapped tooltip
 // A tooltip with a paragraph and, muted below it, where it comes from

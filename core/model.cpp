@@ -520,7 +520,6 @@ double subsidy_irritation(const ParamValues& P, double subsidised, const Levers&
 double subsidy_irritation(const ParamValues& P, const Levers& l) {
     return subsidy_irritation(P, saturate(l.total_subsidies(), 4.0 * P(Param::SubsidyHalf, 0)), l);
 }
-bool rivals(int a, int b) { return (a == kChina && is_western(b)) || (b == kChina && is_western(a)); }
 
 void mechanism_market_access(const ParamValues& P, const State& st, const Levers (&L)[B], Flows& f) {
     double access[B];
@@ -723,8 +722,7 @@ void drivers_markets(const ParamValues& P, const State& st, const Levers (&L)[B]
     for (int b = 0; b < B; ++b) {
         partners[b] = 0;
         for (int c = 0; c < B; ++c) {
-            bool rivals = (b == kChina && is_western(c)) || (c == kChina && is_western(b));
-            if (c != b && !rivals) partners[b] += size[c] * (1.0 + displacement * L[c].market_access);
+            if (c != b && !rivals(b, c)) partners[b] += size[c] * (1.0 + displacement * L[c].market_access);
         }
     }
     const double standards_market = P(Param::StandardsMarket);

@@ -83,12 +83,10 @@ MechanismTables load_mechanisms() {
 }  // namespace
 
 LeverOwner lever_owner(int lever_bloc, Bloc viewpoint) {
-    const int v = idx(viewpoint), china = idx(Bloc::China);
+    const int v = idx(viewpoint);
     if (lever_bloc == v) return LeverOwner::Own;
     // The model's two camps: China and the West (the US, the EU, the Allies).
-    // The Global South is neither's rival, and no one is its rival here.
-    const bool rivals = (lever_bloc == china && is_western(v)) || (v == china && is_western(lever_bloc));
-    return rivals ? LeverOwner::Rival : LeverOwner::Other;
+    return rivals(lever_bloc, v) ? LeverOwner::Rival : LeverOwner::Other;
 }
 
 const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar, LeverOwner owner) {

@@ -59,6 +59,8 @@ inline constexpr int idx(Pillar p) { return static_cast<int>(p); }
 // Western camp; the Global South is the swing group both poles court (001:L47).
 inline constexpr bool is_western(int bloc) { return bloc == 0 || bloc == 2 || bloc == 3; }
 inline constexpr bool is_china(int bloc) { return bloc == 1; }
+// China and a Western bloc, either way round; the Global South is no one's rival.
+inline constexpr bool rivals(int a, int b) { return (is_china(a) && is_western(b)) || (is_china(b) && is_western(a)); }
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> parse_id(const std::array<std::string_view, N>& ids, std::string_view text) {
