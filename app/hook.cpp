@@ -91,6 +91,7 @@ std::string app_state_json(app::App& app) {
     w.Key("notices"); w.StartArray();
     for (const auto& n : sharing.notices()) w.String(n.text.c_str());
     w.EndArray();
+    w.Key("notices_posted"); w.Int(sharing.notices_posted());
     w.Key("name"); w.String(s.name.c_str());
     w.Key("intro_open"); w.Bool(state.settings.intro_open);
     w.Key("about_open"); w.Bool(state.settings.about_open);

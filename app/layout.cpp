@@ -123,14 +123,17 @@ void preset_combo(app::AppState& state, float width) {
 
 // A combo of years from..to showing "<prefix> <value>"; returns the year
 // picked this frame, or 0.
-int year_combo(const char* name, const char* id, const char* prefix, int value, int from, int to, float width) {
+int year_combo(const char* name, const char* id, const char* prefix, int value, int from, int to, float width,
+               int start_year = 0) {
     ImGui::SetNextItemWidth(width);
-    char label[32];
+    char label[48];
     std::snprintf(label, sizeof label, "%s %d", prefix, value);
     int picked = 0;
     if (begin_combo(name, id, label)) {
         for (int y = from; y <= to; ++y) {
-            std::snprintf(label, sizeof label, "%d", y);
+            // A horizon before the start year pulls the start back with it: said before it is picked.
+            if (y < start_year) std::snprintf(label, sizeof label, "%d (start moves to %d)", y, y);
+            else std::snprintf(label, sizeof label, "%d", y);
             if (ImGui::Selectable(label, y == value)) picked = y;
         }
         ImGui::EndCombo();
@@ -140,7 +143,7 @@ int year_combo(const char* name, const char* id, const char* prefix, int value, 
 
 void horizon_slider(app::AppState& state, float width) {
     if (int y = year_combo("Horizon", "##horizon", "Horizon", state.scenario().horizon, tl::kMinHorizon,
-                           tl::kMaxHorizon, width))
+                           tl::kMaxHorizon, width, state.scenario().start_year))
         state.set_horizon(y);
     if (ImGui::IsItemHovered()) wrapped_tooltip("The last year of the run (from the 2024 base year)");
 }

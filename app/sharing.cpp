@@ -90,7 +90,19 @@ void Sharing::notify(Notice::Kind kind, std::string text, double seconds, Notice
     n.expires = kind == Notice::Kind::Error || seconds <= 0 ? 0 : now_ + seconds;
     n.action = action;
     notices_.push_back(std::move(n));
+    ++notices_posted_;
     if (notices_.size() > 4) notices_.erase(notices_.begin());
+}
+
+void Sharing::drop_refusals() {
+    notices_.erase(std::remove_if(notices_.begin(), notices_.end(), [](const Notice& n) { return n.refusal; }),
+                   notices_.end());
+}
+
+void Sharing::notify_refused(std::string text) {
+    drop_refusals();
+    notify(Notice::Kind::Error, std::move(text), 0);
+    notices_.back().refusal = true;
 }
 
 bool Sharing::apply_code(const std::string& code, const std::string& source, const std::string& new_entry) {
@@ -98,11 +110,12 @@ bool Sharing::apply_code(const std::string& code, const std::string& source, con
     if (!r.ok) {
         const std::string why = cut_text(first_or(r.errors, "unreadable"), kMaxQuoteBytes);
         last_load_ = cut_text("error: " + why, kMaxNoticeBytes);
-        notify(Notice::Kind::Error, "The " + source + " could not be opened: " + why + ". Your current scenario is unchanged.");
+        notify_refused("The " + source + " could not be opened: " + why + ". Your current scenario is unchanged.");
         return false;
     }
     if (!new_entry.empty()) begin_entry(new_entry);
     state_.set_scenario(r.scenario);
+    drop_refusals();  // what was refused before is now out of date
     last_load_ = "ok: " + source;
     for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
     return true;
@@ -113,13 +126,13 @@ void Sharing::refuse(const std::string& source, const std::string& reason, doubl
     const bool file = source.rfind("file ", 0) == 0;
     if (reason == "unreadable") {
         last_load_ = "error: unreadable";
-        notify(Notice::Kind::Error, "The browser could not read the " + source + " (" + describe_bytes(size) +
+        notify_refused("The browser could not read the " + source + " (" + describe_bytes(size) +
                                         "). Nothing was changed.");
     } else if (reason == "binary") {
-        notify(Notice::Kind::Error, "The " + source + " is not a scenario: it holds binary data, not UTF-8 text (" +
+        notify_refused("The " + source + " is not a scenario: it holds binary data, not UTF-8 text (" +
                                         describe_bytes(size) + "). Nothing was changed.");
     } else {
-        notify(Notice::Kind::Error, "The " + source + " is " + (file ? describe_bytes(size) : describe_chars(size)) +
+        notify_refused("The " + source + " is " + (file ? describe_bytes(size) : describe_chars(size)) +
                                         ", larger than a scenario may be (" +
                                         std::to_string(tl::kMaxScenarioBytes / 1024) + " KiB). Nothing was changed.");
     }
@@ -215,7 +228,7 @@ bool Sharing::open_entry(const std::string& id) {
     std::string problem;
     auto e = library_.load(id, &problem);
     if (!e) {
-        notify(Notice::Kind::Error, "This library entry could not be opened: " + problem + ".");
+        notify_refused("This library entry could not be opened: " + problem + ".");
         return false;
     }
     if (id == entry_id_) return false;
@@ -274,7 +287,7 @@ void Sharing::export_library() {
 void Sharing::open_fragment(const browser::Fragment& f, bool at_start) {
     if (!f.problem.empty()) {
         last_load_ = "error: " + f.problem;
-        notify(Notice::Kind::Error, "The link could not be opened: " + f.problem + ". Your saved work is unchanged.");
+        notify_refused("The link could not be opened: " + f.problem + ". Your saved work is unchanged.");
         show_own_fragment();
         return;
     }
@@ -490,12 +503,12 @@ bool Sharing::open_text(const std::string& source, const std::string& text) {
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         last_load_ = "error: empty";
-        notify(Notice::Kind::Error, "The " + source + " is empty: there is nothing to open. Your current scenario is unchanged.");
+        notify_refused("The " + source + " is empty: there is nothing to open. Your current scenario is unchanged.");
         return false;
     }
     if (const char* what = json_non_object(text)) {
         last_load_ = std::string("error: not a scenario (") + what + ")";
-        notify(Notice::Kind::Error, "The " + source + " is not a scenario: it is " + what +
+        notify_refused("The " + source + " is not a scenario: it is " + what +
                                         ". Paste a share link or a scenario file's text. Your current scenario is unchanged.");
         return false;
     }
@@ -504,12 +517,12 @@ bool Sharing::open_text(const std::string& source, const std::string& text) {
         if (!r.ok) {
             const std::string all = cut_text(first_errors(r.errors), kMaxQuoteBytes);
             last_load_ = cut_text("error: " + all, kMaxNoticeBytes);
-            notify(Notice::Kind::Error,
-                   "The " + source + " could not be opened: " + all + ". Your current scenario is unchanged.");
+            notify_refused("The " + source + " could not be opened: " + all + ". Your current scenario is unchanged.");
             return false;
         }
         begin_entry("file");
         state_.set_scenario(r.scenario);
+        drop_refusals();
         last_load_ = "ok: " + source;
         notify(Notice::Kind::Info, "Opened " + source + ".", 5);
         for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
@@ -531,13 +544,13 @@ bool Sharing::open_text(const std::string& source, const std::string& text) {
     if (links.empty() && one_word) return apply_code(text, source, "link");  // a damaged code: the decoder says where
     if (links.empty()) {
         last_load_ = "error: no share link";
-        notify(Notice::Kind::Error, "The " + source + " holds no share link, share code or scenario file (a share link "
+        notify_refused("The " + source + " holds no share link, share code or scenario file (a share link "
                                     "ends in #s= and its code). Your current scenario is unchanged.");
         return false;
     }
     if (links.size() > 1) {
         last_load_ = "error: several share links";
-        notify(Notice::Kind::Error, "The " + source + " holds several share links: paste one at a time, or open "
+        notify_refused("The " + source + " holds several share links: paste one at a time, or open "
                                     "Trainer > Room view to compare them. Your current scenario is unchanged.");
         return false;
     }

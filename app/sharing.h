@@ -28,6 +28,9 @@ struct Notice {
     std::string text;
     double expires = 0;  // 0: until dismissed
     Action action = Action::None;
+    // A link, paste, file, guide or entry that was not opened: the next such
+    // refusal replaces it, so bad links opened in a row leave one notice.
+    bool refusal = false;
 };
 const char* action_label(Notice::Action action);  // "Library", "Undo"; "" for None
 
@@ -67,7 +70,11 @@ public:
     void refuse(const std::string& source, const std::string& reason, double size);
 
     void notify(Notice::Kind kind, std::string text, double seconds = 6.0, Notice::Action action = Notice::Action::None);
+    // An input that was not opened (Notice::refusal): an error until dismissed.
+    void notify_refused(std::string text);
     std::vector<Notice>& notices() { return notices_; }
+    // Notices posted since start-up: tells a new notice from one it replaced.
+    int notices_posted() const { return notices_posted_; }
     double now() const { return now_; }
 
     // The scenario library (app/library.h) and the entry this tab edits.
@@ -112,7 +119,9 @@ private:
     bool apply_code(const std::string& code, const std::string& source, const std::string& new_entry);
 
     AppState& state_;
+    void drop_refusals();
     std::vector<Notice> notices_;
+    int notices_posted_ = 0;
     std::uint64_t synced_history_ = ~0ull;
     bool from_history_ = false;  // the change came from Back/Forward: replace, don't push
     Library library_;

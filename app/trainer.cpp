@@ -33,7 +33,7 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     if (!r.ok) {
         // The errors may quote the guide id or text given (a link can carry a megabyte): cut.
         const std::string all = cut_text(first_errors(r.errors), Sharing::kMaxQuoteBytes);
-        sharing_.notify(Notice::Kind::Error, "The guide from the " + source + " could not be opened: " + all +
+        sharing_.notify_refused("The guide from the " + source + " could not be opened: " + all +
                                                  ". Nothing was opened; your saved work is unchanged.");
         return false;
     }

@@ -44,9 +44,8 @@ const scenarioOf = (s) => ({
 // Files are read asynchronously and handled on the app's next frame: waits
 // until a new notice appears, and returns the state.
 async function nextNotice(app, before) {
-  const key = JSON.stringify(before.notices);
-  const s = await waitFor(() => app.state(), (t) => JSON.stringify(t.notices) !== key, { timeout: 10_000 });
-  assert.notEqual(JSON.stringify(s.notices), key, 'a notice appeared');
+  const s = await waitFor(() => app.state(), (t) => t.notices_posted > before.notices_posted, { timeout: 10_000 });
+  assert.ok(s.notices_posted > before.notices_posted, 'a notice appeared');
   return s;
 }
 
@@ -310,6 +309,32 @@ describe('sharing', () => {
       s = await waitFor(() => app.state(), (t) => t.last_load.startsWith('error'));
       assert.equal(s.last_load, 'error: several share links');
       assert.match(s.notices.at(-1), /several share links/);
+    });
+  });
+
+  test('a horizon before the start year says, in its list, that the start moves with it', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const pick = async (label) => {
+        const { items } = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
+        const r = items[label];
+        await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+        await frames(app, 2);
+      };
+      await pick('Start year');
+      await pick('2030');
+      await parkMouse(app);
+      assert.equal((await synced(app)).start_year, 2030);
+      await pick('Horizon');
+      const open = await frames(app, 1);
+      // Years from the start on are plain; earlier ones say what they do.
+      assert.ok(open.items['2031'] && open.items['2030'], Object.keys(open.items).join(', '));
+      assert.ok(!open.items['2029'], 'a year before the start is not offered bare');
+      await saveScreenshot(app.page, 'sharing-horizon-before-start');
+      await pick('2028 (start moves to 2028)');
+      await parkMouse(app);
+      const s = await synced(app);
+      assert.equal(s.horizon, 2028);
+      assert.equal(s.start_year, 2028, 'the start year moved, as the entry said');
     });
   });
 
