@@ -233,12 +233,31 @@ struct Reading {
     }
 };
 
-// The first year by which an indicator had made half of its change at the horizon.
+// The first year by which an indicator had made half of its change at the
+// horizon, in that direction: a path that first went the other way had made
+// none of it then.
 int half_way_year(const Reading& r, Indicator i) {
-    double total = r.change(i, r.h);
-    for (int y = 0; y <= r.h; ++y)
-        if (std::fabs(r.change(i, y)) >= 0.5 * std::fabs(total)) return y;
+    const double total = r.change(i, r.h);
+    for (int y = 0; y <= r.h; ++y) {
+        const double c = r.change(i, y);
+        if ((c > 0) == (total > 0) && std::fabs(c) >= 0.5 * std::fabs(total)) return y;
+    }
     return r.h;
+}
+
+// The year an indicator went furthest against its change at the horizon,
+// if it went at least kStoryPoints that way (Partner that rose for four
+// years, then fell): a sentence that gave only the end would hide it.
+std::optional<int> contrary_peak_year(const Reading& r, Indicator i) {
+    const double sign = r.change(i, r.h) > 0 ? 1.0 : -1.0;
+    std::optional<int> peak;
+    double furthest = kStoryPoints;
+    for (int y = 0; y < r.h; ++y)
+        if (-sign * r.change(i, y) >= furthest) {
+            furthest = -sign * r.change(i, y);
+            peak = y;
+        }
+    return peak;
 }
 
 // ---------------------------------------------------------------------------
@@ -438,6 +457,9 @@ void pillar_sentence(Reading& r, Pillar p, StorySection& sec) {
     std::string year = std::to_string(r.a.scenario.year(r.h));
     std::string text = "By " + year + " " + std::string(kPillarNames[idx(p)]) + " is " + r.fact(pi, r.h, false) +
                        (up ? ", up from " : ", down from ") + r.fact(pi, r.h, true) + " in the status quo";
+    if (auto peak = contrary_peak_year(r, pi))
+        text += std::string(up ? ", after falling to " : ", after rising to ") + r.fact(pi, *peak, false) + " in " +
+                std::to_string(r.a.scenario.year(*peak));
     int half = half_way_year(r, pi);
     if (half == 0) text += std::string("; half of the ") + (up ? "gain" : "loss") + " came at once";
     else if (half < r.h)

@@ -229,6 +229,38 @@ void check_story(const Scenario& s) {
         CHECK(((*it)[3] == "up") == (d > 0));
         CHECK(std::fabs(d) >= kStoryPoints);
     }
+    // "…, after rising to 71 in 2028; half of the loss came by 2033": the
+    // path went that way then, and by that year it had made half of its
+    // change in the direction it ended.
+    static const std::regex pillar_path(
+        R"((Protect|Promote|Partner) is -?[\d.]+, (up|down) from -?[\d.]+ in the status quo(?:, after (rising|falling) to (-?[\d.]+) in (\d{4}))?(?:; half of the (gain|loss) came (?:by (\d{4})|at once))?)");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), pillar_path); it != std::sregex_iterator(); ++it) {
+        std::string n = (*it)[1];
+        n[0] = static_cast<char>(std::tolower(n[0]));
+        const Indicator pi = pillar_indicator(*parse_pillar(n));
+        const double d = a.total(pi, s.seat, h);
+        const auto change_in = [&](const std::string& year) {
+            return a.total(pi, s.seat, std::stoi(year) - kBaseYear);
+        };
+        INFO((*it)[0].str());
+        if ((*it)[3].matched) {
+            const double c = change_in((*it)[5]);
+            CHECK(((*it)[3] == "rising") == (d < 0));  // the other way from the end
+            CHECK(c * d < 0);
+            CHECK(std::fabs(c) >= kStoryPoints);
+        }
+        if ((*it)[6].matched) {
+            CHECK(((*it)[6] == "gain") == (d > 0));
+            const int y = (*it)[7].matched ? std::stoi((*it)[7]) - kBaseYear : 0;
+            const double c = a.total(pi, s.seat, y);
+            CHECK(c * d > 0);
+            CHECK(std::fabs(c) >= 0.5 * std::fabs(d));
+            for (int earlier = 0; earlier < y; ++earlier) {  // the first such year
+                const double e = a.total(pi, s.seat, earlier);
+                CHECK(!(e * d > 0 && std::fabs(e) >= 0.5 * std::fabs(d)));
+            }
+        }
+    }
     for (int i = 0; i < kIndicatorCount; ++i) {
         std::string name(kIndicators[i].name);
         double d = a.total(static_cast<Indicator>(i), s.seat, h);
