@@ -836,10 +836,16 @@ void capability_rates(const ParamValues& P, const Levers (&L)[B], const Flows& f
                        // capital and know-how intensive, 004:L393).
                        P(Param::SubsidyGain) * subsidy * (st.cap[b][s] / 75.0) + P(Param::IndigenizationGain) * st.indig[b][s] * (1.0 - tools_denied) -
                        P(Param::DuplicationCost) * st.frag[s] * P(Param::StandardsWeight, s);
-            // Denied inputs slow the target's growth, less as it designs them
-            // out (001:L73, 001:L108); the same rule for both poles.
+            // Denied inputs slow the target's growth as far as it depended on
+            // them, less as it designs them out (001:L73, 001:L108); the same
+            // rule for both poles. China's dependence is taken from 2024: its
+            // dependence in the run already falls by what is denied, and it is
+            // the denied part that drags (model version 6; before, China's
+            // drag had no dependence, so EU telecom controls cut the telecom
+            // leader's capability more than US chip controls cut its chips).
             if (b == kChina)
-                r -= P(Param::ControlDrag, s) * f.denied_china[s] * (1.0 - 0.5 * st.indig[b][s]);
+                r -= P(Param::ControlDrag, s) * f.denied_china[s] * P(Param::BaseDependence, b * S + s) * 0.01 *
+                     (1.0 - 0.5 * st.indig[b][s]);
             else if (b != kGS)
                 r -= P(Param::RetaliationDrag) * f.denied_west[s] * st.dep[b][s] * (1.0 - 0.5 * st.indig[b][s]);
             // 5G vendor diversity: shutting out the rival's vendors (telecom

@@ -3,7 +3,7 @@
 // (assets/snapshots/) so that trainers are told their baseline changed.
 #pragma once
 namespace tl {
-inline constexpr int kModelVersion = 5;
+inline constexpr int kModelVersion = 6;
 // Scenario files: 2 stores the start year (format 1 files open with the default).
 inline constexpr int kScenarioFormatVersion = 2;
 }  // namespace tl

@@ -37,8 +37,11 @@ P = [
    "001:L102-L112 (chips are smuggled by the box, EUV machines are not; controls should target manufacturing equipment so the rival cannot manufacture at scale)",
    "Model v2 represents the chips-vs-tools chokepoint inside each sector: the tool-heavy share of denial slows the rival's own indigenisation, not only its purchases."),
  Ar("transshipment_cut", "Leakage closed by full allied coordination", "share", 0.4, 0.5, "001:L114 (collective enforcement); 001:L32 (transshipment)"),
- A("control_drag", "Rival capability growth lost per unit of effective denial", "rate per year", [0.25, 0.22, 0.15, 0.08, 0.10, 0.15],
-   [0.15, 0.12, 0.08, 0.04, 0.05, 0.08], [0.35, 0.32, 0.22, 0.12, 0.15, 0.22], "001:L73 (firms set back years); 001:L108 (raise acquisition costs)"),
+ A("control_drag", "Rival capability growth lost per unit of effective denial, for a sector fully dependent on the denied supply", "rate per year", [0.36] * 6,
+   [0.2] * 6, [0.45] * 6, "001:L73 (firms set back years); 001:L108 (raise acquisition costs)",
+   "Model version 6: multiplied by China's 2024 dependence on the controllers' supply in the sector (base_dependence), as the West's retaliation drag is multiplied by its dependence. "
+   "Before, the dependence was folded into per-sector values (semis 0.25, AI 0.22, quantum 0.15, clean tech 0.08, biotech 0.1, telecom 0.15), so EU telecom controls set China back in telecom, "
+   "where it leads and depends 20% on Western supply, more than US chip controls in chips. 0.36 keeps chips and AI where they were (0.36 x 70% = 0.25, x 60% = 0.22); the range keeps chips' effective drag at the ends of the dependence's own range where it was (0.2 x 60% = 0.12 to 0.45 x 80% = 0.36, against 0.15 to 0.35). Per sector, so a workshop can move one."),
  A("china_demand_share", "Controlling firms' sales at stake in China", "share", [0.30, 0.25, 0.15, 0.30, 0.15, 0.30],
    [0.2, 0.15, 0.05, 0.2, 0.1, 0.2], [0.4, 0.35, 0.25, 0.4, 0.25, 0.4], "001:L63 (>90% of AI chips in Chinese data centres US-designed)"),
  Ar("revenue_to_rnd", "Capability growth lost per unit of lost revenue", "rate", 0.015, 0.5, "001:L248; 004:L1862 (lost royalties limit research)"),

@@ -253,7 +253,7 @@ TEST_CASE("share code: the format is pinned (changing it needs a new share forma
     }
     REQUIRE(set_start_year(s, 2028).empty());
     std::string code = encode_share_code(s);
-    CHECK(code == "2.5.3.203028.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.o8c");  // model v5
+    CHECK(code == "2.6.3.203028.174621144w_EApAAAAAAAA.000r0e00.UGxhbiBC.ZsO8ciBhbGxl.y23");  // model v6
     REQUIRE(decode_share_code(code).scenario == s);
     CHECK(presets()[0].id == "status_quo_2024");
     CHECK(presets()[3].id == "allied_tech_alliance");

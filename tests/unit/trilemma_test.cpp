@@ -62,10 +62,10 @@ TEST_CASE("the trilemma under a hill-climbing search: any two pillars of the US 
 }
 
 namespace {
-// Each seat's all-three gap as measured 2026-11-30 (model version 5, with each
+// Each seat's all-three gap as measured 2026-11-30 (model version 6, with each
 // search also started from the other searches' best mixes) minus about 1.3 points:
 // what the tests below assert while the target of 10 is not met.
-constexpr std::array<double, kBlocCount> kGapFloor{2.2, 3.6, 4.0, 4.2, 3.7};  // US, China, EU, Allies, Global South
+constexpr std::array<double, kBlocCount> kGapFloor{2.2, 4.1, 4.9, 5.3, 3.7};  // US, China, EU, Allies, Global South
 }  // namespace
 
 // Model v2 (issue 13): every seat is searched, by the default and the
