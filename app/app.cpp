@@ -1,6 +1,8 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "app/platform.h"
 #include "app/theme.h"
@@ -9,6 +11,7 @@
 namespace app {
 
 void App::start(double now) {
+    restore_display();
     browser::set_handlers({
         [this](const std::string& name, const std::string& text) { open_text("file " + name, text); },
         [this](const std::string& text) {
@@ -75,11 +78,38 @@ void App::set_theme(Theme choice) {
         theme::apply_light();
         platform::set_clear_color(theme::kBackground);
     }
+    store_display();
 }
 
 void App::set_font_scale(float scale) {
     state.settings.font_scale = std::clamp(scale, kMinFontScale, kMaxFontScale);
     platform::set_font_scale(state.settings.font_scale);
+    store_display();
+}
+
+// "1.3 dark": the text size and the theme. A value that does not read so
+// (edited, from another version) is ignored: the defaults stand.
+void App::store_display() const {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f %s", state.settings.font_scale,
+                  state.settings.theme == Theme::Dark ? "dark" : "light");
+    browser::storage_write(kDisplayKey, text);  // full storage: the next reload has the defaults
+}
+
+void App::restore_display() {
+    const browser::Stored stored = browser::storage_read(kDisplayKey, 32);
+    const std::string& text = stored.text;
+    const std::size_t space = text.find(' ');
+    if (space == std::string::npos) return;
+    char* end = nullptr;
+    const std::string number = text.substr(0, space);
+    const double scale = std::strtod(number.c_str(), &end);
+    const std::string theme_name = text.substr(space + 1);
+    if (number.empty() || end != number.c_str() + number.size() || !(scale >= kMinFontScale && scale <= kMaxFontScale) ||
+        (theme_name != "dark" && theme_name != "light"))
+        return;
+    set_font_scale(static_cast<float>(scale));
+    set_theme(theme_name == "dark" ? Theme::Dark : Theme::Light);
 }
 
 }  // namespace app

@@ -48,10 +48,17 @@ public:
     // levers belong to its own entry).
     void open_entry(const std::string& id);
 
-    // View settings the toolbar and the test hook both change.
+    // View settings the toolbar and the test hook both change. They are kept
+    // in the browser's local storage (kDisplayKey), so a projector's text
+    // size and a dark room's theme survive a reload; start() restores them.
     void set_theme(Theme choice);
     static constexpr float kMinFontScale = 0.8f, kMaxFontScale = 2.0f, kFontScaleStep = 0.15f;
     void set_font_scale(float scale);  // clamped to the limits above
+    static constexpr const char* kDisplayKey = "trilemma-lab.display";
+
+private:
+    void store_display() const;
+    void restore_display();
 };
 
 }  // namespace app

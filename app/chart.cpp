@@ -296,8 +296,10 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         char label[16];
         std::snprintf(label, sizeof label, "From %d", spec.policy_start_year);
         const ImVec2 size = ImGui::CalcTextSize(label);
-        if (x + 4 + size.x <= b.x) {
-            const ImVec2 at(x + 4, a.y + 2);
+        // Right of the line, or left of it when the start is the chart's last years.
+        const float left = x + 4 + size.x <= b.x ? x + 4 : x - 4 - size.x;
+        if (left >= a.x) {
+            const ImVec2 at(left, a.y + 2);
             dl->AddText(at, muted, label);
             audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), label, p0, p1);
         }

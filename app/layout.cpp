@@ -60,7 +60,11 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWind
 void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    ImGui::Begin(id, nullptr, kPanelFlags | (scroll ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
+    // A panel that appears under an open menu (A+ switched the layout) must
+    // not take the focus: that closes the menu mid-way through the sizes.
+    const ImGuiWindowFlags under_menu = GImGui->OpenPopupStack.empty() ? 0 : ImGuiWindowFlags_NoFocusOnAppearing;
+    ImGui::Begin(id, nullptr,
+                 kPanelFlags | under_menu | (scroll ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
 }
 
 // [SECTION] The header: title, menus, seat, preset, horizon, undo
@@ -135,6 +139,7 @@ int year_combo(const char* name, const char* id, const char* prefix, int value, 
             if (y < start_year) std::snprintf(label, sizeof label, "%d (start moves to %d)", y, y);
             else std::snprintf(label, sizeof label, "%d", y);
             if (ImGui::Selectable(label, y == value)) picked = y;
+            if (y == value && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();  // the list opens at the year chosen
         }
         ImGui::EndCombo();
     }

@@ -260,8 +260,11 @@ void draw_room_window(app::App& app) {
             if (!e.ok) {
                 // What was pasted and why it was not read, in plain view.
                 // (Named for the test hook: "room line 3", "room reason 3".)
-                if (!e.text.empty()) {
-                    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.text.c_str());
+                // A bare link shows itself (its start), so the trainer can tell whose it was.
+                const std::string& shown = e.text.empty() ? e.source : e.text;
+                if (!shown.empty()) {
+                    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D",
+                                       (e.text.empty() ? app::cut_text(shown, 60) : shown).c_str());
                     audit::name_last_item(("room line " + number).c_str());
                     if (ImGui::IsItemHovered() && e.source.size() > e.text.size())
                         ImGui::SetTooltip("%s", app::cut_text(e.source, app::Sharing::kMaxQuoteBytes).c_str());

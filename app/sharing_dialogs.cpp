@@ -21,6 +21,7 @@
 #include "app/ui_common.h"
 #include "core/share_link.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace ui {
 
@@ -157,10 +158,12 @@ void draw_notices(app::App& app, float width) {
     // At the bottom, where they cover no toolbar or input.
     ImGui::SetNextWindowPos(ImVec2(width * 0.5f, ImGui::GetIO().DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));  // auto height, fixed width
-    ImGui::SetNextWindowBgAlpha(0.97f);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: a chart's labels showing through made both unreadable
     ImGui::Begin("##notices", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    // Above the panels, which a tab or layout change creates anew (and so in front).
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     int remove = -1;
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const app::Notice& n = notices[i];

@@ -343,7 +343,9 @@ private:
 };
 
 void Decoder::decode(std::string_view code, const ShareDecodeOptions& options) {
-    if (code.empty()) return error("share code: empty (a share code looks like 1.1.0.0135....)");
+    if (code.empty())
+        return error("share code: empty (a share link ends in #s= and a code that starts with \"" +
+                     std::to_string(kShareFormatVersion) + ".\")");
     if (code.size() > kMaxShareCodeLength)
         return error("share code: " + std::to_string(code.size()) + " characters is longer than the " +
                      std::to_string(kMaxShareCodeLength) + " a share code may have");

@@ -5,7 +5,7 @@
 // opaque panel); the ratios are computed here, from the WCAG formulas.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frames, useSite } from './helpers.mjs';
+import { frames, useSite, waitFor, waitForReady } from './helpers.mjs';
 
 const site = useSite();
 
@@ -50,3 +50,41 @@ for (const theme of ['light', 'dark']) {
     });
   });
 }
+
+// A trainer sets the projector's text size and a dark theme once: a reload
+// (phones and laptops reload tabs) keeps them; a damaged stored value is
+// ignored, with the defaults.
+test('the text size and the theme survive a reload; a damaged stored value is ignored', async () => {
+  await site.withApp({}, async (app) => {
+    const reload = async () => {
+      await app.page.reload({ waitUntil: 'load' });
+      await waitForReady(app.page);
+      return frames(app, 2);
+    };
+    // Through the View menu, as a trainer would: A+ four times, then Dark.
+    const click = async (label) => {
+      const { items } = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
+      const r = items[label];
+      await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+      await frames(app, 2);
+    };
+    await click('View');
+    for (let i = 0; i < 4; ++i) await click('A+');
+    let s = await frames(app, 1);
+    assert.equal(s.font_scale.toFixed(2), '1.60');
+    // Going from 1.15 to 1.3 and on changed the layout; the menu stayed open to the last press.
+    assert.ok(s.items['A+'], 'the View menu is still open after the layout changed');
+    await click('Dark');
+    assert.equal((await frames(app, 1)).theme, 'dark');
+    s = await reload();
+    assert.equal(s.font_scale.toFixed(2), '1.60', 'the text size is kept');
+    assert.equal(s.theme, 'dark', 'the theme is kept');
+    for (const bad of ['9 dark', 'NaN light', '1.3 purple', '1.3', '', 'x'.repeat(100), '1.3e999 dark']) {
+      await app.page.evaluate((v) => localStorage.setItem('trilemma-lab.display', v), bad);
+      s = await reload();
+      assert.equal(s.font_scale, 1, `'${bad.slice(0, 20)}': the default text size`);
+      assert.equal(s.theme, 'light', `'${bad.slice(0, 20)}': the default theme`);
+      assert.deepEqual(app.pageErrors, []);
+    }
+  });
+});

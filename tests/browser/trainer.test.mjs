@@ -333,10 +333,11 @@ describe('trainer', () => {
         `Team Yellow: ${site.url}#s=${red.slice(0, 12)}`,
         `Orange: ${site.url}#guide=chip_chokepoint`,
         `Green: ${red} Purple: ${blue}`,
+        `${site.url}#s=${blue.slice(0, 14)}`,
       ].join('\r\n');
       assert.deepEqual(await app.command({ cmd: 'room_add', text: more }), { ok: true });
       s = await frames(app, 3);
-      assert.equal(s.room.length, 8, JSON.stringify(s.room.map((e) => e.label)));
+      assert.equal(s.room.length, 9, JSON.stringify(s.room.map((e) => e.label)));
       assert.equal(s.room[3].label, '4 Table 4 by the window', "the scenario's own name, which holds the title");
       assert.equal(s.room[4].ok, false);
       assert.equal(s.room[4].text, 'Team Yellow', 'a link cut short: its title names the row');
@@ -344,10 +345,13 @@ describe('trainer', () => {
       assert.equal(s.room[5].ok, false);
       assert.match(s.room[5].error, /not to a scenario.*#s=/, s.room[5].error);
       assert.ok(s.room[5].text.startsWith('Orange: http'), s.room[5].text);
-      assert.deepEqual(s.room.slice(6).map((e) => e.label), ['7 Green', '8 Purple'], 'two links on a line: two rows');
-      assert.deepEqual(s.room.slice(6).map((e) => e.same_as), [0, 1], 'the same scenarios as rows 1 and 2');
+      assert.deepEqual(s.room.slice(6, 8).map((e) => e.label), ['7 Green', '8 Purple'], 'two links on a line: two rows');
+      assert.deepEqual(s.room.slice(6, 8).map((e) => e.same_as), [0, 1], 'the same scenarios as rows 1 and 2');
+      assert.equal(s.room[8].ok, false);
       await parkMouse(app);
       s = await frames(app, 2);
+      // A bare broken link, with no title: the row shows the link, so the trainer can tell whose it was.
+      assert.ok(s.items['room line 9'] && s.items['room reason 9'], Object.keys(s.items).filter((k) => k.startsWith('room')).join(', '));
       assert.deepEqual(s.text_problems, [], 'the marks\' numbers are placed apart, clear of the names');
       await saveScreenshot(app.page, 'trainer-room-titles');
 
@@ -356,7 +360,7 @@ describe('trainer', () => {
       assert.deepEqual(await app.command({ cmd: 'room_add', text: many }), { ok: true });
       s = await frames(app, 2);
       assert.equal(s.room.length, 200);
-      assert.ok(s.notices.some((n) => /^192 scenarios added to the room, 192 the same as an earlier row .*, 8 lines left out: the room holds 200 rows/.test(n)),
+      assert.ok(s.notices.some((n) => /^191 scenarios added to the room, 191 the same as an earlier row .*, 9 lines left out: the room holds 200 rows/.test(n)),
         JSON.stringify(s.notices));
     });
   });
