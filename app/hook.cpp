@@ -20,6 +20,7 @@
 #include "app/test_hook.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
+#include "imgui_internal.h"  // the window keyboard navigation is in
 
 namespace {
 
@@ -92,6 +93,10 @@ std::string app_state_json(app::App& app) {
     for (const auto& n : sharing.notices()) w.String(n.text.c_str());
     w.EndArray();
     w.Key("notices_posted"); w.Int(sharing.notices_posted());
+    // The panel keyboard navigation is in ("##left_panel"), when its ring shows.
+    const ImGuiContext& g = *GImGui;
+    w.Key("keyboard_panel");
+    w.String(g.NavWindow && !g.NavDisableHighlight ? g.NavWindow->RootWindow->Name : "");
     w.Key("name"); w.String(s.name.c_str());
     w.Key("intro_open"); w.Bool(state.settings.intro_open);
     w.Key("about_open"); w.Bool(state.settings.about_open);

@@ -7,8 +7,11 @@
 #include "app/layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "app/panels.h"
 #include "app/platform.h"
@@ -16,7 +19,7 @@
 #include "app/theme.h"
 #include "app/ui_common.h"
 #include "imgui.h"
-#include "imgui_internal.h"  // the open popup stack (Escape closes popups)
+#include "imgui_internal.h"  // the open popup stack (Escape closes popups), the panels for Tab
 
 namespace ui {
 
@@ -51,6 +54,10 @@ std::optional<Tab> tab_named(std::string_view name) {
 
 namespace {
 
+// A scrolling area inside a panel: the arrow keys go straight into its items
+// (without it, the area itself is one item to be entered with Space).
+constexpr ImGuiWindowFlags kScrollFlags = ImGuiWindowFlags_NavFlattened;
+
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -69,9 +76,43 @@ void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
 
 // [SECTION] The header: title, menus, seat, preset, horizon, undo
 
+// Keyboard-only use: Tab and Shift+Tab move between the panels in reading
+// order (the header, the levers, the charts, the side panel, the notices),
+// the arrow keys between the items of one, and Space or Enter press a button
+// or take hold of a slider, which the arrows then move. ImGui 1.86 tabs only
+// between text fields, and its Ctrl+Tab for windows is the browser's own.
+void tab_between_panels() {
+    ImGuiContext& g = *GImGui;
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) || g.IO.KeyCtrl || g.IO.KeyAlt) return;
+    if (g.ActiveId != 0 || !g.OpenPopupStack.empty()) return;  // a field being edited, a menu or dialog: ImGui's own
+    std::vector<ImGuiWindow*> panels;
+    for (ImGuiWindow* w : g.Windows) {
+        const ImGuiWindowFlags not_panel = ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Popup |
+                                           ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_NoNavInputs;
+        if (w->WasActive && !w->Hidden && !(w->Flags & not_panel) && std::strncmp(w->Name, "Debug##", 7) != 0)
+            panels.push_back(w);
+    }
+    if (panels.empty()) return;
+    ImGui::NavMoveRequestCancel();  // ImGui's tabbing request of this frame (to the next text field)
+    // Reading order: rows (a few pixels apart count as one), then left to right.
+    std::sort(panels.begin(), panels.end(), [](const ImGuiWindow* a, const ImGuiWindow* b) {
+        const float ay = std::floor(a->Pos.y / 16), by = std::floor(b->Pos.y / 16);
+        return ay != by ? ay < by : a->Pos.x < b->Pos.x;
+    });
+    const int n = static_cast<int>(panels.size());
+    const auto at = std::find(panels.begin(), panels.end(), g.NavWindow ? g.NavWindow->RootWindow : nullptr);
+    const int step = g.IO.KeyShift ? -1 : 1;
+    const int next = at == panels.end() ? (step > 0 ? 0 : n - 1) : (static_cast<int>(at - panels.begin()) + step + n) % n;
+    ImGui::FocusWindow(panels[next]);
+    ImGui::NavInitWindow(panels[next], true);  // its first item, with the focus ring
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+}
+
 void keyboard_shortcuts(app::AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
+    tab_between_panels();
     // Escape closes the open popups, menus and dialogs, whichever has the focus
     // (ImGui's own handling needs the popup focused for keyboard navigation).
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !GImGui->OpenPopupStack.empty())
@@ -358,13 +399,13 @@ void levers_and_assumptions(app::App& app) {
     app::AppState& state = app.state;
     if (ImGui::BeginTabBar("##left")) {
         if (ImGui::BeginTabItem("Levers")) {
-            ImGui::BeginChild("##levers_scroll");
+            ImGui::BeginChild("##levers_scroll", ImVec2(0, 0), false, kScrollFlags);
             draw_levers(state, app.ui_state.lever_rects);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Assumptions")) {
-            ImGui::BeginChild("##assumptions_scroll");
+            ImGui::BeginChild("##assumptions_scroll", ImVec2(0, 0), false, kScrollFlags);
             draw_assumptions(state, app.ui_state.assumption_filter);
             ImGui::EndChild();
             ImGui::EndTabItem();
@@ -423,7 +464,7 @@ void draw_app(app::App& app) {
             const auto& session = *app.trainer.session();
             const int step = session.finished ? -2 : session.step;
             if (fit.step != step || fit.width != left_w || fit.font_scale != fs) fit = {step, left_w, fs, fit.height, 0};
-            ImGui::BeginChild("##guide", ImVec2(0, std::clamp(fit.height, h * 0.35f, h * 0.5f)), true);
+            ImGui::BeginChild("##guide", ImVec2(0, std::clamp(fit.height, h * 0.35f, h * 0.5f)), true, kScrollFlags);
             draw_guide_panel(app, false);
             if (fit.measured < 3) {
                 fit.height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
@@ -486,7 +527,7 @@ void draw_app(app::App& app) {
     // One scrolling child per tab: each keeps its own place, and a tab opens
     // at its top the first time (not scrolled to where the last tab was).
     ImGui::PushID(static_cast<int>(tab));
-    ImGui::BeginChild("##tab_scroll");
+    ImGui::BeginChild("##tab_scroll", ImVec2(0, 0), false, kScrollFlags);
     switch (tab) {
         case Tab::Guide: draw_guide_panel(app, false); break;
         case Tab::Levers: draw_levers(state, app.ui_state.lever_rects); break;

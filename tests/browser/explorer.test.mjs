@@ -313,6 +313,33 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
     });
   });
 
+  test('keyboard only: Tab moves between the panels, the arrows to a lever, Space takes it, the arrows move it', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const key = async (k, n = 1) => {
+        for (let i = 0; i < n; ++i) await chord(app, k.split('+'));
+        return frames(app, 1);
+      };
+      // Reading order, with the focus ring showing; Shift+Tab goes back.
+      const order = [];
+      for (let i = 0; i < 5; ++i) order.push((await key('Tab')).keyboard_panel);
+      assert.deepEqual(order, ['##header', '##left_panel', '##charts_panel', '##right_panel', '##header']);
+      assert.equal((await key('Shift+Tab')).keyboard_panel, '##right_panel');
+      // To the levers; down through Protect and Export controls to the chips slider; take it, move it, let go.
+      await key('Tab', 2);
+      assert.equal((await app.state()).keyboard_panel, '##left_panel');
+      const before = await key('ArrowDown', 3);
+      assert.equal(before.levers[SEMIS], 60);
+      await key('Space');
+      const s = await key('ArrowRight', 5);
+      assert.equal(s.levers[SEMIS], 65, 'five presses of the arrow: five points');
+      await key('Escape');
+      const after = await app.state();
+      assert.equal(after.levers[SEMIS], 65);
+      assert.equal(after.can_undo, true, 'the keyboard move is undoable like a drag');
+      await saveScreenshot(app.page, 'explorer-keyboard');
+    });
+  });
+
   test('changing the seat shows that bloc\'s levers', async () => {
     await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const { s: s0, rect: usRect } = await stableRect(app, `US.${SEMIS}`);
