@@ -427,8 +427,12 @@ void what_you_did(Reading& r, StorySection& sec) {
     std::string seat = bloc_in_sentence(r.seat);
     std::string text;
     if (from_preset) text = "You play " + seat + " in the preset " + preset->name + ". ";
+    // Whose doing it was: a preset's levers are not the player's moves.
+    const bool preset_moved_seat = from_preset && preset->policy[r.seat] != presets().front().policy[r.seat];
+    const bool moved_since_preset = from_preset && r.s.policy[r.seat] != preset->policy[r.seat];
+    const std::string who = !preset_moved_seat ? "you" : moved_since_preset ? "the preset and your moves since" : "the preset";
     if (own.empty()) text += "Your own levers are as they were in 2024";
-    else text += "Compared with the status quo of 2024 you " + change_list(r, own, true);
+    else text += "Compared with the status quo of 2024 " + who + " " + change_list(r, own, true);
     text += ".";
     // Other blocs' levers, one sentence per bloc ("In the preset, the EU raised …").
     for (int b = 0; b < kBlocCount; ++b) {

@@ -540,3 +540,23 @@ TEST_CASE("story: a start year other than 2025 is told with the changes") {
     REQUIRE(set_start_year(quiet, 2030).empty());
     CHECK(did(quiet).find("act from") == std::string::npos);
 }
+
+TEST_CASE("story: a preset's levers are not told as the player's moves") {
+    for (const Preset& p : presets()) {
+        if (&p == &presets().front()) continue;
+        for (int b = 0; b < kBlocCount; ++b) {
+            Scenario s = scenario_from_preset(p, static_cast<Bloc>(b));
+            const std::string untouched = story_text(tell_story(s));
+            INFO(p.id, " ", kBlocIds[b]);
+            CHECK(untouched.find("2024 you ") == std::string::npos);
+            if (untouched.find("Compared with the status quo of 2024") != std::string::npos)
+                CHECK(untouched.find("Compared with the status quo of 2024 the preset ") != std::string::npos);
+            // One move of the player's own: both are named.
+            const int slot = slot_of(LeverId::Subsidies, Sector::AI);
+            REQUIRE(apply_setting(s, "subsidies.ai", s.policy[b][slot] + 20).empty());
+            const bool preset_moved_seat = p.policy[b] != presets().front().policy[b];
+            CHECK(story_text(tell_story(s)).find(preset_moved_seat ? "2024 the preset and your moves since " : "2024 you ") !=
+                  std::string::npos);
+        }
+    }
+}
