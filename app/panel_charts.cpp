@@ -120,7 +120,7 @@ void draw_charts(app::AppState& state, int columns) {
         // that the next chart sits beside the card, not beside the button).
         const ImVec2 after = ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(ImVec2(at.x + col_w - close_w - 6, at.y + 6));
-        if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(k);
+        if (small_button("\xC3\x97")) remove = static_cast<int>(k);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this chart");
         ImGui::SetCursorScreenPos(after);
         ImGui::Dummy(ImVec2(col_w, 0));

@@ -179,18 +179,18 @@ void draw_guide_panel(app::App& app, bool large) {
     const float needed = ImGui::CalcTextSize("Previous Next step Restart Presenter").x + 60;
     if (room > needed) ImGui::SameLine();
     ImGui::BeginDisabled(g.step == 0);
-    if (ImGui::SmallButton("Previous")) trainer.previous_step();
+    if (small_button("Previous")) trainer.previous_step();
     ImGui::EndDisabled();
     // The buttons share a row while they fit (a phone or large text wraps them).
     const char* next_label = g.step + 1 < n ? "Next step" : "Finish and debrief";
     same_line_if_button_fits(next_label);
-    if (ImGui::SmallButton(next_label)) trainer.next_step();
+    if (small_button(next_label)) trainer.next_step();
     same_line_if_button_fits("Restart");
-    if (ImGui::SmallButton("Restart")) trainer.start_step(g.step);
+    if (small_button("Restart")) trainer.start_step(g.step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
     if (!large && ImGui::GetIO().DisplaySize.x >= 700) {  // a projector view is for a laptop, not a phone
         same_line_if_button_fits("Presenter");
-        if (ImGui::SmallButton("Presenter")) g.presenter = true;
+        if (small_button("Presenter")) g.presenter = true;
     }
     ImGui::PushFont(platform::font_bold());
     wrapped_text(step.title);

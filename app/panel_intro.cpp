@@ -77,7 +77,7 @@ void draw_intro(app::AppState& state) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::Spacing();
-    if (ImGui::SmallButton("About the model")) {
+    if (small_button("About the model")) {
         st.intro_open = false;
         st.about_open = true;
     }

@@ -8,6 +8,7 @@
 
 #include "app/panels.h"
 #include "app/platform.h"
+#include "app/screen_audit.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
 #include "imgui.h"
@@ -109,7 +110,8 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
 
     ImGui::SameLine();
     if (changed && !locked) {
-        if (ImGui::SmallButton("Reset")) state.reset_lever(bloc, slot);
+        if (small_button("Reset")) state.reset_lever(bloc, slot);
+        audit::name_last_item(("reset " + std::string(tl::kBlocIds[bloc]) + "." + tl::slot_key(slot)).c_str(), "Reset");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the baseline: %s", lever_value_text(d, baseline).c_str());
     } else {
         ImGui::Dummy(ImVec2(reset_w, 1));

@@ -40,7 +40,7 @@ void draw_presenter(app::App& app) {
     ImGui::BeginChild("##side", ImVec2(0, 0));
     // The way out stays in view (the brief scrolls on a laptop at large
     // text); Escape leaves too, unless it is closing a menu.
-    if (ImGui::SmallButton("Leave presenter view") ||
+    if (small_button("Leave presenter view") ||
         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
          !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)))
         session->presenter = false;

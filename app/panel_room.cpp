@@ -248,7 +248,7 @@ void draw_room_window(app::App& app) {
             ImGui::TableNextRow();
             ImGui::PushID(row);
             ImGui::TableSetColumnIndex(remove_col);
-            if (ImGui::SmallButton("\xC3\x97")) remove_row = row;
+            if (small_button("\xC3\x97")) remove_row = row;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this row");
             // The number on the row's colour (as at its mark in the triangle); grey when it has no mark.
             ImGui::TableSetColumnIndex(0);

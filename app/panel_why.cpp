@@ -35,9 +35,18 @@ void draw_bar(const BarLayout& l, const std::string& label, double value, double
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float font = ImGui::GetFontSize();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float h = l.row_h, text_y = p.y + (h - font) * 0.5f;
+    // A label too long for its column takes two lines (a phone's "Own
+    // dependence on the rival"); longer still, it is cut.
+    const float label_room = l.label_w - 8;
+    const float wrapped_h = ImGui::CalcTextSize(label.c_str(), nullptr, false, label_room).y;
+    const bool two_lines = ImGui::CalcTextSize(label.c_str()).x > label_room && wrapped_h < font * 2.5f;
+    const float h = two_lines ? std::max(l.row_h, wrapped_h + 6) : l.row_h, text_y = p.y + (h - font) * 0.5f;
     const ImU32 label_color = ImGui::GetColorU32(note ? ImGuiCol_TextDisabled : ImGuiCol_Text);
-    dl->AddText(ImVec2(p.x, text_y), label_color, fit_text(label, l.label_w - 8).c_str());
+    if (two_lines)
+        dl->AddText(ImGui::GetFont(), font, ImVec2(p.x, p.y + (h - wrapped_h) * 0.5f), label_color, label.c_str(), nullptr,
+                    label_room);
+    else
+        dl->AddText(ImVec2(p.x, text_y), label_color, fit_text(label, label_room).c_str());
     if (note) {
         dl->AddText(ImVec2(p.x + l.label_w, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                     fit_text(note, l.width - l.label_w).c_str());
@@ -133,8 +142,12 @@ void draw_why(app::AppState& state) {
 
     double total = at.changes.empty() ? 0.0 : at.total(settings.why_indicator, bloc, year_index);
     ImGui::PushFont(platform::font_bold());
-    ImGui::Text("%s vs %s: %s", std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(), against,
-                format_value(total, def.decimals, std::string(def.unit)).c_str());
+    // Signed, and a score's change in points ("+1 point", not "1").
+    const bool score = def.unit == "0-100";
+    std::string change = format_value(total, def.decimals, score ? "" : std::string(def.unit));
+    if (score) change += change == "1" || change == "-1" ? " point" : " points";
+    if (total > 0) change = "+" + change;
+    ImGui::Text("%s vs %s: %s", std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(), against, change.c_str());
     ImGui::PopFont();
     if (at.changes.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));

@@ -284,6 +284,7 @@ ImVec2 finger_pos(const SDL_TouchFingerEvent& e) { return ImVec2(e.x * g.info.wi
 void on_finger_down(const SDL_TouchFingerEvent& e) {
     Touch& t = pointer.touch;
     if (t.mode != Touch::None) return;  // a second finger: ignored (no pinch in the canvas)
+    g.info.touch = true;
     pointer.momentum_speed = 0;         // a touch stops a fling, as on a phone
     if (pointer.pos.x != -FLT_MAX) queue_event(PointerEvent::Leave, pointer.pos);  // hide a long-press tooltip
     t = Touch{};
@@ -370,6 +371,7 @@ bool pointer_event(const SDL_Event& e) {
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP: {
             if (e.button.which == SDL_TOUCH_MOUSEID) return true;
+            if (e.type == SDL_MOUSEBUTTONDOWN) g.info.touch = false;
             const int button = e.button.button == SDL_BUTTON_LEFT ? 0 : e.button.button == SDL_BUTTON_RIGHT ? 1
                              : e.button.button == SDL_BUTTON_MIDDLE ? 2 : -1;
             if (button >= 0)

@@ -30,6 +30,7 @@ struct FrameInfo {
     int fb_width = 0, fb_height = 0; // framebuffer (canvas backing store) pixels
     float dpr = 1.0f;            // device pixel ratio: framebuffer / logical
     double cpu_ms = 0.0;         // CPU time of the last frame: events, app update, UI, GL submission
+    bool touch = false;          // the last press was a finger's (small buttons grow for it)
 };
 
 // Creates the window (canvas), GL context (WebGL2 / GL 3.0), ImGui context and

@@ -179,7 +179,7 @@ void draw_notices(app::App& app, float width) {
         ImGui::PopTextWrapPos();
         if (n.action != app::Notice::Action::None) {
             ImGui::SameLine();
-            if (ImGui::SmallButton(app::action_label(n.action))) {
+            if (small_button(app::action_label(n.action))) {
                 if (n.action == app::Notice::Action::OpenLibrary) app.ui_state.library.open_request = true;
                 else if (n.action == app::Notice::Action::Undo) app.state.undo();
                 remove = static_cast<int>(i);
@@ -187,7 +187,7 @@ void draw_notices(app::App& app, float width) {
         }
         const float close_w = ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
-        if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
+        if (small_button("\xC3\x97")) remove = static_cast<int>(i);
         ImGui::PopID();
     }
     ImGui::End();

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/browser.h"
+#include "app/platform.h"
 #include "app/screen_audit.h"
 #include "app/theme.h"
 
@@ -118,6 +119,10 @@ void same_line_if_button_fits(const char* label, float extra) { same_line_if_fit
 void note_text_field() {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     browser::note_text_field(min.x, min.y, max.x, max.y);
+}
+
+bool small_button(const char* label) {
+    return platform::frame_info().touch ? ImGui::Button(label) : ImGui::SmallButton(label);
 }
 
 bool begin_menu_button(const char* label, const char* popup_id, const char* tooltip) {

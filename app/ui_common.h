@@ -53,6 +53,10 @@ std::string fit_text(const std::string& text, float width);
 
 // ImGui::BeginCombo, known to the test hook by `name` ("Seat"); the preview
 // must fit (the audit of app/screen_audit.h counts it otherwise).
+// A small button for a mouse; after a touch, as tall as any other button,
+// so a finger can hit it (WCAG 2.5.8: at least 24 px).
+bool small_button(const char* label);
+
 bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags = 0);
 
 // A pillar's name short enough for a narrow table column, and still

@@ -429,6 +429,9 @@ describe('explorer on a phone (touch)', () => {
       assert.ok(s.changed_levers >= 1);
       assert.equal(s.can_undo, true, 'the touch drag is one undoable step');
       assert.ok(s.indicators.protect > s.baseline.protect);
+      // The lever's Reset, once a finger is in use, is as tall as any button: at least 24 px (WCAG 2.5.8).
+      const reset = (await frames(app, 1)).items[`reset US.${SEMIS}`];
+      assert.ok(reset && reset[3] >= 24, `a finger-sized Reset (${reset})`);
       await saveScreenshot(app.page, 'explorer-390x844-after-touch');
     });
   });

@@ -286,6 +286,16 @@ export async function mouseDrag(app, from, to, steps = 4) {
 
 // Parks the mouse in the margin left of the panels, where nothing shows a
 // tooltip; returns the state a frame later.
+// Clicks the item the app reports under `label` (test hook: state().items),
+// once it is drawn; returns the state a few frames later.
+export async function clickItem(app, label) {
+  const s = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
+  const r = s.items[label];
+  assert.ok(r, `"${label}" drawn (items: ${Object.keys(s.items).join(' | ')})`);
+  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  return frames(app, 3);
+}
+
 export async function parkMouse(app) {
   await app.page.mouse.move(3, VIEWPORT.height / 2);
   return frames(app, 1);

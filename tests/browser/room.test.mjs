@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEMIS, frames, pasteText, repoRoot, saveScreenshot, useSite, waitFor } from './helpers.mjs';
+import { SEMIS, clickItem, frames, pasteText, repoRoot, saveScreenshot, useSite } from './helpers.mjs';
 
 const site = useSite();
 
@@ -29,13 +29,7 @@ function splitCsvLine(line) {
   return out;
 }
 
-async function click(app, label) {
-  const s = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
-  const r = s.items[label];
-  assert.ok(r, `"${label}" drawn (items: ${Object.keys(s.items).join(' | ')})`);
-  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-  return frames(app, 3);
-}
+const click = clickItem;
 
 // A download's text, started by `start()`.
 async function download(app, start) {

@@ -11,7 +11,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  SEMIS, VIEWPORT, assertCleanPage, darkPixels, decodePng, dropFile, frames, leverDef, mouseDrag, parkMouse,
+  SEMIS, VIEWPORT, assertCleanPage, clickItem, darkPixels, decodePng, dropFile, frames, leverDef, mouseDrag, parkMouse,
   pasteText, saveScreenshot, stableRect, synced, useSite, valueX, waitFor, waitForReady,
 } from './helpers.mjs';
 
@@ -81,12 +81,7 @@ describe('sharing', () => {
       assert.deepEqual(await a.command({ cmd: 'set_lever', bloc: 'China', lever: SEMIS, value: 25 }), { ok: true });
       // The changes start in 2029, chosen with the mouse in the header's combo.
       assert.equal((await frames(a, 1)).start_year, 2025, 'changes start in 2025 by default');
-      for (const label of ['Start year', '2029']) {
-        const { items } = await waitFor(() => a.state(), (t) => t.items[label], { timeout: 3_000 });
-        const r = items[label];
-        await a.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-        await frames(a, 2);
-      }
+      for (const label of ['Start year', '2029']) await clickItem(a, label);
       await parkMouse(a);
       const sa = await synced(a);
       assert.equal(sa.start_year, 2029, 'the combo set the start year');
@@ -314,20 +309,19 @@ describe('sharing', () => {
 
   test('a horizon before the start year says, in its list, that the start moves with it', async () => {
     await site.withApp({ viewport: VIEWPORT }, async (app) => {
-      const pick = async (label) => {
-        const { items } = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
-        const r = items[label];
-        await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-        await frames(app, 2);
-      };
+      const pick = (label) => clickItem(app, label);
       await pick('Start year');
       await pick('2030');
       await parkMouse(app);
       assert.equal((await synced(app)).start_year, 2030);
-      await pick('Horizon');
-      const open = await frames(app, 1);
-      // Years from the start on are plain; earlier ones say what they do.
-      assert.ok(open.items['2031'] && open.items['2030'], Object.keys(open.items).join(', '));
+      let open = await pick('Horizon');
+      assert.ok(open.items['2035'], 'the list opens at the year chosen');
+      // Up the list: years from the start on are plain; earlier ones say what they do.
+      const [x, y, w, h] = open.items['2035'];
+      await app.page.mouse.move(x + w / 2, y + h / 2);
+      await app.page.mouse.wheel(0, -400);
+      open = await frames(app, 3);
+      assert.ok(open.items['2030'] && open.items['2029 (start moves to 2029)'], Object.keys(open.items).join(', '));
       assert.ok(!open.items['2029'], 'a year before the start is not offered bare');
       await saveScreenshot(app.page, 'sharing-horizon-before-start');
       await pick('2028 (start moves to 2028)');

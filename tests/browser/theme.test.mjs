@@ -5,7 +5,7 @@
 // opaque panel); the ratios are computed here, from the WCAG formulas.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frames, useSite, waitFor, waitForReady } from './helpers.mjs';
+import { clickItem, frames, useSite, waitForReady } from './helpers.mjs';
 
 const site = useSite();
 
@@ -62,12 +62,7 @@ test('the text size and the theme survive a reload; a damaged stored value is ig
       return frames(app, 2);
     };
     // Through the View menu, as a trainer would: A+ four times, then Dark.
-    const click = async (label) => {
-      const { items } = await waitFor(() => app.state(), (t) => t.items[label], { timeout: 3_000 });
-      const r = items[label];
-      await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-      await frames(app, 2);
-    };
+    const click = (label) => clickItem(app, label);
     await click('View');
     for (let i = 0; i < 4; ++i) await click('A+');
     let s = await frames(app, 1);
