@@ -52,7 +52,8 @@ void draw_bar(const BarLayout& l, const std::string& label, double value, double
                     fit_text(note, l.width - l.label_w).c_str());
     } else {
         const float x0 = p.x + l.zero_x, x1 = x0 + static_cast<float>(value / scale) * l.bar_w * 0.5f;
-        dl->AddRectFilled(ImVec2(std::min(x0, x1), p.y + 3), ImVec2(std::max(x0, x1), p.y + h - 3), color, 3.0f);
+        const float bar_top = p.y + (h - l.row_h) * 0.5f + 3;  // one row's height, beside a two-line label too
+        dl->AddRectFilled(ImVec2(std::min(x0, x1), bar_top), ImVec2(std::max(x0, x1), bar_top + l.row_h - 6), color, 3.0f);
         dl->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator));
         const std::string v = format_value(value, decimals, "");
         dl->AddText(ImVec2(p.x + l.label_w + l.bar_w + 6, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
