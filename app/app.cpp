@@ -59,7 +59,9 @@ bool App::open_text(const std::string& source, const std::string& text) {
 
 void App::open_fragment(const browser::Fragment& fragment, bool at_start) {
     if (fragment.problem.empty() && fragment.text.rfind("guide=", 0) == 0) {
-        trainer.open_guide(fragment.text.substr(6), "link");  // refused: a notice says why, the work is kept
+        // Refused: a notice says why, the work is kept, and the address no
+        // longer holds the bad link (a reload would refuse it again).
+        if (!trainer.open_guide(fragment.text.substr(6), "link")) sharing.show_own_fragment();
         return;
     }
     sharing.open_fragment(fragment, at_start);

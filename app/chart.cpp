@@ -345,6 +345,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     // Hover readout.
     ImGui::SetCursorScreenPos(a);
     ImGui::InvisibleButton("##plot", ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
+    keyboard_ring_on_last_item();
     if (ImGui::IsItemHovered()) {
         float mx = ImGui::GetIO().MousePos.x;
         int i = std::clamp(static_cast<int>(std::lround((mx - a.x) / (b.x - a.x) * (n - 1))), 0, n - 1);
@@ -355,6 +356,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         for (const auto& s : spec.series)
             if (i >= s.start && i - s.start < static_cast<int>(s.y.size()))
                 dl->AddCircleFilled(ImVec2(X(i), Y(s.y[i - s.start])), 4.0f, s.color);
+        place_tooltip_beside_focus();
         ImGui::BeginTooltip();
         ImGui::Text("%d%s", spec.first_year + i, i < spec.history_years ? " (history: the model's backcast)" : "");
         for (const auto& s : spec.series)

@@ -97,6 +97,7 @@ std::string app_state_json(app::App& app) {
     const ImGuiContext& g = *GImGui;
     w.Key("keyboard_panel");
     w.String(g.NavWindow && !g.NavDisableHighlight ? g.NavWindow->RootWindow->Name : "");
+    w.Key("text_input"); w.Bool(ImGui::GetIO().WantTextInput);  // a text field (or a slider typed into) is being edited
     w.Key("name"); w.String(s.name.c_str());
     w.Key("intro_open"); w.Bool(state.settings.intro_open);
     w.Key("about_open"); w.Bool(state.settings.about_open);

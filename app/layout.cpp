@@ -84,7 +84,10 @@ void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
 void tab_between_panels() {
     ImGuiContext& g = *GImGui;
     if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) || g.IO.KeyCtrl || g.IO.KeyAlt) return;
-    if (g.ActiveId != 0 || !g.OpenPopupStack.empty()) return;  // a field being edited, a menu or dialog: ImGui's own
+    if (!g.OpenPopupStack.empty()) return;  // a menu or dialog: ImGui's own (between its text fields)
+    // A slider held with Space is let go (not turned, with every slider after
+    // it, into a text field one by one); text fields never get here.
+    if (g.ActiveId != 0) ImGui::ClearActiveID();
     std::vector<ImGuiWindow*> panels;
     for (ImGuiWindow* w : g.Windows) {
         const ImGuiWindowFlags not_panel = ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Popup |
@@ -109,10 +112,19 @@ void tab_between_panels() {
     g.NavDisableMouseHover = true;
 }
 
+// Enter presses a button, opens a menu or picks an entry, as Space does:
+// ImGui 1.86 gives Enter only to text input (on a slider it still types a value).
+void enter_activates() {
+    ImGuiContext& g = *GImGui;
+    if (g.NavActivateInputId != 0 && g.NavActivateId == 0 && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
+        g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = g.NavActivateInputId;
+}
+
 void keyboard_shortcuts(app::AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     tab_between_panels();
+    enter_activates();
     // Escape closes the open popups, menus and dialogs, whichever has the focus
     // (ImGui's own handling needs the popup focused for keyboard navigation).
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !GImGui->OpenPopupStack.empty())

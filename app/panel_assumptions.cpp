@@ -77,6 +77,7 @@ void draw_tornado(app::AppState& state) {
         }
         dl->AddLine(ImVec2(xc, p.y), ImVec2(xc, p.y + h), ImGui::GetColorU32(ImGuiCol_Text));
         ImGui::InvisibleButton(("##tornado" + std::to_string(k)).c_str(), ImVec2(w, h));
+        keyboard_ring_on_last_item();
         if (ImGui::IsItemHovered())
             wrapped_tooltip("%s: %s %.1f at its low end, %.1f at its high end (%.1f at your assumptions).",
                             d.name.c_str(), std::string(tl::kPillarNames[settings.tornado_pillar]).c_str(), b.low,
@@ -131,6 +132,7 @@ void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
         bool moved = pos != 0.0;
         ImGui::TextWrapped("%s%s", d.name.c_str(), moved ? "  \xE2\x97\x8F" : "");
         if (ImGui::IsItemHovered()) {
+            place_tooltip_beside_focus();
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(tooltip_wrap_width());
             ImGui::Text("In %s%s", d.unit.c_str(), d.assumption ? "; an assumption, adjustable" : "");

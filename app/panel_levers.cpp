@@ -19,6 +19,7 @@ namespace ui {
 namespace {
 
 void lever_tooltip(const tl::LeverDef& d, double baseline, const std::string& title) {
+    place_tooltip_beside_focus();
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(tooltip_wrap_width());
     ImGui::TextUnformatted(title.c_str());

@@ -105,6 +105,7 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     const float h = drawing_height(w);
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##triangle", ImVec2(w, h));
+    keyboard_ring_on_last_item();
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
@@ -169,6 +170,7 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
         ImGui::PopFont();
     }
     if (hovered) {
+        place_tooltip_beside_focus();
         ImGui::BeginTooltip();
         ImGui::Text("At the horizon (%d):", view.scenario.year(year));
         for (int i = 0; i < 3; ++i)

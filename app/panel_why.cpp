@@ -60,6 +60,7 @@ void draw_bar(const BarLayout& l, const std::string& label, double value, double
                     (value > 0 ? "+" + v : v).c_str());
     }
     ImGui::InvisibleButton(id.c_str(), ImVec2(l.width, h));
+    keyboard_ring_on_last_item();
 }
 
 // For a pillar score: what its components did, in score points (they add up

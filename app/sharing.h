@@ -72,6 +72,10 @@ public:
     void notify(Notice::Kind kind, std::string text, double seconds = 6.0, Notice::Action action = Notice::Action::None);
     // An input that was not opened (Notice::refusal): an error until dismissed.
     void notify_refused(std::string text);
+    // Something opened since: the refusals before it are out of date.
+    void drop_refusals();
+    // The address back to the scenario on screen, in place (after a refused link).
+    void show_own_fragment();
     std::vector<Notice>& notices() { return notices_; }
     // Notices posted since start-up: tells a new notice from one it replaced.
     int notices_posted() const { return notices_posted_; }
@@ -110,7 +114,6 @@ private:
     // Stores the current scenario in this tab's entry and puts its share
     // code in the URL, when a change was committed since the last call.
     void sync();
-    void show_own_fragment();  // the address back to the scenario on screen, in place
     void write_entry();
     void adopt(const LibraryEntry& e);
     void remember_code(const std::string& code);
@@ -119,7 +122,6 @@ private:
     bool apply_code(const std::string& code, const std::string& source, const std::string& new_entry);
 
     AppState& state_;
-    void drop_refusals();
     std::vector<Notice> notices_;
     int notices_posted_ = 0;
     std::uint64_t synced_history_ = ~0ull;

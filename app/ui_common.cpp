@@ -8,6 +8,7 @@
 #include "app/platform.h"
 #include "app/screen_audit.h"
 #include "app/theme.h"
+#include "imgui_internal.h"  // the keyboard focus: its ring and where its tooltip goes
 
 namespace ui {
 
@@ -58,12 +59,35 @@ void text_wrapped_whole_numbers(std::string_view text) {
     ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
 }
 
+namespace {
+bool keyboard_navigating() {
+    const ImGuiContext& g = *GImGui;
+    return g.NavDisableMouseHover && !g.NavDisableHighlight;
+}
+}  // namespace
+
+void keyboard_ring_on_last_item() {
+    if (keyboard_navigating())
+        ImGui::RenderNavHighlight(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), ImGui::GetItemID());
+}
+
+void place_tooltip_beside_focus() {
+    if (!keyboard_navigating()) return;
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float w = tooltip_wrap_width() + ImGui::GetStyle().WindowPadding.x * 2, gap = 8;
+    const float display_w = ImGui::GetIO().DisplaySize.x;
+    if (max.x + gap + w <= display_w) ImGui::SetNextWindowPos(ImVec2(max.x + gap, min.y));
+    else if (min.x - gap - w >= 0) ImGui::SetNextWindowPos(ImVec2(min.x - gap, min.y), ImGuiCond_Always, ImVec2(1, 0));
+    // else: no side has room (a phone); ImGui's own place, below the item
+}
+
 void wrapped_tooltip(const char* fmt, ...) {
     char buf[2048];
     va_list args;
     va_start(args, fmt);
     std::vsnprintf(buf, sizeof buf, fmt, args);
     va_end(args);
+    place_tooltip_beside_focus();
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(tooltip_wrap_width());
     text_wrapped_whole_numbers(buf);
@@ -72,6 +96,7 @@ void wrapped_tooltip(const char* fmt, ...) {
 }
 
 void tooltip_with_source(const std::string& text, const char* label, const std::string& source) {
+    place_tooltip_beside_focus();
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(tooltip_wrap_width());
     text_wrapped_whole_numbers(text);

@@ -53,6 +53,13 @@ std::string fit_text(const std::string& text, float width);
 
 // ImGui::BeginCombo, known to the test hook by `name` ("Seat"); the preview
 // must fit (the audit of app/screen_audit.h counts it otherwise).
+// Keyboard navigation: the focus ring on the item just drawn, for the
+// invisible buttons that stand for a chart, the triangle or a bar (ImGui
+// draws rings only for its own widgets); and a tooltip about to open for the
+// focused item placed beside it rather than over the items below.
+void keyboard_ring_on_last_item();
+void place_tooltip_beside_focus();
+
 // A small button for a mouse; after a touch, as tall as any other button,
 // so a finger can hit it (WCAG 2.5.8: at least 24 px).
 bool small_button(const char* label);

@@ -332,11 +332,20 @@ describe('explorer at 1280x800 (mouse and keyboard)', () => {
       await key('Space');
       const s = await key('ArrowRight', 5);
       assert.equal(s.levers[SEMIS], 65, 'five presses of the arrow: five points');
-      await key('Escape');
+      // Tab lets go of the slider and moves on (not into the next slider as a text field).
+      const moved = await key('Tab');
+      assert.equal(moved.keyboard_panel, '##charts_panel');
+      assert.equal(moved.text_input, false, 'no slider became a text field');
       const after = await app.state();
       assert.equal(after.levers[SEMIS], 65);
       assert.equal(after.can_undo, true, 'the keyboard move is undoable like a drag');
       await saveScreenshot(app.page, 'explorer-keyboard');
+      // Enter presses as Space does: on the header's first button it opens its menu.
+      await key('Shift+Tab', 2);
+      assert.equal((await app.state()).keyboard_panel, '##header');
+      const menu = await key('Enter');
+      assert.ok(menu.items['Guided scenarios\u2026'], `Enter opened the Trainer menu (${Object.keys(menu.items).slice(0, 12)})`);
+      await key('Escape');
     });
   });
 

@@ -133,6 +133,10 @@ describe('hostile input', () => {
           `one refusal shown after ${hash.slice(0, 30)}: ${JSON.stringify(s.notices)}`);
       }
       await canvasDraws(app, 'hostile-links-open-page');
+      // A good link after them (a guide's) clears the refusal: it is out of date.
+      await app.page.evaluate(() => { location.hash = '#guide=chip_chokepoint'; });
+      const good = await waitFor(() => app.state(), (t) => t.guide, { timeout: 15_000 });
+      assert.deepEqual(good.notices.filter((n) => /unchanged|Nothing was changed/.test(n)), [], JSON.stringify(good.notices));
     });
   });
 

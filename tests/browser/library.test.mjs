@@ -246,6 +246,9 @@ describe('library', () => {
         assert.match(s.notices.at(-1), says);
         assert.match(s.notices.at(-1), /Nothing was opened; your saved work is unchanged/);
         assert.equal(s.share_code, before.share_code);
+        // The address shows the work again, so a reload does not refuse the link a second time.
+        const url = await waitFor(() => app.page.url(), (u) => new URL(u).hash === `#s=${s.share_code}`);
+        assert.equal(new URL(url).hash, `#s=${s.share_code}`, `the address after ${hash}`);
         await check(`refused ${hash}`, 0);
       }
       // A share link opened in a new tab of the same browser, twice: two entries.
