@@ -118,7 +118,9 @@ void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
     if (ImGui::Button("Reset assumptions")) state.reset_assumptions();
     ImGui::EndDisabled();
     ImGui::SameLine();
-    filter.Draw("##filter", -1);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##filter", "Filter by name", filter.InputBuf, IM_ARRAYSIZE(filter.InputBuf)))
+        filter.Build();
     note_text_field();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name");
     draw_tornado(state);

@@ -69,7 +69,8 @@ void draw_guide_library(app::App& app) {
     if (!ImGui::BeginPopupModal("Guided scenarios", nullptr, kDialogFlags)) return;
     muted_wrapped_text("Each guide walks the room through a few decisions drawn from the sources, with a goal at each "
                   "step and questions for the debrief. Open one, or share its link (or QR code) with the room.");
-    ImGui::BeginChild("##guides", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2));
+    // Flattened: the keyboard goes straight to the first guide's Start.
+    ImGui::BeginChild("##guides", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2), false, ImGuiWindowFlags_NavFlattened);
     for (const auto& g : tl::builtin_guides()) {
         ImGui::PushID(g.id.c_str());
         ImGui::Separator();

@@ -83,7 +83,8 @@ void draw_scenario_library(app::App& app) {
         if (ImGui::RadioButton(kind_names[k], filter == k + 1)) filter = k + 1;
     }
 
-    ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.3f));
+    // Flattened: the keyboard goes straight to the first entry.
+    ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.3f), false, ImGuiWindowFlags_NavFlattened);
     std::string action, action_id;
     int shown = 0;
     for (const auto& e : library.entries()) {

@@ -155,8 +155,12 @@ void draw_room_window(app::App& app) {
     const platform::FrameInfo& f = platform::frame_info();
     // Sized in lines of text, so that larger text (a projector) gets a larger window.
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(std::min(em * 72, f.width - 20), std::min(em * 44, f.height - 40)), ImGuiCond_Appearing);
-    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    // A phone's room fills the screen, every frame (nothing to resize by hand; the text size may change).
+    const bool narrow = f.width < 700;
+    const ImGuiCond cond = narrow ? ImGuiCond_Always : ImGuiCond_Appearing;
+    ImGui::SetNextWindowSize(ImVec2(std::min(em * 72, f.width - 20), narrow ? f.height - 24 : std::min(em * 44, f.height - 40)),
+                             cond);
+    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), cond, ImVec2(0.5f, 0.5f));
     if (!ImGui::Begin("The room", &app.ui_state.room_open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;

@@ -16,6 +16,15 @@
 namespace ui {
 namespace {
 
+// "+1.2", "-0.4", and "0" (not "+0" or "-0") for what rounds to nothing.
+std::string signed_text(double value, std::string formatted) {
+    if (formatted.find_first_of("123456789") == std::string::npos) {
+        if (!formatted.empty() && formatted[0] == '-') formatted.erase(0, 1);
+        return formatted;
+    }
+    return value > 0 ? "+" + formatted : formatted;
+}
+
 // The columns of a row of bars: label, bar (zero in its middle), value.
 struct BarLayout {
     float width, label_w, bar_w, zero_x, row_h;
@@ -57,7 +66,7 @@ void draw_bar(const BarLayout& l, const std::string& label, double value, double
         dl->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator));
         const std::string v = format_value(value, decimals, "");
         dl->AddText(ImVec2(p.x + l.label_w + l.bar_w + 6, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                    (value > 0 ? "+" + v : v).c_str());
+                    signed_text(value, v).c_str());
     }
     ImGui::InvisibleButton(id.c_str(), ImVec2(l.width, h));
     keyboard_ring_on_last_item();
@@ -146,9 +155,8 @@ void draw_why(app::AppState& state) {
     ImGui::PushFont(platform::font_bold());
     // Signed, and a score's change in points ("+1 point", not "1").
     const bool score = def.unit == "0-100";
-    std::string change = format_value(total, def.decimals, score ? "" : std::string(def.unit));
-    if (score) change += change == "1" || change == "-1" ? " point" : " points";
-    if (total > 0) change = "+" + change;
+    std::string change = signed_text(total, format_value(total, def.decimals, score ? "" : std::string(def.unit)));
+    if (score) change += change == "+1" || change == "-1" ? " point" : " points";
     ImGui::Text("%s vs %s: %s", std::string(tl::kBlocShortNames[tl::idx(bloc)]).c_str(), against, change.c_str());
     ImGui::PopFont();
     if (at.changes.empty()) {

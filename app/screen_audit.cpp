@@ -28,6 +28,7 @@ struct Placed {
 struct Frame {
     std::unordered_map<ImGuiID, Placed> placed;
     std::vector<std::pair<ImGuiID, std::string>> labels;  // in drawing order
+    std::vector<ImGuiID> named;  // labels given by name_last_item: for the hook, not drawn
     std::vector<Drawn> items;   // labelled ImGui items
     std::vector<Drawn> texts;   // text drawn into draw lists
     std::vector<Problem> clipped;
@@ -124,7 +125,8 @@ void join_items() {
         if (p.rect.Min.x < p.clip.Min.x - kTolerance || p.rect.Max.x > p.clip.Max.x + kTolerance)
             add_clipped("cut at the window's edge", text, p.window);
         const char* end = ImGui::FindRenderedTextEnd(label.c_str());
-        if (end != label.c_str() && ImGui::CalcTextSize(label.c_str(), end).x > p.rect.GetWidth() + kTolerance)
+        const bool drawn = std::find(current.named.begin(), current.named.end(), id) == current.named.end();
+        if (drawn && end != label.c_str() && ImGui::CalcTextSize(label.c_str(), end).x > p.rect.GetWidth() + kTolerance)
             add_clipped("label wider than its item", text, p.window);
         current.items.push_back({shown, text, p.window});
     }
@@ -157,10 +159,18 @@ const Report& last_frame() { return report; }
 
 void name_last_item(const char* label, const char* shown, float reserved) {
     ImGuiContext& g = *GImGui;
-    if (g.LastItemData.ID == 0)  // text: no ID to join with where ImGui placed it
+    if (g.LastItemData.ID == 0) {  // text: no ID to join with where ImGui placed it
         current.items.push_back({g.LastItemData.Rect, label, g.CurrentWindow ? g.CurrentWindow->Name : ""});
-    else
-        current.labels.emplace_back(g.LastItemData.ID, label);
+    } else {
+        // The name replaces the label the widget reported ("Reset" becomes
+        // "reset US.export_controls.semis"): one item, not two on one spot.
+        auto& labels = current.labels;
+        labels.erase(std::remove_if(labels.begin(), labels.end(),
+                                    [&](const auto& l) { return l.first == g.LastItemData.ID; }),
+                     labels.end());
+        labels.emplace_back(g.LastItemData.ID, label);
+        current.named.push_back(g.LastItemData.ID);  // what it shows is checked below, through `shown`
+    }
     if (shown && ImGui::CalcTextSize(shown).x > g.LastItemData.Rect.GetWidth() - reserved + kTolerance)
         add_clipped("text wider than its item", shown, g.CurrentWindow ? g.CurrentWindow->Name : "");
 }
