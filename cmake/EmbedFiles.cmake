@@ -6,15 +6,21 @@ set(TL_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/embed.cmake")
 # Generates <out.cpp> implementing core/assets.h from <assets-dir>/**/*.json.
 # The glob is re-checked on every build (CONFIGURE_DEPENDS), so added or
 # removed assets re-configure; an edited asset re-runs the generator.
+# An optional third argument is a regular expression of paths (relative to
+# <assets-dir>) left out: the app has no use for the model snapshots.
 function(tl_embed_assets OUTPUT ASSETS_DIR)
+  set(exclude "${ARGV2}")
   file(GLOB_RECURSE asset_files CONFIGURE_DEPENDS "${ASSETS_DIR}/*.json")
+  if(exclude)
+    list(FILTER asset_files EXCLUDE REGEX "^${ASSETS_DIR}/${exclude}")
+  endif()
   list(LENGTH asset_files count)
   # The set of files is part of the command line, so ninja re-runs the
   # generator when an asset is removed (no input is newer then).
   string(MD5 asset_set "${asset_files}")
   add_custom_command(
     OUTPUT "${OUTPUT}"
-    COMMAND "${CMAKE_COMMAND}" -DMODE=assets "-DASSETS_DIR=${ASSETS_DIR}"
+    COMMAND "${CMAKE_COMMAND}" -DMODE=assets "-DASSETS_DIR=${ASSETS_DIR}" "-DEXCLUDE=${exclude}"
             "-DOUTPUT=${OUTPUT}" "-DASSET_SET=${asset_set}" -P "${TL_EMBED_SCRIPT}"
     DEPENDS ${asset_files} "${TL_EMBED_SCRIPT}"
     COMMENT "Embedding ${count} asset(s) from ${ASSETS_DIR}"

@@ -1,7 +1,7 @@
 # Script mode (cmake -P) generator of C++ sources that embed files as byte arrays.
 #
-#   cmake -DMODE=assets -DASSETS_DIR=<dir> -DOUTPUT=<file.cpp> -P embed.cmake
-#       Embeds every <dir>/**/*.json and implements core/assets.h
+#   cmake -DMODE=assets -DASSETS_DIR=<dir> [-DEXCLUDE=<regex>] -DOUTPUT=<file.cpp> -P embed.cmake
+#       Embeds every <dir>/**/*.json (but paths matching EXCLUDE) and implements core/assets.h
 #       (tl::embedded_asset, tl::embedded_asset_names).
 #   cmake -DMODE=binary -DINPUT=<file> -DSYMBOL=<name> -DHEADER=<h> -DOUTPUT=<file.cpp> -P embed.cmake
 #       Defines `extern const unsigned char SYMBOL[]` and
@@ -38,6 +38,9 @@ if(MODE STREQUAL "assets")
   set(names "")
   if(IS_DIRECTORY "${ASSETS_DIR}")
     file(GLOB_RECURSE names RELATIVE "${ASSETS_DIR}" "${ASSETS_DIR}/*.json")
+  endif()
+  if(EXCLUDE)
+    list(FILTER names EXCLUDE REGEX "^${EXCLUDE}")
   endif()
   list(SORT names)  # embedded_asset_names() is sorted; lookup is a binary search
   set(arrays "")
