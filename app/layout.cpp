@@ -81,8 +81,11 @@ void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
 // the arrow keys between the items of one, and Space or Enter press a button
 // or take hold of a slider, which the arrows then move. ImGui 1.86 tabs only
 // between text fields, and its Ctrl+Tab for windows is the browser's own.
+bool g_pointer_used = false;  // a click or tap has chosen a panel since the page loaded
+
 void tab_between_panels() {
     ImGuiContext& g = *GImGui;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) g_pointer_used = true;
     if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) || g.IO.KeyCtrl || g.IO.KeyAlt) return;
     if (!g.OpenPopupStack.empty()) return;  // a menu or dialog: ImGui's own (between its text fields)
     // A slider held with Space is let go (not turned, with every slider after
@@ -103,7 +106,11 @@ void tab_between_panels() {
         return ay != by ? ay < by : a->Pos.x < b->Pos.x;
     });
     const int n = static_cast<int>(panels.size());
-    const auto at = std::find(panels.begin(), panels.end(), g.NavWindow ? g.NavWindow->RootWindow : nullptr);
+    // From the panel last clicked or tabbed to; on a fresh page (where the
+    // last panel to appear holds ImGui's focus) from the start, the header.
+    const bool fresh = !g_pointer_used && g.NavDisableHighlight;
+    const auto at = fresh ? panels.end()
+                          : std::find(panels.begin(), panels.end(), g.NavWindow ? g.NavWindow->RootWindow : nullptr);
     const int step = g.IO.KeyShift ? -1 : 1;
     const int next = at == panels.end() ? (step > 0 ? 0 : n - 1) : (static_cast<int>(at - panels.begin()) + step + n) % n;
     ImGui::FocusWindow(panels[next]);
