@@ -72,6 +72,16 @@ void App::open_entry(const std::string& id) {
 }
 
 void App::set_theme(Theme choice) {
+    apply_theme(choice);
+    store_display();
+}
+
+void App::set_font_scale(float scale) {
+    apply_font_scale(scale);
+    store_display();
+}
+
+void App::apply_theme(Theme choice) {
     state.settings.theme = choice;
     if (choice == Theme::Dark) {
         theme::apply_dark();
@@ -80,13 +90,11 @@ void App::set_theme(Theme choice) {
         theme::apply_light();
         platform::set_clear_color(theme::kBackground);
     }
-    store_display();
 }
 
-void App::set_font_scale(float scale) {
+void App::apply_font_scale(float scale) {
     state.settings.font_scale = std::clamp(scale, kMinFontScale, kMaxFontScale);
     platform::set_font_scale(state.settings.font_scale);
-    store_display();
 }
 
 // "1.3 dark": the text size and the theme. A value that does not read so
@@ -110,8 +118,8 @@ void App::restore_display() {
     if (number.empty() || end != number.c_str() + number.size() || !(scale >= kMinFontScale && scale <= kMaxFontScale) ||
         (theme_name != "dark" && theme_name != "light"))
         return;
-    set_font_scale(static_cast<float>(scale));
-    set_theme(theme_name == "dark" ? Theme::Dark : Theme::Light);
+    apply_font_scale(static_cast<float>(scale));
+    apply_theme(theme_name == "dark" ? Theme::Dark : Theme::Light);
 }
 
 }  // namespace app

@@ -57,8 +57,10 @@ public:
     static constexpr const char* kDisplayKey = "trilemma-lab.display";
 
 private:
+    void apply_theme(Theme choice);
+    void apply_font_scale(float scale);
     void store_display() const;
-    void restore_display();
+    void restore_display();  // applies what was stored, without storing it again
 };
 
 }  // namespace app

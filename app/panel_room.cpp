@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/browser.h"
+#include "app/layout.h"
 #include "app/panels.h"
 #include "app/platform.h"
 #include "app/qr.h"
@@ -156,7 +157,7 @@ void draw_room_window(app::App& app) {
     // Sized in lines of text, so that larger text (a projector) gets a larger window.
     const float em = ImGui::GetFontSize();
     // A phone's room fills the screen, every frame (nothing to resize by hand; the text size may change).
-    const bool narrow = f.width < 700;
+    const bool narrow = layout_for(f.width, app.state.settings.font_scale) == Layout::Phone;
     const ImGuiCond cond = narrow ? ImGuiCond_Always : ImGuiCond_Appearing;
     ImGui::SetNextWindowSize(ImVec2(std::min(em * 72, f.width - 20), narrow ? f.height - 24 : std::min(em * 44, f.height - 40)),
                              cond);

@@ -115,7 +115,7 @@ bool Sharing::apply_code(const std::string& code, const std::string& source, con
     }
     if (!new_entry.empty()) begin_entry(new_entry);
     state_.set_scenario(r.scenario);
-    drop_refusals();  // what was refused before is now out of date
+    drop_refusals();  // a link opened in this entry too (Back/Forward): what was refused before is out of date
     last_load_ = "ok: " + source;
     for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);
     return true;
@@ -141,6 +141,7 @@ void Sharing::refuse(const std::string& source, const std::string& reason, doubl
 // [SECTION] The library entry this tab edits
 
 void Sharing::adopt(const LibraryEntry& e) {
+    drop_refusals();  // another entry is open: what was refused before is out of date
     entry_id_ = e.id;
     entry_kind_ = e.kind;
     entry_created_ = e.created;
@@ -151,6 +152,7 @@ void Sharing::adopt(const LibraryEntry& e) {
 }
 
 void Sharing::begin_entry(const std::string& kind) {
+    drop_refusals();  // a link, file or guide opened as a new entry: what was refused before is out of date
     entry_id_.clear();
     entry_kind_ = kind;
     entry_dirty_ = true;
@@ -522,7 +524,6 @@ bool Sharing::open_text(const std::string& source, const std::string& text) {
         }
         begin_entry("file");
         state_.set_scenario(r.scenario);
-        drop_refusals();
         last_load_ = "ok: " + source;
         notify(Notice::Kind::Info, "Opened " + source + ".", 5);
         for (const auto& n : r.notices) notify(Notice::Kind::Warning, n, 0);

@@ -72,8 +72,6 @@ public:
     void notify(Notice::Kind kind, std::string text, double seconds = 6.0, Notice::Action action = Notice::Action::None);
     // An input that was not opened (Notice::refusal): an error until dismissed.
     void notify_refused(std::string text);
-    // Something opened since: the refusals before it are out of date.
-    void drop_refusals();
     // The address back to the scenario on screen, in place (after a refused link).
     void show_own_fragment();
     std::vector<Notice>& notices() { return notices_; }
@@ -117,6 +115,7 @@ private:
     void write_entry();
     void adopt(const LibraryEntry& e);
     void remember_code(const std::string& code);
+    void drop_refusals();  // something opened since: the refusals before it are out of date
     bool own_code(const std::string& code) const;
     // new_entry: the kind of entry a good code opens ("" for the same entry).
     bool apply_code(const std::string& code, const std::string& source, const std::string& new_entry);

@@ -47,7 +47,6 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     state_.set_scenario(s);
     start_step(0);
     state_.clear_history();  // Undo would bring back the previous work under the guide's goals
-    sharing_.drop_refusals();  // a bad link before this good one is out of date
     // A title may end its own sentence ("Any two, or all three?").
     const char last = r.guide.title.empty() ? '.' : r.guide.title.back();
     const std::string stop = last == '?' || last == '!' || last == '.' ? "" : ".";
