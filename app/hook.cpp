@@ -67,6 +67,7 @@ std::string app_state_json(app::App& app) {
     w.Key("fb_height"); w.Int(f.fb_height);
     w.Key("dpr"); w.Double(f.dpr);
     w.Key("cpu_ms"); w.Double(f.cpu_ms);
+    w.Key("touch"); w.Bool(f.touch);  // finger-sized targets (theme::fit_targets)
     w.Key("layout"); w.String(ui::layout_name(ui::layout_for(f.width, state.settings.font_scale)));
     w.Key("tab"); w.String(ui::tab_name(app.ui_state.tab));
     w.Key("seat"); w.String(std::string(tl::kBlocIds[seat]).c_str());

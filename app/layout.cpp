@@ -162,7 +162,7 @@ void seat_combo(app::AppState& state, float width) {
     if (!preview_fits(label.c_str(), width)) label = std::string(tl::kBlocShortNames[tl::idx(s.seat)]);
     if (begin_combo("Seat", "##seat", label.c_str())) {
         for (int b = 0; b < tl::kBlocCount; ++b)
-            if (ImGui::Selectable(std::string(tl::kBlocNames[b]).c_str(), tl::idx(s.seat) == b)) state.set_seat(tl::Bloc(b));
+            if (list_entry(std::string(tl::kBlocNames[b]).c_str(), tl::idx(s.seat) == b)) state.set_seat(tl::Bloc(b));
         ImGui::EndCombo();
     }
     if (ImGui::IsItemHovered()) wrapped_tooltip("The bloc you play. The others follow their preset policy%s.",
@@ -176,7 +176,7 @@ void preset_combo(app::AppState& state, float width) {
     const std::string preview = fit_preview(current ? current->name : std::string("Preset"), width);
     if (begin_combo("Preset", "##preset", preview.c_str())) {
         for (const auto& p : tl::presets()) {
-            if (ImGui::Selectable(p.name.c_str(), p.id == s.preset)) state.load_preset(p.id);
+            if (list_entry(p.name.c_str(), p.id == s.preset)) state.load_preset(p.id);
             if (ImGui::IsItemHovered()) tooltip_with_source(p.description, "Sources", p.sources);
         }
         ImGui::EndCombo();
@@ -198,7 +198,7 @@ int year_combo(const char* name, const char* id, const char* prefix, int value, 
             // A horizon before the start year pulls the start back with it: said before it is picked.
             if (y < start_year) std::snprintf(label, sizeof label, "%d (start moves to %d)", y, y);
             else std::snprintf(label, sizeof label, "%d", y);
-            if (ImGui::Selectable(label, y == value)) picked = y;
+            if (list_entry(label, y == value)) picked = y;
             if (y == value && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();  // the list opens at the year chosen
         }
         ImGui::EndCombo();
@@ -449,6 +449,7 @@ void draw_app(app::App& app) {
     keyboard_shortcuts(state);
     app.ui_state.lever_rects.clear();
     const platform::FrameInfo& f = platform::frame_info();
+    theme::fit_targets(f.touch);
     const Layout layout = layout_for(f.width, state.settings.font_scale);
     if (trainer.session() && trainer.session()->presenter) {
         draw_presenter(app);
@@ -528,7 +529,7 @@ void draw_app(app::App& app) {
     // phone at large text), rather than an ImGui tab bar that scrolls them away.
     {
         Flow flow{ImGui::GetWindowPos().x + content_w - ImGui::GetStyle().WindowPadding.x};
-        if (layout == Layout::Phone) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 6));
+        if (layout == Layout::Phone) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, ImGui::GetStyle().FramePadding.y));
         for (Tab t : kTabs) {
             if (layout == Layout::Tablet && t == Tab::Levers) continue;
             if (t == Tab::Guide && !guiding) continue;

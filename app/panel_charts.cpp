@@ -135,7 +135,7 @@ void draw_charts(app::AppState& state, int columns) {
         for (int i = 0; i < tl::kIndicatorCount; ++i) {
             auto ind = static_cast<tl::Indicator>(i);
             if (std::find(settings.charts.begin(), settings.charts.end(), ind) != settings.charts.end()) continue;
-            if (ImGui::Selectable(std::string(tl::kIndicators[i].name).c_str())) settings.charts.push_back(ind);
+            if (list_entry(std::string(tl::kIndicators[i].name).c_str())) settings.charts.push_back(ind);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(tl::kIndicators[i].meaning).c_str());
         }
         ImGui::EndCombo();

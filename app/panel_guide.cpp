@@ -42,18 +42,18 @@ void download_trainer_notes(const tl::Guide& g) {
 void draw_trainer_menu(app::App& app) {
     app::Trainer& trainer = app.trainer;
     if (begin_menu_button("Trainer", "##trainer", "Guided scenarios, presenter view, the room's scenarios")) {
-        if (ImGui::Selectable("Guided scenarios\xE2\x80\xA6")) app.ui_state.guide_library_request = true;
+        if (list_entry("Guided scenarios\xE2\x80\xA6")) app.ui_state.guide_library_request = true;
         auto& session = trainer.session();
         if (session) {
-            if (ImGui::Selectable(session->presenter ? "Leave presenter view" : "Presenter view (projector)"))
+            if (list_entry(session->presenter ? "Leave presenter view" : "Presenter view (projector)"))
                 session->presenter = !session->presenter;
-            if (ImGui::Selectable("Trainer's notes (download)")) download_trainer_notes(session->guide);
+            if (list_entry("Trainer's notes (download)")) download_trainer_notes(session->guide);
             if (ImGui::IsItemHovered())
                 wrapped_tooltip("Every step's answer and questions, to print or read on your own screen: the "
                                 "presenter view may be on the projector");
-            if (ImGui::Selectable("Leave the guide")) trainer.leave();
+            if (list_entry("Leave the guide")) trainer.leave();
         }
-        if (ImGui::Selectable("Room view: compare participants\xE2\x80\xA6")) app.ui_state.room_open = true;
+        if (list_entry("Room view: compare participants\xE2\x80\xA6")) app.ui_state.room_open = true;
         ImGui::EndPopup();
     }
 }
@@ -225,14 +225,14 @@ void draw_guide_panel(app::App& app, bool large) {
         for (std::size_t i = 0; i < names.size(); ++i) open += (i ? ", " : "") + names[i];
         muted_wrapped_text(open);
     }
-    if (!step.hints.empty() && ImGui::TreeNode("Hints")) {
+    if (!step.hints.empty() && ImGui::TreeNodeEx("Hints", tree_node_touch_flags())) {
         for (const auto& h : step.hints) wrapped_text("\xE2\x80\xA2 " + h);
         ImGui::TreePop();
     }
     // The trainer's notes: only in the presenter view, and folded, since the
     // presenter view may be on the projector.
     const tl::FacilitatorNotes& notes = step.facilitator;
-    const bool notes_open = large && !notes.empty() && ImGui::TreeNode("Facilitator notes");
+    const bool notes_open = large && !notes.empty() && ImGui::TreeNodeEx("Facilitator notes", tree_node_touch_flags());
     if (large && !notes.empty() && ImGui::IsItemHovered()) wrapped_tooltip("For the trainer: never shown to participants");
     if (notes_open) {
         if (notes.minutes > 0) muted_wrapped_text("About " + std::to_string(notes.minutes) + " minutes.");

@@ -159,7 +159,7 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects) {
             for (int sct = 0; sct < tl::kSectorCount; ++sct)
                 changed_here += state.lever_changed(seat, tl::slot_of(d.id, tl::Sector(sct)));
             ImGui::PushID(static_cast<int>(d.id) + 1000);
-            bool node = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth,
+            bool node = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth | tree_node_touch_flags(),
                                           "%s%s", d.name.c_str(), changed_here ? "  \xE2\x97\x8F" : "");
             if (ImGui::IsItemHovered()) tooltip_with_source(d.meaning, "Source", d.source);
             if (node) {

@@ -20,7 +20,7 @@ void draw_matrix(app::AppState& state) {
     ImGui::SetNextItemWidth(-1);
     if (begin_combo("Metric", "##metric", std::string(tl::kSectorMetricNames[settings.matrix_metric]).c_str())) {
         for (int m = 0; m < tl::kSectorMetricCount; ++m)
-            if (ImGui::Selectable(std::string(tl::kSectorMetricNames[m]).c_str(), settings.matrix_metric == m))
+            if (list_entry(std::string(tl::kSectorMetricNames[m]).c_str(), settings.matrix_metric == m))
                 settings.matrix_metric = m;
         ImGui::EndCombo();
     }

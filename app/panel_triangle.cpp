@@ -76,7 +76,7 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     ImGui::SetNextItemWidth(combo_w);
     if (begin_combo("Trilemma", "##trilemma", fit_preview(std::string(def.name), combo_w).c_str())) {
         for (int t = 0; t < tl::kTrilemmaCount; ++t)
-            if (ImGui::Selectable(std::string(tl::trilemma_def(tl::TrilemmaId(t)).name).c_str(),
+            if (list_entry(std::string(tl::trilemma_def(tl::TrilemmaId(t)).name).c_str(),
                                   settings.trilemma == tl::TrilemmaId(t)))
                 settings.trilemma = tl::TrilemmaId(t);
         ImGui::EndCombo();

@@ -126,7 +126,7 @@ void draw_why(app::AppState& state) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.62f);
     if (begin_combo("Why indicator", "##why_indicator", std::string(def.name).c_str())) {
         for (int i = 0; i < tl::kIndicatorCount; ++i)
-            if (ImGui::Selectable(std::string(tl::kIndicators[i].name).c_str(), settings.why_indicator == tl::Indicator(i)))
+            if (list_entry(std::string(tl::kIndicators[i].name).c_str(), settings.why_indicator == tl::Indicator(i)))
                 settings.why_indicator = tl::Indicator(i);
         ImGui::EndCombo();
     }

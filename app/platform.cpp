@@ -547,6 +547,9 @@ EMSCRIPTEN_KEEPALIVE void trilemma_on_key(int scancode, int down, int modifiers)
 
 bool init(const Options& options) {
     g.options = options;
+#ifdef __EMSCRIPTEN__
+    g.info.touch = EM_ASM_INT({ return window.matchMedia && matchMedia('(pointer: coarse)').matches ? 1 : 0; }) != 0;
+#endif
 
 #ifdef __EMSCRIPTEN__
     // Keyboard events go to the canvas (focused by web/glue.js), not the whole

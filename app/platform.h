@@ -30,7 +30,10 @@ struct FrameInfo {
     int fb_width = 0, fb_height = 0; // framebuffer (canvas backing store) pixels
     float dpr = 1.0f;            // device pixel ratio: framebuffer / logical
     double cpu_ms = 0.0;         // CPU time of the last frame: events, app update, UI, GL submission
-    bool touch = false;          // the last press was a finger's (small buttons grow for it)
+    // The last press was a finger's, or no press yet on a device whose main
+    // pointer is a finger (a phone, a tablet): targets grow to finger size
+    // from the first frame, so the first tap does not move what it hits.
+    bool touch = false;
 };
 
 // Creates the window (canvas), GL context (WebGL2 / GL 3.0), ImGui context and

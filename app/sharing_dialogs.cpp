@@ -32,23 +32,23 @@ void draw_file_menu(app::App& app) {
     app::AppState& state = app.state;
     bool& new_confirm_request = app.ui_state.new_scenario_confirm_request;
     if (begin_menu_button("File", "##file", "New, open, save, export")) {
-        if (ImGui::Selectable("New scenario")) {
+        if (list_entry("New scenario")) {
             if (state.changed_lever_count() > 0) new_confirm_request = true;
             else sharing.new_scenario();
         }
-        if (ImGui::Selectable("Open a scenario file\xE2\x80\xA6")) sharing.open_file();
+        if (list_entry("Open a scenario file\xE2\x80\xA6")) sharing.open_file();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or drop a file on the page, or paste a share link (Ctrl+V)");
-        if (ImGui::Selectable("Save as a file")) sharing.save_file();
-        if (ImGui::Selectable("Library\xE2\x80\xA6")) app.ui_state.library.open_request = true;
+        if (list_entry("Save as a file")) sharing.save_file();
+        if (list_entry("Library\xE2\x80\xA6")) app.ui_state.library.open_request = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every scenario kept in this browser: your work, links and guides");
         ImGui::Separator();
-        if (ImGui::Selectable("Share link and QR code\xE2\x80\xA6")) app.ui_state.share_dialog_request = true;
-        if (ImGui::Selectable("Export results (CSV)")) sharing.export_csv();
-        if (ImGui::Selectable("Export image (PNG)")) {
+        if (list_entry("Share link and QR code\xE2\x80\xA6")) app.ui_state.share_dialog_request = true;
+        if (list_entry("Export results (CSV)")) sharing.export_csv();
+        if (list_entry("Export image (PNG)")) {
             const platform::FrameInfo& f = platform::frame_info();
             sharing.export_png(0, 0, f.width, f.height);
         }
-        if (ImGui::Selectable("Printable summary (HTML)")) sharing.export_summary();
+        if (list_entry("Printable summary (HTML)")) sharing.export_summary();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("One page with the scores, the story, the charts and the link");
         ImGui::EndPopup();
     }
@@ -116,11 +116,15 @@ void draw_share_dialog(app::App& app) {
         s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
         state.set_scenario(s);
     }
-    if (unnamed) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("Add a name so the trainer can tell your link from the others.");
-        ImGui::PopStyleColor();
-    }
+    // The hint keeps its height once the name is in: a tap on Copy link or
+    // Share… that ends the typing must not find the button moved up under
+    // the finger (the press would land and the release miss).
+    static constexpr const char* kNameHint = "Add a name so the trainer can tell your link from the others.";
+    const float hint_top = ImGui::GetCursorPosY(), room = ImGui::GetContentRegionAvail().x;
+    const float hint_height = ImGui::CalcTextSize(kNameHint, nullptr, false, room).y + ImGui::GetStyle().ItemSpacing.y;
+    if (unnamed) muted_wrapped_text(kNameHint);
+    else ImGui::TextDisabled("%s", fit_text("The trainer's room will list it as \xE2\x80\x9C" + s.name + "\xE2\x80\x9D.", room).c_str());
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), hint_top + hint_height));
     std::string link = sharing.share_link();
     ImGui::TextDisabled("Link (%zu characters):", link.size());
     std::vector<char> buf(link.begin(), link.end());

@@ -1,5 +1,8 @@
 #include "app/theme.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace theme {
 
 namespace {
@@ -19,12 +22,14 @@ struct Palette {
     Ink ink;
 };
 
+const ImVec2 kFramePadding(10, 6);
+
 void apply_sizes() {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
 
     s.WindowPadding = ImVec2(18, 16);
-    s.FramePadding = ImVec2(10, 6);
+    s.FramePadding = kFramePadding;
     s.CellPadding = ImVec2(8, 5);
     s.ItemSpacing = ImVec2(10, 9);
     s.ItemInnerSpacing = ImVec2(8, 6);
@@ -46,6 +51,7 @@ void apply_sizes() {
     s.GrabRounding = 7;
     s.TabRounding = 7;
     s.WindowTitleAlign = ImVec2(0.0f, 0.5f);
+    s.SelectableTextAlign = ImVec2(0.0f, 0.5f);  // entries made finger-tall keep their text centred
     s.WindowMenuButtonPosition = ImGuiDir_None;
 }
 
@@ -216,6 +222,16 @@ std::vector<ContrastPair> contrast_pairs() {
         pairs.push_back({kDataCorner[p], v(k.data_corner[p]), none, panel, true});
     }
     return pairs;
+}
+
+void fit_targets(bool touch) {
+    const float finger = std::floor((kFingerTarget - ImGui::GetFontSize()) * 0.5f + 0.5f);
+    ImGui::GetStyle().FramePadding.y = touch ? std::max(kFramePadding.y, finger) : kFramePadding.y;
+}
+
+float list_entry_height(bool touch) {
+    const float height = kFingerTarget - ImGui::GetStyle().ItemSpacing.y;
+    return touch && height > ImGui::GetFontSize() ? height : 0.0f;
 }
 
 }  // namespace theme

@@ -56,6 +56,17 @@ void apply_light();
 // The dark option (same sizes, dark colours).
 void apply_dark();
 
+// Buttons, sliders, fields and the entries of menus and lists a finger taps
+// are at least this tall (CSS px): WCAG 2.5.5's 44, Apple's 44 pt.
+inline constexpr float kFingerTarget = 44.0f;
+// Called each frame before the UI: frames as tall as kFingerTarget while
+// `touch` (platform::FrameInfo::touch), the theme's own size otherwise.
+void fit_targets(bool touch);
+// The height that makes a menu or list entry (an ImGui Selectable, which
+// also covers half the item gap above and below it) as tall as
+// kFingerTarget while `touch`; 0 (one text line) otherwise.
+float list_entry_height(bool touch);
+
 // Page background (for platform::Options::clear_color).
 inline constexpr float kBackground[3] = {0.953f, 0.957f, 0.969f};
 inline constexpr float kBackgroundDark[3] = {0.086f, 0.098f, 0.118f};

@@ -1,6 +1,7 @@
 #include "app/ui_common.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdarg>
 #include <cstdio>
 
@@ -150,6 +151,14 @@ bool small_button(const char* label) {
     return platform::frame_info().touch ? ImGui::Button(label) : ImGui::SmallButton(label);
 }
 
+bool list_entry(const char* label, bool selected) {
+    return ImGui::Selectable(label, selected, 0, ImVec2(0, theme::list_entry_height(platform::frame_info().touch)));
+}
+
+ImGuiTreeNodeFlags tree_node_touch_flags() {
+    return platform::frame_info().touch ? ImGuiTreeNodeFlags_FramePadding : ImGuiTreeNodeFlags_None;
+}
+
 bool begin_menu_button(const char* label, const char* popup_id, const char* tooltip) {
     if (ImGui::Button(label)) ImGui::OpenPopup(popup_id);
     if (tooltip && ImGui::IsItemHovered()) wrapped_tooltip("%s", tooltip);
@@ -207,6 +216,12 @@ std::string fit_text(const std::string& text, float width) {
 }
 
 bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags) {
+    // Eight entries in view, as ImGui's default shows eight text lines, when
+    // the entries are finger-tall.
+    const float entry = theme::list_entry_height(platform::frame_info().touch);
+    if (entry > 0)
+        ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::CalcItemWidth(), 0.0f),
+                                            ImVec2(FLT_MAX, 8 * theme::kFingerTarget + ImGui::GetStyle().WindowPadding.y * 2));
     const bool open = ImGui::BeginCombo(id, preview, flags);
     const ImGuiStyle& style = ImGui::GetStyle();
     audit::name_last_item(name, preview, ImGui::GetFrameHeight() + style.FramePadding.x);

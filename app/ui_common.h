@@ -61,8 +61,13 @@ void keyboard_ring_on_last_item();
 void place_tooltip_beside_focus();
 
 // A small button for a mouse; after a touch, as tall as any other button,
-// so a finger can hit it (WCAG 2.5.8: at least 24 px).
+// so a finger can hit it (theme::kFingerTarget).
 bool small_button(const char* label);
+// An entry of a menu or list (ImGui::Selectable): one text line for a mouse;
+// after a touch as tall as a finger's target (theme::kFingerTarget).
+bool list_entry(const char* label, bool selected = false);
+// Flags that make a tree node (a folding row) as tall as a button after a touch.
+ImGuiTreeNodeFlags tree_node_touch_flags();
 
 bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags = 0);
 

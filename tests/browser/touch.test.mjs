@@ -52,7 +52,47 @@ async function gesture(app, points, { holdMs = 0 } = {}) {
   return frames(app, 2);
 }
 
+// WCAG 2.5.5 and Apple's guidelines: 44 px for what a finger taps.
+const FINGER = 44;
+const tall = (s, label) => s.items[label] && s.items[label][3] >= FINGER - 0.5;
+
 describe('touch on a phone (390x844, 3x)', () => {
+  test('targets are finger-sized from the first frame, before any tap: buttons, combos, tabs, levers, menu entries', async () => {
+    await site.withApp(PHONE, async (app) => {
+      let s = await frames(app, 2);
+      assert.equal(s.touch, true, 'a phone (its pointer is coarse) starts with finger-sized targets');
+      const labels = ['File', 'Share', 'Options', 'Seat', 'Preset', 'Undo', 'Redo', 'Reset', 'Levers', 'Charts',
+        'Triangle', 'Story', 'Why?', 'More', 'Protect', 'Export controls'];
+      const short = labels.filter((l) => !tall(s, l)).map((l) => `${l}: ${s.items[l]}`);
+      assert.deepEqual(short, [], `under ${FINGER} px`);
+      const sliders = Object.entries(s.lever_rects).filter(([, r]) => r[1] >= 0 && r[1] + r[3] <= 844);
+      assert.ok(sliders.length >= 4, `levers in view: ${sliders.length}`);
+      for (const [key, r] of sliders) assert.ok(r[3] >= FINGER - 0.5, `the ${key} slider is ${r[3]} px tall`);
+
+      // A menu's entries: as tall as a finger, and a tap on one does what it says.
+      s = await tap(app, 'File');
+      const entries = ['New scenario', 'Save as a file', 'Library\u2026', 'Share link and QR code\u2026', 'Export results (CSV)'];
+      for (const e of entries) assert.ok(tall(s, e), `the menu entry "${e}" is ${s.items[e]} (under ${FINGER} px)`);
+      s = await tap(app, 'Share link and QR code\u2026');
+      assert.ok(s.items['Copy link'], 'tapping the entry opened the share dialog');
+      s = await tap(app, 'Close');
+
+      // A combo's entries too.
+      s = await tap(app, 'Seat');
+      assert.ok(tall(s, 'China'), `the seat entry "China" is ${s.items.China}`);
+      s = await tap(app, 'China');
+      assert.equal(s.seat, 'China');
+    });
+  });
+
+  test('a mouse keeps the compact sizes: a desktop is not finger-sized', async () => {
+    await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
+      const s = await frames(app, 2);
+      assert.equal(s.touch, false);
+      assert.ok(s.items.File[3] < FINGER - 5, `File is ${s.items.File[3]} px on a desktop`);
+    });
+  });
+
   test('a tap works on every header button and combo item', async () => {
     await site.withApp(PHONE, async (app) => {
       let s = await frames(app, 2);
@@ -162,6 +202,22 @@ describe('touch on a phone (390x844, 3x)', () => {
       // (ImGui reports the end of the editing a frame later.)
       const active = await waitFor(() => app.page.evaluate(() => document.activeElement.id), (id) => id === 'canvas', { timeout: 3_000 });
       assert.equal(active, 'canvas', 'Enter ends the editing');
+    });
+  });
+
+  test('the tap that ends typing a name copies the link: the button does not move from under the finger', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      let s = await tap(app, 'Share');
+      const before = s.items['Copy link'];
+      s = await tap(app, '##name');
+      await app.page.keyboard.insertText('Team 3');
+      s = await frames(app, 3);
+      const posted = s.notices_posted;
+      s = await tap(app, 'Copy link');  // no Enter: the tap itself ends the typing
+      s = await waitFor(() => app.state(), (t) => t.name === 'Team 3' && t.notices_posted > posted, { timeout: 3_000 });
+      assert.equal(s.name, 'Team 3', 'the name was kept');
+      assert.ok(s.notices.some((n) => /Link copied/.test(n.text ?? n)), `the first tap copied: ${JSON.stringify(s.notices)}`);
+      assert.deepEqual(s.items['Copy link'], before, 'Copy link stayed where it was');
     });
   });
 
