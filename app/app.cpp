@@ -12,6 +12,7 @@ namespace app {
 
 void App::start(double now) {
     restore_display();
+    trainer.restore_room();
     browser::set_handlers({
         [this](const std::string& name, const std::string& text) { open_text("file " + name, text); },
         [this](const std::string& text) {

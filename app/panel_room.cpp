@@ -180,7 +180,7 @@ void draw_room_window(app::App& app) {
         std::fill(input.begin(), input.end(), '\0');
     }
     ImGui::SameLine();
-    if (ImGui::Button("Clear")) trainer.room().clear();
+    if (ImGui::Button("Clear")) trainer.room_clear();
     ImGui::SameLine();
     if (ImGui::Button("Export CSV")) browser::download("room.csv", "text/csv", trainer.room_csv());
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <sstream>
 #include <string_view>
@@ -204,9 +205,38 @@ bool Trainer::lever_open(int slot) const {
 
 namespace {
 
-// The text around a link on its line, as the row's label: without the
-// separators, brackets and quotes around it ("Team Red: ", "> from Blue").
+// A chat's time stamp before the sender ("[10:02] Team 1: <link>",
+// "[30/11/26, 10:02:13] Ana: <link>", "10:02 PM Ana: <link>"): not a name.
+std::string_view drop_time_stamp(std::string_view t) {
+    const std::size_t first = t.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return t;
+    std::string_view s = t.substr(first);
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (s.front() == '[') {
+        const std::size_t close = s.find(']');
+        if (close == std::string_view::npos || close > 32) return t;
+        const std::string_view inside = s.substr(1, close - 1);
+        const bool stamp = inside.find(':') != std::string_view::npos &&
+                           inside.find_first_not_of("0123456789:/.,- APMapm") == std::string_view::npos;
+        return stamp ? s.substr(close + 1) : t;
+    }
+    // hh:mm, hh:mm:ss, then an optional AM/PM, then a space.
+    std::size_t i = 0;
+    while (i < s.size() && i < 2 && is_digit(s[i])) ++i;
+    if (i == 0) return t;
+    for (int part = 0; part < 2 && i + 2 < s.size() && s[i] == ':' && is_digit(s[i + 1]) && is_digit(s[i + 2]); ++part) i += 3;
+    if (i < 4 || s[i - 3] != ':') return t;  // no ":mm"
+    std::string_view rest = s.substr(i);
+    for (std::string_view m : {" AM", " PM", " am", " pm"})
+        if (rest.substr(0, m.size()) == m) rest.remove_prefix(m.size());
+    return !rest.empty() && (rest.front() == ' ' || rest.front() == '\t') ? rest : t;
+}
+
+// The text around a link on its line, as the row's label: without a chat's
+// time stamp, the separators, brackets and quotes around it ("Team Red: ",
+// "> from Blue").
 std::string label_text(std::string_view t) {
+    t = drop_time_stamp(t);
     static constexpr std::string_view kEdge = " \t\r\f\v:;,.-|=()[]<>{}\"'*`";
     // Also the Unicode dashes, quotes and bullets chat apps use (as UTF-8): – — “ ” ‘ ’ « » • and a no-break space.
     static const std::string_view kEdgeUtf8[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\x9D",
@@ -237,6 +267,58 @@ std::string printable(std::string_view t) {
     return out;
 }
 
+// A row for a line with no share link: its own text and why it was not read.
+RoomEntry unread_room_line(int number, std::string_view line) {
+    RoomEntry e;
+    e.number = number;
+    e.label = std::to_string(e.number);
+    std::size_t b = line.find_first_not_of(" \t\r\f\v"), end = line.find_last_not_of(" \t\r\f\v") + 1;
+    e.source = cut_text(std::string(line.substr(b, end - b)), tl::kMaxShareCodeLength);
+    e.text = printable(cut_text(e.source, Trainer::kMaxRoomLabelBytes));
+    e.error = line.find("://") != std::string_view::npos || line.find("www.") != std::string_view::npos
+                  ? "a link, but not to a scenario: a share link has \"#s=\" and a code after it (the "
+                    "participant's Share button copies one)"
+                  : "no share link or share code in this line";
+    return e;
+}
+
+// A row for a share link and the text pasted around it: its scenario scored,
+// labelled by the scenario's name or that text.
+RoomEntry read_room_link(int number, std::string source, std::string around) {
+    RoomEntry e;
+    e.number = number;
+    e.source = std::move(source);
+    e.text = printable(around);
+    tl::ShareDecodeResult r = tl::decode_share_code(e.source);
+    e.ok = r.ok;
+    // A number first: two participants may share a name (their preset's).
+    e.label = std::to_string(e.number);
+    if (!r.ok) {
+        e.error = cut_text(r.errors.empty() ? "unreadable" : r.errors.front(), Sharing::kMaxQuoteBytes);
+        return e;
+    }
+    e.scenario = r.scenario;
+    tl::Results res = tl::run(e.scenario);
+    e.scores = tl::trilemma_scores(tl::TrilemmaId::EconomicSecurity, e.scenario, res, e.scenario.seat, res.years - 1);
+    const tl::Scenario base = tl::baseline_of(e.scenario);
+    for (int b = 0; b < tl::kBlocCount; ++b)
+        for (int slot = 0; slot < tl::kSlotCount; ++slot) e.changed_levers += e.scenario.policy[b][slot] != base.policy[b][slot];
+    e.headline = tl::tell_story(e.scenario).headline;
+    // The scenario's own name, with the pasted title when it says more;
+    // unnamed (the preset's name): the title, else what it changed.
+    const tl::Preset* preset = tl::find_preset(e.scenario.preset);
+    const bool unnamed = e.scenario.name.empty() || (preset && e.scenario.name == preset->name);
+    if (unnamed) e.label += " " + (e.text.empty() ? ui::changes_summary(e.scenario) : e.text);
+    else if (e.text.empty() || e.scenario.name.find(e.text) != std::string::npos)
+        e.label += " " + e.scenario.name;
+    else
+        e.label += " " + e.scenario.name + " (" + e.text + ")";
+    return e;
+}
+
+constexpr const char* kRoomKey = "trilemma-lab.room";
+constexpr const char* kRoomHeader = "trilemma-lab/room 1";
+
 }  // namespace
 
 void Trainer::room_add(const std::string& text) {
@@ -255,18 +337,7 @@ void Trainer::room_add(const std::string& text) {
         }
         const std::vector<tl::ShareLinkSpan> links = tl::find_share_links(line, kMaxRoomRows - room_.size());
         if (links.empty()) {
-            // One row for the line, showing its own text and why it was not read.
-            RoomEntry e;
-            e.number = ++next_row_;
-            e.label = std::to_string(e.number);
-            std::size_t b = line.find_first_not_of(" \t\r\f\v"), end = line.find_last_not_of(" \t\r\f\v") + 1;
-            e.source = cut_text(std::string(line.substr(b, end - b)), tl::kMaxShareCodeLength);
-            e.text = printable(cut_text(e.source, kMaxRoomLabelBytes));
-            e.error = line.find("://") != std::string_view::npos || line.find("www.") != std::string_view::npos
-                          ? "a link, but not to a scenario: a share link has \"#s=\" and a code after it (the "
-                            "participant's Share button copies one)"
-                          : "no share link or share code in this line";
-            room_.push_back(std::move(e));
+            room_.push_back(unread_room_line(++next_row_, line));
             ++rejected;
             continue;
         }
@@ -284,43 +355,13 @@ void Trainer::room_add(const std::string& text) {
             else
                 around = label_text(line.substr(span.end, (k + 1 < links.size() ? links[k + 1].begin : line.size()) - span.end));
             // Two pieces of label on either side of one link ("Red: <link> (laptop)"): joined by a space above.
-            RoomEntry e;
-            e.number = ++next_row_;
-            e.source = std::string(line.substr(span.begin, span.end - span.begin));
-            e.text = printable(around);
-            tl::ShareDecodeResult r = tl::decode_share_code(e.source);
-            e.ok = r.ok;
-            // A number first: two participants may share a name (their preset's).
-            e.label = std::to_string(e.number);
-            if (!r.ok) {
-                e.error = cut_text(r.errors.empty() ? "unreadable" : r.errors.front(), Sharing::kMaxQuoteBytes);
-                ++rejected;
-            } else {
-                e.scenario = r.scenario;
-                tl::Results res = tl::run(e.scenario);
-                e.scores = tl::trilemma_scores(tl::TrilemmaId::EconomicSecurity, e.scenario, res, e.scenario.seat,
-                                               res.years - 1);
-                const tl::Scenario base = tl::baseline_of(e.scenario);
-                for (int b = 0; b < tl::kBlocCount; ++b)
-                    for (int slot = 0; slot < tl::kSlotCount; ++slot)
-                        e.changed_levers += e.scenario.policy[b][slot] != base.policy[b][slot];
-                e.headline = tl::tell_story(e.scenario).headline;
-                // The scenario's own name, with the pasted title when it says more;
-                // unnamed (the preset's name): the title, else what it changed.
-                const tl::Preset* preset = tl::find_preset(e.scenario.preset);
-                const bool unnamed = e.scenario.name.empty() || (preset && e.scenario.name == preset->name);
-                if (unnamed) e.label += " " + (e.text.empty() ? ui::changes_summary(e.scenario) : e.text);
-                else if (e.text.empty() || e.scenario.name.find(e.text) != std::string::npos)
-                    e.label += " " + e.scenario.name;
-                else
-                    e.label += " " + e.scenario.name + " (" + e.text + ")";
-                ++added;
-            }
-            room_.push_back(std::move(e));
+            room_.push_back(read_room_link(++next_row_, std::string(line.substr(span.begin, span.end - span.begin)), around));
+            ++(room_.back().ok ? added : rejected);
         }
     }
     const int duplicates_before = room_duplicates();
     flag_room_duplicates();
+    store_room();
     const int duplicates = room_duplicates() - duplicates_before;
     const auto count = [](int n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -357,6 +398,57 @@ int Trainer::room_duplicates() const {
 void Trainer::room_remove(int row) {
     if (row < 0 || row >= static_cast<int>(room_.size())) return;
     room_.erase(room_.begin() + row);
+    flag_room_duplicates();
+    store_room();
+}
+
+void Trainer::room_clear() {
+    room_.clear();
+    store_room();
+}
+
+// A line per row: its number, the text pasted around its link, the link (or
+// the line that held none), tab-separated; both are single lines already.
+void Trainer::store_room() {
+    if (room_.empty()) {
+        browser::storage_remove(kRoomKey);
+        return;
+    }
+    std::string out = std::string(kRoomHeader) + "\nnext " + std::to_string(next_row_) + "\n";
+    for (const RoomEntry& e : room_) out += std::to_string(e.number) + "\t" + e.text + "\t" + printable(e.source) + "\n";
+    if (!browser::storage_write(kRoomKey, out))
+        sharing_.notify(Notice::Kind::Warning,
+                        "The room could not be kept in this browser (its storage is full): a reload would lose its rows. "
+                        "Export CSV keeps them.",
+                        8);
+}
+
+// What store_room() wrote, read as a paste is: every link decoded and scored
+// again, so a damaged or edited value gives rows that say what is wrong, or
+// none, never a crash.
+void Trainer::restore_room() {
+    const std::size_t max_chars = kMaxRoomRows * (tl::kMaxShareCodeLength + 2 * kMaxRoomLabelBytes + 16) + 64;
+    const browser::Stored stored = browser::storage_read(kRoomKey, max_chars);
+    std::istringstream in(stored.text);
+    std::string line;
+    int next = 0;
+    if (!std::getline(in, line) || line != kRoomHeader || !std::getline(in, line) ||
+        std::sscanf(line.c_str(), "next %d", &next) != 1 || next < 0)
+        return;
+    while (std::getline(in, line) && room_.size() < kMaxRoomRows) {
+        const std::size_t tab1 = line.find('\t'), tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
+        if (tab2 == std::string::npos) continue;
+        char* end = nullptr;
+        const long number = std::strtol(line.c_str(), &end, 10);
+        if (end != line.c_str() + tab1 || number < 1 || number > next) continue;
+        const std::string text = line.substr(tab1 + 1, tab2 - tab1 - 1), source = line.substr(tab2 + 1);
+        const std::vector<tl::ShareLinkSpan> links = tl::find_share_links(source, 1);
+        room_.push_back(links.empty() ? unread_room_line(static_cast<int>(number), source)
+                                      : read_room_link(static_cast<int>(number),
+                                                       source.substr(links.front().begin, links.front().end - links.front().begin),
+                                                       label_text(text)));
+    }
+    next_row_ = next;
     flag_room_duplicates();
 }
 

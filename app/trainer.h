@@ -84,6 +84,10 @@ public:
     std::vector<RoomEntry>& room() { return room_; }
     // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
     void room_remove(int row);
+    void room_clear();
+    // The room is kept in this browser's storage after every change and read
+    // back at start: a reload, or a closed tab, does not lose the links.
+    void restore_room();
     std::string room_csv() const;
     int rows_added() const { return next_row_; }  // the last row's number so far
 
@@ -98,6 +102,7 @@ private:
     void persist();  // after every change of the session
     bool persisted_presenter_ = false;
     void flag_room_duplicates();
+    void store_room();
     int room_duplicates() const;
     double now_ = 0;
 };

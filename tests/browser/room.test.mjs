@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEMIS, clickItem, frames, pasteText, repoRoot, saveScreenshot, useSite } from './helpers.mjs';
+import { SEMIS, clickItem, frames, pasteText, repoRoot, saveScreenshot, useSite, waitForReady } from './helpers.mjs';
 
 const site = useSite();
 
@@ -148,5 +148,52 @@ test("the trainer's notes download from the Trainer menu during a guide, answers
       if (step.facilitator?.answer) assert.ok(notes.text.includes(escape(step.facilitator.answer)), `step ${k + 1}'s answer`);
     }
     assert.ok(notes.text.includes('#guide=chip_chokepoint'), "the guide's link for the room");
+  });
+});
+
+test("the room survives a reload, rows and numbers, a damaged stored room opens as what can be read, and chat time stamps are not names", async () => {
+  await site.withApp({}, async (app) => {
+    await app.command({ cmd: 'preset', id: 'status_quo_2024' });
+    await app.command({ cmd: 'set_lever', lever: SEMIS, value: 80 });
+    const a = `${site.url}#s=${(await frames(app, 1)).share_code}`;
+    await app.command({ cmd: 'preset', id: 'broad_decoupling' });
+    const b = `${site.url}#s=${(await frames(app, 1)).share_code}`;
+    // As a chat app copies them: a time stamp, the sender, the link.
+    const chat = `[10:02] Team 1: ${a}\n10:03 PM Team 2: ${b}\n[30/11/26, 10:04:13] Ana: here is ours\nno link in this line`;
+    assert.deepEqual(await app.command({ cmd: 'room_add', text: chat }), { ok: true });
+    let s = await frames(app, 2);
+    assert.deepEqual(s.room.map((e) => e.label), ['1 Team 1', '2 Team 2', '3', '4'], 'the senders name the rows');
+    assert.equal(s.room[2].text, '[30/11/26, 10:04:13] Ana: here is ours', 'a line without a link shows as pasted');
+    s = await click(app, '\u00d7 #3');
+    assert.equal(s.room.length, 3);
+    const before = s.room.map(({ number, label, ok, error, protect }) => ({ number, label, ok, error, protect }));
+
+    await app.page.reload();
+    await waitForReady(app.page);
+    s = await frames(app, 2);
+    assert.deepEqual(s.room.map(({ number, label, ok, error, protect }) => ({ number, label, ok, error, protect })), before,
+      'the reload kept every row, its number, label, error and scores');
+    const { csv } = await app.command({ cmd: 'room_csv' });
+    assert.ok(csv.includes(a) && csv.includes(b), 'the CSV still carries the links');
+    assert.deepEqual(await app.command({ cmd: 'room_add', text: a }), { ok: true });
+    s = await frames(app, 2);
+    assert.equal(s.room.at(-1).number, 5, 'numbering goes on from the last row ever added');
+
+    // An edited or damaged stored room: what reads as rows comes back, the rest is left out, nothing breaks.
+    await app.page.evaluate((link) => localStorage.setItem('trilemma-lab.room',
+      `trilemma-lab/room 1\nnext 6\n2\tRed\t${link}\nnot a row\n9\tBeyond next\t${link}\n3\t\thttp://example.com/#s=zzzz\n4\tX\t` +
+      '%'.repeat(5000) + '\n'), a);
+    await app.page.reload();
+    await waitForReady(app.page);
+    s = await frames(app, 2);
+    assert.deepEqual(s.room.map((e) => [e.number, e.ok]), [[2, true], [3, false], [4, false]], JSON.stringify(s.room));
+    assert.equal(s.room[0].label, '2 Red');
+    assert.ok(s.room[1].error.length > 0 && s.room[2].error.length > 0, 'the unreadable rows say why');
+    assert.deepEqual(app.pageErrors, []);
+    await app.page.evaluate(() => localStorage.setItem('trilemma-lab.room', 'garbage'));
+    await app.page.reload();
+    await waitForReady(app.page);
+    s = await frames(app, 2);
+    assert.equal(s.room.length, 0, 'a value that is not a room is ignored');
   });
 });
