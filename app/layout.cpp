@@ -453,7 +453,7 @@ void draw_app(app::App& app) {
     const Layout layout = layout_for(f.width, state.settings.font_scale);
     if (trainer.session() && trainer.session()->presenter) {
         draw_presenter(app);
-        draw_notices(app, f.width);
+        draw_notices(app, f.width, /*presenting=*/true);
         return;
     }
     const float top = draw_header(app, layout, f.width);
@@ -510,7 +510,9 @@ void draw_app(app::App& app) {
     }
 
     Tab& tab = app.ui_state.tab;
-    if (layout == Layout::Tablet && tab == Tab::Levers) tab = Tab::Charts;  // levers are always visible on a tablet
+    // Levers are always visible on a tablet; a guide's briefing comes first
+    // when one runs (A+ during a guide moves a laptop to this layout).
+    if (layout == Layout::Tablet && tab == Tab::Levers) tab = guiding ? Tab::Guide : Tab::Charts;
     if (tab == Tab::Guide && !guiding) tab = layout == Layout::Tablet ? Tab::Charts : Tab::Levers;
     // A guide just started (from the Trainer menu, a link, a file): show its
     // briefing and goal, not the tab that was open.

@@ -302,8 +302,16 @@ void draw_room_window(app::App& app) {
             const std::string seat(tl::kBlocShortNames[tl::idx(e.scenario.seat)]);
             // What the participant did, in words.
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-            if (compact) ImGui::TextWrapped("%s, %d moved. %s", seat.c_str(), e.changed_levers, e.headline.c_str());
-            else ImGui::TextWrapped("%s", e.headline.c_str());
+            // Moves count from the participant's preset, the headline from the
+            // status quo: a preset other than the status quo is named, so
+            // "0 moved" and "raised … (of 17 changes)" do not contradict.
+            const tl::Preset* preset = tl::find_preset(e.scenario.preset);
+            const std::string in_preset = preset && preset != &tl::presets().front() ? preset->name : "";
+            if (compact && in_preset.empty()) ImGui::TextWrapped("%s, %d moved. %s", seat.c_str(), e.changed_levers, e.headline.c_str());
+            else if (compact)
+                ImGui::TextWrapped("%s in %s, %d moved since. %s", seat.c_str(), in_preset.c_str(), e.changed_levers, e.headline.c_str());
+            else if (in_preset.empty()) ImGui::TextWrapped("%s", e.headline.c_str());
+            else ImGui::TextWrapped("%s \xC2\xB7 %s", in_preset.c_str(), e.headline.c_str());
             ImGui::PopStyleColor();
             ImGui::PopID();
             if (!compact) {

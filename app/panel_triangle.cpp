@@ -176,8 +176,8 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
         for (int i = 0; i < 3; ++i)
             ImGui::Text("%s: %.0f (baseline %.0f, %+.0f)", std::string(def.corners[i]).c_str(), now[i], base[i],
                         now[i] - base[i]);
-        ImGui::TextDisabled("Frontier: %zu mixes scored, %zu non-dominated", view.frontier.samples.size(),
-                            view.frontier.pareto.size());
+        ImGui::TextDisabled("Grey: the best of %zu mixes of your levers tried%s", view.frontier.samples.size(),
+                            view.frontier_ready ? "" : " so far");
         ImGui::EndTooltip();
     }
     // Legend.

@@ -44,7 +44,9 @@ void draw_room_window(app::App& app);
 // the Share dialog with its QR code, the New-scenario confirmation, the notices.
 void draw_file_menu(app::App& app);
 void draw_share_dialog(app::App& app);
-void draw_notices(app::App& app, float width);
+// `presenting`: on the projector only warnings and errors show (an info
+// notice would cover the brief the room is reading).
+void draw_notices(app::App& app, float width, bool presenting = false);
 // The scenario library window (panel_library.cpp), opened from the File menu.
 void draw_scenario_library(app::App& app);
 

@@ -155,9 +155,10 @@ void draw_share_dialog(app::App& app) {
 
 // [SECTION] The notices
 
-void draw_notices(app::App& app, float width) {
+void draw_notices(app::App& app, float width, bool presenting) {
     auto& notices = app.sharing.notices();
-    if (notices.empty()) return;
+    const auto shown = [presenting](const app::Notice& n) { return !presenting || n.kind != app::Notice::Kind::Info; };
+    if (std::none_of(notices.begin(), notices.end(), shown)) return;
     const float w = std::min(640.0f, width - 20);
     // At the bottom, where they cover no toolbar or input.
     ImGui::SetNextWindowPos(ImVec2(width * 0.5f, ImGui::GetIO().DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -171,6 +172,7 @@ void draw_notices(app::App& app, float width) {
     int remove = -1;
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const app::Notice& n = notices[i];
+        if (!shown(n)) continue;
         ImGui::PushID(static_cast<int>(i));
         ImU32 color = n.kind == app::Notice::Kind::Error ? theme::ink().worse
                       : n.kind == app::Notice::Kind::Warning ? theme::ink().warning
