@@ -179,10 +179,35 @@ void draw_room_window(app::App& app) {
         trainer.room_add(input.c_str());
         std::fill(input.begin(), input.end(), '\0');
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Clear")) trainer.room_clear();
-    ImGui::SameLine();
+    same_line_if_button_fits("Export CSV");
     if (ImGui::Button("Export CSV")) browser::download("room.csv", "text/csv", trainer.room_csv());
+    // Clearing is for good (the rows are stored to survive a reload): apart
+    // from Add, and asked first.
+    const float apart = em * 2;
+    if (ImGui::GetItemRectMax().x + apart + button_width("Clear\xE2\x80\xA6") <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine(0, apart);
+    ImGui::BeginDisabled(room.empty());
+    if (ImGui::Button("Clear\xE2\x80\xA6")) ImGui::OpenPopup("Clear the room?");
+    ImGui::EndDisabled();
+    ImGui::SetNextWindowSize(ImVec2(std::min(em * 28, f.width - 20), 0));
+    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Clear the room?", nullptr, kDialogFlags)) {
+        ImGui::TextWrapped("This removes the room's %zu row%s, here and in this browser's storage. Export CSV keeps them "
+                           "with their links.", room.size(), room.size() == 1 ? "" : "s");
+        if (ImGui::Button("Export CSV, then clear")) {
+            browser::download("room.csv", "text/csv", trainer.room_csv());
+            trainer.room_clear();
+            ImGui::CloseCurrentPopup();
+        }
+        same_line_if_button_fits("Clear");
+        if (ImGui::Button("Clear")) {
+            trainer.room_clear();
+            ImGui::CloseCurrentPopup();
+        }
+        same_line_if_button_fits("Cancel");
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
 
     // Spread per pillar.
     double lo[3] = {100, 100, 100}, hi[3] = {0, 0, 0}, sum[3] = {0, 0, 0};

@@ -7,6 +7,7 @@
 #include "app/trainer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
@@ -205,31 +206,45 @@ bool Trainer::lever_open(int slot) const {
 
 namespace {
 
-// A chat's time stamp before the sender ("[10:02] Team 1: <link>",
-// "[30/11/26, 10:02:13] Ana: <link>", "10:02 PM Ana: <link>"): not a name.
+// Whether `t` is a time (with a date, AM/PM, separators): at least one
+// digit:digit, and nothing but digits, ":/.,-" , spaces and AM/PM.
+bool is_time_stamp(std::string_view t) {
+    std::size_t colon = t.find(':');
+    bool time = false;
+    for (; colon != std::string_view::npos; colon = t.find(':', colon + 1))
+        time = time || (colon > 0 && colon + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[colon - 1])) &&
+                        std::isdigit(static_cast<unsigned char>(t[colon + 1])));
+    return time && t.find_first_not_of("0123456789:/.,- \tAPMapm") == std::string_view::npos;
+}
+
+// A chat's time stamp before the sender: "[10:02] Team 1: <link>",
+// "[30/11/26, 10:02:13] Ana: <link>", "10:02 PM Ana: <link>",
+// "30/11/2026, 10:04 - Team 3: <link>", "10:06:15 From Team 5 to Everyone:".
+// Not part of the name.
 std::string_view drop_time_stamp(std::string_view t) {
     const std::size_t first = t.find_first_not_of(" \t");
     if (first == std::string_view::npos) return t;
     std::string_view s = t.substr(first);
-    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     if (s.front() == '[') {
         const std::size_t close = s.find(']');
-        if (close == std::string_view::npos || close > 32) return t;
-        const std::string_view inside = s.substr(1, close - 1);
-        const bool stamp = inside.find(':') != std::string_view::npos &&
-                           inside.find_first_not_of("0123456789:/.,- APMapm") == std::string_view::npos;
-        return stamp ? s.substr(close + 1) : t;
+        return close != std::string_view::npos && close <= 32 && is_time_stamp(s.substr(1, close - 1)) ? s.substr(close + 1) : t;
     }
-    // hh:mm, hh:mm:ss, then an optional AM/PM, then a space.
-    std::size_t i = 0;
-    while (i < s.size() && i < 2 && is_digit(s[i])) ++i;
-    if (i == 0) return t;
-    for (int part = 0; part < 2 && i + 2 < s.size() && s[i] == ':' && is_digit(s[i + 1]) && is_digit(s[i + 2]); ++part) i += 3;
-    if (i < 4 || s[i - 3] != ':') return t;  // no ":mm"
-    std::string_view rest = s.substr(i);
-    for (std::string_view m : {" AM", " PM", " am", " pm"})
-        if (rest.substr(0, m.size()) == m) rest.remove_prefix(m.size());
-    return !rest.empty() && (rest.front() == ' ' || rest.front() == '\t') ? rest : t;
+    // The longest run of time-stamp characters, up to an AM/PM, then a space.
+    std::size_t end = s.find_first_not_of("0123456789:/.,- \t");
+    if (end == std::string_view::npos) return t;
+    for (std::string_view m : {"AM", "PM", "am", "pm"})
+        if (s.substr(end, m.size()) == m) end += m.size();
+    if (end == 0 || end >= s.size() || (s[end] != ' ' && s[end - 1] != ' ')) return t;
+    return is_time_stamp(s.substr(0, end)) ? s.substr(end) : t;
+}
+
+// A time after the sender: "Team 7 (10:08):", "Team 7 10:08".
+std::string_view drop_trailing_time(std::string_view t) {
+    const std::size_t open = t.find_last_of("( ");
+    if (open == std::string_view::npos || open + 1 >= t.size()) return t;
+    std::string_view tail = t.substr(open + 1);
+    while (!tail.empty() && (tail.back() == ')' || tail.back() == ':' || tail.back() == ' ')) tail.remove_suffix(1);
+    return is_time_stamp(tail) ? t.substr(0, open) : t;
 }
 
 // The text around a link on its line, as the row's label: without a chat's
@@ -251,6 +266,10 @@ std::string label_text(std::string_view t) {
             if (t.substr(0, m.size()) == m) t.remove_prefix(m.size()), trimmed = true;
             if (t.size() >= m.size() && t.substr(t.size() - m.size()) == m) t.remove_suffix(m.size()), trimmed = true;
         }
+        // A time after the name; Zoom's and Teams' "From Team 5 to Everyone".
+        if (const std::string_view shorter = drop_trailing_time(t); shorter.size() < t.size()) t = shorter, trimmed = true;
+        for (std::string_view w : {" to Everyone", " to everyone"})
+            if (t.size() > w.size() && t.substr(t.size() - w.size()) == w) t.remove_suffix(w.size()), trimmed = true;
         // "<link> from Blue", "by Blue": the name is Blue.
         for (std::string_view w : {"from ", "From ", "by ", "By "})
             if (t.size() > w.size() && t.substr(0, w.size()) == w) t.remove_prefix(w.size()), trimmed = true;

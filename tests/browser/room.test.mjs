@@ -179,6 +179,26 @@ test("the room survives a reload, rows and numbers, a damaged stored room opens 
     s = await frames(app, 2);
     assert.equal(s.room.at(-1).number, 5, 'numbering goes on from the last row ever added');
 
+    // Clear asks first: Cancel keeps the rows, Clear removes them for good.
+    const rows = s.room.length;
+    s = await click(app, 'Clear\u2026');
+    assert.ok(s.items.Cancel && s.items['Export CSV, then clear'], 'Clear asked first');
+    s = await click(app, 'Cancel');
+    assert.equal(s.room.length, rows, 'Cancel kept the rows');
+    s = await click(app, 'Clear\u2026');
+    s = await click(app, 'Clear');
+    assert.equal(s.room.length, 0, 'Clear cleared the room');
+    await app.page.reload();
+    await waitForReady(app.page);
+    s = await frames(app, 2);
+    assert.equal(s.room.length, 0, 'and the stored room with it');
+
+    // Other chats' stamps: WhatsApp on Android, Zoom, a time after the name.
+    const more = `30/11/2026, 10:04 - Team 3: ${a}\n10:06:15 From Team 5 to Everyone: ${b}\nTeam 7 (10:08): ${a}`;
+    assert.deepEqual(await app.command({ cmd: 'room_add', text: more }), { ok: true });
+    s = await frames(app, 2);
+    assert.deepEqual(s.room.map((e) => e.label.replace(/^\d+ /, '')), ['Team 3', 'Team 5', 'Team 7']);
+
     // An edited or damaged stored room: what reads as rows comes back, the rest is left out, nothing breaks.
     await app.page.evaluate((link) => localStorage.setItem('trilemma-lab.room',
       `trilemma-lab/room 1\nnext 6\n2\tRed\t${link}\nnot a row\n9\tBeyond next\t${link}\n3\t\thttp://example.com/#s=zzzz\n4\tX\t` +
