@@ -328,37 +328,44 @@ float draw_header(app::App& app, Layout layout, float width) {
     app::AppState& state = app.state;
     const float font = ImGui::GetFontSize();
     const bool phone = layout == Layout::Phone;
+    // A short screen (a phone held sideways, 844x390): no title row, and the
+    // horizon, start year and scenario actions in Options, as on a phone, so
+    // the header keeps to two rows and leaves the levers room.
+    const bool short_screen = layout != Layout::Desktop && ImGui::GetIO().DisplaySize.y < 480.0f * state.settings.font_scale;
+    const bool compact = phone || short_screen;
     float& last_height = app.ui_state.header_height;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 10 : 20, 8));
     begin_panel("##header", ImVec2(0, 0), ImVec2(width, last_height), false);
     const float right = ImGui::GetWindowPos().x + width - (phone ? 10 : 20);
 
-    ImGui::PushFont(platform::font_heading());
-    ImGui::TextUnformatted("Trilemma Lab");
-    ImGui::PopFont();
-    audit::name_last_item("Trilemma Lab");
-    const float title_right = ImGui::GetItemRectMax().x;
-    const char* subtitle = "What each technology-policy mix costs in security, prosperity and partnership";
-    const float buttons = button_width("Trainer") + button_width("File") + button_width("Share") + button_width("View") + 60;
-    if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize(subtitle).x + ImGui::GetItemRectSize().x + buttons < width) {
-        ImGui::SameLine(0, 14);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-        ImGui::TextDisabled("%s", subtitle);
+    if (!short_screen) {
+        ImGui::PushFont(platform::font_heading());
+        ImGui::TextUnformatted("Trilemma Lab");
+        ImGui::PopFont();
+        audit::name_last_item("Trilemma Lab");
+        const float title_right = ImGui::GetItemRectMax().x;
+        const char* subtitle = "What each technology-policy mix costs in security, prosperity and partnership";
+        const float buttons = button_width("Trainer") + button_width("File") + button_width("Share") + button_width("View") + 60;
+        if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize(subtitle).x + ImGui::GetItemRectSize().x + buttons < width) {
+            ImGui::SameLine(0, 14);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+            ImGui::TextDisabled("%s", subtitle);
+        }
+        const float menu_w = (phone ? 0.0f : button_width("Trainer") + 10) + button_width("File") + button_width("Share") +
+                             button_width(phone ? "Options" : "View") + 20;
+        // Right-aligned beside the title, or on a row of their own below it when
+        // they would cover it (a phone at large text).
+        if (title_right + ImGui::GetStyle().ItemSpacing.x + menu_w <= right) ImGui::SameLine();
+        ImGui::SetCursorScreenPos(ImVec2(right - menu_w, ImGui::GetCursorScreenPos().y));
     }
-    const float menu_w = (phone ? 0.0f : button_width("Trainer") + 10) + button_width("File") + button_width("Share") +
-                         button_width(phone ? "Options" : "View") + 20;
-    // Right-aligned beside the title, or on a row of their own below it when
-    // they would cover it (a phone at large text).
-    if (title_right + ImGui::GetStyle().ItemSpacing.x + menu_w <= right) ImGui::SameLine();
-    ImGui::SetCursorScreenPos(ImVec2(right - menu_w, ImGui::GetCursorScreenPos().y));
-    if (!phone) {
+    if (!compact) {
         draw_trainer_menu(app);
         ImGui::SameLine();
     }
     draw_file_menu(app);
     ImGui::SameLine();
-    if (phone) {
+    if (compact) {
         if (begin_menu_button("Options", "##options")) {
             horizon_slider(state, font * 12);
             start_year_combo(state, font * 12);
@@ -372,23 +379,25 @@ float draw_header(app::App& app, Layout layout, float width) {
     }
 
     Flow flow{right};
+    flow.first = !short_screen;  // a short screen goes on along the menus' row
     // On a laptop or projector the combos are as wide as their entries; the
     // preset's takes what the row leaves, up to its longest name, so a name
     // shows whole wherever the row has room.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float seat_w = phone ? (width - 30) * 0.38f : font * 8.5f;  // "Seat: Allies"; the Global South drops "Seat:"
+    const bool full_width_combos = phone && !short_screen;  // a phone upright: seat and preset share a row
+    const float seat_w = full_width_combos ? (width - 30) * 0.38f : font * 8.5f;  // "Seat: Allies"; the Global South drops "Seat:"
     const float horizon_w = combo_width("Horizon 2040"), start_w = combo_width("From 2040");
     const float history_w = button_width("Undo") + button_width("Redo") + 10;
     const float actions_w = button_width("Reset levers") + button_width("Replay last move") + button_width("Pin to compare") + 20;
     const float row_room = right - ImGui::GetCursorScreenPos().x - (seat_w + horizon_w + start_w + history_w + 5 * spacing);
     // When the scenario actions must wrap to a second row anyway, the preset takes their room.
     const float preset_room = row_room - actions_w - spacing >= font * 15 ? row_room - actions_w - spacing : row_room;
-    const float preset_w = phone ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * 15), preset_combo_width());
+    const float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * 15), preset_combo_width());
     flow.next(seat_w);
     seat_combo(state, seat_w);
     flow.next(preset_w);
     preset_combo(state, preset_w);
-    if (!phone) {
+    if (!compact) {
         flow.next(horizon_w);
         horizon_slider(state, horizon_w);
         flow.next(start_w);
@@ -396,7 +405,7 @@ float draw_header(app::App& app, Layout layout, float width) {
     }
     flow.next(history_w);
     history_buttons(state);
-    if (phone) {
+    if (compact) {
         ImGui::SameLine();
         ImGui::BeginDisabled(state.changed_lever_count() == 0);
         if (ImGui::Button("Reset")) state.reset_policies();

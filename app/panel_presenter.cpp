@@ -46,11 +46,13 @@ void draw_presenter(app::App& app) {
     const bool with_qr = !session->link.empty();
     const float qr = with_qr ? std::clamp(std::min(side_w * 0.34f, f.height * 0.26f), 110.0f, 300.0f) : 0.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Beside the scores where they keep room for the way out (a phone: below).
+    const bool qr_beside = with_qr && side_w - qr - gap >= std::max(button_width("Leave presenter view"), ImGui::GetFontSize() * 12);
     // As tall as the code and its caption, or as the button and three rows of
     // scores (a narrow column wraps them).
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float top_h = std::max(with_qr ? qr + line * 2 : 0.0f, ImGui::GetFrameHeightWithSpacing() + line * 3);
-    ImGui::BeginChild("##presenter_scores", ImVec2(side_w - (with_qr ? qr + gap : 0.0f), top_h), false,
+    const float top_h = std::max(qr_beside ? qr + line * 2 : 0.0f, ImGui::GetFrameHeightWithSpacing() + line * 3);
+    ImGui::BeginChild("##presenter_scores", ImVec2(side_w - (qr_beside ? qr + gap : 0.0f), top_h), false,
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::SetWindowFontScale(large);  // a child's child does not inherit it
     // The way out stays in view (the brief scrolls on a laptop at large
@@ -60,12 +62,12 @@ void draw_presenter(app::App& app) {
          !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)))
         session->presenter = false;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the workshop screen (Esc)");
-    draw_score_strip(state);
+    draw_score_strip(state, /*abbreviate=*/false);  // the names in full for the room
     ImGui::EndChild();
     if (with_qr) {
-        ImGui::SameLine(0, gap);
+        if (qr_beside) ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + qr);
+        ImGui::PushTextWrapPos(qr_beside ? ImGui::GetCursorPosX() + qr : 0.0f);
         ImGui::TextDisabled("Scan to open this guide:");
         ImGui::PopTextWrapPos();
         qr_code(session->link, qr);

@@ -196,22 +196,46 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     ImGui::PopStyleColor();
 }
 
-void draw_score_strip(app::AppState& state) {
+void draw_score_strip(app::AppState& state, bool abbreviate) {
     const app::ModelView& view = state.view();
     const tl::Bloc b = state.scenario().seat;
     const int y = view.scenario.years - 1;
-    // A fixed cell per pillar, wide enough for its widest text ("Promote 100
-    // ▼100"), so the strip keeps its rows when the values change (a move must
-    // not push the screen down).
-    const float gap = 14.0f, dot = 14.0f;
-    ImGui::PushFont(platform::font_bold());
-    float name_w = 0;
-    for (int p = 0; p < tl::kPillarCount; ++p)
-        name_w = std::max(name_w, ImGui::CalcTextSize((std::string(tl::kPillarNames[p]) + " 100").c_str()).x);
-    ImGui::PopFont();
-    const float cell = dot + name_w + 4 + ImGui::CalcTextSize("\xE2\x96\xBC" "100").x;
+    // A fixed cell per pillar, wide enough for its widest text ("Promote 99
+    // ▼99": a score stays below 100, so does a change), so the strip keeps its
+    // rows when the values change (a move must not push the screen down).
+    const float gap = 12.0f, dot = 14.0f;
+    const auto name = [](int p, bool short_name) {
+        return short_name ? std::string(pillar_abbreviation(tl::Pillar(p))) : std::string(tl::kPillarNames[p]);
+    };
+    const float delta_w = 4 + ImGui::CalcTextSize("\xE2\x96\xBC" "99").x;
+    const auto name_width = [&](bool short_names) {
+        ImGui::PushFont(platform::font_bold());
+        float name_w = 0;
+        for (int p = 0; p < tl::kPillarCount; ++p) name_w = std::max(name_w, ImGui::CalcTextSize((name(p, short_names) + " 99").c_str()).x);
+        ImGui::PopFont();
+        return name_w;
+    };
+    const auto cell_width = [&](bool short_names) { return dot + name_width(short_names) + delta_w; };
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = std::max(1, static_cast<int>((avail + gap) / (cell + gap)));
+    const auto fitting = [&](float cell) { return std::max(1, static_cast<int>((avail + gap) / (cell + gap))); };
+    float cell = cell_width(false);
+    int per_row = fitting(cell);
+    bool short_names = false;
+    if (abbreviate && per_row < tl::kPillarCount && fitting(cell_width(true)) > per_row) {
+        short_names = true;
+        cell = cell_width(true);
+        per_row = fitting(cell);
+    }
+    // A narrow phone (360 px): one row of three when the short names and
+    // scores fit, each change shown where it fits beside them.
+    bool deltas_fit = true;
+    const float third = (avail - gap * (tl::kPillarCount - 1)) / tl::kPillarCount;
+    if (abbreviate && per_row < tl::kPillarCount && dot + name_width(true) <= third) {
+        short_names = true;
+        cell = third;
+        per_row = tl::kPillarCount;
+        deltas_fit = false;
+    }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     for (int p = 0; p < tl::kPillarCount; ++p) {
@@ -222,13 +246,16 @@ void draw_score_strip(app::AppState& state) {
                                                     pillar_color(tl::Pillar(p)));
         ImGui::SetCursorScreenPos(ImVec2(pos.x + dot, pos.y));
         ImGui::PushFont(platform::font_bold());
-        ImGui::Text("%s %.0f", std::string(tl::kPillarNames[p]).c_str(), v);
+        ImGui::Text("%s %.0f", name(p, short_names).c_str(), v);
+        if (short_names && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(tl::kPillarNames[p]).c_str());
         ImGui::PopFont();
         double d = v - base;
-        if (std::fabs(d) >= 0.5) {
+        char delta[16];
+        std::snprintf(delta, sizeof delta, "%s%.0f", d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
+        const bool room_for_delta = deltas_fit || ImGui::GetItemRectMax().x + 4 + ImGui::CalcTextSize(delta).x <= pos.x + cell;
+        if (std::fabs(d) >= 0.5 && room_for_delta) {
             ImGui::SameLine(0, 4);
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s%.0f",
-                               d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s", delta);
             // After a change of seat the marks can come from levers moved as
             // another bloc: say so, rather than leave a move nobody made here.
             if (ImGui::IsItemHovered()) {

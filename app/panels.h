@@ -31,7 +31,10 @@ void draw_story(app::AppState& state);  // the scenario in words (core/story.h)
 void draw_intro(app::AppState& state);  // the first-minute introduction, while settings.intro_open
 void draw_about(app::AppState& state);  // "About the model", while settings.about_open
 bool intro_hidden_for_good();           // the user ticked "Don't show this again"
-void draw_score_strip(app::AppState& state);  // the pillar scores in one row (phone header, triangle caption)
+// The pillar scores in one row (phone header, triangle caption); where the
+// full names would wrap to more rows, `abbreviate` shortens them ("Prot. 50")
+// so a phone's header keeps one row.
+void draw_score_strip(app::AppState& state, bool abbreviate = true);
 
 // Trainer mode (panel_guide.cpp, panel_presenter.cpp, panel_room.cpp).
 void draw_trainer_menu(app::App& app);

@@ -600,6 +600,9 @@ bool init(const Options& options) {
     io.IniFilename = nullptr;  // no imgui.ini: layout comes from code, state from the core
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Only a title bar moves a window (the room, a library): a finger on its
+    // body is a tap or a swipe. (Menus have no title bar and are NoMove.)
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
 
     ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
     ImGui_ImplOpenGL3_Init(glsl_version);

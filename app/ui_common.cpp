@@ -166,7 +166,8 @@ bool begin_menu_button(const char* label, const char* popup_id, const char* tool
     const bool right_half = (min.x + max.x) * 0.5f > ImGui::GetIO().DisplaySize.x * 0.5f;
     ImGui::SetNextWindowPos(ImVec2(right_half ? max.x : min.x, max.y + 2), ImGuiCond_Appearing,
                             ImVec2(right_half ? 1.0f : 0.0f, 0.0f));
-    return ImGui::BeginPopup(popup_id);
+    // A finger's drag on the menu must not carry it off the screen.
+    return ImGui::BeginPopup(popup_id, ImGuiWindowFlags_NoMove);
 }
 
 std::string changes_summary(const tl::Scenario& s) {

@@ -85,6 +85,18 @@ describe('touch on a phone (390x844, 3x)', () => {
     });
   });
 
+  test('a phone held sideways keeps the header to two rows: no title, the rest in Options, the scores in one row', async () => {
+    await site.withApp({ ...PHONE_2X, viewport: { width: 844, height: 390 } }, async (app) => {
+      let s = await frames(app, 2);
+      assert.equal(s.items['Trilemma Lab'], undefined, 'no title row');
+      const rows = new Set(['File', 'Seat', 'Preset', 'Undo', 'Reset'].map((l) => s.items[l][1]));
+      assert.equal(rows.size, 1, `File to Reset on one row: ${[...rows]}`);
+      assert.ok(s.items.Levers[1] < 120, `the panels start at ${s.items.Levers[1]} of 390`);
+      s = await tap(app, 'Options');
+      assert.ok(s.items.Horizon && s.items['Pin to compare'] && s.items.Trainer, 'the rest is in Options');
+    });
+  });
+
   test('a mouse keeps the compact sizes: a desktop is not finger-sized', async () => {
     await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
       const s = await frames(app, 2);
@@ -234,6 +246,18 @@ describe('touch on a phone (390x844, 3x)', () => {
       }
       const after = await item(app, '##name');
       assert.ok(after[1] >= 0, `the name field is still on the screen (${after})`);
+    });
+  });
+
+  test('a swipe on a menu does not drag it away: the Options menu stays where it opened', async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      let s = await tap(app, 'Options');
+      const horizon = await item(app, 'Horizon');
+      const pin = await item(app, 'Pin to compare');
+      // Up from the empty space right of "Pin to compare".
+      const x = Math.min(PHONE.viewport.width - 20, pin[0] + pin[2] + 40), y = pin[1] + pin[3] / 2;
+      s = await gesture(app, [0, 40, 80, 140, 200].map((d) => ({ x, y: y - d })));
+      assert.deepEqual(s.items.Horizon, horizon, 'the menu did not move');
     });
   });
 
