@@ -148,6 +148,8 @@ void draw_room_triangle(const std::vector<app::RoomEntry>& room) {
     ImGui::Dummy(ImVec2(avail.x, box_max.y - box_min.y));
 }
 
+void export_room_csv(const app::Trainer& trainer) { browser::download("room.csv", "text/csv", trainer.room_csv()); }
+
 }  // namespace
 
 void draw_room_window(app::App& app) {
@@ -180,7 +182,7 @@ void draw_room_window(app::App& app) {
         std::fill(input.begin(), input.end(), '\0');
     }
     same_line_if_button_fits("Export CSV");
-    if (ImGui::Button("Export CSV")) browser::download("room.csv", "text/csv", trainer.room_csv());
+    if (ImGui::Button("Export CSV")) export_room_csv(trainer);
     // Clearing is for good (the rows are stored to survive a reload): apart
     // from Add, and asked first.
     const float apart = em * 2;
@@ -195,7 +197,7 @@ void draw_room_window(app::App& app) {
         ImGui::TextWrapped("This removes the room's %zu row%s, here and in this browser's storage. Export CSV keeps them "
                            "with their links.", room.size(), room.size() == 1 ? "" : "s");
         if (ImGui::Button("Export CSV, then clear")) {
-            browser::download("room.csv", "text/csv", trainer.room_csv());
+            export_room_csv(trainer);
             trainer.room_clear();
             ImGui::CloseCurrentPopup();
         }

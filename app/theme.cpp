@@ -225,7 +225,7 @@ std::vector<ContrastPair> contrast_pairs() {
 }
 
 void fit_targets(bool touch) {
-    const float finger = std::floor((kFingerTarget - ImGui::GetFontSize()) * 0.5f + 0.5f);
+    const float finger = std::ceil((kFingerTarget - ImGui::GetFontSize()) * 0.5f);
     ImGui::GetStyle().FramePadding.y = touch ? std::max(kFramePadding.y, finger) : kFramePadding.y;
 }
 

@@ -217,10 +217,15 @@ bool is_time_stamp(std::string_view t) {
     return time && t.find_first_not_of("0123456789:/.,- \tAPMapm") == std::string_view::npos;
 }
 
+bool is_am_pm(std::string_view w) { return w == "AM" || w == "PM" || w == "am" || w == "pm"; }
+bool is_dash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
+
 // A chat's time stamp before the sender: "[10:02] Team 1: <link>",
 // "[30/11/26, 10:02:13] Ana: <link>", "10:02 PM Ana: <link>",
 // "30/11/2026, 10:04 - Team 3: <link>", "10:06:15 From Team 5 to Everyone:".
-// Not part of the name.
+// Not part of the name. Word by word, up to the last word holding a time
+// (and an AM/PM or a dash after it), so a name of digits after the stamp
+// stays ("10:02 2024 crew:" is "2024 crew"). A stamp alone leaves nothing.
 std::string_view drop_time_stamp(std::string_view t) {
     const std::size_t first = t.find_first_not_of(" \t");
     if (first == std::string_view::npos) return t;
@@ -229,22 +234,31 @@ std::string_view drop_time_stamp(std::string_view t) {
         const std::size_t close = s.find(']');
         return close != std::string_view::npos && close <= 32 && is_time_stamp(s.substr(1, close - 1)) ? s.substr(close + 1) : t;
     }
-    // The longest run of time-stamp characters, up to an AM/PM, then a space.
-    std::size_t end = s.find_first_not_of("0123456789:/.,- \t");
-    if (end == std::string_view::npos) return t;
-    for (std::string_view m : {"AM", "PM", "am", "pm"})
-        if (s.substr(end, m.size()) == m) end += m.size();
-    if (end == 0 || end >= s.size() || (s[end] != ' ' && s[end - 1] != ' ')) return t;
-    return is_time_stamp(s.substr(0, end)) ? s.substr(end) : t;
+    std::size_t at = 0, cut = 0;  // `cut`: just after the last word that belongs to the stamp
+    bool after_time = false;
+    while (at < s.size()) {
+        const std::size_t begin = s.find_first_not_of(" \t", at);
+        if (begin == std::string_view::npos) break;
+        std::size_t stop = s.find_first_of(" \t", begin);
+        if (stop == std::string_view::npos) stop = s.size();
+        const std::string_view word = s.substr(begin, stop - begin);
+        if (is_time_stamp(word)) cut = stop, after_time = true;
+        else if (after_time && (is_am_pm(word) || is_dash(word))) cut = stop;
+        else if (word.find_first_not_of("0123456789/.,-") != std::string_view::npos) break;  // the name begins
+        else after_time = false;  // a date or a number: part of the stamp only if a time follows
+        at = stop;
+    }
+    return cut == 0 ? t : s.substr(cut);
 }
 
-// A time after the sender: "Team 7 (10:08):", "Team 7 10:08".
+// A time after the sender: "Team 7 (10:08):", "Team 7 (10:08 PM)", "Team 7 10:08".
 std::string_view drop_trailing_time(std::string_view t) {
-    const std::size_t open = t.find_last_of("( ");
-    if (open == std::string_view::npos || open + 1 >= t.size()) return t;
-    std::string_view tail = t.substr(open + 1);
-    while (!tail.empty() && (tail.back() == ')' || tail.back() == ':' || tail.back() == ' ')) tail.remove_suffix(1);
-    return is_time_stamp(tail) ? t.substr(0, open) : t;
+    std::string_view rest = t;
+    while (!rest.empty() && (rest.back() == ')' || rest.back() == ':' || rest.back() == ' ')) rest.remove_suffix(1);
+    if (rest.size() > 3 && is_am_pm(rest.substr(rest.size() - 2)) && rest[rest.size() - 3] == ' ') rest.remove_suffix(3);
+    const std::size_t open = rest.find_last_of("( ");
+    if (open == std::string_view::npos || open + 1 >= rest.size()) return t;
+    return is_time_stamp(rest.substr(open + 1)) ? t.substr(0, open) : t;
 }
 
 // The text around a link on its line, as the row's label: without a chat's
@@ -291,8 +305,9 @@ RoomEntry unread_room_line(int number, std::string_view line) {
     RoomEntry e;
     e.number = number;
     e.label = std::to_string(e.number);
-    std::size_t b = line.find_first_not_of(" \t\r\f\v"), end = line.find_last_not_of(" \t\r\f\v") + 1;
-    e.source = cut_text(std::string(line.substr(b, end - b)), tl::kMaxShareCodeLength);
+    const std::size_t b = line.find_first_not_of(" \t\r\f\v");
+    const std::size_t end = b == std::string_view::npos ? b : line.find_last_not_of(" \t\r\f\v") + 1;
+    if (b != std::string_view::npos) e.source = cut_text(std::string(line.substr(b, end - b)), tl::kMaxShareCodeLength);
     e.text = printable(cut_text(e.source, Trainer::kMaxRoomLabelBytes));
     e.error = line.find("://") != std::string_view::npos || line.find("www.") != std::string_view::npos
                   ? "a link, but not to a scenario: a share link has \"#s=\" and a code after it (the "
@@ -434,7 +449,9 @@ void Trainer::store_room() {
         return;
     }
     std::string out = std::string(kRoomHeader) + "\nnext " + std::to_string(next_row_) + "\n";
-    for (const RoomEntry& e : room_) out += std::to_string(e.number) + "\t" + e.text + "\t" + printable(e.source) + "\n";
+    // A source is cut where restore_room() stops reading (a link is its code and an address).
+    for (const RoomEntry& e : room_)
+        out += std::to_string(e.number) + "\t" + e.text + "\t" + printable(cut_text(e.source, kMaxStoredSource)) + "\n";
     if (!browser::storage_write(kRoomKey, out))
         sharing_.notify(Notice::Kind::Warning,
                         "The room could not be kept in this browser (its storage is full): a reload would lose its rows. "
@@ -446,14 +463,14 @@ void Trainer::store_room() {
 // again, so a damaged or edited value gives rows that say what is wrong, or
 // none, never a crash.
 void Trainer::restore_room() {
-    const std::size_t max_chars = kMaxRoomRows * (tl::kMaxShareCodeLength + 2 * kMaxRoomLabelBytes + 16) + 64;
+    const std::size_t max_chars = kMaxRoomRows * (kMaxStoredSource + 2 * kMaxRoomLabelBytes + 16) + 64;
     const browser::Stored stored = browser::storage_read(kRoomKey, max_chars);
     std::istringstream in(stored.text);
     std::string line;
-    int next = 0;
-    if (!std::getline(in, line) || line != kRoomHeader || !std::getline(in, line) ||
-        std::sscanf(line.c_str(), "next %d", &next) != 1 || next < 0)
-        return;
+    if (!std::getline(in, line) || line != kRoomHeader || !std::getline(in, line) || line.rfind("next ", 0) != 0) return;
+    char* next_end = nullptr;
+    const long next = std::strtol(line.c_str() + 5, &next_end, 10);
+    if (next_end == line.c_str() + 5 || *next_end != '\0' || next < 0 || next > kMaxRoomNumber) return;
     while (std::getline(in, line) && room_.size() < kMaxRoomRows) {
         const std::size_t tab1 = line.find('\t'), tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
         if (tab2 == std::string::npos) continue;
@@ -461,13 +478,15 @@ void Trainer::restore_room() {
         const long number = std::strtol(line.c_str(), &end, 10);
         if (end != line.c_str() + tab1 || number < 1 || number > next) continue;
         const std::string text = line.substr(tab1 + 1, tab2 - tab1 - 1), source = line.substr(tab2 + 1);
+        if (source.find_first_not_of(" \t\r\f\v") == std::string::npos) continue;  // no row was stored so
         const std::vector<tl::ShareLinkSpan> links = tl::find_share_links(source, 1);
+        // The label as it was (cleaned when pasted: cleaning it again could take more away).
         room_.push_back(links.empty() ? unread_room_line(static_cast<int>(number), source)
                                       : read_room_link(static_cast<int>(number),
                                                        source.substr(links.front().begin, links.front().end - links.front().begin),
-                                                       label_text(text)));
+                                                       cut_text(printable(text), kMaxRoomLabelBytes)));
     }
-    next_row_ = next;
+    next_row_ = static_cast<int>(next);
     flag_room_duplicates();
 }
 

@@ -12,6 +12,7 @@
 #include "app/app_state.h"
 #include "app/sharing.h"
 #include "core/guides.h"
+#include "core/share_link.h"
 
 namespace app {
 
@@ -81,6 +82,8 @@ public:
     void room_add(const std::string& text);
     static constexpr std::size_t kMaxRoomRows = 200;
     static constexpr std::size_t kMaxRoomLabelBytes = 80;  // of a title or a line shown in a row
+    static constexpr std::size_t kMaxStoredSource = 2 * tl::kMaxShareCodeLength;  // a row's link, as stored
+    static constexpr long kMaxRoomNumber = 1000000;  // row numbers a stored room may claim
     std::vector<RoomEntry>& room() { return room_; }
     // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
     void room_remove(int row);

@@ -194,15 +194,23 @@ test("the room survives a reload, rows and numbers, a damaged stored room opens 
     assert.equal(s.room.length, 0, 'and the stored room with it');
 
     // Other chats' stamps: WhatsApp on Android, Zoom, a time after the name.
-    const more = `30/11/2026, 10:04 - Team 3: ${a}\n10:06:15 From Team 5 to Everyone: ${b}\nTeam 7 (10:08): ${a}`;
+    // A name of digits after the stamp stays; a stamp alone names nothing (the row is named by its preset);
+    // a label that looks like a time comes back from a reload as it was.
+    const more = [`30/11/2026, 10:04 - Team 3: ${a}`, `10:06:15 From Team 5 to Everyone: ${b}`, `Team 7 (10:08): ${a}`,
+      `Team 8 (10:08 PM): ${b}`, `10:02 2024 crew: ${a}`, `10:02 AM ${b}`, `(10:02 Ana): ${a}`].join('\n');
     assert.deepEqual(await app.command({ cmd: 'room_add', text: more }), { ok: true });
     s = await frames(app, 2);
-    assert.deepEqual(s.room.map((e) => e.label.replace(/^\d+ /, '')), ['Team 3', 'Team 5', 'Team 7']);
+    const names = s.room.map((e) => e.label.replace(/^\d+ /, ''));
+    assert.deepEqual(names, ['Team 3', 'Team 5', 'Team 7', 'Team 8', '2024 crew', 'Broad decoupling', '10:02 Ana']);
+    await app.page.reload();
+    await waitForReady(app.page);
+    s = await frames(app, 2);
+    assert.deepEqual(s.room.map((e) => e.label.replace(/^\d+ /, '')), names, 'the same names after a reload');
 
     // An edited or damaged stored room: what reads as rows comes back, the rest is left out, nothing breaks.
     await app.page.evaluate((link) => localStorage.setItem('trilemma-lab.room',
       `trilemma-lab/room 1\nnext 6\n2\tRed\t${link}\nnot a row\n9\tBeyond next\t${link}\n3\t\thttp://example.com/#s=zzzz\n4\tX\t` +
-      '%'.repeat(5000) + '\n'), a);
+      '%'.repeat(5000) + '\n5\tBlank\t\n6\tSpaces\t  \n'), a);
     await app.page.reload();
     await waitForReady(app.page);
     s = await frames(app, 2);
@@ -210,10 +218,13 @@ test("the room survives a reload, rows and numbers, a damaged stored room opens 
     assert.equal(s.room[0].label, '2 Red');
     assert.ok(s.room[1].error.length > 0 && s.room[2].error.length > 0, 'the unreadable rows say why');
     assert.deepEqual(app.pageErrors, []);
-    await app.page.evaluate(() => localStorage.setItem('trilemma-lab.room', 'garbage'));
-    await app.page.reload();
-    await waitForReady(app.page);
-    s = await frames(app, 2);
-    assert.equal(s.room.length, 0, 'a value that is not a room is ignored');
+    for (const value of ['garbage', 'trilemma-lab/room 1\nnext 99999999999999\n1\tA\tx\n', 'trilemma-lab/room 1\nnext -1\n']) {
+      await app.page.evaluate((v) => localStorage.setItem('trilemma-lab.room', v), value);
+      await app.page.reload();
+      await waitForReady(app.page);
+      s = await frames(app, 2);
+      assert.equal(s.room.length, 0, `a value that is not a room is ignored: ${JSON.stringify(value)}`);
+    }
+    assert.deepEqual(app.pageErrors, []);
   });
 });
