@@ -390,11 +390,13 @@ float draw_header(app::App& app, Layout layout, float width) {
     const float history_w = button_width("Undo") + button_width("Redo") + 10;
     const float actions_w = button_width("Reset levers") + button_width("Replay last move") + button_width("Pin to compare") + 20;
     // (A compact header keeps the horizon, the start year and the actions in Options.)
-    const float row_room = right - ImGui::GetCursorScreenPos().x -
-                           (seat_w + (compact ? 0.0f : horizon_w + start_w) + history_w + 5 * spacing);
+    // (A short screen's row goes on after the menus.)
+    const float row_start = short_screen ? ImGui::GetItemRectMax().x + spacing : ImGui::GetCursorScreenPos().x;
+    const float row_room = right - row_start -
+                           (seat_w + (compact ? button_width("Reset") : horizon_w + start_w) + history_w + 5 * spacing);
     // When the scenario actions must wrap to a second row anyway, the preset takes their room.
     const float preset_room = !compact && row_room - actions_w - spacing >= font * 15 ? row_room - actions_w - spacing : row_room;
-    const float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * 15), preset_combo_width());
+    const float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * (short_screen ? 12.0f : 15.0f)), preset_combo_width());
     flow.next(seat_w);
     seat_combo(state, seat_w);
     flow.next(preset_w);
