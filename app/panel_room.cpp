@@ -185,9 +185,7 @@ void draw_room_window(app::App& app) {
     if (ImGui::Button("Export CSV")) export_room_csv(trainer);
     // Clearing is for good (the rows are stored to survive a reload): apart
     // from Add, and asked first.
-    const float apart = em * 2;
-    if (ImGui::GetItemRectMax().x + apart + button_width("Clear\xE2\x80\xA6") <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
-        ImGui::SameLine(0, apart);
+    same_line_if_fits(button_width("Clear\xE2\x80\xA6"), em * 2);
     ImGui::BeginDisabled(room.empty());
     if (ImGui::Button("Clear\xE2\x80\xA6")) ImGui::OpenPopup("Clear the room?");
     ImGui::EndDisabled();
@@ -332,8 +330,8 @@ void draw_room_window(app::App& app) {
             // Moves count from the participant's preset, the headline from the
             // status quo: a preset other than the status quo is named, so
             // "0 moved" and "raised … (of 17 changes)" do not contradict.
-            const tl::Preset* preset = tl::find_preset(e.scenario.preset);
-            const std::string in_preset = preset && preset != &tl::presets().front() ? preset->name : "";
+            const tl::Preset* preset = tl::preset_beyond_status_quo(e.scenario);
+            const std::string in_preset = preset ? preset->name : "";
             if (compact && in_preset.empty()) ImGui::TextWrapped("%s, %d moved. %s", seat.c_str(), e.changed_levers, e.headline.c_str());
             else if (compact)
                 ImGui::TextWrapped("%s in %s, %d moved since. %s", seat.c_str(), in_preset.c_str(), e.changed_levers, e.headline.c_str());

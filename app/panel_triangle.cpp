@@ -215,22 +215,22 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
         ImGui::PopFont();
         return name_w;
     };
-    const auto cell_width = [&](bool short_names) { return dot + name_width(short_names) + delta_w; };
+    const float short_name_w = abbreviate ? name_width(true) : 0.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const auto fitting = [&](float cell) { return std::max(1, static_cast<int>((avail + gap) / (cell + gap))); };
-    float cell = cell_width(false);
+    float cell = dot + name_width(false) + delta_w;
     int per_row = fitting(cell);
     bool short_names = false;
-    if (abbreviate && per_row < tl::kPillarCount && fitting(cell_width(true)) > per_row) {
+    if (abbreviate && per_row < tl::kPillarCount && fitting(dot + short_name_w + delta_w) > per_row) {
         short_names = true;
-        cell = cell_width(true);
+        cell = dot + short_name_w + delta_w;
         per_row = fitting(cell);
     }
     // A narrow phone (360 px): one row of three when the short names and
     // scores fit, each change shown where it fits beside them.
     bool deltas_fit = true;
     const float third = (avail - gap * (tl::kPillarCount - 1)) / tl::kPillarCount;
-    if (abbreviate && per_row < tl::kPillarCount && dot + name_width(true) <= third) {
+    if (abbreviate && per_row < tl::kPillarCount && dot + short_name_w <= third) {
         short_names = true;
         cell = third;
         per_row = tl::kPillarCount;

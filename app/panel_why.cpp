@@ -114,8 +114,8 @@ void draw_why(app::AppState& state) {
     // With a preset loaded the baseline is the preset (the charts' dashed
     // line, the tick under each slider), while the story and the scores
     // measure from 2024: the user picks which this panel explains.
-    const tl::Preset* preset = tl::find_preset(s.preset);
-    const bool from_preset = preset && preset->id != tl::presets().front().id;
+    const tl::Preset* preset = tl::preset_beyond_status_quo(s);
+    const bool from_preset = preset != nullptr;
     const bool from_2024 = from_preset && settings.why_from_2024;
     const tl::Attribution& at = from_2024 ? view.story_attribution : view.attribution;
     const char* against = from_2024 ? "2024" : from_preset ? "the preset" : "baseline";

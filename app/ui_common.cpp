@@ -133,9 +133,10 @@ const char* pillar_abbreviation(tl::Pillar p) {
     return p == tl::Pillar::Protect ? "Prot." : p == tl::Pillar::Promote ? "Prom." : "Part.";
 }
 
-void same_line_if_fits(float width) {
+void same_line_if_fits(float width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+    const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
 }
 
 float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }

@@ -51,8 +51,6 @@ std::string fit_preview(const std::string& text, float combo_width);
 // `text` shortened with "…" to at most `width` pixels (whole if it fits).
 std::string fit_text(const std::string& text, float width);
 
-// ImGui::BeginCombo, known to the test hook by `name` ("Seat"); the preview
-// must fit (the audit of app/screen_audit.h counts it otherwise).
 // Keyboard navigation: the focus ring on the item just drawn, for the
 // invisible buttons that stand for a chart, the triangle or a bar (ImGui
 // draws rings only for its own widgets); and a tooltip about to open for the
@@ -69,15 +67,18 @@ bool list_entry(const char* label, bool selected = false);
 // Flags that make a tree node (a folding row) as tall as a button after a touch.
 ImGuiTreeNodeFlags tree_node_touch_flags();
 
+// ImGui::BeginCombo, known to the test hook by `name` ("Seat"); the preview
+// must fit (the audit of app/screen_audit.h counts it otherwise). Its list
+// shows eight entries, finger-tall after a touch.
 bool begin_combo(const char* name, const char* id, const char* preview, ImGuiComboFlags flags = 0);
 
 // A pillar's name short enough for a narrow table column, and still
 // distinct: "Prot.", "Prom.", "Part.".
 const char* pillar_abbreviation(tl::Pillar p);
 
-// Puts the next item (`width` wide) beside the last one if it fits before the
-// window's right edge, else on the next row.
-void same_line_if_fits(float width);
+// Puts the next item (`width` wide) beside the last one, `spacing` apart (the
+// style's by default), if it fits before the window's right edge, else on the next row.
+void same_line_if_fits(float width, float spacing = -1.0f);
 // The width of a button labelled `label` (Button and SmallButton alike), and
 // same_line_if_fits for such a button (`extra`: what comes with it, e.g. a radio's circle).
 float button_width(const char* label);

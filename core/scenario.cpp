@@ -86,6 +86,11 @@ const Preset* find_preset(std::string_view id) {
     return nullptr;
 }
 
+const Preset* preset_beyond_status_quo(const Scenario& s) {
+    const Preset* p = find_preset(s.preset);
+    return p && p != &presets().front() ? p : nullptr;
+}
+
 Scenario scenario_from_preset(const Preset& preset, Bloc seat) {
     Scenario s;
     s.preset = preset.id;

@@ -40,6 +40,9 @@ struct Preset {
 // The preset registry, loaded once from the embedded assets/presets.json.
 const std::vector<Preset>& presets();
 const Preset* find_preset(std::string_view id);
+// The scenario's preset when it is not the status quo (presets().front(),
+// the yardstick the story and the scores measure from), else nullptr.
+const Preset* preset_beyond_status_quo(const Scenario& s);
 
 Scenario scenario_from_preset(const Preset& preset, Bloc seat = Bloc::US);
 

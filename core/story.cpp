@@ -422,8 +422,8 @@ void what_you_did(Reading& r, StorySection& sec) {
     std::vector<std::size_t> own, others;
     for (std::size_t c = 0; c < r.a.changes.size(); ++c)
         (r.a.changes[c].bloc == r.seat ? own : others).push_back(c);
-    const Preset* preset = find_preset(r.s.preset);
-    const bool from_preset = preset && preset != &presets().front();
+    const Preset* preset = preset_beyond_status_quo(r.s);
+    const bool from_preset = preset != nullptr;
     std::string seat = bloc_in_sentence(r.seat);
     std::string text;
     if (from_preset) text = "You play " + seat + " in the preset " + preset->name + ". ";
