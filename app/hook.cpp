@@ -91,7 +91,7 @@ std::string app_state_json(app::App& app) {
     w.Key("share_code"); w.String(sharing.share_code().c_str());
     w.Key("last_load"); w.String(sharing.last_load().c_str());
     w.Key("notices"); w.StartArray();
-    for (const auto& n : sharing.notices()) w.String(n.text.c_str());
+    for (const auto& n : sharing.notices()) w.String(n.shown().c_str());
     w.EndArray();
     w.Key("notices_posted"); w.Int(sharing.notices_posted());
     // The panel keyboard navigation is in ("##left_panel"), when its ring shows.

@@ -31,6 +31,9 @@ Layout layout_for(float width, float font_scale) {
     if (width >= 700) return Layout::Tablet;
     return Layout::Phone;
 }
+bool is_short_screen(Layout layout, float font_scale) {
+    return layout != Layout::Desktop && ImGui::GetIO().DisplaySize.y < 480.0f * font_scale;
+}
 const char* layout_name(Layout l) { return l == Layout::Desktop ? "desktop" : l == Layout::Tablet ? "tablet" : "phone"; }
 
 const char* tab_name(Tab t) {
@@ -328,10 +331,9 @@ float draw_header(app::App& app, Layout layout, float width) {
     app::AppState& state = app.state;
     const float font = ImGui::GetFontSize();
     const bool phone = layout == Layout::Phone;
-    // A short screen (a phone held sideways, 844x390): no title row, and the
-    // horizon, start year and scenario actions in Options, as on a phone, so
-    // the header keeps to two rows and leaves the levers room.
-    const bool short_screen = layout != Layout::Desktop && ImGui::GetIO().DisplaySize.y < 480.0f * state.settings.font_scale;
+    // A short screen: no title row, and the horizon, start year and scenario
+    // actions in Options, as on a phone, so the header keeps to two rows.
+    const bool short_screen = is_short_screen(layout, state.settings.font_scale);
     const bool compact = phone || short_screen;
     float& last_height = app.ui_state.header_height;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -414,7 +416,16 @@ float draw_header(app::App& app, Layout layout, float width) {
         ImGui::BeginDisabled(state.changed_lever_count() == 0);
         if (ImGui::Button("Reset")) state.reset_policies();
         ImGui::EndDisabled();
+        // A short screen keeps the scores on the history's row where they fit
+        // (the levers need the height), level with the buttons' text.
+        const ImVec2 reset_min = ImGui::GetItemRectMin(), reset_max = ImGui::GetItemRectMax();
+        const bool beside = short_screen && right - reset_max.x - 2 * spacing >= score_strip_row_width();
+        if (beside) ImGui::SetCursorScreenPos(ImVec2(reset_max.x + 2 * spacing, reset_min.y + ImGui::GetStyle().FramePadding.y));
         draw_score_strip(state);
+        if (beside && ImGui::GetCursorScreenPos().y < reset_max.y + ImGui::GetStyle().ItemSpacing.y) {
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, reset_max.y));
+            ImGui::Dummy(ImVec2(0, 0));  // the row's spacing below the buttons
+        }
     } else {
         flow.next(actions_w);
         scenario_actions(state, right);
@@ -427,12 +438,12 @@ float draw_header(app::App& app, Layout layout, float width) {
     return last_height;
 }
 
-void levers_and_assumptions(app::App& app) {
+void levers_and_assumptions(app::App& app, bool hint = true) {
     app::AppState& state = app.state;
     if (ImGui::BeginTabBar("##left")) {
         if (ImGui::BeginTabItem("Levers")) {
             ImGui::BeginChild("##levers_scroll", ImVec2(0, 0), false, kScrollFlags);
-            draw_levers(state, app.ui_state.lever_rects);
+            draw_levers(state, app.ui_state.lever_rects, hint);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -534,7 +545,7 @@ void draw_app(app::App& app) {
     if (layout == Layout::Tablet) {
         float left_w = std::clamp(f.width * 0.4f, 300.0f, 420.0f);
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
-        levers_and_assumptions(app);
+        levers_and_assumptions(app, !is_short_screen(layout, state.settings.font_scale));
         ImGui::End();
         content_x = gap * 2 + left_w;
         content_w = f.width - content_x - gap;
@@ -565,7 +576,10 @@ void draw_app(app::App& app) {
     ImGui::BeginChild("##tab_scroll", ImVec2(0, 0), false, kScrollFlags);
     switch (tab) {
         case Tab::Guide: draw_guide_panel(app, false); break;
-        case Tab::Levers: draw_levers(state, app.ui_state.lever_rects); break;
+        case Tab::Levers:
+            // A short screen drops the hint: the seat and the preset are in the header.
+            draw_levers(state, app.ui_state.lever_rects, !is_short_screen(layout, state.settings.font_scale));
+            break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:
             // Fitted to the panel's height, so the legend and what is

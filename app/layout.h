@@ -11,6 +11,9 @@ enum class Layout { Desktop, Tablet, Phone };
 // The layout for a window this wide; larger text counts as a narrower window.
 Layout layout_for(float width, float font_scale = 1.0f);
 const char* layout_name(Layout l);
+// A short screen (a phone held sideways, 844x390): the header and the
+// levers' panel give up what they can so that levers show without a swipe.
+bool is_short_screen(Layout layout, float font_scale);
 
 void draw_app(app::App& app);
 

@@ -122,18 +122,26 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
 
 }  // namespace
 
-void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects) {
+void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint) {
     const tl::Scenario& s = state.scenario();
     const int seat = tl::idx(s.seat);
     float label_w = 0;
     for (const auto& n : tl::kSectorShortNames) label_w = std::max(label_w, ImGui::CalcTextSize(std::string(n).c_str()).x + 16);
     label_w = std::min(label_w + 28, ImGui::GetContentRegionAvail().x * 0.5f);
 
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("You play %s. Drag a lever; the tick under each slider marks the baseline (%s).",
-                       std::string(tl::kBlocShortNames[seat]).c_str(),
-                       tl::find_preset(s.preset) ? tl::find_preset(s.preset)->name.c_str() : s.preset.c_str());
-    ImGui::PopStyleColor();
+    if (hint) {
+        const std::string bloc(tl::kBlocShortNames[seat]);
+        const char* baseline = tl::find_preset(s.preset) ? tl::find_preset(s.preset)->name.c_str() : s.preset.c_str();
+        // Where the full hint would wrap, the short one: a phone's levers start higher.
+        char text[256];
+        std::snprintf(text, sizeof text, "You play %s. Drag a lever; the tick under each slider marks the baseline (%s).",
+                      bloc.c_str(), baseline);
+        if (ImGui::CalcTextSize(text).x > ImGui::GetContentRegionAvail().x)
+            std::snprintf(text, sizeof text, "You play %s; ticks mark the baseline (%s).", bloc.c_str(), baseline);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", text);
+        ImGui::PopStyleColor();
+    }
 
     for (int p = 0; p < tl::kPillarCount; ++p) {
         auto pillar = static_cast<tl::Pillar>(p);

@@ -241,9 +241,10 @@ void draw_room_window(app::App& app) {
         triangle_w = std::clamp(triangle_width(r), w * 0.33f, w * 0.5f);
     }
     const float table_w = stacked ? w : w - triangle_w - style.ItemSpacing.x;
-    // Stacked (a phone): the table half the height (at least 12 lines), then
-    // the triangle as wide as the window, below it (the window scrolls).
-    ImGui::BeginChild("##room_table", stacked ? ImVec2(w, std::max(h * 0.5f, em * 12)) : ImVec2(table_w, 0));
+    // Stacked (a phone): the table in full, then the triangle as wide as the
+    // window, below it; the window alone scrolls (a table scrolling inside
+    // it caught the swipes meant for the triangle). Beside: the table scrolls.
+    if (!stacked) ImGui::BeginChild("##room_table", ImVec2(table_w, 0));
     int remove_row = -1;
     // Narrow (a phone, a small window): the seat and the levers moved go
     // under the name, so the name and the scores keep their room.
@@ -252,7 +253,7 @@ void draw_room_window(app::App& app) {
     const int seat_col = compact ? -1 : 2, score_col = compact ? 2 : 3, moved_col = compact ? -1 : 6;
     const int remove_col = scores_in_text ? 2 : compact ? 5 : 7;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(compact ? 3.0f : style.CellPadding.x, style.CellPadding.y));
-    if (ImGui::BeginTable("##room", remove_col + 1, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+    if (ImGui::BeginTable("##room", remove_col + 1, ImGuiTableFlags_BordersInnerH | (stacked ? 0 : ImGuiTableFlags_ScrollY))) {
         // The badge, numbers and short names get their own width; the name
         // and what the participant did take the rest and wrap, whole.
         const float digits = ImGui::CalcTextSize("100").x + ImGui::GetStyle().CellPadding.x * 2;
@@ -354,7 +355,7 @@ void draw_room_window(app::App& app) {
     }
     ImGui::PopStyleVar();
     if (remove_row >= 0) trainer.room_remove(remove_row);
-    ImGui::EndChild();
+    if (!stacked) ImGui::EndChild();
     if (!stacked) ImGui::SameLine();
     float triangle_h = 0;  // beside the table: the height left
     if (stacked) {

@@ -196,6 +196,29 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     ImGui::PopStyleColor();
 }
 
+namespace {
+
+// The strip's pieces, shared by the strip and by the header asking whether it fits a row.
+constexpr float kStripGap = 12.0f;
+float strip_dot() { return ImGui::GetFontSize() * 0.8f; }  // the pillar's dot and its space, with the text size
+std::string strip_name(int p, bool short_name) {
+    return short_name ? std::string(pillar_abbreviation(tl::Pillar(p))) : std::string(tl::kPillarNames[p]);
+}
+float strip_name_width(bool short_names) {  // the widest "Promote 99" (bold)
+    ImGui::PushFont(platform::font_bold());
+    float name_w = 0;
+    for (int p = 0; p < tl::kPillarCount; ++p)
+        name_w = std::max(name_w, ImGui::CalcTextSize((strip_name(p, short_names) + " 99").c_str()).x);
+    ImGui::PopFont();
+    return name_w;
+}
+
+}  // namespace
+
+float score_strip_row_width() {
+    return tl::kPillarCount * (strip_dot() + strip_name_width(true)) + (tl::kPillarCount - 1) * kStripGap;
+}
+
 void draw_score_strip(app::AppState& state, bool abbreviate) {
     const app::ModelView& view = state.view();
     const tl::Bloc b = state.scenario().seat;
@@ -203,18 +226,10 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
     // A fixed cell per pillar, wide enough for its widest text ("Promote 99
     // ▼99": a score stays below 100, so does a change), so the strip keeps its
     // rows when the values change (a move must not push the screen down).
-    const float gap = 12.0f, dot = 14.0f;
-    const auto name = [](int p, bool short_name) {
-        return short_name ? std::string(pillar_abbreviation(tl::Pillar(p))) : std::string(tl::kPillarNames[p]);
-    };
+    const float gap = kStripGap, dot = strip_dot();
+    const auto name = strip_name;
+    const auto name_width = strip_name_width;
     const float delta_w = 4 + ImGui::CalcTextSize("\xE2\x96\xBC" "99").x;
-    const auto name_width = [&](bool short_names) {
-        ImGui::PushFont(platform::font_bold());
-        float name_w = 0;
-        for (int p = 0; p < tl::kPillarCount; ++p) name_w = std::max(name_w, ImGui::CalcTextSize((name(p, short_names) + " 99").c_str()).x);
-        ImGui::PopFont();
-        return name_w;
-    };
     const float short_name_w = abbreviate ? name_width(true) : 0.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const auto fitting = [&](float cell) { return std::max(1, static_cast<int>((avail + gap) / (cell + gap))); };
@@ -242,11 +257,13 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
         tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
         double v = view.scenario.at(ind, b, y), base = view.baseline.at(ind, b, y);
         const ImVec2 pos(origin.x + (p % per_row) * (cell + gap), origin.y + (p / per_row) * line);
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + ImGui::GetFontSize() * 0.5f + 1), 5,
-                                                    pillar_color(tl::Pillar(p)));
         ImGui::SetCursorScreenPos(ImVec2(pos.x + dot, pos.y));
         ImGui::PushFont(platform::font_bold());
         ImGui::Text("%s %.0f", name(p, short_names).c_str(), v);
+        // Centred on the text as drawn: beside a button the row's text sits lower.
+        const float radius = dot * 0.36f;
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + radius, (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f),
+                                                    radius, pillar_color(tl::Pillar(p)));
         if (short_names && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(tl::kPillarNames[p]).c_str());
         ImGui::PopFont();
         double d = v - base;

@@ -18,7 +18,8 @@ namespace ui {
 
 // The explorer (panel_levers.cpp ... panel_intro.cpp).
 // `rects`: where each lever's slider was drawn, by "BLOC.lever.sector" (test hook).
-void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects);
+// `hint`: the line naming the seat and what the ticks mark (a short screen drops it).
+void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint = true);
 void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter);  // filter: by name, kept between frames
 void draw_charts(app::AppState& state, int columns);
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size);
@@ -35,6 +36,7 @@ bool intro_hidden_for_good();           // the user ticked "Don't show this agai
 // full names would wrap to more rows, `abbreviate` shortens them ("Prot. 50")
 // so a phone's header keeps one row.
 void draw_score_strip(app::AppState& state, bool abbreviate = true);
+float score_strip_row_width();  // the least width that holds the abbreviated strip in one row
 
 // Trainer mode (panel_guide.cpp, panel_presenter.cpp, panel_room.cpp).
 void draw_trainer_menu(app::App& app);

@@ -80,6 +80,10 @@ const char* action_label(Notice::Action action) {
     return "";
 }
 
+std::string Notice::shown() const {
+    return repeats > 1 ? text + " (\xC3\x97" + std::to_string(repeats) + ")" : text;
+}
+
 void Sharing::notify(Notice::Kind kind, std::string text, double seconds, Notice::Action action) {
     Notice n;
     n.kind = kind;
@@ -89,6 +93,13 @@ void Sharing::notify(Notice::Kind kind, std::string text, double seconds, Notice
     n.text = cut_text(text, kMaxNoticeBytes);
     n.expires = kind == Notice::Kind::Error || seconds <= 0 ? 0 : now_ + seconds;
     n.action = action;
+    const auto same = std::find_if(notices_.begin(), notices_.end(), [&n](const Notice& shown) {
+        return shown.kind == n.kind && shown.action == n.action && shown.text == n.text;
+    });
+    if (same != notices_.end()) {
+        n.repeats = same->repeats + 1;
+        notices_.erase(same);  // the newest goes last, with a fresh expiry
+    }
     notices_.push_back(std::move(n));
     ++notices_posted_;
     if (notices_.size() > 4) notices_.erase(notices_.begin());
@@ -100,7 +111,11 @@ void Sharing::drop_refusals() {
 }
 
 void Sharing::notify_refused(std::string text) {
-    drop_refusals();
+    // A different refusal replaces the last one; the same one again is counted (notify).
+    const std::string shown = cut_text(text, kMaxNoticeBytes);
+    notices_.erase(std::remove_if(notices_.begin(), notices_.end(),
+                                  [&shown](const Notice& n) { return n.refusal && n.text != shown; }),
+                   notices_.end());
     notify(Notice::Kind::Error, std::move(text), 0);
     notices_.back().refusal = true;
 }

@@ -31,6 +31,10 @@ struct Notice {
     // A link, paste, file, guide or entry that was not opened: the next such
     // refusal replaces it, so bad links opened in a row leave one notice.
     bool refusal = false;
+    // The same message posted again while shown is one notice, counted
+    // (four rows of "1 line could not be read" covered the room).
+    int repeats = 1;
+    std::string shown() const;  // the text, with "(×3)" when posted three times
 };
 const char* action_label(Notice::Action action);  // "Library", "Undo"; "" for None
 

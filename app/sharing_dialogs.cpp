@@ -181,7 +181,7 @@ void draw_notices(app::App& app, float width, bool presenting) {
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + ImGui::GetFontSize() * 1.2f), color, 2);
         ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y));
         ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - 90);
-        ImGui::TextUnformatted(n.text.c_str());
+        ImGui::TextUnformatted(n.shown().c_str());
         ImGui::PopTextWrapPos();
         if (n.action != app::Notice::Action::None) {
             ImGui::SameLine();

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 
 #include "app/browser.h"
 #include "app/platform.h"
@@ -153,7 +154,17 @@ bool small_button(const char* label) {
 }
 
 bool list_entry(const char* label, bool selected) {
-    return ImGui::Selectable(label, selected, 0, ImVec2(0, theme::list_entry_height(platform::frame_info().touch)));
+    const ImVec2 size(0, theme::list_entry_height(platform::frame_info().touch));
+    // A popup as wide as its longest entry runs off a phone at large text
+    // (ImGui moves a popup left until it fits, but not past the screen's
+    // edge): an entry wider than the screen is shortened, whole in its tooltip.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = ImGui::GetIO().DisplaySize.x - 2 * (style.WindowPadding.x + style.DisplaySafeAreaPadding.x) -
+                       ImGui::GetCursorPosX() + style.WindowPadding.x;
+    if (std::strstr(label, "##") || ImGui::CalcTextSize(label).x <= room) return ImGui::Selectable(label, selected, 0, size);
+    const bool chosen = ImGui::Selectable((fit_text(label, room) + "###" + label).c_str(), selected, 0, size);
+    if (ImGui::IsItemHovered()) wrapped_tooltip("%s", label);
+    return chosen;
 }
 
 ImGuiTreeNodeFlags tree_node_touch_flags() {

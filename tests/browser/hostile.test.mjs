@@ -132,6 +132,18 @@ describe('hostile input', () => {
         assert.equal(s.notices.filter((n) => /unchanged|Nothing was changed/.test(n)).length, 1,
           `one refusal shown after ${hash.slice(0, 30)}: ${JSON.stringify(s.notices)}`);
       }
+      // The same bad link again and again: one refusal, counted.
+      const times = (n) => Number((/\(\u00d7(\d+)\)$/.exec(n) ?? [0, 1])[1]);
+      let counts = [];
+      for (let i = 0; i < 3; i++) {
+        const before = await app.state();
+        await app.page.evaluate((h) => { location.hash = h; }, i % 2 ? '#s=AAAA' : '#s=AAAB');
+        const t = await waitFor(() => app.state(), (t) => t.notices_posted > before.notices_posted, { timeout: 15_000 });
+        const shown = t.notices.filter((n) => /unchanged/.test(n));
+        assert.equal(shown.length, 1, JSON.stringify(shown));
+        counts.push(times(shown[0]));
+      }
+      assert.deepEqual([counts[1] - counts[0], counts[2] - counts[1]], [1, 1], `the same refusal is counted: ${counts}`);
       await canvasDraws(app, 'hostile-links-open-page');
       // A good link after them (a guide's) clears the refusal: it is out of date.
       await app.page.evaluate(() => { location.hash = '#guide=chip_chokepoint'; });

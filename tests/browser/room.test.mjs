@@ -132,6 +132,15 @@ test('the room view: pasted links, duplicates flagged, a row removed, whole labe
     assert.equal(first[semisAt], '80', 'and its lever settings');
     assert.match(first[storyAt], /^Raised export controls for semiconductors.*: .*(up|down)/, 'and what it did, in words');
     assert.equal(splitCsvLine(rows[2])[semisAt], '35');
+
+    // The same message twice is one notice, counted: four rows of it had covered the room.
+    const posted = (await app.state()).notices_posted;
+    for (let i = 0; i < 3; i++) await app.command({ cmd: 'room_add', text: `${site.url}` });
+    s = await frames(app, 2);
+    assert.equal(s.notices_posted, posted + 3, 'each Add posted its notice');
+    const unread = s.notices.filter((n) => /could not be read/.test(n));
+    assert.equal(unread.length, 1, `one notice for the three (${s.notices})`);
+    assert.match(unread[0], /\(\u00d73\)$/, 'counted');
   });
 });
 

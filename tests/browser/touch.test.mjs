@@ -97,6 +97,52 @@ describe('touch on a phone (390x844, 3x)', () => {
     });
   });
 
+  test('a small phone held sideways (640x360) shows the first lever without a swipe: the scores beside Reset, no hint line', async () => {
+    await site.withApp({ ...PHONE_2X, viewport: { width: 640, height: 360 } }, async (app) => {
+      const s = await frames(app, 2);
+      assert.equal(s.layout, 'phone');
+      const chips = s.lever_rects[`US.${SEMIS}`];
+      assert.ok(chips && chips[1] + chips[3] <= 360, `the chips slider is at ${JSON.stringify(chips)} of 360`);
+      await saveScreenshot(app.page, 'touch-640x360-sideways');
+    });
+  });
+
+  test("a combo's long entry is shortened to the phone's width at text x1.6, whole in its tooltip, and a tap picks it", async () => {
+    await site.withApp(PHONE_2X, async (app) => {
+      await app.command({ cmd: 'font_scale', value: 1.6 });
+      let s = await tap(app, 'Preset');
+      const allied = Object.keys(s.items).find((k) => k.startsWith('Allied tech'));
+      assert.ok(allied && allied.endsWith('\u2026'), `the entry is shortened: "${allied}"`);
+      const [x, , w] = s.items[allied];
+      assert.ok(x >= 0 && x + w <= PHONE.viewport.width, `the entry fits the screen: ${JSON.stringify(s.items[allied])}`);
+      s = await tap(app, allied);
+      assert.equal(s.preset, 'allied_tech_alliance');
+    });
+  });
+
+  test("the room on a phone scrolls as one: a swipe on the table brings the room's triangle into view", async () => {
+    await site.withApp({ ...PHONE_2X, viewport: { width: 360, height: 640 } }, async (app) => {
+      let text = '';
+      for (let i = 0; i < 5; i++) {
+        await app.command({ cmd: 'set_lever', lever: SEMIS, value: 10 + i * 20 });
+        const t = await frames(app, 2);
+        text += `Team ${i}: ${app.page.url().split('#')[0]}#s=${t.share_code}\n`;
+      }
+      await app.command({ cmd: 'room_add', text });
+      let s = await frames(app, 4);
+      const add = s.items.Add;
+      // From inside the table (below the buttons and the pillars' means), up.
+      const x = 180, y0 = Math.min(600, add[1] + 300);
+      for (let swipe = 0; swipe < 4; swipe++) {
+        const points = [];
+        for (let i = 0; i <= 8; i++) points.push({ x, y: y0 - i * 50 });
+        s = await gesture(app, points);
+        s = await frames(app, 10);
+      }
+      assert.ok(!s.items.Add || s.items.Add[1] < add[1] - 300, `the window scrolled (Add from ${add[1]} to ${s.items.Add?.[1]})`);
+    });
+  });
+
   test('a mouse keeps the compact sizes: a desktop is not finger-sized', async () => {
     await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
       const s = await frames(app, 2);
