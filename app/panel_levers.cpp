@@ -143,11 +143,39 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, boo
         ImGui::PopStyleColor();
     }
 
+    // A guide's step opens a few levers: they come first, under the step's
+    // name, so that a participant finds the one the step asks about without
+    // scrolling past closed ones; the closed ones follow by pillar.
+    const auto open_in_step = [&state](int slot) { return !state.locked[slot]; };
+    const bool step_first = std::any_of(state.locked.begin(), state.locked.end(), [](bool l) { return l; }) &&
+                            std::any_of(state.locked.begin(), state.locked.end(), [](bool l) { return !l; });
+    if (step_first) {
+        ImGui::Spacing();
+        ImGui::PushFont(platform::font_bold());
+        ImGui::TextUnformatted("Open in this step");
+        ImGui::PopFont();
+        audit::name_last_item("Open in this step");
+        for (const auto& d : tl::lever_defs())
+            for (int sct = 0; sct < (d.per_sector ? tl::kSectorCount : 1); ++sct) {
+                const int slot = d.per_sector ? tl::slot_of(d.id, tl::Sector(sct)) : tl::slot_of(d.id);
+                if (!open_in_step(slot)) continue;
+                const std::string label = d.per_sector ? d.name + " \xC2\xB7 " + std::string(tl::kSectorShortNames[sct]) : d.name;
+                lever_row(state, rects, slot, label.c_str(), 0.0f);
+            }
+        ImGui::Spacing();
+        muted_wrapped_text("Closed in this step:");
+    }
+    const auto listed = [&](int slot) { return !step_first || !open_in_step(slot); };
+
     for (int p = 0; p < tl::kPillarCount; ++p) {
         auto pillar = static_cast<tl::Pillar>(p);
+        bool any_listed = false;
+        for (int slot = 0; slot < tl::kSlotCount; ++slot)
+            any_listed = any_listed || (tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && listed(slot));
+        if (!any_listed) continue;
         int changed = 0;
         for (int slot = 0; slot < tl::kSlotCount; ++slot)
-            changed += tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && state.lever_changed(seat, slot);
+            changed += tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && listed(slot) && state.lever_changed(seat, slot);
         ImGui::Spacing();
         std::string head = std::string(tl::kPillarNames[p]) + (changed ? "  (" + std::to_string(changed) + " changed)" : "");
         ImGui::PushStyleColor(ImGuiCol_Header, pillar_color(pillar, theme::kHeaderTint));
@@ -160,9 +188,12 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, boo
         for (const auto& d : tl::lever_defs()) {
             if (d.pillar != pillar) continue;
             if (!d.per_sector) {
-                lever_row(state, rects, tl::slot_of(d.id), d.name.c_str(), 0.0f);  // 0: label above the slider
+                if (listed(tl::slot_of(d.id))) lever_row(state, rects, tl::slot_of(d.id), d.name.c_str(), 0.0f);  // 0: label above the slider
                 continue;
             }
+            bool group_listed = false;
+            for (int sct = 0; sct < tl::kSectorCount; ++sct) group_listed = group_listed || listed(tl::slot_of(d.id, tl::Sector(sct)));
+            if (!group_listed) continue;
             int changed_here = 0;
             for (int sct = 0; sct < tl::kSectorCount; ++sct)
                 changed_here += state.lever_changed(seat, tl::slot_of(d.id, tl::Sector(sct)));
@@ -172,8 +203,9 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, boo
             if (ImGui::IsItemHovered()) tooltip_with_source(d.meaning, "Source", d.source);
             if (node) {
                 for (int sct = 0; sct < tl::kSectorCount; ++sct)
-                    lever_row(state, rects, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorShortNames[sct]).c_str(),
-                              label_w - ImGui::GetStyle().IndentSpacing);
+                    if (listed(tl::slot_of(d.id, tl::Sector(sct))))
+                        lever_row(state, rects, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorShortNames[sct]).c_str(),
+                                  label_w - ImGui::GetStyle().IndentSpacing);
                 ImGui::TreePop();
             }
             ImGui::PopID();

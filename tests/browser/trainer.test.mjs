@@ -129,19 +129,22 @@ describe('trainer', () => {
       assert.ok(s.guide.open_levers.length < keys.length);
       await saveScreenshot(app.page, 'trainer-guide-step1-start');
 
-      // A closed lever (enforcement) is drawn disabled next to an open one
-      // (breadth of restrictions), and the mouse cannot move it.
+      // An open lever's grab is drawn vivid.
       await parkMouse(app);
-      ({ s } = await revealLever(app, 'control_breadth', { maxY: VIEWPORT.height - 90 }));
+      ({ s } = await revealLever(app, 'control_breadth', { minY: 0, maxY: VIEWPORT.height - 18 }));
       const openRect = s.lever_rects['US.control_breadth'];
+      const openImg = decodePng(await saveScreenshot(app.page, 'trainer-open-levers-first'));
+      const region = ([x, y, w, h]) => ({ x: Math.round(x), y: Math.round(y), width: Math.round(w), height: Math.round(h) });
+      assert.ok(countPixels(openImg, region(openRect), (p) => near(p, PROTECT_RGB)) > 40, "the open slider's grab is vivid");
+
+      // A closed lever (enforcement) is drawn disabled, and the mouse cannot move it.
+      await parkMouse(app);
+      ({ s } = await revealLever(app, 'enforcement', { minY: 0, maxY: VIEWPORT.height - 18 }));
       const closedRect = s.lever_rects['US.enforcement'];
-      assert.ok(closedRect && closedRect[1] + closedRect[3] <= VIEWPORT.height - 18, 'the closed slider is on screen');
       assert.ok(!s.guide.open_levers.includes('enforcement'));
       const img = decodePng(await saveScreenshot(app.page, 'trainer-closed-lever'));
-      const region = ([x, y, w, h]) => ({ x: Math.round(x), y: Math.round(y), width: Math.round(w), height: Math.round(h) });
       const vivid = (r) => countPixels(img, region(r), (p) => near(p, PROTECT_RGB));
       const faded = (r) => countPixels(img, region(r), ([R, G, B]) => R > 170 && R - B > 40 && !near([R, G, B], PROTECT_RGB));
-      assert.ok(vivid(openRect) > 40, `the open slider's grab is vivid (${vivid(openRect)} px)`);
       assert.equal(vivid(closedRect), 0, 'the closed slider has no vivid grab');
       assert.ok(faded(closedRect) > 40, `the closed slider's grab is drawn faded (${faded(closedRect)} px)`);
       const e = leverDef('enforcement');
@@ -168,6 +171,14 @@ describe('trainer', () => {
           // Previous: back to the first step with its levers open again; its
           // goal is still met (the levers stay where they were); then forward.
           assert.ok(!s.guide.open_levers.includes('export_controls.semis'), 'the first step\'s levers are closed now');
+          // The step's open lever comes first, above every closed one (here
+          // enforcement, listed after the export controls by pillar), so a
+          // participant finds it without scrolling past closed levers.
+          const r = await revealLever(app, 'enforcement', { minY: 0, maxY: VIEWPORT.height - 18 });
+          const tops = (open) => Object.entries(r.s.lever_rects)
+            .filter(([k]) => r.s.guide.open_levers.includes(k.slice(3)) === open).map(([, rect]) => rect[1]);
+          assert.ok(tops(false).length > 0 && Math.max(...tops(true)) < Math.min(...tops(false)),
+            `open levers (${tops(true)}) above closed ones (${tops(false)})`);
           assert.deepEqual(await app.command({ cmd: 'guide_prev' }), { ok: true });
           const p = await frames(app, 1);
           assert.equal(p.guide.step, 0);
