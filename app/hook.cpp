@@ -169,6 +169,11 @@ std::string app_state_json(app::App& app) {
         w.EndArray();
     }
     w.EndObject();
+    w.Key("lever_list_visible"); w.StartArray();
+    for (float v : {app.ui_state.lever_list_visible.x, app.ui_state.lever_list_visible.y, app.ui_state.lever_list_visible.z,
+                    app.ui_state.lever_list_visible.w})
+        w.Double(v);
+    w.EndArray();
     w.Key("lever_rects"); w.StartObject();
     for (const auto& [key, r] : app.ui_state.lever_rects) {
         w.Key(key.c_str());

@@ -327,13 +327,12 @@ void view_popup(app::App& app) {
     }
 }
 
-float draw_header(app::App& app, Layout layout, float width) {
+float draw_header(app::App& app, Layout layout, bool short_screen, float width) {
     app::AppState& state = app.state;
     const float font = ImGui::GetFontSize();
     const bool phone = layout == Layout::Phone;
     // A short screen: no title row, and the horizon, start year and scenario
     // actions in Options, as on a phone, so the header keeps to two rows.
-    const bool short_screen = is_short_screen(layout, state.settings.font_scale);
     const bool compact = phone || short_screen;
     float& last_height = app.ui_state.header_height;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -419,10 +418,11 @@ float draw_header(app::App& app, Layout layout, float width) {
         // A short screen keeps the scores on the history's row where they fit
         // (the levers need the height), level with the buttons' text.
         const ImVec2 reset_min = ImGui::GetItemRectMin(), reset_max = ImGui::GetItemRectMax();
-        const bool beside = short_screen && right - reset_max.x - 2 * spacing >= score_strip_row_width();
+        // (A pixel to spare: the strip measures its one row again.)
+        const bool beside = short_screen && right - reset_max.x - 2 * spacing >= score_strip_row_width() + 1;
         if (beside) ImGui::SetCursorScreenPos(ImVec2(reset_max.x + 2 * spacing, reset_min.y + ImGui::GetStyle().FramePadding.y));
         draw_score_strip(state);
-        if (beside && ImGui::GetCursorScreenPos().y < reset_max.y + ImGui::GetStyle().ItemSpacing.y) {
+        if (beside) {
             ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, reset_max.y));
             ImGui::Dummy(ImVec2(0, 0));  // the row's spacing below the buttons
         }
@@ -443,7 +443,7 @@ void levers_and_assumptions(app::App& app, bool hint = true) {
     if (ImGui::BeginTabBar("##left")) {
         if (ImGui::BeginTabItem("Levers")) {
             ImGui::BeginChild("##levers_scroll", ImVec2(0, 0), false, kScrollFlags);
-            draw_levers(state, app.ui_state.lever_rects, hint);
+            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state.lever_rects, hint);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -472,6 +472,7 @@ void draw_app(app::App& app) {
     app::Trainer& trainer = app.trainer;
     keyboard_shortcuts(state);
     app.ui_state.lever_rects.clear();
+    app.ui_state.lever_list_visible = ImVec4();
     const platform::FrameInfo& f = platform::frame_info();
     theme::fit_targets(f.touch);
     const Layout layout = layout_for(f.width, state.settings.font_scale);
@@ -480,7 +481,8 @@ void draw_app(app::App& app) {
         draw_notices(app, f.width, /*presenting=*/true);
         return;
     }
-    const float top = draw_header(app, layout, f.width);
+    const bool short_screen = is_short_screen(layout, state.settings.font_scale);
+    const float top = draw_header(app, layout, short_screen, f.width);
     draw_intro(state);
     draw_about(state);
     draw_share_dialog(app);
@@ -545,12 +547,15 @@ void draw_app(app::App& app) {
     if (layout == Layout::Tablet) {
         float left_w = std::clamp(f.width * 0.4f, 300.0f, 420.0f);
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);
-        levers_and_assumptions(app, !is_short_screen(layout, state.settings.font_scale));
+        levers_and_assumptions(app, !short_screen);
         ImGui::End();
         content_x = gap * 2 + left_w;
         content_w = f.width - content_x - gap;
     }
+    // A short screen's panel pads less above and below: the first slider needs the height.
+    if (short_screen) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 6.0f));
     begin_panel("##tabs_panel", ImVec2(content_x, top + gap * 0.5f), ImVec2(content_w, h), false);
+    if (short_screen) ImGui::PopStyleVar();
     // The tabs are buttons that wrap to a second row when they do not fit (a
     // phone at large text), rather than an ImGui tab bar that scrolls them away.
     {
@@ -578,7 +583,7 @@ void draw_app(app::App& app) {
         case Tab::Guide: draw_guide_panel(app, false); break;
         case Tab::Levers:
             // A short screen drops the hint: the seat and the preset are in the header.
-            draw_levers(state, app.ui_state.lever_rects, !is_short_screen(layout, state.settings.font_scale));
+            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state.lever_rects, !short_screen);
             break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:

@@ -122,7 +122,7 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
 
 }  // namespace
 
-void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint) {
+ImVec4 draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint) {
     const tl::Scenario& s = state.scenario();
     const int seat = tl::idx(s.seat);
     float label_w = 0;
@@ -131,25 +131,23 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, boo
 
     if (hint) {
         const std::string bloc(tl::kBlocShortNames[seat]);
-        const char* baseline = tl::find_preset(s.preset) ? tl::find_preset(s.preset)->name.c_str() : s.preset.c_str();
+        const std::string baseline = tl::find_preset(s.preset) ? tl::find_preset(s.preset)->name : s.preset;
         // Where the full hint would wrap, the short one: a phone's levers start higher.
-        char text[256];
-        std::snprintf(text, sizeof text, "You play %s. Drag a lever; the tick under each slider marks the baseline (%s).",
-                      bloc.c_str(), baseline);
-        if (ImGui::CalcTextSize(text).x > ImGui::GetContentRegionAvail().x)
-            std::snprintf(text, sizeof text, "You play %s; ticks mark the baseline (%s).", bloc.c_str(), baseline);
+        std::string text = "You play " + bloc + ". Drag a lever; the tick under each slider marks the baseline (" + baseline + ").";
+        if (ImGui::CalcTextSize(text.c_str()).x > ImGui::GetContentRegionAvail().x)
+            text = "You play " + bloc + "; ticks mark the baseline (" + baseline + ").";
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", text);
+        ImGui::TextWrapped("%s", text.c_str());
         ImGui::PopStyleColor();
     }
 
-    // A guide's step opens a few levers: they come first, under the step's
-    // name, so that a participant finds the one the step asks about without
+    // A guide's step opens a few levers: they come first, under "Open in this
+    // step", so that a participant finds the one the step asks about without
     // scrolling past closed ones; the closed ones follow by pillar.
     const auto open_in_step = [&state](int slot) { return !state.locked[slot]; };
-    const bool step_first = std::any_of(state.locked.begin(), state.locked.end(), [](bool l) { return l; }) &&
+    const bool open_first = std::any_of(state.locked.begin(), state.locked.end(), [](bool l) { return l; }) &&
                             std::any_of(state.locked.begin(), state.locked.end(), [](bool l) { return !l; });
-    if (step_first) {
+    if (open_first) {
         ImGui::Spacing();
         ImGui::PushFont(platform::font_bold());
         ImGui::TextUnformatted("Open in this step");
@@ -165,18 +163,18 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, boo
         ImGui::Spacing();
         muted_wrapped_text("Closed in this step:");
     }
-    const auto listed = [&](int slot) { return !step_first || !open_in_step(slot); };
+    const auto in_pillar_list = [&](int slot) { return !open_first || !open_in_step(slot); };
 
     for (int p = 0; p < tl::kPillarCount; ++p) {
         auto pillar = static_cast<tl::Pillar>(p);
         bool any_listed = false;
         for (int slot = 0; slot < tl::kSlotCount; ++slot)
-            any_listed = any_listed || (tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && listed(slot));
+            any_listed = any_listed || (tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && in_pillar_list(slot));
         if (!any_listed) continue;
         int changed = 0;
         for (int slot = 0; slot < tl::kSlotCount; ++slot)
-            changed += tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && listed(slot) && state.lever_changed(seat, slot);
-        ImGui::Spacing();
+            changed += tl::lever_def(tl::slot_info(slot).lever).pillar == pillar && in_pillar_list(slot) && state.lever_changed(seat, slot);
+        if (ImGui::GetCursorPosY() > ImGui::GetStyle().WindowPadding.y) ImGui::Spacing();  // not above the list's first row
         std::string head = std::string(tl::kPillarNames[p]) + (changed ? "  (" + std::to_string(changed) + " changed)" : "");
         ImGui::PushStyleColor(ImGuiCol_Header, pillar_color(pillar, theme::kHeaderTint));
         ImGui::PushStyleColor(ImGuiCol_HeaderHovered, pillar_color(pillar, theme::kHeaderTintHovered));
@@ -188,22 +186,23 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, boo
         for (const auto& d : tl::lever_defs()) {
             if (d.pillar != pillar) continue;
             if (!d.per_sector) {
-                if (listed(tl::slot_of(d.id))) lever_row(state, rects, tl::slot_of(d.id), d.name.c_str(), 0.0f);  // 0: label above the slider
+                if (in_pillar_list(tl::slot_of(d.id))) lever_row(state, rects, tl::slot_of(d.id), d.name.c_str(), 0.0f);  // 0: label above the slider
                 continue;
             }
             bool group_listed = false;
-            for (int sct = 0; sct < tl::kSectorCount; ++sct) group_listed = group_listed || listed(tl::slot_of(d.id, tl::Sector(sct)));
+            for (int sct = 0; sct < tl::kSectorCount; ++sct) group_listed = group_listed || in_pillar_list(tl::slot_of(d.id, tl::Sector(sct)));
             if (!group_listed) continue;
             int changed_here = 0;
             for (int sct = 0; sct < tl::kSectorCount; ++sct)
-                changed_here += state.lever_changed(seat, tl::slot_of(d.id, tl::Sector(sct)));
+                changed_here += in_pillar_list(tl::slot_of(d.id, tl::Sector(sct))) &&
+                                state.lever_changed(seat, tl::slot_of(d.id, tl::Sector(sct)));
             ImGui::PushID(static_cast<int>(d.id) + 1000);
             bool node = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth | tree_node_touch_flags(),
                                           "%s%s", d.name.c_str(), changed_here ? "  \xE2\x97\x8F" : "");
             if (ImGui::IsItemHovered()) tooltip_with_source(d.meaning, "Source", d.source);
             if (node) {
                 for (int sct = 0; sct < tl::kSectorCount; ++sct)
-                    if (listed(tl::slot_of(d.id, tl::Sector(sct))))
+                    if (in_pillar_list(tl::slot_of(d.id, tl::Sector(sct))))
                         lever_row(state, rects, tl::slot_of(d.id, tl::Sector(sct)), std::string(tl::kSectorShortNames[sct]).c_str(),
                                   label_w - ImGui::GetStyle().IndentSpacing);
                 ImGui::TreePop();
@@ -211,6 +210,8 @@ void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, boo
             ImGui::PopID();
         }
     }
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    return ImVec4(clip.Min.x, clip.Min.y, clip.GetWidth(), clip.GetHeight());
 }
 
 }  // namespace ui

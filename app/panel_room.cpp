@@ -272,7 +272,7 @@ void draw_room_window(app::App& app) {
         if (!compact) ImGui::TableSetupColumn("Moved", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Moved").x);
         ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
                                 ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2);
-        ImGui::TableSetupScrollFreeze(0, 1);  // the header stays while the rows scroll
+        ImGui::TableSetupScrollFreeze(0, 1);  // beside the triangle, the header stays while the rows scroll
         ImGui::TableHeadersRow();
         for (int row = 0; row < static_cast<int>(room.size()); ++row) {
             const app::RoomEntry& e = room[row];

@@ -227,13 +227,11 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
     // ▼99": a score stays below 100, so does a change), so the strip keeps its
     // rows when the values change (a move must not push the screen down).
     const float gap = kStripGap, dot = strip_dot();
-    const auto name = strip_name;
-    const auto name_width = strip_name_width;
     const float delta_w = 4 + ImGui::CalcTextSize("\xE2\x96\xBC" "99").x;
-    const float short_name_w = abbreviate ? name_width(true) : 0.0f;
+    const float short_name_w = abbreviate ? strip_name_width(true) : 0.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const auto fitting = [&](float cell) { return std::max(1, static_cast<int>((avail + gap) / (cell + gap))); };
-    float cell = dot + name_width(false) + delta_w;
+    float cell = dot + strip_name_width(false) + delta_w;
     int per_row = fitting(cell);
     bool short_names = false;
     if (abbreviate && per_row < tl::kPillarCount && fitting(dot + short_name_w + delta_w) > per_row) {
@@ -259,7 +257,7 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
         const ImVec2 pos(origin.x + (p % per_row) * (cell + gap), origin.y + (p / per_row) * line);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + dot, pos.y));
         ImGui::PushFont(platform::font_bold());
-        ImGui::Text("%s %.0f", name(p, short_names).c_str(), v);
+        ImGui::Text("%s %.0f", strip_name(p, short_names).c_str(), v);
         // Centred on the text as drawn: beside a button the row's text sits lower.
         const float radius = dot * 0.36f;
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + radius, (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f),

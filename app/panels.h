@@ -19,7 +19,9 @@ namespace ui {
 // The explorer (panel_levers.cpp ... panel_intro.cpp).
 // `rects`: where each lever's slider was drawn, by "BLOC.lever.sector" (test hook).
 // `hint`: the line naming the seat and what the ticks mark (a short screen drops it).
-void draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint = true);
+// Returns the part of the screen the list shows (x, y, w, h): a slider is in
+// view when its rectangle lies within it.
+ImVec4 draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint = true);
 void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter);  // filter: by name, kept between frames
 void draw_charts(app::AppState& state, int columns);
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size);

@@ -93,15 +93,17 @@ void Sharing::notify(Notice::Kind kind, std::string text, double seconds, Notice
     n.text = cut_text(text, kMaxNoticeBytes);
     n.expires = kind == Notice::Kind::Error || seconds <= 0 ? 0 : now_ + seconds;
     n.action = action;
+    n.serial = ++notices_posted_;
     const auto same = std::find_if(notices_.begin(), notices_.end(), [&n](const Notice& shown) {
-        return shown.kind == n.kind && shown.action == n.action && shown.text == n.text;
+        return shown.action == Notice::Action::None && n.action == Notice::Action::None && shown.kind == n.kind &&
+               shown.text == n.text;
     });
     if (same != notices_.end()) {
         n.repeats = same->repeats + 1;
+        n.refusal = same->refusal;
         notices_.erase(same);  // the newest goes last, with a fresh expiry
     }
     notices_.push_back(std::move(n));
-    ++notices_posted_;
     if (notices_.size() > 4) notices_.erase(notices_.begin());
 }
 

@@ -32,8 +32,10 @@ struct Notice {
     // refusal replaces it, so bad links opened in a row leave one notice.
     bool refusal = false;
     // The same message posted again while shown is one notice, counted
-    // (four rows of "1 line could not be read" covered the room).
+    // (four rows of "1 line could not be read" covered the room); not one
+    // with an action, whose button acts on one change.
     int repeats = 1;
+    int serial = 0;  // its number among all posted: its buttons' ID, wherever it sits in the list
     std::string shown() const;  // the text, with "(×3)" when posted three times
 };
 const char* action_label(Notice::Action action);  // "Library", "Undo"; "" for None

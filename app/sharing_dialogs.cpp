@@ -173,7 +173,7 @@ void draw_notices(app::App& app, float width, bool presenting) {
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const app::Notice& n = notices[i];
         if (!shown(n)) continue;
-        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushID(n.serial);
         ImU32 color = n.kind == app::Notice::Kind::Error ? theme::ink().worse
                       : n.kind == app::Notice::Kind::Warning ? theme::ink().warning
                                                              : theme::ink().accent;

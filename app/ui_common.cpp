@@ -158,9 +158,12 @@ bool list_entry(const char* label, bool selected) {
     // A popup as wide as its longest entry runs off a phone at large text
     // (ImGui moves a popup left until it fits, but not past the screen's
     // edge): an entry wider than the screen is shortened, whole in its tooltip.
+    // (The window's own padding: a combo's popup pads less than a window; a
+    // scrollbar's width when the list scrolls.)
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float room = ImGui::GetIO().DisplaySize.x - 2 * (style.WindowPadding.x + style.DisplaySafeAreaPadding.x) -
-                       ImGui::GetCursorPosX() + style.WindowPadding.x;
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float room = ImGui::GetIO().DisplaySize.x - 2 * style.DisplaySafeAreaPadding.x - window->WindowPadding.x -
+                       ImGui::GetCursorPosX() - (window->ScrollbarY ? style.ScrollbarSize : 0.0f);
     if (std::strstr(label, "##") || ImGui::CalcTextSize(label).x <= room) return ImGui::Selectable(label, selected, 0, size);
     const bool chosen = ImGui::Selectable((fit_text(label, room) + "###" + label).c_str(), selected, 0, size);
     if (ImGui::IsItemHovered()) wrapped_tooltip("%s", label);

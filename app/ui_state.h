@@ -66,6 +66,7 @@ struct UiState {
     // Slider rectangles of the last frame, by "BLOC.lever.sector" key: the
     // browser tests drag the real sliders with the mouse.
     std::map<std::string, ImVec4> lever_rects;
+    ImVec4 lever_list_visible{};  // the part of the screen the lever list shows (x, y, w, h)
 };
 
 }  // namespace ui

@@ -132,7 +132,9 @@ describe('hostile input', () => {
         assert.equal(s.notices.filter((n) => /unchanged|Nothing was changed/.test(n)).length, 1,
           `one refusal shown after ${hash.slice(0, 30)}: ${JSON.stringify(s.notices)}`);
       }
-      // The same bad link again and again: one refusal, counted.
+      // The same refusal again and again (two links that fail alike,
+      // alternated so that each change of the address is an event): one
+      // refusal, counted.
       const times = (n) => Number((/\(\u00d7(\d+)\)$/.exec(n) ?? [0, 1])[1]);
       let counts = [];
       for (let i = 0; i < 3; i++) {

@@ -46,7 +46,10 @@ const site = useSite();
 // the left panel. Returns { s, rect }.
 async function revealLever(app, key, { minY = VIEWPORT.height * 0.66, maxY = VIEWPORT.height - 18 } = {}) {
   let s = await frames(app, 1);
-  const order = Object.keys(s.levers); // slots are drawn in this order (levers.json is sorted by pillar)
+  // Slots are drawn in this order (levers.json is sorted by pillar), except
+  // that a guide's step draws its open levers first, above the closed ones.
+  const open = s.guide && s.guide.open_levers.length < Object.keys(s.levers).length ? s.guide.open_levers : [];
+  const order = Object.keys(s.levers).sort((a, b) => open.includes(b) - open.includes(a));
   const full = `${s.seat}.${key}`;
   let last = null;
   for (let i = 0; i < 60; i++) {
@@ -80,7 +83,7 @@ async function revealLever(app, key, { minY = VIEWPORT.height * 0.66, maxY = VIE
 // nearest value the slider's pixels allow, and release. Returns the state.
 async function dragLever(app, key, target) {
   const d = leverDef(key);
-  const { s, rect } = await revealLever(app, key);
+  const { s, rect } = await revealLever(app, key, { minY: 0 });
   const y = rect[1] + rect[3] / 2;
   const from = valueX(rect, s.levers[key], d.min, d.max);
   const to = target <= d.min ? rect[0] - 30 : target >= d.max ? rect[0] + rect[2] + 30 : Math.round(valueX(rect, target, d.min, d.max));
@@ -176,7 +179,7 @@ describe('trainer', () => {
           // participant finds it without scrolling past closed levers.
           const r = await revealLever(app, 'enforcement', { minY: 0, maxY: VIEWPORT.height - 18 });
           const tops = (open) => Object.entries(r.s.lever_rects)
-            .filter(([k]) => r.s.guide.open_levers.includes(k.slice(3)) === open).map(([, rect]) => rect[1]);
+            .filter(([k]) => r.s.guide.open_levers.includes(k.slice(k.indexOf('.') + 1)) === open).map(([, rect]) => rect[1]);
           assert.ok(tops(false).length > 0 && Math.max(...tops(true)) < Math.min(...tops(false)),
             `open levers (${tops(true)}) above closed ones (${tops(false)})`);
           assert.deepEqual(await app.command({ cmd: 'guide_prev' }), { ok: true });
