@@ -147,7 +147,12 @@ void AppState::reset_lever(int bloc, int slot) {
 
 void AppState::reset_policies() {
     tl::Scenario s = scenario_;
-    s.policy = tl::baseline_of(scenario_).policy;
+    const tl::Scenario base = tl::baseline_of(scenario_);
+    // A guide's closed levers keep what its earlier steps set: Reset is for the levers open now.
+    const int seat = tl::idx(s.seat);
+    for (int b = 0; b < tl::kBlocCount; ++b)
+        for (int slot = 0; slot < tl::kSlotCount; ++slot)
+            if (b != seat || !locked[slot]) s.policy[b][slot] = base.policy[b][slot];
     set_scenario(s);
 }
 

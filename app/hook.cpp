@@ -129,6 +129,15 @@ std::string app_state_json(app::App& app) {
     } else {
         w.Null();
     }
+    {
+        const app::RoomSpread spread = trainer.room_spread();
+        w.Key("room_spread"); w.StartObject();
+        w.Key("scenarios"); w.Int(spread.scenarios);
+        w.Key("mean"); w.StartArray();
+        for (double m : spread.mean) w.Double(m);
+        w.EndArray();
+        w.EndObject();
+    }
     w.Key("room"); w.StartArray();
     for (const auto& e : trainer.room()) {
         w.StartObject();

@@ -334,6 +334,16 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     // A short screen: no title row, and the horizon, start year and scenario
     // actions in Options, as on a phone, so the header keeps to two rows.
     const bool compact = phone || short_screen;
+    // A guide sets the seat, the baseline, the horizon and the start year (its
+    // goals are measured in them): they wait until the guide is left.
+    const bool guided = app.trainer.session().has_value();
+    const auto set_by_guide = [guided](auto draw) {
+        ImGui::BeginDisabled(guided);
+        draw();
+        ImGui::EndDisabled();
+        if (guided && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            wrapped_tooltip("Set by the guide. Leave the guide (Trainer menu) to change it.");
+    };
     float& last_height = app.ui_state.header_height;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 10 : 20, 8));
@@ -368,8 +378,8 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     ImGui::SameLine();
     if (compact) {
         if (begin_menu_button("Options", "##options")) {
-            horizon_slider(state, font * 12);
-            start_year_combo(state, font * 12);
+            set_by_guide([&] { horizon_slider(state, font * 12); });
+            set_by_guide([&] { start_year_combo(state, font * 12); });
             scenario_actions(state, popup_right());
             view_options(app);
             draw_trainer_menu(app);
@@ -399,14 +409,14 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     const float preset_room = !compact && row_room - actions_w - spacing >= font * 15 ? row_room - actions_w - spacing : row_room;
     const float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * (short_screen ? 12.0f : 15.0f)), preset_combo_width());
     flow.next(seat_w);
-    seat_combo(state, seat_w);
+    set_by_guide([&] { seat_combo(state, seat_w); });
     flow.next(preset_w);
-    preset_combo(state, preset_w);
+    set_by_guide([&] { preset_combo(state, preset_w); });
     if (!compact) {
         flow.next(horizon_w);
-        horizon_slider(state, horizon_w);
+        set_by_guide([&] { horizon_slider(state, horizon_w); });
         flow.next(start_w);
-        start_year_combo(state, start_w);
+        set_by_guide([&] { start_year_combo(state, start_w); });
     }
     flow.next(history_w);
     history_buttons(state);

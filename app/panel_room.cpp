@@ -209,19 +209,13 @@ void draw_room_window(app::App& app) {
         ImGui::EndPopup();
     }
 
-    // Spread per pillar.
-    double lo[3] = {100, 100, 100}, hi[3] = {0, 0, 0}, sum[3] = {0, 0, 0};
-    int ok = 0;
-    for (const auto& e : room)
-        if (e.ok) {
-            ++ok;
-            for (int p = 0; p < 3; ++p) lo[p] = std::min(lo[p], e.scores[p]), hi[p] = std::max(hi[p], e.scores[p]), sum[p] += e.scores[p];
-        }
-    if (ok > 0) {
+    // Spread per pillar, each scenario once.
+    const app::RoomSpread spread = trainer.room_spread();
+    if (spread.scenarios > 0) {
         for (int p = 0; p < 3; ++p) {
             char line[96];
             std::snprintf(line, sizeof line, "%s: mean %.0f, range %.0f-%.0f", std::string(tl::kPillarNames[p]).c_str(),
-                          sum[p] / ok, lo[p], hi[p]);
+                          spread.mean[p], spread.low[p], spread.high[p]);
             if (p) same_line_if_fits(ImGui::CalcTextSize(line).x);  // on one line when it fits
             ImGui::PushStyleColor(ImGuiCol_Text, pillar_color(tl::Pillar(p)));
             ImGui::TextWrapped("%s", line);  // a phone at large text: wider than the window

@@ -126,7 +126,9 @@ void draw_share_dialog(app::App& app) {
     else ImGui::TextDisabled("%s", fit_text("The trainer's room will list it as \xE2\x80\x9C" + s.name + "\xE2\x80\x9D.", room).c_str());
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), hint_top + hint_height));
     std::string link = sharing.share_link();
-    ImGui::TextDisabled("Link (%zu characters):", link.size());
+    // Said here as well as in a notice: the notices sit under an open dialog.
+    const bool just_copied = platform::frame_info().time - app.ui_state.link_copied_at < 3.0;
+    ImGui::TextDisabled("Link (%zu characters):%s", link.size(), just_copied ? "  copied \xE2\x9C\x93" : "");
     std::vector<char> buf(link.begin(), link.end());
     buf.push_back('\0');
     ImGui::SetNextItemWidth(-1);
@@ -134,6 +136,7 @@ void draw_share_dialog(app::App& app) {
     if (ImGui::Button("Copy link")) {
         browser::copy_to_clipboard(link);
         sharing.notify(app::Notice::Kind::Info, "Link copied.", 3);
+        app.ui_state.link_copied_at = platform::frame_info().time;
     }
     ImGui::SameLine();
     if (ImGui::Button("Save as a file")) sharing.save_file();
@@ -168,7 +171,10 @@ void draw_notices(app::App& app, float width, bool presenting) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     // Above the panels, which a tab or layout change creates anew (and so in front).
+    // Under an open dialog, though: a notice at the bottom covered the Share
+    // dialog's Close on a phone for the seconds it showed.
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    if (ImGuiWindow* dialog = ImGui::GetTopMostPopupModal()) ImGui::BringWindowToDisplayFront(dialog);
     int remove = -1;
     for (std::size_t i = 0; i < notices.size(); ++i) {
         const app::Notice& n = notices[i];

@@ -490,6 +490,21 @@ void Trainer::restore_room() {
     flag_room_duplicates();
 }
 
+RoomSpread Trainer::room_spread() const {
+    RoomSpread spread;
+    for (const auto& e : room_) {
+        if (!e.ok || e.same_as >= 0) continue;
+        for (int p = 0; p < 3; ++p) {
+            spread.low[p] = spread.scenarios ? std::min(spread.low[p], e.scores[p]) : e.scores[p];
+            spread.high[p] = spread.scenarios ? std::max(spread.high[p], e.scores[p]) : e.scores[p];
+            spread.mean[p] += e.scores[p];
+        }
+        ++spread.scenarios;
+    }
+    for (int p = 0; spread.scenarios && p < 3; ++p) spread.mean[p] /= spread.scenarios;
+    return spread;
+}
+
 std::string Trainer::room_csv() const {
     // The participant's seat's levers close each row, and the link they sent,
     // so a spreadsheet shows what each one set and can reopen it.

@@ -38,6 +38,13 @@ struct GuideSession {
     std::string entry;         // the library entry the guide is played in
 };
 
+// The room's spread per pillar (Protect, Promote, Partner) over the rows
+// that were read, each scenario once: a link pasted twice counts once.
+struct RoomSpread {
+    int scenarios = 0;
+    double mean[3] = {0, 0, 0}, low[3] = {0, 0, 0}, high[3] = {0, 0, 0};
+};
+
 struct RoomEntry {
     int number = 0;          // the row's number: 1 for the first row ever added (kept when rows are removed)
     std::string label;       // "<number>", then the scenario's name or the pasted title or what it changed
@@ -85,6 +92,7 @@ public:
     static constexpr std::size_t kMaxStoredSource = 2 * tl::kMaxShareCodeLength;  // a row's link, as stored
     static constexpr long kMaxRoomNumber = 1000000;  // row numbers a stored room may claim
     std::vector<RoomEntry>& room() { return room_; }
+    RoomSpread room_spread() const;
     // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
     void room_remove(int row);
     void room_clear();

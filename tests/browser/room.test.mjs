@@ -101,6 +101,10 @@ test('the room view: pasted links, duplicates flagged, a row removed, whole labe
     assert.ok(s.room[0].label.startsWith('1 ') && s.room[0].label.includes('Export controls'),
       `an unnamed share is labelled by what it changed (${s.room[0].label})`);
     assert.ok(s.notices.some((n) => /same as an earlier row/.test(n)), `the notice says so (${s.notices})`);
+    // The room's means count each scenario once: the link pasted twice does not weigh double.
+    assert.equal(s.room_spread.scenarios, 2);
+    assert.ok(Math.abs(s.room_spread.mean[0] - (s.room[0].protect + s.room[1].protect) / 2) < 1e-9,
+      `mean Protect ${s.room_spread.mean[0]} of rows 1 and 2 (${s.room[0].protect}, ${s.room[1].protect})`);
 
     // Paste into the room's box (the browser's paste event while the box has the focus), then Add.
     const c = await link('eu_tech_sovereignty', null, 35);

@@ -281,6 +281,9 @@ describe('touch on a phone (390x844, 3x)', () => {
       assert.equal(s.name, 'Team 3', 'the name was kept');
       assert.ok(s.notices.some((n) => /Link copied/.test(n.text ?? n)), `the first tap copied: ${JSON.stringify(s.notices)}`);
       assert.deepEqual(s.items['Copy link'], before, 'Copy link stayed where it was');
+      // The notice sits under the dialog (it had covered Close for its seconds): a tap on Close closes it.
+      s = await tap(app, 'Close');
+      assert.equal(s.items['Copy link'], undefined, 'the dialog closed');
     });
   });
 

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  VIEWPORT, assertCleanPage, countPixels, darkPixels, decodePng, distinctColors, frames, leverDef, mouseDrag,
+  SEMIS, VIEWPORT, assertCleanPage, clickItem, countPixels, darkPixels, decodePng, distinctColors, frames, leverDef, mouseDrag,
   mousePressMove, parkMouse, pasteText, repoRoot, saveScreenshot, synced, useSite, valueX, waitFor, waitForReady,
 } from './helpers.mjs';
 
@@ -243,6 +243,29 @@ describe('trainer', () => {
       assert.equal(s.guide.open_levers.length, keys.length, 'every lever is open again');
       const debrief = decodePng(await saveScreenshot(app.page, 'trainer-debrief'));
       assert.ok(distinctColors(debrief, { x: 10, y: 100, width: 340, height: 340 }) >= 16, 'the debrief panel is drawn');
+    });
+  });
+
+  test("during a guide the seat, preset, horizon and start year are the guide's, and Reset resets only the levers open now", async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
+      await app.command({ cmd: 'set_lever', lever: SEMIS, value: 95 });  // open in the first step
+      await app.command({ cmd: 'guide_next' });  // the second opens enforcement only
+      const enforcement = (await frames(app, 1)).levers.enforcement;
+      await app.command({ cmd: 'set_lever', lever: 'enforcement', value: 1000 });
+      let s = await frames(app, 2);
+      assert.equal(s.guide.step, 1);
+      for (const combo of ['Seat', 'Preset', 'Horizon']) {
+        s = await clickItem(app, combo);
+        s = await frames(app, 2);
+        assert.ok(!s.items['Broad decoupling'] && !s.items.China && !s.items['2040'], `${combo} did not open`);
+      }
+      assert.equal(s.seat, 'US');
+      assert.equal(s.preset, 'status_quo_2024');
+      s = await clickItem(app, 'Reset levers');
+      s = await frames(app, 2);
+      assert.equal(s.levers.enforcement, enforcement, 'the open lever went back to the baseline');
+      assert.equal(s.levers[SEMIS], 95, "the first step's lever, closed now, kept its value");
     });
   });
 
