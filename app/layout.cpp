@@ -378,8 +378,10 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     ImGui::SameLine();
     if (compact) {
         if (begin_menu_button("Options", "##options")) {
-            set_by_guide([&] { horizon_slider(state, font * 12); });
-            set_by_guide([&] { start_year_combo(state, font * 12); });
+            // No wider than the screen: at large text 12 em ran off a phone.
+            const float combo_w = std::min(font * 12, popup_right() - 2 * ImGui::GetStyle().WindowPadding.x);
+            set_by_guide([&] { horizon_slider(state, combo_w); });
+            set_by_guide([&] { start_year_combo(state, combo_w); });
             scenario_actions(state, popup_right());
             view_options(app);
             draw_trainer_menu(app);
@@ -389,22 +391,28 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
         view_popup(app);
     }
 
-    Flow flow{right};
-    flow.first = !short_screen;  // a short screen goes on along the menus' row
     // On a laptop or projector the combos are as wide as their entries; the
     // preset's takes what the row leaves, up to its longest name, so a name
     // shows whole wherever the row has room.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const bool full_width_combos = phone && !short_screen;  // a phone upright: seat and preset share a row
+    // A short screen goes on along the menus' row where the seat fits there;
+    // else (a phone upright, or a narrow one at large text) the seat and the
+    // preset share a row of their own.
+    const float menus_end = ImGui::GetItemRectMax().x + spacing;
+    const bool beside_menus = short_screen && right - menus_end >= font * 8.5f;
+    Flow flow{right};
+    flow.first = !beside_menus;
+    const bool full_width_combos = phone && !beside_menus;
     const float seat_w = full_width_combos ? (width - 30) * 0.38f : font * 8.5f;  // "Seat: Allies"; the Global South drops "Seat:"
     const float horizon_w = combo_width("Horizon 2040"), start_w = combo_width("From 2040");
-    const float history_w = button_width("Undo") + button_width("Redo") + 10;
+    // Undo and Redo, and on a compact header Reset: they wrap together.
+    const float history_w = button_width("Undo") + button_width("Redo") + 10 + (compact ? button_width("Reset") + spacing : 0.0f);
     const float actions_w = button_width("Reset levers") + button_width("Replay last move") + button_width("Pin to compare") + 20;
     // (A compact header keeps the horizon, the start year and the actions in Options.)
     // (A short screen's row goes on after the menus.)
-    const float row_start = short_screen ? ImGui::GetItemRectMax().x + spacing : ImGui::GetCursorScreenPos().x;
+    const float row_start = beside_menus ? menus_end : ImGui::GetCursorScreenPos().x;
     const float row_room = right - row_start -
-                           (seat_w + (compact ? button_width("Reset") : horizon_w + start_w) + history_w + 5 * spacing);
+                           (seat_w + (compact ? 0.0f : horizon_w + start_w) + history_w + 5 * spacing);
     // When the scenario actions must wrap to a second row anyway, the preset takes their room.
     const float preset_room = !compact && row_room - actions_w - spacing >= font * 15 ? row_room - actions_w - spacing : row_room;
     const float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * (short_screen ? 12.0f : 15.0f)), preset_combo_width());
@@ -421,7 +429,7 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     flow.next(history_w);
     history_buttons(state);
     if (compact) {
-        ImGui::SameLine();
+        flow.next(button_width("Reset"));
         ImGui::BeginDisabled(state.changed_lever_count() == 0);
         if (ImGui::Button("Reset")) state.reset_policies();
         ImGui::EndDisabled();

@@ -239,14 +239,14 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
         cell = dot + short_name_w + delta_w;
         per_row = fitting(cell);
     }
-    // A narrow phone (360 px): one row of three when the short names and
-    // scores fit, each change shown where it fits beside them.
+    // A narrow phone (360 px, or larger text): fewer rows when the short
+    // names and scores fit without the changes, each change shown where it
+    // fits beside them.
     bool deltas_fit = true;
-    const float third = (avail - gap * (tl::kPillarCount - 1)) / tl::kPillarCount;
-    if (abbreviate && per_row < tl::kPillarCount && dot + short_name_w <= third) {
+    if (abbreviate && per_row < tl::kPillarCount && fitting(dot + short_name_w) > per_row) {
         short_names = true;
-        cell = third;
-        per_row = tl::kPillarCount;
+        per_row = std::min(tl::kPillarCount, fitting(dot + short_name_w));
+        cell = (avail - gap * (per_row - 1)) / per_row;
         deltas_fit = false;
     }
     const ImVec2 origin = ImGui::GetCursorScreenPos();

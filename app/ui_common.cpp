@@ -178,9 +178,15 @@ bool begin_menu_button(const char* label, const char* popup_id, const char* tool
     if (ImGui::Button(label)) ImGui::OpenPopup(popup_id);
     if (tooltip && ImGui::IsItemHovered()) wrapped_tooltip("%s", tooltip);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const bool right_half = (min.x + max.x) * 0.5f > ImGui::GetIO().DisplaySize.x * 0.5f;
-    ImGui::SetNextWindowPos(ImVec2(right_half ? max.x : min.x, max.y + 2), ImGuiCond_Appearing,
+    const float screen = ImGui::GetIO().DisplaySize.x, margin = 4.0f;
+    // A narrow screen (a phone, or large text) opens a menu from its left
+    // edge, as wide as the screen at most: one hung from a button on the
+    // right ran off the left edge at large text.
+    const bool narrow = screen < 30 * ImGui::GetFontSize();
+    const bool right_half = !narrow && (min.x + max.x) * 0.5f > screen * 0.5f;
+    ImGui::SetNextWindowPos(ImVec2(narrow ? margin : right_half ? max.x : min.x, max.y + 2), ImGuiCond_Appearing,
                             ImVec2(right_half ? 1.0f : 0.0f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(screen - 2 * margin, FLT_MAX));
     // A finger's drag on the menu must not carry it off the screen.
     return ImGui::BeginPopup(popup_id, ImGuiWindowFlags_NoMove);
 }

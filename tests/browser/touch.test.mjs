@@ -148,6 +148,30 @@ describe('touch on a phone (390x844, 3x)', () => {
     });
   });
 
+  test('phones at large text: the header fits and leaves room, the Options menu fits the screen', async () => {
+    const cases = [
+      { viewport: { width: 360, height: 640 }, scale: 1.6 },
+      { viewport: { width: 844, height: 390 }, scale: 1.15 },
+      { viewport: { width: 390, height: 844 }, scale: 1.9, options: true },
+    ];
+    for (const { viewport, scale, options } of cases) {
+      await site.withApp({ ...PHONE_2X, viewport }, async (app) => {
+        await app.command({ cmd: 'font_scale', value: scale });
+        let s = await frames(app, 3);
+        const where = `${viewport.width}x${viewport.height} x${scale}`;
+        assert.deepEqual(s.text_problems, [], `${where}: nothing cut or overlapping`);
+        // The header's rows: menus, seat and preset, history, scores in at most two rows.
+        const panels = Math.min(...['Levers', 'Charts'].map((l) => s.items[l]?.[1] ?? Infinity));
+        assert.ok(panels < viewport.height * 0.45, `${where}: the panels start at ${panels}`);
+        if (options) {
+          s = await tap(app, 'Options');
+          assert.ok(s.items['Pin to compare'], `${where}: Options opened`);
+          assert.deepEqual(s.text_problems, [], `${where}: the Options menu fits the screen`);
+        }
+      });
+    }
+  });
+
   test('a mouse keeps the compact sizes: a desktop is not finger-sized', async () => {
     await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
       const s = await frames(app, 2);
