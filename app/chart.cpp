@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/platform.h"
 #include "app/screen_audit.h"
 #include "app/theme.h"
 #include "app/ui_common.h"
@@ -87,12 +88,15 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float font = ImGui::GetFontSize();
     // The legend wraps on narrow charts: grow the card so the plot keeps room.
+    // A finger-sized button right of the title reaches down beside the
+    // legend's first line: that line keeps clear of it too.
+    const float first_line_reserve = platform::frame_info().touch ? spec.title_reserve : 0.0f;
     int legend_lines = 1;
     {
         float x = 0, limit = width - 24;
         auto item = [&](const std::string& label) {
             float w = 24 + ImGui::CalcTextSize(label.c_str()).x + 14;
-            if (x > 0 && x + w > limit) ++legend_lines, x = 0;
+            if (x > 0 && x + w > limit - (legend_lines == 1 ? first_line_reserve : 0.0f)) ++legend_lines, x = 0;
             x += w;
         };
         for (const auto& s : spec.series) item(s.label);
@@ -131,9 +135,10 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
 
     float legend_y = ImGui::GetCursorScreenPos().y + 2;
     float lx = p0.x + pad;
+    const float first_legend_y = legend_y;
     auto legend_item = [&](const std::string& label, ImU32 color, bool dashed, bool band) {
         float w = ImGui::CalcTextSize(label.c_str()).x;
-        if (lx + 26 + w > p1.x - pad) {
+        if (lx + 26 + w > p1.x - pad - (legend_y == first_legend_y ? first_line_reserve : 0.0f)) {
             lx = p0.x + pad;
             legend_y += font + 2;
         }
@@ -155,7 +160,7 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     const ImU32 observed_color = ImGui::GetColorU32(ImGuiCol_Text);
     if (!spec.observed.empty()) {
         const float w = ImGui::CalcTextSize(kObservedLabel).x;
-        if (lx + 26 + w > p1.x - pad) {
+        if (lx + 26 + w > p1.x - pad - (legend_y == first_legend_y ? first_line_reserve : 0.0f)) {
             lx = p0.x + pad;
             legend_y += font + 2;
         }
