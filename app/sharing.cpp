@@ -107,17 +107,15 @@ void Sharing::notify(Notice::Kind kind, std::string text, double seconds, Notice
     if (notices_.size() > 4) notices_.erase(notices_.begin());
 }
 
-void Sharing::drop_refusals() {
-    notices_.erase(std::remove_if(notices_.begin(), notices_.end(), [](const Notice& n) { return n.refusal; }),
+void Sharing::drop_refusals(std::string_view keep) {
+    notices_.erase(std::remove_if(notices_.begin(), notices_.end(),
+                                  [keep](const Notice& n) { return n.refusal && (keep.empty() || n.text != keep); }),
                    notices_.end());
 }
 
 void Sharing::notify_refused(std::string text) {
     // A different refusal replaces the last one; the same one again is counted (notify).
-    const std::string shown = cut_text(text, kMaxNoticeBytes);
-    notices_.erase(std::remove_if(notices_.begin(), notices_.end(),
-                                  [&shown](const Notice& n) { return n.refusal && n.text != shown; }),
-                   notices_.end());
+    drop_refusals(cut_text(text, kMaxNoticeBytes));
     notify(Notice::Kind::Error, std::move(text), 0);
     notices_.back().refusal = true;
 }

@@ -121,7 +121,9 @@ private:
     void write_entry();
     void adopt(const LibraryEntry& e);
     void remember_code(const std::string& code);
-    void drop_refusals();  // something opened since: the refusals before it are out of date
+    // Something opened since: the refusals before it are out of date (all but
+    // one saying `keep`, which a refusal posted again counts instead).
+    void drop_refusals(std::string_view keep = {});
     bool own_code(const std::string& code) const;
     // new_entry: the kind of entry a good code opens ("" for the same entry).
     bool apply_code(const std::string& code, const std::string& source, const std::string& new_entry);
