@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 
@@ -51,14 +52,33 @@ bool App::open_text(const std::string& source, const std::string& text) {
         trainer.open_guide(text, source);  // refused: a notice says why, the work is kept
         return true;
     }
-    if (ui_state.room_open && text.find('{') == std::string::npos) {
+    // JSON (a scenario file's text) starts with '{'; a chat's lines may hold one anywhere.
+    const std::size_t first = text.find_first_not_of(" \t\r\n\f\v");
+    if (ui_state.room_open && (first == std::string::npos || text[first] != '{')) {
         trainer.room_add(text);
         return true;
     }
     return sharing.open_text(source, text);
 }
 
-void App::open_fragment(const browser::Fragment& fragment, bool at_start) {
+namespace {
+// What chats and trackers do to a link: the key capitalised ("#S=…") and
+// parameters appended ("#s=…&utm_source=x"). Neither a code nor a guide
+// holds '&', so what follows one is not the link's.
+browser::Fragment as_sent(browser::Fragment f) {
+    if (!f.problem.empty()) return f;
+    const std::size_t eq = f.text.find('=');
+    if (eq == std::string::npos) return f;
+    std::string key = f.text.substr(0, eq);
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (key != "s" && key != "guide") return f;
+    f.text = key + f.text.substr(eq, f.text.find('&') - eq);
+    return f;
+}
+}  // namespace
+
+void App::open_fragment(const browser::Fragment& sent, bool at_start) {
+    const browser::Fragment fragment = as_sent(sent);
     if (fragment.problem.empty() && fragment.text.rfind("guide=", 0) == 0) {
         // Refused: a notice says why, the work is kept, and the address no
         // longer holds the bad link (a reload would refuse it again).

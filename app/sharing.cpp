@@ -137,9 +137,12 @@ bool Sharing::apply_code(const std::string& code, const std::string& source, con
 }
 
 void Sharing::refuse(const std::string& source, const std::string& reason, double size) {
-    last_load_ = reason == "binary" ? "error: binary" : "error: too large";
+    last_load_ = reason == "binary" || reason == "nul" ? "error: binary" : "error: too large";
     const bool file = source.rfind("file ", 0) == 0;
-    if (reason == "unreadable") {
+    if (reason == "nul") {  // size: the line that holds the first NUL
+        notify_refused("The " + source + " holds a NUL character (line " + std::to_string(static_cast<long long>(size)) +
+                       "), which no link, scenario or guide holds. Nothing was changed.");
+    } else if (reason == "unreadable") {
         last_load_ = "error: unreadable";
         notify_refused("The browser could not read the " + source + " (" + describe_bytes(size) +
                                         "). Nothing was changed.");
@@ -148,7 +151,7 @@ void Sharing::refuse(const std::string& source, const std::string& reason, doubl
                                         describe_bytes(size) + "). Nothing was changed.");
     } else {
         notify_refused("The " + source + " is " + (file ? describe_bytes(size) : describe_chars(size)) +
-                                        ", larger than a scenario may be (" +
+                                        ", larger than a scenario or a guide may be (" +
                                         std::to_string(tl::kMaxScenarioBytes / 1024) + " KiB). Nothing was changed.");
     }
 }

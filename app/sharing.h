@@ -72,7 +72,7 @@ public:
     bool open_text(const std::string& source, const std::string& text);
     // The address's fragment: "#s=<code>" (anything else but a problem is ignored).
     void open_fragment(const browser::Fragment& f, bool at_start);
-    // A file or text the page refused before reading it (too large, binary, unreadable).
+    // A file or text the page refused before reading it (too large, binary, a NUL in a paste: size is its line, unreadable).
     void refuse(const std::string& source, const std::string& reason, double size);
 
     void notify(Notice::Kind kind, std::string text, double seconds = 6.0, Notice::Action action = Notice::Action::None);
@@ -88,6 +88,8 @@ public:
     // The scenario library (app/library.h) and the entry this tab edits.
     Library& library() { return library_; }
     const std::string& entry_id() const { return entry_id_; }
+    // "mine", "link", "guide" or "file": what the entry on screen came from.
+    const std::string& entry_kind() const { return entry_kind_; }
     // The next change goes to a new entry of `kind` ("link", "guide",
     // "file"): what was open stays in the library as it was.
     void begin_entry(const std::string& kind);

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "app/browser.h"
+#include "app/library.h"
 #include "app/ui_common.h"
 #include "core/export.h"
 #include "core/scenario_io.h"
@@ -179,6 +180,15 @@ bool Trainer::restore() {
 
 void Trainer::frame(double now) {
     now_ = now;
+    // A file or a link opened during a guide replaced its scenario: the
+    // guide's goals would be judged on another seat or horizon.
+    if (session_ && (sharing_.entry_kind() == "file" || sharing_.entry_kind() == "link")) {
+        sharing_.notify(Notice::Kind::Info,
+                        "Left the guide \"" + session_->guide.title + "\" to show what you opened; its entry is in the Library. "
+                        "Trainer > Guided scenarios starts it again.",
+                        10);
+        leave();
+    }
     // The entry gets its id when first saved; the presenter view is toggled by its buttons.
     if (session_ && (session_->entry != sharing_.entry_id() || session_->presenter != persisted_presenter_)) {
         session_->entry = sharing_.entry_id();
@@ -400,15 +410,15 @@ void Trainer::room_add(const std::string& text) {
     const auto count = [](int n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    sharing_.notify(rejected || duplicates || left_out ? Notice::Kind::Warning : Notice::Kind::Info,
-                    count(added, "scenario", "scenarios") + " added to the room" +
+    // Said in the room window, beside Add: a notice covered the room's triangle.
+    room_status_.warning = rejected || duplicates || left_out;
+    room_status_.text = count(added, "scenario", "scenarios") + " added to the room" +
                         (rejected ? ", " + count(rejected, "line", "lines") + " could not be read (see the table)" : "") +
                         (duplicates ? ", " + std::to_string(duplicates) + " the same as an earlier row (marked \"same as\")" : "") +
                         (left_out ? ", " + count(left_out, "line", "lines") + " left out: the room holds " +
                                         std::to_string(kMaxRoomRows) + " rows (remove some, or Clear)"
                                   : "") +
-                        ".",
-                    6);
+                        ".";
 }
 
 void Trainer::flag_room_duplicates() {
@@ -438,12 +448,15 @@ void Trainer::room_remove(int row) {
 
 void Trainer::room_clear() {
     room_.clear();
+    room_store_blocked_ = false;  // the trainer chose to clear: the stored room that could not be read goes too
+    room_status_ = {};
     store_room();
 }
 
 // A line per row: its number, the text pasted around its link, the link (or
 // the line that held none), tab-separated; both are single lines already.
 void Trainer::store_room() {
+    if (room_store_blocked_) return;
     if (room_.empty()) {
         browser::storage_remove(kRoomKey);
         return;
@@ -465,18 +478,42 @@ void Trainer::store_room() {
 void Trainer::restore_room() {
     const std::size_t max_chars = kMaxRoomRows * (kMaxStoredSource + 2 * kMaxRoomLabelBytes + 16) + 64;
     const browser::Stored stored = browser::storage_read(kRoomKey, max_chars);
+    if (!stored.present) return;
+    if (stored.too_large) {
+        // Too long to copy aside: it stays where it is, and this tab's room is
+        // not written over it until the trainer clears the room.
+        room_store_blocked_ = true;
+        sharing_.notify(Notice::Kind::Warning,
+                        "The room stored in this browser could not be read: it is " + std::to_string(stored.chars) +
+                            " characters, more than a room of " + std::to_string(kMaxRoomRows) +
+                            " rows. It is left as it was; rows added now are not kept until you Clear the room.",
+                        0);
+        return;
+    }
     std::istringstream in(stored.text);
-    std::string line;
-    if (!std::getline(in, line) || line != kRoomHeader || !std::getline(in, line) || line.rfind("next ", 0) != 0) return;
-    char* next_end = nullptr;
-    const long next = std::strtol(line.c_str() + 5, &next_end, 10);
-    if (next_end == line.c_str() + 5 || *next_end != '\0' || next < 0 || next > kMaxRoomNumber) return;
-    while (std::getline(in, line) && room_.size() < kMaxRoomRows) {
+    std::string line, problem;
+    int unread = 0;  // stored rows that could not be read
+    long next = 0;
+    if (!std::getline(in, line) || line != kRoomHeader || !std::getline(in, line) || line.rfind("next ", 0) != 0) {
+        problem = "it does not start as this version stores a room";
+    } else {
+        char* next_end = nullptr;
+        next = std::strtol(line.c_str() + 5, &next_end, 10);
+        if (next_end == line.c_str() + 5 || *next_end != '\0' || next < 0 || next > kMaxRoomNumber)
+            problem = "its row count is not a number from 0 to " + std::to_string(kMaxRoomNumber);
+    }
+    while (problem.empty() && std::getline(in, line)) {
+        if (room_.size() >= kMaxRoomRows) {
+            ++unread;
+            continue;
+        }
         const std::size_t tab1 = line.find('\t'), tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
-        if (tab2 == std::string::npos) continue;
         char* end = nullptr;
         const long number = std::strtol(line.c_str(), &end, 10);
-        if (end != line.c_str() + tab1 || number < 1 || number > next) continue;
+        if (tab2 == std::string::npos || end != line.c_str() + tab1 || number < 1 || number > next) {
+            ++unread;
+            continue;
+        }
         const std::string text = line.substr(tab1 + 1, tab2 - tab1 - 1), source = line.substr(tab2 + 1);
         if (source.find_first_not_of(" \t\r\f\v") == std::string::npos) continue;  // no row was stored so
         const std::vector<tl::ShareLinkSpan> links = tl::find_share_links(source, 1);
@@ -486,8 +523,33 @@ void Trainer::restore_room() {
                                                        source.substr(links.front().begin, links.front().end - links.front().begin),
                                                        cut_text(printable(text), kMaxRoomLabelBytes)));
     }
-    next_row_ = static_cast<int>(next);
+    if (problem.empty()) next_row_ = static_cast<int>(next);
+    else room_.clear();
     flag_room_duplicates();
+    if (problem.empty() && unread == 0) return;
+    // What could not be read is set aside, byte for byte, among the library's
+    // unreadable values (which the Library offers to download or delete), and
+    // the next store does not write over it.
+    const std::string why = problem.empty() ? std::to_string(unread) + (unread == 1 ? " row" : " rows") + " could not be read" : problem;
+    std::string aside;
+    for (int k = 1; k <= 99 && aside.empty(); ++k) {
+        const std::string key = std::string(Library::kPrefix) + "room-unread-" + std::to_string(k);
+        if (!browser::storage_read(key, 0).present) aside = key;
+    }
+    if (aside.empty() || !browser::storage_write(aside, stored.text)) {
+        room_store_blocked_ = true;
+        sharing_.notify(Notice::Kind::Warning,
+                        "The room stored in this browser could not be read (" + why +
+                            "). It is left as it was; rows added now are not kept until you Clear the room.",
+                        0);
+        return;
+    }
+    sharing_.notify(Notice::Kind::Warning,
+                    problem.empty() ? "The room stored in this browser: " + why + ". " + std::to_string(room_.size()) +
+                                          " rows were restored, and the room as it was stored is kept in the Library (as unreadable)."
+                                    : "The room stored in this browser could not be read (" + why +
+                                          "). It is kept, unchanged, in the Library (as unreadable): download or delete it there.",
+                    0, Notice::Action::OpenLibrary);
 }
 
 RoomSpread Trainer::room_spread() const {

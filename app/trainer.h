@@ -93,6 +93,12 @@ public:
     static constexpr long kMaxRoomNumber = 1000000;  // row numbers a stored room may claim
     std::vector<RoomEntry>& room() { return room_; }
     RoomSpread room_spread() const;
+    // What the last paste added (and what it could not read): shown in the room window.
+    struct RoomStatus {
+        std::string text;
+        bool warning = false;
+    };
+    const RoomStatus& room_status() const { return room_status_; }
     // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
     void room_remove(int row);
     void room_clear();
@@ -114,6 +120,8 @@ private:
     bool persisted_presenter_ = false;
     void flag_room_duplicates();
     void store_room();
+    RoomStatus room_status_;
+    bool room_store_blocked_ = false;  // a stored room that could not be read nor set aside: not written over
     int room_duplicates() const;
     double now_ = 0;
 };

@@ -165,6 +165,8 @@ ScenarioReadResult scenario_from_json(std::string_view text) {
     }
     if (auto it = doc.FindMember("model_version"); it != doc.MemberEnd()) {
         if (!it->value.IsInt()) header_errors.push_back("model_version: expected a whole number");
+        else if (it->value.GetInt() < 1)
+            header_errors.push_back("model_version: " + std::to_string(it->value.GetInt()) + " is not a model version (they start at 1)");
         else if (res.model_version = it->value.GetInt(); res.model_version > kModelVersion) {
             r.error("model_version: made with a newer version of Trilemma Lab (model version " +
                     std::to_string(res.model_version) + "); this app runs model version " + std::to_string(kModelVersion));

@@ -231,7 +231,9 @@
         const v = storageGet(CLAIM_PREFIX + entry);
         if (!v) return false;
         const [tab, time] = v.split(' ');
-        return tab !== tabId && Date.now() - Number(time) < CLAIM_FRESH_MS;
+        // A time ahead of the clock (set back since, or damaged) is no claim: it would hold the entry for hours.
+        const age = Date.now() - Number(time);
+        return tab !== tabId && age > -CLAIM_FRESH_MS && age < CLAIM_FRESH_MS;
       },
       downloadStored(key, name) {
         downloadText(name.replace(/\.txt$/, '.json'), JSON.stringify({ key, value: storageGet(key) }), 'application/json');
@@ -253,6 +255,14 @@
                                                [...p, ...numbers]));
   }
   const refused = (source, reason, size) => toApp('trilemma_on_refused', [source, reason], [size]);
+  // A link whose code came as a query ("?s=…", "?guide=…": forms and some
+  // chats rewrite '#') opens as its fragment form would; the query leaves the
+  // address, so it never disagrees with the fragment the app keeps there.
+  if (/^\?(s|guide)=/i.test(location.search)) {
+    try {
+      history.replaceState(history.state, '', location.pathname + (location.hash || '#' + location.search.slice(1)));
+    } catch (e) { /* an address the browser will not set: the page opens without the link */ }
+  }
   // The fragment, percent-decoded; {problem} instead when it cannot be
   // (decodeURIComponent throws URIError on a stray '%') or is too long.
   function readFragment() {
@@ -345,6 +355,10 @@
     if (text.length > MAX_INPUT_BYTES) { refused('pasted text', 'too-large', text.length); return; }
     const clean = stripBom(text);
     if (Module.lengthBytesUTF8(clean) > MAX_INPUT_BYTES) { refused('pasted text', 'too-large', clean.length); return; }
+    // A NUL would end the C string the app reads, and the lines after it
+    // would vanish unsaid: refused, naming its line (the size argument).
+    const nul = clean.indexOf('\0');
+    if (nul >= 0) { refused('pasted text', 'nul', clean.slice(0, nul).split('\n').length); return; }
     toApp('trilemma_on_paste', [clean]);
   });
   window.addEventListener('dragover', (e) => { e.preventDefault(); });

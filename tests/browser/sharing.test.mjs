@@ -240,12 +240,12 @@ describe('sharing', () => {
       await dropFile(app, 'large.json', '', 300 * 1024);
       s = await nextNotice(app, before);
       assert.equal(s.last_load, 'error: too large');
-      assert.match(s.notices.at(-1), /large\.json is 300 KiB, larger than a scenario may be \(256 KiB\)/);
+      assert.match(s.notices.at(-1), /large\.json is 300 KiB, larger than a scenario or a guide may be \(256 KiB\)/);
       await unchanged(s, '300 KiB file');
       before = s;
       assert.equal(await dropFile(app, 'huge.json', '', 1536 * 1024), true);
       s = await nextNotice(app, before);
-      assert.match(s.notices.at(-1), /huge\.json is 1\.5 MiB, larger than a scenario may be/);
+      assert.match(s.notices.at(-1), /huge\.json is 1\.5 MiB, larger than a scenario or a guide may be/);
       await unchanged(s, '1.5 MiB file');
       assert.equal(s.last_load, 'error: too large', 'a file refused by its size is reported as a failed load');
 

@@ -100,6 +100,8 @@ TEST_CASE("malformed scenario files are refused with a message naming the field"
         expect_error(valid_file("levers", "{\"US\": {\"export_controls.semis\": \"80\"}}"), "levers.US.export_controls.semis");
         expect_error(valid_file("assumptions", "{\"base_leakage\": \"high\"}"), "assumptions.base_leakage");
         expect_error(valid_file("model_version", "\"1\""), "model_version");
+        expect_error(valid_file("model_version", "0"), "model_version");
+        expect_error(valid_file("model_version", "-1"), "model_version");
     }
     SUBCASE("unknown names") {
         expect_error(valid_file("levers", "{\"US\": {\"export_controls\": 50}}"), "levers.US.export_controls");
