@@ -139,6 +139,13 @@ int AppState::changed_lever_count() const {
     return n;
 }
 
+int AppState::resettable_lever_count() const {
+    int n = 0;
+    for (int b = 0; b < tl::kBlocCount; ++b)
+        for (int slot = 0; slot < tl::kSlotCount; ++slot) n += resettable(b, slot) && lever_changed(b, slot);
+    return n;
+}
+
 void AppState::reset_lever(int bloc, int slot) {
     tl::Scenario s = scenario_;
     s.policy[bloc][slot] = baseline_value(bloc, slot);
@@ -149,10 +156,9 @@ void AppState::reset_policies() {
     tl::Scenario s = scenario_;
     const tl::Scenario base = tl::baseline_of(scenario_);
     // A guide's closed levers keep what its earlier steps set: Reset is for the levers open now.
-    const int seat = tl::idx(s.seat);
     for (int b = 0; b < tl::kBlocCount; ++b)
         for (int slot = 0; slot < tl::kSlotCount; ++slot)
-            if (b != seat || !locked[slot]) s.policy[b][slot] = base.policy[b][slot];
+            if (resettable(b, slot)) s.policy[b][slot] = base.policy[b][slot];
     set_scenario(s);
 }
 

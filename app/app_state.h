@@ -4,6 +4,7 @@
 // of everything the core computes from the scenario. The UI reads from here
 // and changes the scenario only through the functions below, so every change
 // is undoable and the model reruns only when the scenario actually changed.
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <memory>
@@ -115,6 +116,10 @@ public:
     double baseline_value(int bloc, int slot) const;
     bool lever_changed(int bloc, int slot) const { return scenario_.policy[bloc][slot] != baseline_value(bloc, slot); }
     int changed_lever_count() const;
+    // What Reset puts back: every changed lever but the seat's locked ones (a guide's closed levers).
+    bool resettable(int bloc, int slot) const { return bloc != tl::idx(scenario_.seat) || !locked[slot]; }
+    int resettable_lever_count() const;
+    bool guide_locks_levers() const { return std::find(locked.begin(), locked.end(), true) != locked.end(); }
 
     // Replay: animate the last committed lever move so a room can watch.
     Replay replay;

@@ -79,6 +79,7 @@ std::string app_state_json(app::App& app) {
     w.Key("can_undo"); w.Bool(state.can_undo());
     w.Key("can_redo"); w.Bool(state.can_redo());
     w.Key("changed_levers"); w.Int(state.changed_lever_count());
+    w.Key("resettable_levers"); w.Int(state.resettable_lever_count());  // what enables Reset
     w.Key("pinned"); w.Bool(state.pinned.has_value());
     w.Key("theme"); w.String(state.settings.theme == app::Theme::Light ? "light" : "dark");
     w.Key("font_scale"); w.Double(state.settings.font_scale);
@@ -129,6 +130,7 @@ std::string app_state_json(app::App& app) {
     } else {
         w.Null();
     }
+    w.Key("room_status"); w.String(trainer.room_status().text.c_str());
     {
         const app::RoomSpread spread = trainer.room_spread();
         w.Key("room_spread"); w.StartObject();

@@ -258,11 +258,13 @@ float popup_right() { return ImGui::GetIO().DisplaySize.x - ImGui::GetStyle().Wi
 void scenario_actions(app::AppState& state, float right) {
     Flow flow{right};
     flow.next(button_width("Reset levers"));
-    ImGui::BeginDisabled(state.changed_lever_count() == 0);
+    ImGui::BeginDisabled(state.resettable_lever_count() == 0);
     if (ImGui::Button("Reset levers")) state.reset_policies();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        wrapped_tooltip("Every lever back to the baseline (assumptions stay). Undo brings them back.");
+        wrapped_tooltip(state.guide_locks_levers()
+                            ? "The levers open in this step back to the baseline (the guide's earlier steps keep theirs). Undo brings them back."
+                            : "Every lever back to the baseline (assumptions stay). Undo brings them back.");
     flow.next(button_width("Replay last move"));
     ImGui::BeginDisabled(!state.replay.active && !state.can_replay());
     if (ImGui::Button(state.replay.active ? "Replaying\xE2\x80\xA6" : "Replay last move"))
@@ -430,7 +432,7 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     history_buttons(state);
     if (compact) {
         flow.next(button_width("Reset"));
-        ImGui::BeginDisabled(state.changed_lever_count() == 0);
+        ImGui::BeginDisabled(state.resettable_lever_count() == 0);
         if (ImGui::Button("Reset")) state.reset_policies();
         ImGui::EndDisabled();
         // A short screen keeps the scores on the history's row where they fit
@@ -458,11 +460,15 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
 
 void levers_and_assumptions(app::App& app, bool hint = true) {
     app::AppState& state = app.state;
+    const float tabs_top = ImGui::GetCursorPosY();
     if (ImGui::BeginTabBar("##left")) {
         if (ImGui::BeginTabItem("Levers")) {
+            const float list_top = ImGui::GetCursorPosY();
             ImGui::BeginChild("##levers_scroll", ImVec2(0, 0), false, kScrollFlags);
-            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state.lever_rects, hint);
+            const LeverListView view = draw_levers(state, app.ui_state.lever_rects, hint);
             ImGui::EndChild();
+            app.ui_state.lever_list_visible = view.visible;
+            app.ui_state.open_levers_need = view.open_rows_end > 0 ? list_top - tabs_top + view.open_rows_end : 0;
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Assumptions")) {
@@ -528,7 +534,12 @@ void draw_app(app::App& app) {
             const auto& session = *app.trainer.session();
             const int step = session.finished ? -2 : session.step;
             if (fit.step != step || fit.width != left_w || fit.font_scale != fs) fit = {step, left_w, fs, fit.height, 0};
-            ImGui::BeginChild("##guide", ImVec2(0, std::clamp(fit.height, h * 0.35f, h * 0.5f)), true, kScrollFlags);
+            // It gives up height, down to 35% of the column, where the step's
+            // open levers would not all show below it (measured last frame).
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float levers_room = h - 2 * style.WindowPadding.y - style.ItemSpacing.y - app.ui_state.open_levers_need;
+            const float tallest = std::max(h * 0.35f, std::min(h * 0.5f, levers_room));
+            ImGui::BeginChild("##guide", ImVec2(0, std::clamp(fit.height, h * 0.35f, tallest)), true, kScrollFlags);
             draw_guide_panel(app, false);
             if (fit.measured < 3) {
                 fit.height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
@@ -536,7 +547,7 @@ void draw_app(app::App& app) {
             }
             ImGui::EndChild();
         }
-        levers_and_assumptions(app);
+        levers_and_assumptions(app, !guiding);  // a guide says what to do: its open levers get the line
         ImGui::End();
         begin_panel("##charts_panel", ImVec2(gap * 2 + left_w, top + gap * 0.5f), ImVec2(mid_w, h));
         draw_charts(state, mid_w > 760 ? 2 : 1);
@@ -601,7 +612,7 @@ void draw_app(app::App& app) {
         case Tab::Guide: draw_guide_panel(app, false); break;
         case Tab::Levers:
             // A short screen drops the hint: the seat and the preset are in the header.
-            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state.lever_rects, !short_screen);
+            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state.lever_rects, !short_screen).visible;
             break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:

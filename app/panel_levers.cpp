@@ -122,7 +122,8 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
 
 }  // namespace
 
-ImVec4 draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint) {
+LeverListView draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint) {
+    LeverListView view;
     const tl::Scenario& s = state.scenario();
     const int seat = tl::idx(s.seat);
     float label_w = 0;
@@ -160,6 +161,7 @@ ImVec4 draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, b
                 const std::string label = d.per_sector ? d.name + " \xC2\xB7 " + std::string(tl::kSectorShortNames[sct]) : d.name;
                 lever_row(state, rects, slot, label.c_str(), 0.0f);
             }
+        view.open_rows_end = ImGui::GetCursorPosY();
         ImGui::Spacing();
         muted_wrapped_text("Closed in this step:");
     }
@@ -211,7 +213,8 @@ ImVec4 draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, b
         }
     }
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-    return ImVec4(clip.Min.x, clip.Min.y, clip.GetWidth(), clip.GetHeight());
+    view.visible = ImVec4(clip.Min.x, clip.Min.y, clip.GetWidth(), clip.GetHeight());
+    return view;
 }
 
 }  // namespace ui

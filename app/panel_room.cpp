@@ -189,6 +189,14 @@ void draw_room_window(app::App& app) {
     ImGui::BeginDisabled(room.empty());
     if (ImGui::Button("Clear\xE2\x80\xA6")) ImGui::OpenPopup("Clear the room?");
     ImGui::EndDisabled();
+    if (const auto& status = trainer.room_status(); !status.text.empty()) {
+        same_line_if_fits(std::min(ImGui::CalcTextSize(status.text.c_str()).x, em * 12), em);
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushStyleColor(ImGuiCol_Text, status.warning ? theme::ink().warning : ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", status.text.c_str());
+        audit::name_last_item("room status");
+        ImGui::PopStyleColor();
+    }
     ImGui::SetNextWindowSize(ImVec2(std::min(em * 28, f.width - 20), 0));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Clear the room?", nullptr, kDialogFlags)) {
