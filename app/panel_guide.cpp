@@ -64,7 +64,7 @@ void draw_guide_library(app::App& app) {
         app.ui_state.guide_library_request = false;
     }
     const platform::FrameInfo& f = platform::frame_info();
-    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, f.width - 20), std::min(620.0f, f.height - 40)));
+    ImGui::SetNextWindowSize(dialog_size(42, 36));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Guided scenarios", nullptr, kDialogFlags)) return;
     muted_wrapped_text("Each guide walks the room through a few decisions drawn from the sources, with a goal at each "

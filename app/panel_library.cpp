@@ -58,7 +58,7 @@ void draw_scenario_library(app::App& app) {
     }
     const platform::FrameInfo& f = platform::frame_info();
     // Always: the window follows a rotated phone or a resized browser.
-    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, f.width - 20), std::min(640.0f, f.height - 40)));
+    ImGui::SetNextWindowSize(dialog_size(42, 38));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Library", nullptr, kDialogFlags)) return;
 

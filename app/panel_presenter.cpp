@@ -34,26 +34,45 @@ void draw_presenter(app::App& app) {
     // The brief beside the triangle; above it on a narrow screen.
     const bool stacked = f.width < ImGui::GetFontSize() * 40;
     const float left = stacked ? f.width : f.width * 0.55f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The guide's QR code, large enough to scan from the back of the room:
+    // under the brief where the brief leaves room (the triangle then has the
+    // whole right column), else at the top right beside the scores, else
+    // (a narrow column) under the scores.
+    const bool with_qr = !session->link.empty();
+    const float column_w = stacked ? f.width : f.width - left - 3 * style.WindowPadding.x;
+    float qr = with_qr ? std::clamp(std::min(column_w * 0.34f, f.height * 0.26f), 110.0f, 300.0f) : 0.0f;
+    const auto draw_qr = [&] {
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + qr);
+        ImGui::TextDisabled("Scan to open this guide:");
+        ImGui::PopTextWrapPos();
+        qr_code(session->link, qr);
+        ImGui::EndGroup();
+    };
     ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
     draw_guide_panel(app, /*large=*/true);
+    // There its caption goes beside it, and it may be a little smaller (down
+    // to 120 px, it still scans across a room).
+    const float room_below = ImGui::GetContentRegionAvail().y - style.ItemSpacing.y;
+    const bool qr_in_brief = with_qr && !stacked && room_below >= std::min(qr, 120.0f);
+    if (qr_in_brief) {
+        qr = std::min(qr, room_below);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + room_below - qr);
+        qr_code(session->link, qr);
+        ImGui::SameLine();
+        ImGui::TextDisabled("Scan to open this guide");
+    }
     ImGui::EndChild();
     if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("##side", ImVec2(0, 0));
-    // At the top, the way out and the scores beside the guide's QR code, large
-    // enough to scan from the back of the room (about a third of the column);
-    // below, the triangle as large as the rest of the screen leaves it.
+    // From the top down the way out, the scores and the triangle as large as
+    // the rest of the screen leaves it: it is what the room looks at.
     const float side_w = ImGui::GetContentRegionAvail().x;
-    const bool with_qr = !session->link.empty();
-    const float qr = with_qr ? std::clamp(std::min(side_w * 0.34f, f.height * 0.26f), 110.0f, 300.0f) : 0.0f;
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    // Beside the scores where they keep room for the way out (a phone: below).
-    const bool qr_beside = with_qr && side_w - qr - gap >= std::max(button_width("Leave presenter view"), ImGui::GetFontSize() * 12);
-    // As tall as the code and its caption, or as the button and three rows of
-    // scores (a narrow column wraps them).
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float top_h = std::max(qr_beside ? qr + line * 2 : 0.0f, ImGui::GetFrameHeightWithSpacing() + line * 3);
-    ImGui::BeginChild("##presenter_scores", ImVec2(side_w - (qr_beside ? qr + gap : 0.0f), top_h), false,
-                      ImGuiWindowFlags_NoScrollbar);
+    const float gap = style.ItemSpacing.x;
+    const bool qr_side = with_qr && !qr_in_brief;
+    const bool qr_beside = qr_side && side_w - qr - gap >= std::max(button_width("Leave presenter view"), ImGui::GetFontSize() * 12);
+    ImGui::BeginChild("##presenter_main", ImVec2(qr_beside ? side_w - qr - gap : 0.0f, 0));
     ImGui::SetWindowFontScale(large);  // a child's child does not inherit it
     // The way out stays in view (the brief scrolls on a laptop at large
     // text); Escape leaves too, unless it is closing a menu.
@@ -63,16 +82,7 @@ void draw_presenter(app::App& app) {
         session->presenter = false;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the workshop screen (Esc)");
     draw_score_strip(state, /*abbreviate=*/false);  // the names in full for the room
-    ImGui::EndChild();
-    if (with_qr) {
-        if (qr_beside) ImGui::SameLine(0, gap);
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(qr_beside ? ImGui::GetCursorPosX() + qr : 0.0f);
-        ImGui::TextDisabled("Scan to open this guide:");
-        ImGui::PopTextWrapPos();
-        qr_code(session->link, qr);
-        ImGui::EndGroup();
-    }
+    if (qr_side && !qr_beside) draw_qr();
     // The room's scenario in one line, and where the trilemma bit, under the
     // triangle; the triangle gives up the height they need.
     const tl::Story& story = state.view().story;
@@ -84,6 +94,11 @@ void draw_presenter(app::App& app) {
                   triangle_size_to_fit(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - words));
     wrapped_text(story.summary);
     if (!bit.empty()) muted_wrapped_text(bit);
+    ImGui::EndChild();
+    if (qr_beside) {
+        ImGui::SameLine(0, gap);
+        draw_qr();
+    }
     ImGui::EndChild();
     ImGui::End();
 }

@@ -187,11 +187,14 @@ void draw_triangle(app::AppState& state, TriangleTrail& trail, float size) {
     // Your own mix counts too: a room may find a better one than the climb did.
     tl::SeatTrilemma reach = view.frontier_reach;
     reach.include(now);
-    if (view.frontier.trilemma == settings.trilemma && view.frontier_reach.all > 0) {
+    // Numbers only once the search is done: the first ones found are
+    // overturned by later ones (63-85 became 83-88), and a room would read them.
+    if (view.frontier.trilemma == settings.trilemma && !view.frontier_ready) {
+        ImGui::TextWrapped("Best reachable by %d: searching\xE2\x80\xA6", view.scenario.year(year));
+    } else if (view.frontier.trilemma == settings.trilemma && view.frontier_reach.all > 0) {
         const double best_pair = std::max({reach.pair[0], reach.pair[1], reach.pair[2]});
-        ImGui::TextWrapped("Best reachable by %d%s: any two together %.0f–%.0f, all three %.0f.",
-                           view.scenario.year(year), view.frontier_ready ? "" : " (still searching)", reach.weakest_pair(),
-                           best_pair, reach.all);
+        ImGui::TextWrapped("Best reachable by %d: any two together %.0f–%.0f, all three %.0f.", view.scenario.year(year),
+                           reach.weakest_pair(), best_pair, reach.all);
     }
     ImGui::PopStyleColor();
 }

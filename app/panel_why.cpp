@@ -182,7 +182,7 @@ void draw_why(app::AppState& state) {
         const auto& ch = at.changes[c];
         const tl::SlotInfo info = tl::slot_info(ch.slot);
         std::string label = tl::lever_def(info.lever).name;
-        if (info.sector >= 0) label += " (" + std::string(tl::kSectorIds[info.sector]) + ")";
+        if (info.sector >= 0) label += " (" + std::string(tl::kSectorShortNames[info.sector]) + ")";
         if (ch.bloc != tl::idx(s.seat)) label = std::string(tl::kBlocShortNames[ch.bloc]) + ": " + label;
         rows.push_back({label, at.share(c, settings.why_indicator, bloc, year_index),
                         tl::lever_def(tl::slot_info(ch.slot).lever).pillar, &tl::lever_mechanism(ch, why_pillar, bloc)});

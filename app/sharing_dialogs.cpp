@@ -61,7 +61,7 @@ void draw_file_menu(app::App& app) {
         new_confirm_request = false;
     }
     const platform::FrameInfo& f = platform::frame_info();
-    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, f.width - 20), 0));
+    ImGui::SetNextWindowSize(dialog_size(27));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Start a new scenario?", nullptr, kDialogFlags)) {
         const int changed = state.changed_lever_count();
@@ -95,7 +95,7 @@ void draw_share_dialog(app::App& app) {
         app.ui_state.share_dialog_request = false;
     }
     const platform::FrameInfo& f = platform::frame_info();
-    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, f.width - 20), 0));
+    ImGui::SetNextWindowSize(dialog_size(33));
     ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Share this scenario", nullptr, kDialogFlags)) return;
     // The name travels with the link and labels it in the trainer's room view:
