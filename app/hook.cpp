@@ -130,6 +130,7 @@ std::string app_state_json(app::App& app) {
     } else {
         w.Null();
     }
+    w.Key("share_dialog_link"); w.String(app.ui_state.share_dialog_link.c_str());
     w.Key("room_status"); w.String(trainer.room_status().text.c_str());
     {
         const app::RoomSpread spread = trainer.room_spread();

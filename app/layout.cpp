@@ -593,13 +593,22 @@ void draw_app(app::App& app) {
         for (Tab t : kTabs) {
             if (layout == Layout::Tablet && t == Tab::Levers) continue;
             if (t == Tab::Guide && !guiding) continue;
-            flow.next(button_width(tab_name(t)));
+            // The Guide tab carries the step's goal ("Guide 1/2", "Guide ✓"):
+            // a participant on the levers sees when it is met.
+            std::string shown = tab_name(t);
+            if (const auto& g = app.trainer.session(); t == Tab::Guide && g && !g->finished && !g->status.conditions.empty())
+                shown += g->status.met ? " \xE2\x9C\x93"
+                                       : " " + std::to_string(g->status.conditions_met) + "/" +
+                                             std::to_string(g->status.conditions.size());
+            const std::string label = shown + "###" + tab_name(t);
+            flow.next(button_width(label.c_str()));
             const bool selected = tab == t;
             if (selected) {
                 ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_HeaderActive));
                 ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().accent);
             }
-            if (ImGui::Button(tab_name(t))) tab = t;
+            if (ImGui::Button(label.c_str())) tab = t;
+            audit::name_last_item(tab_name(t), shown.c_str());
             if (selected) ImGui::PopStyleColor(2);
         }
         if (layout == Layout::Phone) ImGui::PopStyleVar();

@@ -49,6 +49,13 @@ void draw_intro(app::AppState& state) {
         ImGui::End();
         return;
     }
+    // The text scrolls above the buttons where the screen is short (a phone
+    // held sideways, 360x640): Start exploring had been below the fold.
+    static float body_h = 0;  // the text's own height, measured last frame
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + style.ItemSpacing.y;  // the buttons may wrap to two rows
+    const float most = display.y - 20.0f - ImGui::GetFrameHeight() - 2 * style.WindowPadding.y - footer;
+    ImGui::BeginChild("##intro_text", ImVec2(0, std::max(font * 4, body_h > 0 ? std::min(body_h, most) : most)));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted("You set technology policy for one bloc and see what the mix does, year by year, to three "
                            "goals:");
@@ -82,7 +89,8 @@ void draw_intro(app::AppState& state) {
         st.about_open = true;
     }
     if (ImGui::IsItemHovered()) wrapped_tooltip("What the model is for, what it leaves out, how it was calibrated");
-    ImGui::Spacing();
+    body_h = ImGui::GetCursorPosY();
+    ImGui::EndChild();
     ImGui::Checkbox("Don't show this again", &st.intro_dont_show);
     const char* start = "Start exploring";
     same_line_if_button_fits(start);

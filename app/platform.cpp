@@ -471,6 +471,9 @@ void frame_once() {
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     update_gestures(g.info.frame > 0 ? io.DeltaTime : 0.0);
+    // ImGui repeats a key held past 0.275 s: one slow frame (software
+    // rendering, a busy machine) made a single press of an arrow two steps.
+    io.DeltaTime = std::min(io.DeltaTime, 0.1f);
     apply_pointer();
     io.DisplaySize = ImVec2(g.info.width, g.info.height);
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(g.info.fb_width) / g.info.width,

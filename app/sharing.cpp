@@ -455,7 +455,8 @@ void Sharing::frame(double now) {
 // [SECTION] Files and exports
 
 std::string Sharing::share_code() const { return tl::encode_share_code(state_.scenario()); }
-std::string Sharing::share_link() const { return browser::url_with_fragment("s=" + share_code()); }
+std::string Sharing::share_link() const { return share_link(state_.scenario()); }
+std::string Sharing::share_link(const tl::Scenario& s) const { return browser::url_with_fragment("s=" + tl::encode_share_code(s)); }
 
 void Sharing::save_file() {
     const tl::Scenario& s = state_.scenario();

@@ -59,6 +59,7 @@ public:
     // What the File menu and the Share dialog do.
     std::string share_code() const;
     std::string share_link() const;
+    std::string share_link(const tl::Scenario& s) const;  // the link to `s` (a name still being typed)
     void save_file();
     void open_file();
     void export_csv();

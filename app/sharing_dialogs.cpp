@@ -96,8 +96,12 @@ void draw_share_dialog(app::App& app) {
     }
     const platform::FrameInfo& f = platform::frame_info();
     ImGui::SetNextWindowSize(dialog_size(33));
-    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Share this scenario", nullptr, kDialogFlags)) return;
+    // Always centred: its height follows the QR code's.
+    ImGui::SetNextWindowPos(ImVec2(f.width * 0.5f, f.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Share this scenario", nullptr, kDialogFlags)) {
+        app.ui_state.share_dialog_link.clear();
+        return;
+    }
     // The name travels with the link and labels it in the trainer's room view:
     // ask for the participant's or team's, not the preset's or the guide's
     // (the room would show a row of "Status quo 2024", or of the guide's title).
@@ -105,27 +109,34 @@ void draw_share_dialog(app::App& app) {
     const tl::Preset* preset = tl::find_preset(s.preset);
     const auto& guide = app.trainer.session();
     const bool unnamed = s.name.empty() || (preset && s.name == preset->name) || (guide && s.name == guide->guide.title);
-    char name[128];
-    std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
+    // The name as typed so far: the link, its length and the QR code follow
+    // each key (they had stayed stale until the field lost the focus); the
+    // scenario takes it when the typing ends (one step to undo).
+    static char name[128];
+    if (ImGui::GetActiveID() != ImGui::GetID("##name")) std::snprintf(name, sizeof name, "%s", unnamed ? "" : s.name.c_str());
     ImGui::TextUnformatted("Your name or team");
     ImGui::SetNextItemWidth(-1);
-    const bool entered =
-        ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name);
     note_text_field();
+    const bool typing = ImGui::IsItemActive();
+    const bool entered = typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
     if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
-        s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
         state.set_scenario(s);
+        if (entered) ImGui::ClearActiveID();
     }
+    const bool named = name[0] != '\0';
     // The hint keeps its height once the name is in: a tap on Copy link or
     // Share… that ends the typing must not find the button moved up under
     // the finger (the press would land and the release miss).
     static constexpr const char* kNameHint = "Add a name so the trainer can tell your link from the others.";
     const float hint_top = ImGui::GetCursorPosY(), room = ImGui::GetContentRegionAvail().x;
     const float hint_height = ImGui::CalcTextSize(kNameHint, nullptr, false, room).y + ImGui::GetStyle().ItemSpacing.y;
-    if (unnamed) muted_wrapped_text(kNameHint);
+    if (!named) muted_wrapped_text(kNameHint);
     else ImGui::TextDisabled("%s", fit_text("The trainer's room will list it as \xE2\x80\x9C" + s.name + "\xE2\x80\x9D.", room).c_str());
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), hint_top + hint_height));
-    std::string link = sharing.share_link();
+    const std::string link = sharing.share_link(s);
+    app.ui_state.share_dialog_link = link;  // (the test hook reads what the dialog shows)
     // Said here as well as in a notice: the notices sit under an open dialog.
     const bool just_copied = platform::frame_info().time - app.ui_state.link_copied_at < 3.0;
     ImGui::TextDisabled("Link (%zu characters):%s", link.size(), just_copied ? "  copied \xE2\x9C\x93" : "");
@@ -133,6 +144,7 @@ void draw_share_dialog(app::App& app) {
     buf.push_back('\0');
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##link", buf.data(), buf.size(), ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    // (A tap here ends the typing: the name is in the scenario by the time the link is copied.)
     if (ImGui::Button("Copy link")) {
         browser::copy_to_clipboard(link);
         sharing.notify(app::Notice::Kind::Info, "Link copied.", 3);
@@ -142,11 +154,15 @@ void draw_share_dialog(app::App& app) {
     if (ImGui::Button("Save as a file")) sharing.save_file();
     if (browser::web_share_available()) {  // a phone: its own share sheet (messages, mail, AirDrop...)
         same_line_if_button_fits("Share\xE2\x80\xA6");
-        if (ImGui::Button("Share\xE2\x80\xA6")) browser::web_share("Trilemma Lab: " + state.scenario().name, link);
+        if (ImGui::Button("Share\xE2\x80\xA6")) browser::web_share("Trilemma Lab: " + s.name, link);
     }
-    for (const auto& loss : tl::share_code_losses(state.scenario())) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());
+    for (const auto& loss : tl::share_code_losses(s)) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0, 1), "%s", loss.c_str());
     ImGui::Spacing();
-    float qr = std::min(300.0f, ImGui::GetContentRegionAvail().x);
+    // The code no taller than leaves Close on the screen (a 360x640 phone), down to 120 px.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float below = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y;
+    const float room_left = f.height - 10 - ImGui::GetCursorScreenPos().y - below;
+    float qr = std::min({300.0f, ImGui::GetContentRegionAvail().x, std::max(120.0f, room_left)});
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - qr) * 0.5f);
     if (!qr_code(link, qr)) ImGui::TextWrapped("This link is too long for a QR code; share the link or a file.");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));

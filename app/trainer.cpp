@@ -50,11 +50,11 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     state_.set_scenario(s);
     start_step(0);
     state_.clear_history();  // Undo would bring back the previous work under the guide's goals
-    // A title may end its own sentence ("Any two, or all three?").
-    const char last = r.guide.title.empty() ? '.' : r.guide.title.back();
-    const std::string stop = last == '?' || last == '!' || last == '.' ? "" : ".";
-    sharing_.notify(Notice::Kind::Info,
-                    "Guide: " + r.guide.title + stop + (had_work ? " Your previous work is kept in the library." : ""), 6);
+    // Only where there was work to keep: the guide's panel names the guide
+    // (a notice repeating it covered the end of the brief on a laptop at 1.6).
+    if (had_work)
+        sharing_.notify(Notice::Kind::Info, "Started the guide \xE2\x80\x9C" + r.guide.title + "\xE2\x80\x9D: your previous work is kept in the library.",
+                        6, Notice::Action::OpenLibrary);
     return true;
 }
 

@@ -56,6 +56,7 @@ struct UiState {
     } guide_box;
     // Dialogs asked for this frame, opened by the code that draws them.
     bool share_dialog_request = false;
+    std::string share_dialog_link;  // the link the open Share dialog shows (the name as typed so far)
     double link_copied_at = -1e9;  // when the Share dialog last copied its link (it says so beside the link)
     bool new_scenario_confirm_request = false;
     bool guide_library_request = false;

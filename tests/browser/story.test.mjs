@@ -57,6 +57,22 @@ describe('story and introduction', () => {
     }
   });
 
+  test('on short phones (360x640, 844x390 sideways) the welcome keeps Start exploring on the screen, and a tap starts', async () => {
+    for (const viewport of [{ width: 360, height: 640 }, { width: 844, height: 390 }]) {
+      const app = await site.open({ intro: true, viewport, isMobile: true, hasTouch: true });
+      try {
+        let s = await waitFor(() => app.state(), (t) => t.intro_open && t.items['Start exploring']);
+        const r = s.items['Start exploring'];
+        assert.ok(r[1] >= 0 && r[1] + r[3] <= viewport.height, `${viewport.width}x${viewport.height}: ${r} on the screen`);
+        await app.page.touchscreen.tap(r[0] + r[2] / 2, r[1] + r[3] / 2);
+        s = await waitFor(() => app.state(), (t) => !t.intro_open);
+        assert.equal(s.intro_open, false);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
   test('Why? explains a preset against 2024, as the story does, when asked (a tap on a phone)', () => site.withApp({
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   }, async (app) => {
