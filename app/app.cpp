@@ -1,7 +1,6 @@
 #include "app/app.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 
@@ -13,7 +12,6 @@ namespace app {
 
 void App::start(double now) {
     restore_display();
-    trainer.restore_room();
     browser::set_handlers({
         [this](const std::string& name, const std::string& text) { open_text("file " + name, text); },
         [this](const std::string& text) {
@@ -27,6 +25,9 @@ void App::start(double now) {
         [this] { sharing.flush(); },
     });
     std::optional<browser::Fragment> link = sharing.start(now);
+    // After the library is read: a stored room that cannot be read is set
+    // aside among its unreadable values (and is not counted as their notice).
+    trainer.restore_room();
     // A reload comes back to the guide this tab was playing, at its step; a
     // reloaded `#guide=` address is that guide's own link, which opened again
     // would start it over in a new entry.
@@ -61,24 +62,7 @@ bool App::open_text(const std::string& source, const std::string& text) {
     return sharing.open_text(source, text);
 }
 
-namespace {
-// What chats and trackers do to a link: the key capitalised ("#S=…") and
-// parameters appended ("#s=…&utm_source=x"). Neither a code nor a guide
-// holds '&', so what follows one is not the link's.
-browser::Fragment as_sent(browser::Fragment f) {
-    if (!f.problem.empty()) return f;
-    const std::size_t eq = f.text.find('=');
-    if (eq == std::string::npos) return f;
-    std::string key = f.text.substr(0, eq);
-    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (key != "s" && key != "guide") return f;
-    f.text = key + f.text.substr(eq, f.text.find('&') - eq);
-    return f;
-}
-}  // namespace
-
-void App::open_fragment(const browser::Fragment& sent, bool at_start) {
-    const browser::Fragment fragment = as_sent(sent);
+void App::open_fragment(const browser::Fragment& fragment, bool at_start) {
     if (fragment.problem.empty() && fragment.text.rfind("guide=", 0) == 0) {
         // Refused: a notice says why, the work is kept, and the address no
         // longer holds the bad link (a reload would refuse it again).

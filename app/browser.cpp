@@ -165,6 +165,9 @@ EM_JS(int, js_storage_set, (const char* k, const char* v), {
     return Module.page.storageSet(UTF8ToString(k), UTF8ToString(v)) ? 1 : 0;
 });
 EM_JS(void, js_storage_remove, (const char* k), { Module.page.storageRemove(UTF8ToString(k)); });
+EM_JS(int, js_storage_copy, (const char* from, const char* to), {
+    return Module.page.storageCopy(UTF8ToString(from), UTF8ToString(to)) ? 1 : 0;
+});
 EM_JS(int, js_storage_keys, (const char* prefix, char* buf, int cap), {
     const s = Module.page.storageKeys(UTF8ToString(prefix)).join('\n');
     if (cap > 0) stringToUTF8(s, buf, cap);
@@ -245,6 +248,7 @@ Stored storage_read(const std::string& key, std::size_t max_chars) {
 }
 bool storage_write(const std::string& key, const std::string& value) { return js_storage_set(key.c_str(), value.c_str()) == 1; }
 void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
+bool storage_copy(const std::string& from, const std::string& to) { return js_storage_copy(from.c_str(), to.c_str()) == 1; }
 std::vector<std::string> storage_keys(const std::string& prefix) {
     std::string all = read_js_string([&](char* b, int c) { return js_storage_keys(prefix.c_str(), b, c); });
     std::vector<std::string> keys;
@@ -339,6 +343,11 @@ bool storage_write(const std::string& key, const std::string& value) {
 void storage_remove(const std::string& key) {
     std::error_code ec;
     std::filesystem::remove(config_dir() / key, ec);
+}
+bool storage_copy(const std::string& from, const std::string& to) {
+    std::error_code ec;
+    return std::filesystem::copy_file(config_dir() / from, config_dir() / to, std::filesystem::copy_options::overwrite_existing, ec) &&
+           !ec;
 }
 std::vector<std::string> storage_keys(const std::string& prefix) {
     std::vector<std::string> keys;

@@ -42,6 +42,9 @@ Stored storage_read(const std::string& key, std::size_t max_chars);
 // False when the value could not be stored (the storage is full or disabled).
 bool storage_write(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
+// Copies a stored value to another key as it is (never through the heap);
+// false when it is absent or the copy could not be stored whole.
+bool storage_copy(const std::string& from, const std::string& to);
 std::vector<std::string> storage_keys(const std::string& prefix);
 // Characters used by the keys starting with `prefix` and their values.
 std::size_t storage_used(const std::string& prefix);

@@ -469,6 +469,7 @@ void levers_and_assumptions(app::App& app, bool hint = true) {
             ImGui::EndChild();
             app.ui_state.lever_list_visible = view.visible;
             app.ui_state.open_levers_need = view.open_rows_end > 0 ? list_top - tabs_top + view.open_rows_end : 0;
+            app.ui_state.open_levers_step = app.trainer.session() ? app.trainer.session()->step : -1;
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Assumptions")) {
@@ -537,7 +538,8 @@ void draw_app(app::App& app) {
             // It gives up height, down to 35% of the column, where the step's
             // open levers would not all show below it (measured last frame).
             const ImGuiStyle& style = ImGui::GetStyle();
-            const float levers_room = h - 2 * style.WindowPadding.y - style.ItemSpacing.y - app.ui_state.open_levers_need;
+            const float need = app.ui_state.open_levers_step == session.step ? app.ui_state.open_levers_need : 0.0f;
+            const float levers_room = h - 2 * style.WindowPadding.y - style.ItemSpacing.y - need;
             const float tallest = std::max(h * 0.35f, std::min(h * 0.5f, levers_room));
             ImGui::BeginChild("##guide", ImVec2(0, std::clamp(fit.height, h * 0.35f, tallest)), true, kScrollFlags);
             draw_guide_panel(app, false);

@@ -37,7 +37,8 @@ void draw_presenter(app::App& app) {
     const ImGuiStyle& style = ImGui::GetStyle();
     // The guide's QR code, large enough to scan from the back of the room:
     // under the brief where the brief leaves room (the triangle then has the
-    // whole right column), else at the top right beside the scores, else
+    // whole right column), else at the top right, the scores and the triangle
+    // in the column beside it, else
     // (a narrow column) under the scores.
     const bool with_qr = !session->link.empty();
     const float column_w = stacked ? f.width : f.width - left - 3 * style.WindowPadding.x;
@@ -52,8 +53,8 @@ void draw_presenter(app::App& app) {
     };
     ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
     draw_guide_panel(app, /*large=*/true);
-    // There its caption goes beside it, and it may be a little smaller (down
-    // to 120 px, it still scans across a room).
+    // There its caption goes beside it, and it may be smaller than beside the
+    // scores, down to 120 px (it still scans across a room).
     const float room_below = ImGui::GetContentRegionAvail().y - style.ItemSpacing.y;
     const bool qr_in_brief = with_qr && !stacked && room_below >= std::min(qr, 120.0f);
     if (qr_in_brief) {

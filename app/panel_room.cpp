@@ -186,7 +186,8 @@ void draw_room_window(app::App& app) {
     // Clearing is for good (the rows are stored to survive a reload): apart
     // from Add, and asked first.
     same_line_if_fits(button_width("Clear\xE2\x80\xA6"), em * 2);
-    ImGui::BeginDisabled(room.empty());
+    const bool blocked = trainer.room_store_blocked();
+    ImGui::BeginDisabled(room.empty() && !blocked);
     if (ImGui::Button("Clear\xE2\x80\xA6")) ImGui::OpenPopup("Clear the room?");
     ImGui::EndDisabled();
     if (const auto& status = trainer.room_status(); !status.text.empty()) {
@@ -202,6 +203,11 @@ void draw_room_window(app::App& app) {
     if (ImGui::BeginPopupModal("Clear the room?", nullptr, kDialogFlags)) {
         ImGui::TextWrapped("This removes the room's %zu row%s, here and in this browser's storage. Export CSV keeps them "
                            "with their links.", room.size(), room.size() == 1 ? "" : "s");
+        if (blocked) {
+            ImGui::TextWrapped("The room stored earlier, which could not be read, is deleted too.");
+            if (ImGui::Button("Download the stored room first"))
+                browser::download_stored(app::Trainer::kRoomKey, "trilemma-lab-room-unreadable.txt");
+        }
         if (ImGui::Button("Export CSV, then clear")) {
             export_room_csv(trainer);
             trainer.room_clear();
@@ -217,6 +223,12 @@ void draw_room_window(app::App& app) {
         ImGui::EndPopup();
     }
 
+    if (blocked) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::ink().warning);
+        ImGui::TextWrapped("The room stored in this browser could not be read nor set aside: rows added now are not kept "
+                           "over a reload until you Clear the room (which offers to download it first).");
+        ImGui::PopStyleColor();
+    }
     // Spread per pillar, each scenario once.
     const app::RoomSpread spread = trainer.room_spread();
     if (spread.scenarios > 0) {

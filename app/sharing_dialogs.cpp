@@ -118,13 +118,10 @@ void draw_share_dialog(app::App& app) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", "e.g. Team 3, or Ana", name, sizeof name);
     note_text_field();
-    const bool typing = ImGui::IsItemActive();
-    const bool entered = typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
-    s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
-    if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
-        state.set_scenario(s);
-        if (entered) ImGui::ClearActiveID();
-    }
+    // (Enter ends the typing as a tap elsewhere does: either commits the name.)
+    if (ImGui::IsItemActive() || ImGui::IsItemDeactivatedAfterEdit())
+        s.name = name[0] ? std::string(name) : (preset ? preset->name : std::string());
+    if (ImGui::IsItemDeactivatedAfterEdit()) state.set_scenario(s);
     const bool named = name[0] != '\0';
     // The hint keeps its height once the name is in: a tap on Copy link or
     // Share… that ends the typing must not find the button moved up under
@@ -161,7 +158,8 @@ void draw_share_dialog(app::App& app) {
     // The code no taller than leaves Close on the screen (a 360x640 phone), down to 120 px.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float below = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y;
-    const float room_left = f.height - 10 - ImGui::GetCursorScreenPos().y - below;
+    // (Measured within the window, which is centred: its own position would feed back.)
+    const float room_left = f.height - 20 - ImGui::GetCursorPosY() - below;
     float qr = std::min({300.0f, ImGui::GetContentRegionAvail().x, std::max(120.0f, room_left)});
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - qr) * 0.5f);
     if (!qr_code(link, qr)) ImGui::TextWrapped("This link is too long for a QR code; share the link or a file.");
@@ -202,7 +200,11 @@ void draw_notices(app::App& app, float width, bool presenting) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + ImGui::GetFontSize() * 1.2f), color, 2);
         ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y));
-        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - 90);
+        // The text wraps short of its buttons (finger-sized on a phone: "Library" had run under the ×).
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        const float close_w = button_width("\xC3\x97");
+        const float action_w = n.action == app::Notice::Action::None ? 0.0f : button_width(app::action_label(n.action)) + spacing;
+        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - close_w - action_w - 2 * spacing);
         ImGui::TextUnformatted(n.shown().c_str());
         ImGui::PopTextWrapPos();
         if (n.action != app::Notice::Action::None) {
@@ -213,7 +215,6 @@ void draw_notices(app::App& app, float width, bool presenting) {
                 remove = static_cast<int>(i);
             }
         }
-        const float close_w = ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
         if (small_button("\xC3\x97")) remove = static_cast<int>(i);
         ImGui::PopID();

@@ -180,14 +180,21 @@ bool Trainer::restore() {
 
 void Trainer::frame(double now) {
     now_ = now;
-    // A file or a link opened during a guide replaced its scenario: the
-    // guide's goals would be judged on another seat or horizon.
-    if (session_ && (sharing_.entry_kind() == "file" || sharing_.entry_kind() == "link")) {
-        sharing_.notify(Notice::Kind::Info,
-                        "Left the guide \"" + session_->guide.title + "\" to show what you opened; its entry is in the Library. "
-                        "Trainer > Guided scenarios starts it again.",
-                        10);
-        leave();
+    // A file or a link opened during a guide, or Back to before it, replaced
+    // its scenario: the guide's goals would be judged on another seat or horizon.
+    if (session_) {
+        const tl::Scenario& s = state_.scenario();
+        const tl::Guide& guide = session_->guide;
+        const bool replaced = sharing_.entry_kind() == "file" || sharing_.entry_kind() == "link" || s.seat != guide.seat ||
+                              s.preset != guide.preset || s.horizon != guide.horizon;
+        if (replaced) {
+            sharing_.notify(Notice::Kind::Info,
+                            "Left the guide \xE2\x80\x9C" + guide.title +
+                                "\xE2\x80\x9D: the scenario on screen is no longer the guide's. The guide's entry is in the "
+                                "Library; Trainer > Guided scenarios starts it again.",
+                            10);
+            leave();
+        }
     }
     // The entry gets its id when first saved; the presenter view is toggled by its buttons.
     if (session_ && (session_->entry != sharing_.entry_id() || session_->presenter != persisted_presenter_)) {
@@ -360,7 +367,6 @@ RoomEntry read_room_link(int number, std::string source, std::string around) {
     return e;
 }
 
-constexpr const char* kRoomKey = "trilemma-lab.room";
 constexpr const char* kRoomHeader = "trilemma-lab/room 1";
 
 }  // namespace
@@ -442,13 +448,14 @@ int Trainer::room_duplicates() const {
 void Trainer::room_remove(int row) {
     if (row < 0 || row >= static_cast<int>(room_.size())) return;
     room_.erase(room_.begin() + row);
+    room_status_ = {};  // its counts are out of date
     flag_room_duplicates();
     store_room();
 }
 
 void Trainer::room_clear() {
     room_.clear();
-    room_store_blocked_ = false;  // the trainer chose to clear: the stored room that could not be read goes too
+    room_store_blocked_ = false;  // the trainer chose to clear (the dialog said so): the unread stored room goes too
     room_status_ = {};
     store_room();
 }
@@ -479,22 +486,16 @@ void Trainer::restore_room() {
     const std::size_t max_chars = kMaxRoomRows * (kMaxStoredSource + 2 * kMaxRoomLabelBytes + 16) + 64;
     const browser::Stored stored = browser::storage_read(kRoomKey, max_chars);
     if (!stored.present) return;
-    if (stored.too_large) {
-        // Too long to copy aside: it stays where it is, and this tab's room is
-        // not written over it until the trainer clears the room.
-        room_store_blocked_ = true;
-        sharing_.notify(Notice::Kind::Warning,
-                        "The room stored in this browser could not be read: it is " + std::to_string(stored.chars) +
-                            " characters, more than a room of " + std::to_string(kMaxRoomRows) +
-                            " rows. It is left as it was; rows added now are not kept until you Clear the room.",
-                        0);
-        return;
-    }
-    std::istringstream in(stored.text);
-    std::string line, problem;
-    int unread = 0;  // stored rows that could not be read
+    // Why the stored room, or some of its rows, could not be read.
+    std::string problem;
+    int unread = 0, left_out = 0;
     long next = 0;
-    if (!std::getline(in, line) || line != kRoomHeader || !std::getline(in, line) || line.rfind("next ", 0) != 0) {
+    std::istringstream in(stored.text);
+    std::string line;
+    if (stored.too_large) {
+        problem = "it is " + std::to_string(stored.chars) + " characters, more than a room of " + std::to_string(kMaxRoomRows) +
+                  " rows";
+    } else if (!std::getline(in, line) || line != kRoomHeader || !std::getline(in, line) || line.rfind("next ", 0) != 0) {
         problem = "it does not start as this version stores a room";
     } else {
         char* next_end = nullptr;
@@ -503,10 +504,6 @@ void Trainer::restore_room() {
             problem = "its row count is not a number from 0 to " + std::to_string(kMaxRoomNumber);
     }
     while (problem.empty() && std::getline(in, line)) {
-        if (room_.size() >= kMaxRoomRows) {
-            ++unread;
-            continue;
-        }
         const std::size_t tab1 = line.find('\t'), tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
         char* end = nullptr;
         const long number = std::strtol(line.c_str(), &end, 10);
@@ -516,6 +513,10 @@ void Trainer::restore_room() {
         }
         const std::string text = line.substr(tab1 + 1, tab2 - tab1 - 1), source = line.substr(tab2 + 1);
         if (source.find_first_not_of(" \t\r\f\v") == std::string::npos) continue;  // no row was stored so
+        if (room_.size() >= kMaxRoomRows) {
+            ++left_out;
+            continue;
+        }
         const std::vector<tl::ShareLinkSpan> links = tl::find_share_links(source, 1);
         // The label as it was (cleaned when pasted: cleaning it again could take more away).
         room_.push_back(links.empty() ? unread_room_line(static_cast<int>(number), source)
@@ -526,29 +527,35 @@ void Trainer::restore_room() {
     if (problem.empty()) next_row_ = static_cast<int>(next);
     else room_.clear();
     flag_room_duplicates();
-    if (problem.empty() && unread == 0) return;
-    // What could not be read is set aside, byte for byte, among the library's
-    // unreadable values (which the Library offers to download or delete), and
-    // the next store does not write over it.
-    const std::string why = problem.empty() ? std::to_string(unread) + (unread == 1 ? " row" : " rows") + " could not be read" : problem;
+    if (problem.empty() && unread == 0 && left_out == 0) return;
+    // The stored room is set aside whole, as stored, among the library's
+    // unreadable values (the Library offers to download or delete it); what
+    // was read is then stored in its place, so a reload does not set it aside again.
+    const auto rows = [](int n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); };
+    const std::string why = !problem.empty() ? problem
+                            : unread     ? rows(unread) + " could not be read"
+                                         : rows(left_out) + " more than the room holds";
     std::string aside;
     for (int k = 1; k <= 99 && aside.empty(); ++k) {
         const std::string key = std::string(Library::kPrefix) + "room-unread-" + std::to_string(k);
         if (!browser::storage_read(key, 0).present) aside = key;
     }
-    if (aside.empty() || !browser::storage_write(aside, stored.text)) {
-        room_store_blocked_ = true;
+    if (aside.empty() || !browser::storage_copy(kRoomKey, aside)) {
+        if (!aside.empty()) browser::storage_remove(aside);  // not half a copy
+        room_store_blocked_ = true;  // said in the room window, which offers to download it
         sharing_.notify(Notice::Kind::Warning,
                         "The room stored in this browser could not be read (" + why +
-                            "). It is left as it was; rows added now are not kept until you Clear the room.",
+                            ") nor set aside (the storage is full). It is left as it was; rows added now are not kept "
+                            "until you Clear the room.",
                         0);
         return;
     }
+    sharing_.library().refresh();
+    store_room();
     sharing_.notify(Notice::Kind::Warning,
-                    problem.empty() ? "The room stored in this browser: " + why + ". " + std::to_string(room_.size()) +
-                                          " rows were restored, and the room as it was stored is kept in the Library (as unreadable)."
-                                    : "The room stored in this browser could not be read (" + why +
-                                          "). It is kept, unchanged, in the Library (as unreadable): download or delete it there.",
+                    "The room stored in this browser could not be read whole (" + why + "). " +
+                        (room_.empty() ? std::string() : rows(static_cast<int>(room_.size())) + " came back; ") +
+                        "it is kept as it was stored in the Library (as unreadable): download or delete it there.",
                     0, Notice::Action::OpenLibrary);
 }
 

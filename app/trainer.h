@@ -99,6 +99,9 @@ public:
         bool warning = false;
     };
     const RoomStatus& room_status() const { return room_status_; }
+    // The stored room could not be read nor set aside: it is not written over until Clear.
+    bool room_store_blocked() const { return room_store_blocked_; }
+    static constexpr const char* kRoomKey = "trilemma-lab.room";
     // Removes a row; the rows after it keep their labels, duplicates are re-flagged.
     void room_remove(int row);
     void room_clear();

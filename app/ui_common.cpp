@@ -146,7 +146,7 @@ ImVec2 dialog_size(float width_em, float height_em) {
     return ImVec2(std::min(em * width_em, screen.x - 20), height_em > 0 ? std::min(em * height_em, screen.y - 40) : 0.0f);
 }
 
-float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
+float button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
 
 void same_line_if_button_fits(const char* label, float extra) { same_line_if_fits(button_width(label) + extra); }
 

@@ -69,7 +69,9 @@ struct UiState {
     // browser tests drag the real sliders with the mouse.
     std::map<std::string, ImVec4> lever_rects;
     ImVec4 lever_list_visible{};  // the part of the screen the lever list shows (x, y, w, h)
-    float open_levers_need = 0;   // a guide step's open levers: the height from the Levers tab to their end (0: no guide)
+    // A guide step's open levers: the height from the Levers tab to their end, and the step measured.
+    float open_levers_need = 0;
+    int open_levers_step = -1;
 };
 
 }  // namespace ui

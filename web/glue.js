@@ -92,10 +92,18 @@
   // session storage, is then told apart from the tab it came from.
   const tabId = Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
   let claimed = '';
+  // Another tab holds the entry: its claim is fresh. A time ahead of the
+  // clock (set back since, or damaged) is no claim: it would hold the entry
+  // for hours, and two tabs would then write one entry.
+  function heldByOther(entry) {
+    const v = storageGet(CLAIM_PREFIX + entry);
+    if (!v) return false;
+    const [tab, time] = v.split(' ');
+    const age = Date.now() - Number(time);
+    return tab !== tabId && age > -CLAIM_FRESH_MS && age < CLAIM_FRESH_MS;
+  }
   function writeClaim() {
-    if (!claimed) return;
-    const v = storageGet(CLAIM_PREFIX + claimed);
-    if (v && v.split(' ')[0] !== tabId && Date.now() - Number(v.split(' ')[1]) < CLAIM_FRESH_MS) return;  // another tab's now
+    if (!claimed || heldByOther(claimed)) return;
     storageSet(CLAIM_PREFIX + claimed, tabId + ' ' + Date.now());
   }
   function dropClaim() {
@@ -227,13 +235,11 @@
       storageGet, storageSet, storageRemove, storageKeys, storageUsed, sessionGet, sessionSet,
       tabId: () => tabId,
       claim(entry) { dropClaim(); claimed = entry; writeClaim(); },
-      claimedElsewhere(entry) {
-        const v = storageGet(CLAIM_PREFIX + entry);
-        if (!v) return false;
-        const [tab, time] = v.split(' ');
-        // A time ahead of the clock (set back since, or damaged) is no claim: it would hold the entry for hours.
-        const age = Date.now() - Number(time);
-        return tab !== tabId && age > -CLAIM_FRESH_MS && age < CLAIM_FRESH_MS;
+      claimedElsewhere: heldByOther,
+      // A stored value copied as it is (never through the wasm heap, where a NUL or a lone surrogate would change it).
+      storageCopy(from, to) {
+        const v = storageGet(from);
+        return v !== null && storageSet(to, v) && storageGet(to) === v;
       },
       downloadStored(key, name) {
         downloadText(name.replace(/\.txt$/, '.json'), JSON.stringify({ key, value: storageGet(key) }), 'application/json');
@@ -265,10 +271,17 @@
   }
   // The fragment, percent-decoded; {problem} instead when it cannot be
   // (decodeURIComponent throws URIError on a stray '%') or is too long.
+  // What chats and trackers do to a link is undone here, the one place the
+  // app reads an address from: the key capitalised ("#S=…") and parameters
+  // appended ("#s=…&utm_source=x"; no code or guide holds '&').
+  function asSent(text) {
+    const m = /^(s|guide)=([^&]*)/i.exec(text);
+    return m ? m[1].toLowerCase() + '=' + m[2] : text;
+  }
   function readFragment() {
     const raw = location.hash.slice(1);
     if (raw.length > MAX_FRAGMENT_CHARS) return { text: '', problem: 'too-long:' + raw.length };
-    try { return { text: decodeURIComponent(raw), problem: '' }; } catch (e) { return { text: '', problem: 'malformed' }; }
+    try { return { text: asSent(decodeURIComponent(raw)), problem: '' }; } catch (e) { return { text: '', problem: 'malformed' }; }
   }
   function sendFile(file) {
     if (!file) return;

@@ -222,13 +222,20 @@ describe('hostile input', () => {
       await app.page.reload({ waitUntil: 'load' });
       await waitForReady(app.page);
       let s = await frames(app, 2);
-      assert.ok(s.notices.some((n) => /room stored in this browser could not be read \(its row count .*kept, unchanged, in the Library/.test(n)),
+      assert.ok(s.notices.some((n) => /room stored in this browser could not be read whole \(its row count .*kept as it was stored in the Library/.test(n)),
         JSON.stringify(s.notices));
       assert.equal(s.room.length, 0);
       assert.ok(s.unreadable >= 1, 'the Library lists it as unreadable');
+      const kept = () => app.page.evaluate(() => [localStorage.getItem('trilemma-lab.library.room-unread-1'),
+        localStorage.getItem('trilemma-lab.library.room-unread-2'), localStorage.getItem('trilemma-lab.room')]);
+      assert.deepEqual(await kept(), [stored, null, null], 'set aside byte for byte, once; nothing was read to store in its place');
+      // A reload does not set it aside again; rows added are kept as usual.
+      await app.page.reload({ waitUntil: 'load' });
+      await waitForReady(app.page);
+      assert.deepEqual(await kept(), [stored, null, null], 'no second copy after a reload');
       assert.deepEqual(await app.command({ cmd: 'room_add', text: `Yellow: ${site.url}#s=${work.share_code}` }), { ok: true });
-      const aside = await app.page.evaluate(() => localStorage.getItem('trilemma-lab.library.room-unread-1'));
-      assert.equal(aside, stored, 'the stored room is kept byte for byte');
+      assert.equal((await kept())[0], stored);
+      assert.match((await kept())[2], /\tYellow\t/);
       tried.storage++;
       // A claim on this tab's entry dated an hour ahead (a clock set back) holds nothing: a reload stays in the entry.
       await app.page.evaluate((e) => localStorage.setItem(`trilemma-lab.claim.${e}`, `othertab ${Date.now() + 3_600_000}`), work.entry);
@@ -236,6 +243,10 @@ describe('hostile input', () => {
       await waitForReady(app.page);
       s = await frames(app, 2);
       assert.equal(s.entry, work.entry, 'the reloaded tab keeps its entry');
+      // ... and claims it (every 3 s), so that a second tab sees it taken.
+      const claim = await waitFor(() => app.page.evaluate((e) => localStorage.getItem(`trilemma-lab.claim.${e}`), work.entry),
+        (v) => v && !v.startsWith('othertab '), { timeout: 8_000 });
+      assert.ok(!claim.startsWith('othertab '), claim);
       tried.storage++;
     });
   });

@@ -266,7 +266,7 @@ describe('trainer', () => {
       const file = JSON.stringify({ format: 'trilemma-lab/scenario', version: 1, preset: 'status_quo_2024', seat: 'US', horizon: 2031 });
       assert.equal(await dropFile(app, 'mid.json', file), true);
       const t = await waitFor(() => app.state(), (x) => x.guide === null, { timeout: 15_000 });
-      assert.ok(t.notices.some((n) => /^Left the guide "The chip chokepoint and leaky controls" to show what you opened/.test(n)),
+      assert.ok(t.notices.some((n) => /^Left the guide \u201cThe chip chokepoint and leaky controls\u201d: the scenario on screen is no longer the guide's/.test(n)),
         JSON.stringify(t.notices));
       assert.equal(t.horizon, 2031);
     });
