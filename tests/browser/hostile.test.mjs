@@ -249,6 +249,29 @@ describe('hostile input', () => {
       assert.ok(!claim.startsWith('othertab '), claim);
       tried.storage++;
     });
+    // Where it cannot be set aside (the storage refuses the copy), it is left as it was and not written over.
+    await withWork(async (app, work) => {
+      const stored = 'trilemma-lab/room 9\nsomething newer\n';
+      await app.context.addInitScript(() => {
+        const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (String(k).includes('room-unread')) throw new DOMException('full', 'QuotaExceededError');
+          return set.call(this, k, v);
+        };
+      });
+      await app.page.evaluate((v) => localStorage.setItem('trilemma-lab.room', v), stored);
+      await app.page.reload({ waitUntil: 'load' });
+      await waitForReady(app.page);
+      const s = await frames(app, 2);
+      assert.ok(s.notices.some((n) => /could not be read \(it does not start as this version stores a room\) nor set aside/.test(n)),
+        JSON.stringify(s.notices));
+      assert.deepEqual(await app.command({ cmd: 'room_add', text: `Yellow: ${site.url}#s=${work.share_code}` }), { ok: true });
+      const t = await frames(app, 2);
+      assert.equal(t.room.length, 1, 'the room works for this session');
+      assert.equal(await app.page.evaluate(() => localStorage.getItem('trilemma-lab.room')), stored, 'not written over');
+      assert.equal(await app.page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('room-unread')).length), 0);
+      tried.storage++;
+    });
   });
 
   test('hostile files: binary, not UTF-8, empty, huge, a very long name; a file with a byte-order mark opens', async () => {
