@@ -126,7 +126,8 @@ void draw_guide_panel(app::App& app, bool large) {
         // title, so the title keeps whole words.
         const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Step title Goal missed Protect Promote Partner").x * 1.3f;
         const int score_column = narrow ? 1 : 2;
-        if (ImGui::BeginTable("##path", score_column + 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        // (Padded at its outer edges: the last header had touched the panel's edge.)
+        if (ImGui::BeginTable("##path", score_column + 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX)) {
             ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch);
             if (!narrow) ImGui::TableSetupColumn("Goal", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("missed").x);
             for (int p = 0; p < 3; ++p) {

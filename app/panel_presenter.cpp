@@ -36,10 +36,11 @@ void draw_presenter(app::App& app) {
     const float left = stacked ? f.width : f.width * 0.55f;
     const ImGuiStyle& style = ImGui::GetStyle();
     // The guide's QR code, large enough to scan from the back of the room:
-    // under the brief where the brief leaves room (the triangle then has the
-    // whole right column), else at the top right, the scores and the triangle
-    // in the column beside it, else
-    // (a narrow column) under the scores.
+    // under the brief where the brief leaves room for it whole (the triangle
+    // then has the whole right column), else a little smaller at the top
+    // right, the scores and the triangle in the column beside it, else (a
+    // narrow column) under the scores. Whole or not at all under the brief,
+    // so that it does not change size from step to step.
     const bool with_qr = !session->link.empty();
     const float column_w = stacked ? f.width : f.width - left - 3 * style.WindowPadding.x;
     float qr = with_qr ? std::clamp(std::min(column_w * 0.34f, f.height * 0.26f), 110.0f, 300.0f) : 0.0f;
@@ -53,12 +54,10 @@ void draw_presenter(app::App& app) {
     };
     ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
     draw_guide_panel(app, /*large=*/true);
-    // There its caption goes beside it, and it may be smaller than beside the
-    // scores, down to 120 px (it still scans across a room).
+    // (Its caption goes beside it there.)
     const float room_below = ImGui::GetContentRegionAvail().y - style.ItemSpacing.y;
-    const bool qr_in_brief = with_qr && !stacked && room_below >= std::min(qr, 120.0f);
+    const bool qr_in_brief = with_qr && !stacked && room_below >= qr;
     if (qr_in_brief) {
-        qr = std::min(qr, room_below);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + room_below - qr);
         qr_code(session->link, qr);
         ImGui::SameLine();
@@ -72,6 +71,7 @@ void draw_presenter(app::App& app) {
     const float side_w = ImGui::GetContentRegionAvail().x;
     const float gap = style.ItemSpacing.x;
     const bool qr_side = with_qr && !qr_in_brief;
+    if (qr_side) qr = std::min(qr, std::max(120.0f, side_w * 0.26f));  // the triangle beside it keeps more width
     const bool qr_beside = qr_side && side_w - qr - gap >= std::max(button_width("Leave presenter view"), ImGui::GetFontSize() * 12);
     ImGui::BeginChild("##presenter_main", ImVec2(qr_beside ? side_w - qr - gap : 0.0f, 0));
     ImGui::SetWindowFontScale(large);  // a child's child does not inherit it

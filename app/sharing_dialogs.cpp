@@ -130,7 +130,7 @@ void draw_share_dialog(app::App& app) {
     const float hint_top = ImGui::GetCursorPosY(), room = ImGui::GetContentRegionAvail().x;
     const float hint_height = ImGui::CalcTextSize(kNameHint, nullptr, false, room).y + ImGui::GetStyle().ItemSpacing.y;
     if (!named) muted_wrapped_text(kNameHint);
-    else ImGui::TextDisabled("%s", fit_text("The trainer's room will list it as \xE2\x80\x9C" + s.name + "\xE2\x80\x9D.", room).c_str());
+    else muted_wrapped_text("The trainer's room will list it as \xE2\x80\x9C" + s.name + "\xE2\x80\x9D.");
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), hint_top + hint_height));
     const std::string link = sharing.share_link(s);
     app.ui_state.share_dialog_link = link;  // (the test hook reads what the dialog shows)
@@ -203,12 +203,17 @@ void draw_notices(app::App& app, float width, bool presenting) {
         // The text wraps short of its buttons (finger-sized on a phone: "Library" had run under the ×).
         const float spacing = ImGui::GetStyle().ItemSpacing.x;
         const float close_w = button_width("\xC3\x97");
-        const float action_w = n.action == app::Notice::Action::None ? 0.0f : button_width(app::action_label(n.action)) + spacing;
-        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - close_w - action_w - 2 * spacing);
+        float action_w = n.action == app::Notice::Action::None ? 0.0f : button_width(app::action_label(n.action)) + spacing;
+        // Where the text would be left a narrow column (a phone at large text), the action goes under it.
+        const bool action_below = ImGui::GetWindowContentRegionMax().x - close_w - action_w - 2 * spacing - (p.x + 12 - ImGui::GetWindowPos().x) <
+                                  ImGui::GetFontSize() * 14;
+        // (There the × goes under it too, beside the action.)
+        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - (action_below ? spacing : close_w + action_w + 2 * spacing));
         ImGui::TextUnformatted(n.shown().c_str());
         ImGui::PopTextWrapPos();
         if (n.action != app::Notice::Action::None) {
-            ImGui::SameLine();
+            if (!action_below) ImGui::SameLine();
+            else ImGui::SetCursorScreenPos(ImVec2(p.x + 12, ImGui::GetCursorScreenPos().y));
             if (small_button(app::action_label(n.action))) {
                 if (n.action == app::Notice::Action::OpenLibrary) app.ui_state.library.open_request = true;
                 else if (n.action == app::Notice::Action::Undo) app.state.undo();

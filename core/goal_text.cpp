@@ -159,7 +159,12 @@ OutcomeText describe_outcome(const Condition& c, Bloc seat, const ConditionOutco
     std::string where = c.span == YearSpan::Single ? " in " + std::to_string(o.year) : ", " + years_words(c);
     // Values as precise as the target, so "70.47 vs at least 70.5" does not read "70 vs 70.5".
     MetricDef shown = d;
-    if (c.measure == Measure::Value) shown.decimals = decimals_for(c.target, d.decimals);
+    if (c.measure == Measure::Value) {
+        shown.decimals = decimals_for(c.target, d.decimals);
+        // A value just short of its target shows the decimal that says so:
+        // "60.6" against at least 61 (not "61", beside a dot saying not met).
+        while (!o.met && shown.decimals < 3 && fmt_value(shown, o.value) == fmt_value(shown, c.target)) ++shown.decimals;
+    }
     std::string now = fmt_value(shown, o.value);
     if (c.span != YearSpan::Single) {
         std::string which = c.span == YearSpan::SomeYear ? "best" : (wants_high(c.compare) ? "lowest" : "highest");

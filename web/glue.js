@@ -264,9 +264,12 @@
   // A link whose code came as a query ("?s=…", "?guide=…": forms and some
   // chats rewrite '#') opens as its fragment form would; the query leaves the
   // address, so it never disagrees with the fragment the app keeps there.
-  if (/^\?(s|guide)=/i.test(location.search)) {
+  // Other parameters (a tracker's "?fbclid=…&s=…", "?utm_source=…#s=…") go too:
+  // the app reads none.
+  if (location.search) {
+    const m = /[?&](s|guide)=([^&]*)/i.exec(location.search);
     try {
-      history.replaceState(history.state, '', location.pathname + (location.hash || '#' + location.search.slice(1)));
+      history.replaceState(history.state, '', location.pathname + (location.hash || (m ? '#' + m[1] + '=' + m[2] : '')));
     } catch (e) { /* an address the browser will not set: the page opens without the link */ }
   }
   // The fragment, percent-decoded; {problem} instead when it cannot be

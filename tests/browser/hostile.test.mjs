@@ -204,7 +204,8 @@ describe('hostile input', () => {
     await withWork(async (app, work) => {
       await app.command({ cmd: 'set_lever', lever: SEMIS, value: 41 });
       const other = (await synced(app)).share_code;
-      for (const address of [`#S=${other}&utm_source=chat`, `?s=${other}`, `?S=${other}&fbclid=x`]) {
+      for (const address of [`#S=${other}&utm_source=chat`, `?s=${other}`, `?S=${other}&fbclid=x`, `?fbclid=abc&s=${other}`,
+        `?utm_source=x#s=${other}`]) {
         const page = await app.context.newPage();
         await page.goto(site.url + address, { waitUntil: 'load' });
         await waitForReady(page);

@@ -455,6 +455,13 @@ TEST_CASE("guides: goal evaluation on hand-made results") {
         CHECK(st.conditions[0].text ==
               "Alliance cohesion, every year from 2025 to 2035: lowest 58 in 2031; target: at least 60");
         CHECK(st.conditions[0].short_text == "Alliance cohesion 2025-2035: 58 in 2031 (target: at least 60)");
+        // Just short of the target: the decimal that says so, not "60" beside "at least 60".
+        set_value(coh, Indicator::AllianceCohesion, Bloc::US, 2031, 59.6);
+        set_value(coh, Indicator::AllianceCohesion, Bloc::US, 2033, 61);
+        st = evaluate_goal(Goal{"Hold the alliance", {c}}, s, coh, base);
+        CHECK_FALSE(st.met);
+        CHECK(st.conditions[0].text ==
+              "Alliance cohesion, every year from 2025 to 2035: lowest 59.6 in 2031; target: at least 60");
         set_value(coh, Indicator::AllianceCohesion, Bloc::US, 2031, 60);  // equality meets ">="
         set_value(coh, Indicator::AllianceCohesion, Bloc::US, 2033, 61);
         CHECK(evaluate_goal(Goal{"Hold", {c}}, s, coh, base).met);
