@@ -146,7 +146,7 @@ LeverListView draw_levers(app::AppState& state, std::map<std::string, ImVec4>& r
     // step", so that a participant finds the one the step asks about without
     // scrolling past closed ones; the closed ones follow by pillar.
     const auto open_in_step = [&state](int slot) { return !state.locked[slot]; };
-    const bool open_first = std::any_of(state.locked.begin(), state.locked.end(), [](bool l) { return l; }) &&
+    const bool open_first = state.guide_locks_levers() &&
                             std::any_of(state.locked.begin(), state.locked.end(), [](bool l) { return !l; });
     if (open_first) {
         ImGui::Spacing();
