@@ -523,7 +523,10 @@ void draw_app(app::App& app) {
     if (layout == Layout::Desktop) {
         // Side panels widen with the text size (projectors), within limits.
         const float fs = state.settings.font_scale;
-        float left_w = std::min(std::clamp(f.width * 0.27f, 330.0f * fs, 430.0f * fs), f.width * 0.36f);
+        // A guide's column holds its goal above the levers: a little wider on
+        // a laptop, so that the goal and its status wrap into fewer lines.
+        const float left_share = guiding ? 0.30f : 0.27f;
+        float left_w = std::min(std::clamp(f.width * left_share, 330.0f * fs, 430.0f * fs), f.width * 0.36f);
         float right_w = std::min(std::clamp(f.width * 0.28f, 340.0f * fs, 460.0f * fs), f.width * 0.34f);
         float mid_w = f.width - left_w - right_w - gap * 4;
         begin_panel("##left_panel", ImVec2(gap, top + gap * 0.5f), ImVec2(left_w, h), false);

@@ -190,9 +190,15 @@ void draw_guide_panel(app::App& app, bool large) {
     same_line_if_button_fits("Restart");
     if (small_button("Restart")) trainer.start_step(g.step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
-    if (!large && ImGui::GetIO().DisplaySize.x >= 700) {  // a projector view is for a laptop, not a phone
-        same_line_if_button_fits("Presenter");
+    // A projector view is for a laptop, not a phone. Where the button would
+    // take a row of its own (a laptop's guide box), the Trainer menu's
+    // "Presenter view" offers it and the row goes to the goal.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const bool presenter_fits = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + button_width("Presenter") <= right;
+    if (!large && ImGui::GetIO().DisplaySize.x >= 700 && presenter_fits) {
+        ImGui::SameLine();
         if (small_button("Presenter")) g.presenter = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presenter view for a projector (also in the Trainer menu)");
     }
     ImGui::PushFont(platform::font_bold());
     wrapped_text(step.title);

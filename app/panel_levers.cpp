@@ -154,13 +154,30 @@ LeverListView draw_levers(app::AppState& state, std::map<std::string, ImVec4>& r
         ImGui::TextUnformatted("Open in this step");
         ImGui::PopFont();
         audit::name_last_item("Open in this step");
-        for (const auto& d : tl::lever_defs())
-            for (int sct = 0; sct < (d.per_sector ? tl::kSectorCount : 1); ++sct) {
-                const int slot = d.per_sector ? tl::slot_of(d.id, tl::Sector(sct)) : tl::slot_of(d.id);
-                if (!open_in_step(slot)) continue;
-                const std::string label = d.per_sector ? d.name + " \xC2\xB7 " + std::string(tl::kSectorShortNames[sct]) : d.name;
-                lever_row(state, rects, slot, label.c_str(), 0.0f);
+        for (const auto& d : tl::lever_defs()) {
+            if (!d.per_sector) {
+                if (open_in_step(tl::slot_of(d.id))) lever_row(state, rects, tl::slot_of(d.id), d.name.c_str(), 0.0f);
+                continue;
             }
+            int open_sectors = 0;
+            for (int sct = 0; sct < tl::kSectorCount; ++sct) open_sectors += open_in_step(tl::slot_of(d.id, tl::Sector(sct)));
+            // Two or more sectors of one lever: its name once, the sectors
+            // beside their sliders, as in the pillar list (a step that opens
+            // a lever in six sectors fits a laptop's column).
+            if (open_sectors >= 2) {
+                ImGui::TextUnformatted(d.name.c_str());
+                if (ImGui::IsItemHovered()) tooltip_with_source(d.meaning, "Source", d.source);
+            }
+            for (int sct = 0; sct < tl::kSectorCount; ++sct) {
+                const int slot = tl::slot_of(d.id, tl::Sector(sct));
+                if (!open_in_step(slot)) continue;
+                const std::string sector(tl::kSectorShortNames[sct]);
+                if (open_sectors >= 2)
+                    lever_row(state, rects, slot, sector.c_str(), label_w);
+                else
+                    lever_row(state, rects, slot, (d.name + " \xC2\xB7 " + sector).c_str(), 0.0f);
+            }
+        }
         view.open_rows_end = ImGui::GetCursorPosY();
         ImGui::Spacing();
         muted_wrapped_text("Closed in this step:");
