@@ -20,10 +20,11 @@ std::vector<double> series_of(const tl::Results& r, tl::Indicator i, tl::Bloc b)
     for (int y = 0; y < r.years; ++y) v[y] = r.at(i, b, y);
     return v;
 }
-// 2017..2024: the backcast, joined to the base year where the projections start.
+// The backcast from its first year worth showing (2017 for most), joined to
+// the base year where the projections start.
 std::vector<double> history_of(const tl::Results& r, tl::Indicator i, tl::Bloc b) {
     std::vector<double> v;
-    for (int y = tl::kFirstYear; y <= tl::kBaseYear; ++y) v.push_back(r.at_year(i, b, y));
+    for (int y = tl::history_first_year(i); y <= tl::kBaseYear; ++y) v.push_back(r.at_year(i, b, y));
     return v;
 }
 }  // namespace
@@ -98,6 +99,7 @@ void draw_charts(app::AppState& state, int columns) {
             if (spec.marker_year >= 0 && spec.marker_year < tl::kBaseYear) spec.marker_year = -1;
             spec.series.insert(spec.series.begin(), ChartSeries{"History (model)", history_of(view.scenario, ind, bloc),
                                                                  ImGui::GetColorU32(ImGuiCol_Text, 0.75f), 2.0f, false});
+            spec.series.front().start = tl::history_first_year(ind) - tl::kFirstYear;
             for (const auto& point : tl::observed_points())
                 if (point.indicator == ind && point.bloc == bloc)
                     spec.observed.push_back({point.year, point.value, point.note});

@@ -312,8 +312,11 @@ int cmd_run(const Options& o) {
                 std::string label = std::string(def.name) + " (" + std::string(def.unit) + ")";
                 double v0 = r.ind[i][b][0], v = r.ind[i][b][r.years - 1], vb = base.ind[i][b][r.years - 1];
                 // 2017: the backcast, the same for every scenario (history).
-                double v17 = r.has_history ? r.hist[i][b][0] : NAN;
-                std::printf("  %-40.40s %10.2f %10.2f %10.2f %10.2f %+10.2f", label.c_str(), v17, v0, v, vb, v - vb);
+                // ("-" where the backcast is shown only from a later first observation.)
+                double v17 = r.has_history && history_first_year(Indicator(i)) == kFirstYear ? r.hist[i][b][0] : NAN;
+                char first_column[32] = "         -";
+                if (!std::isnan(v17)) std::snprintf(first_column, sizeof first_column, "%10.2f", v17);
+                std::printf("  %-40.40s %s %10.2f %10.2f %10.2f %+10.2f", label.c_str(), first_column, v0, v, vb, v - vb);
                 if (o.bands > 0)
                     std::printf("   5-95%%: %.2f..%.2f", bands[k].q[i][r.years - 1][0], bands[k].q[i][r.years - 1][4]);
                 std::printf("\n");

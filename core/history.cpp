@@ -221,6 +221,19 @@ const std::vector<ObservedPoint>& observed_points() {
     return points;
 }
 
+bool history_scaled_by_openness(Indicator ind) {
+    return ind == Indicator::InvestmentFromRival || ind == Indicator::VentureIntoRival ||
+           ind == Indicator::VentureDealsIntoRival;
+}
+
+int history_first_year(Indicator ind) {
+    if (!history_scaled_by_openness(ind)) return kFirstYear;
+    int first = kBaseYear;
+    for (const ObservedPoint& p : observed_points())
+        if (p.indicator == ind) first = std::min(first, p.year);
+    return std::max(first, kFirstYear);
+}
+
 std::vector<ObservedComparison> compare_with_reference_data(const Results& r) {
     std::vector<ObservedComparison> out;
     for (const ReferenceRow& row : reference_rows()) {

@@ -65,6 +65,15 @@ struct ObservedPoint {
 // Loaded once from the embedded reference data.
 const std::vector<ObservedPoint>& observed_points();
 
+// The flows whose backcast is the 2024 value scaled by the change of openness
+// raised to one elasticity fitted to the observed falls (002:L14).
+bool history_scaled_by_openness(Indicator ind);
+// The first year of an indicator's history worth showing: kFirstYear, except
+// for those flows, shown from their first observation. Before it the fitted
+// elasticity is extrapolated: it gave $432bn of US venture investment into
+// China in 2017, five times the 2021 peak the source reports (002:L14).
+int history_first_year(Indicator ind);
+
 // Every observed row, in file order. `status_quo` must hold the history
 // (RunInput::history).
 std::vector<ObservedComparison> compare_with_reference_data(const Results& status_quo);

@@ -1374,10 +1374,7 @@ void backcast(const ParamValues& __restrict P, const SectorWeights& sw, const Ru
 // Investment flows are a power of openness, so a linear shift would not keep
 // them on their curve: they follow the shifted openness instead.
 constexpr int idx_of(Indicator i) { return static_cast<int>(i); }
-bool follows_openness(int i) {
-    return i == idx_of(Indicator::InvestmentFromRival) || i == idx_of(Indicator::VentureIntoRival) ||
-           i == idx_of(Indicator::VentureDealsIntoRival);
-}
+bool follows_openness(int i) { return history_scaled_by_openness(static_cast<Indicator>(i)); }
 
 void close_history_gap(const ParamValues& __restrict P, const double (&replay_2024)[kIndicatorCount][B], Results& out) {
     const int open_i = idx_of(Indicator::TradeOpenness);

@@ -4,6 +4,7 @@
 // seat; the readable-unit indicators restate the model's state in the sources' units.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -54,6 +55,33 @@ TEST_CASE("the observed falls of investment between the US and China are falls i
     CHECK(us(Indicator::VentureDealsIntoRival, 2022) > us(Indicator::VentureDealsIntoRival, 2023));
     // Openness with the rival falls over the history (the tariffs of 2018, the controls of 2019-2023).
     CHECK(us(Indicator::TradeOpenness, 2017) > us(Indicator::TradeOpenness, 2023));
+}
+
+TEST_CASE("a flow's history is shown only where the elasticity fitted to it is not extrapolated: no shown year far above what was observed") {
+    const Results r = status_quo();
+    for (int i = 0; i < kIndicatorCount; ++i) {
+        const auto ind = static_cast<Indicator>(i);
+        const int first = history_first_year(ind);
+        CHECK(first >= kFirstYear);
+        CHECK(first <= kBaseYear);
+        if (!history_scaled_by_openness(ind)) {
+            CHECK(first == kFirstYear);
+            continue;
+        }
+        double observed_peak = 0;
+        int observed_first = kBaseYear;
+        for (const ObservedPoint& p : observed_points())
+            if (p.indicator == ind) observed_peak = std::max(observed_peak, p.value), observed_first = std::min(observed_first, p.year);
+        REQUIRE(observed_peak > 0);
+        CHECK(first == observed_first);
+        // Shown years stay within twice the largest observation (the 2017
+        // venture backcast, $432bn against a 2021 peak of $87bn, is not shown).
+        for (int y = first; y < kBaseYear; ++y)
+            CHECK_MESSAGE(r.at_year(ind, Bloc::US, y) <= 2.0 * observed_peak, kIndicators[i].key, " in ", y, ": ",
+                          r.at_year(ind, Bloc::US, y), " against an observed peak of ", observed_peak);
+    }
+    CHECK(history_first_year(Indicator::InvestmentFromRival) == 2017);  // observed in 2017 (002:L14)
+    CHECK(history_first_year(Indicator::VentureIntoRival) == 2021);
 }
 
 TEST_CASE("the timeline lands on the status quo 2024 and undoes its changes before their year") {
