@@ -121,6 +121,11 @@ std::string app_state_json(app::App& app) {
         w.Key("has_goal"); w.Bool(g.guide.steps[g.step].goal.has_value());
         w.Key("goal_met"); w.Bool(g.status.met);
         w.Key("conditions_met"); w.Int(g.status.conditions_met);
+        // Each condition's target in its indicator's unit (a target measured
+        // from the step's start moves if the start does).
+        w.Key("targets"); w.StartArray();
+        for (const auto& c : g.status.conditions) w.Double(c.target_value);
+        w.EndArray();
         w.Key("path"); w.Int(static_cast<int>(g.path.size()));
         w.Key("open_levers"); w.StartArray();
         for (int slot = 0; slot < tl::kSlotCount; ++slot)

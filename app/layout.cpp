@@ -465,7 +465,7 @@ void levers_and_assumptions(app::App& app, bool hint = true) {
         if (ImGui::BeginTabItem("Levers")) {
             const float list_top = ImGui::GetCursorPosY();
             ImGui::BeginChild("##levers_scroll", ImVec2(0, 0), false, kScrollFlags);
-            const LeverListView view = draw_levers(state, app.ui_state.lever_rects, hint);
+            const LeverListView view = draw_levers(state, app.ui_state, hint);
             ImGui::EndChild();
             app.ui_state.lever_list_visible = view.visible;
             app.ui_state.open_levers_need = view.open_rows_end > 0 ? list_top - tabs_top + view.open_rows_end : 0;
@@ -626,7 +626,7 @@ void draw_app(app::App& app) {
         case Tab::Guide: draw_guide_panel(app, false); break;
         case Tab::Levers:
             // A short screen drops the hint: the seat and the preset are in the header.
-            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state.lever_rects, !short_screen).visible;
+            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state, !short_screen).visible;
             break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:

@@ -164,7 +164,7 @@ void draw_guide_panel(app::App& app, bool large) {
         ImGui::Spacing();
         if (ImGui::CollapsingHeader("Where you ended", ImGuiTreeNodeFlags_DefaultOpen)) draw_story(state);
         ImGui::Spacing();
-        if (ImGui::Button("Back to the last step")) trainer.start_step(n - 1);
+        if (ImGui::Button("Back to the last step")) trainer.back_to_last_step();
         same_line_if_button_fits("Leave the guide");
         if (ImGui::Button("Leave the guide")) trainer.leave();
         return;
@@ -188,7 +188,7 @@ void draw_guide_panel(app::App& app, bool large) {
     same_line_if_button_fits(next_label);
     if (small_button(next_label)) trainer.next_step();
     same_line_if_button_fits("Restart");
-    if (small_button("Restart")) trainer.start_step(g.step);
+    if (small_button("Restart")) trainer.restart_step();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to where this step began");
     // A projector view is for a laptop, not a phone. Where the button would
     // take a row of its own (a laptop's guide box), the Trainer menu's

@@ -122,8 +122,15 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
 
 }  // namespace
 
-LeverListView draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint) {
+LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint) {
     LeverListView view;
+    std::map<std::string, ImVec4>& rects = ui.lever_rects;
+    // A guide's new step (other levers open): back to the list's top, where
+    // its open levers are, not where the last step's scroll left the list.
+    if (state.locked != ui.lever_list_locks) {
+        ImGui::SetScrollY(0.0f);
+        ui.lever_list_locks = state.locked;
+    }
     const tl::Scenario& s = state.scenario();
     const int seat = tl::idx(s.seat);
     float label_w = 0;

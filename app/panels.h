@@ -17,13 +17,14 @@ class App;
 namespace ui {
 
 // The explorer (panel_levers.cpp ... panel_intro.cpp).
-// `rects`: where each lever's slider was drawn, by "BLOC.lever.sector" (test hook).
-// `hint`: the line naming the seat and what the ticks mark (a short screen drops it).
+// Records in `ui` where each lever's slider was drawn, by "BLOC.lever.sector"
+// (test hook), and the closed levers it drew. `hint`: the line naming the
+// seat and what the ticks mark (a short screen drops it).
 struct LeverListView {
     ImVec4 visible{};          // the part of the screen the list shows (x, y, w, h): a slider is in view when its rectangle lies within it
     float open_rows_end = 0;   // during a guide, where the step's open levers end (content y): the room they need
 };
-LeverListView draw_levers(app::AppState& state, std::map<std::string, ImVec4>& rects, bool hint = true);
+LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint = true);
 void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter);  // filter: by name, kept between frames
 void draw_charts(app::AppState& state, int columns);
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size);

@@ -48,7 +48,8 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     tl::Scenario s = tl::guide_start_scenario(r.guide);
     s.name = r.guide.title;
     state_.set_scenario(s);
-    start_step(0);
+    session_->steps_seen.assign(r.guide.steps.size(), {});
+    enter_step(0);
     state_.clear_history();  // Undo would bring back the previous work under the guide's goals
     // Only where there was work to keep: the guide's panel names the guide
     // (a notice repeating it covered the end of the brief on a laptop at 1.6).
@@ -58,20 +59,58 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     return true;
 }
 
-void Trainer::start_step(int step) {
-    if (!session_) return;
+// Enters `step` from the scenario on screen. A step entered before from the
+// same scenario resumes where it was left, its start unchanged (Previous then
+// Next must not move a goal measured from the step's start); from any other
+// scenario it starts afresh, with the step's setup applied (step 0's setup is
+// in the guide's start scenario).
+void Trainer::enter_step(int step) {
     GuideSession& g = *session_;
     step = std::clamp(step, 0, static_cast<int>(g.guide.steps.size()) - 1);
+    g.steps_seen.resize(g.guide.steps.size());
+    GuideSession::StepMemory& m = g.steps_seen[step];
+    const tl::Scenario from = state_.scenario();
+    if (!(m.start && m.entered_from && *m.entered_from == from)) {
+        tl::Scenario s = from;
+        if (step > 0) tl::apply_step_setup(g.guide.steps[step], s);
+        m = {s, from, std::nullopt};
+    }
+    show_step(step, m.left_at ? *m.left_at : *m.start);
+}
+
+// Shows `step` with `scenario` on screen, measured from the step's start.
+void Trainer::show_step(int step, const tl::Scenario& scenario) {
+    GuideSession& g = *session_;
     g.step = step;
     g.finished = false;
-    tl::Scenario s = state_.scenario();
-    if (step > 0) tl::apply_step_setup(g.guide.steps[step], s);  // step 0's setup is in the start scenario
-    state_.set_scenario(s);
-    g.step_start_scenario = s;
-    g.step_start = tl::run(s);
+    state_.set_scenario(scenario);
+    g.step_start_scenario = *g.steps_seen[step].start;
+    g.step_start = tl::run(g.step_start_scenario);
     g.step_started = now_;
     g.status_revision = 0;
     persist();
+}
+
+void Trainer::restart_step() {
+    if (!session_) return;
+    GuideSession& g = *session_;
+    g.steps_seen[g.step].left_at.reset();
+    show_step(g.step, *g.steps_seen[g.step].start);
+}
+
+// Back to a step already played, as it was left (its start is kept). After a
+// reload only the current step's start is known: the earlier step then starts
+// afresh from the scenario on screen.
+void Trainer::return_to_step(int step) {
+    GuideSession& g = *session_;
+    if (!g.finished) g.steps_seen[g.step].left_at = state_.scenario();
+    const GuideSession::StepMemory& m = g.steps_seen[step];
+    if (m.start) show_step(step, m.left_at ? *m.left_at : *m.start);
+    else enter_step(step);
+}
+
+void Trainer::back_to_last_step() {
+    if (session_) return_to_step(static_cast<int>(session_->guide.steps.size()) - 1);
 }
 
 void Trainer::next_step() {
@@ -87,12 +126,13 @@ void Trainer::next_step() {
     g.path.erase(std::remove_if(g.path.begin(), g.path.end(), [&](const StepRecord& r) { return r.step == g.step; }),
                  g.path.end());
     g.path.push_back(rec);
+    g.steps_seen[g.step].left_at = state_.scenario();
     if (g.step + 1 >= static_cast<int>(g.guide.steps.size())) finish();
-    else start_step(g.step + 1);
+    else enter_step(g.step + 1);
 }
 
 void Trainer::previous_step() {
-    if (session_ && session_->step > 0) start_step(session_->step - 1);
+    if (session_ && session_->step > 0) return_to_step(session_->step - 1);
 }
 
 void Trainer::finish() {
@@ -173,6 +213,8 @@ bool Trainer::restore() {
     if (!start.ok) return false;
     g.step_start_scenario = start.scenario;
     g.step_start = tl::run(start.scenario);
+    g.steps_seen.assign(steps, {});
+    g.steps_seen[g.step].start = start.scenario;
     g.step_started = now_;
     session_ = std::move(g);
     return true;

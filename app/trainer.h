@@ -31,6 +31,13 @@ struct GuideSession {
     double step_started = 0;   // seconds (platform time), for the presenter's timer
     tl::Scenario step_start_scenario;
     tl::Results step_start;    // the run at the start of the step (for *_vs_start goals)
+    // Each step as it began and as it was left, so that Restart, Previous and
+    // Next go back to them: a step's start (its goals' "from where this step
+    // began") is kept while the step is entered from the same scenario.
+    struct StepMemory {
+        std::optional<tl::Scenario> start, entered_from, left_at;
+    };
+    std::vector<StepMemory> steps_seen;
     tl::GoalStatus status;     // live, recomputed when the scenario changes
     std::uint64_t status_revision = 0;
     std::vector<StepRecord> path;
@@ -66,7 +73,8 @@ public:
     // A guide from a built-in id, a guide file's JSON or a `#guide=` link's
     // value (tl::resolve_guide_link); false with a notice when invalid.
     bool open_guide(const std::string& id_or_json, const std::string& source);
-    void start_step(int step);  // applies the step's setup and records the start
+    void restart_step();        // the step's levers back to where it began
+    void back_to_last_step();   // from the debrief, to the last step as it was left
     void next_step();
     void previous_step();
     void finish();
@@ -120,6 +128,9 @@ private:
     std::vector<RoomEntry> room_;
     int next_row_ = 0;  // rows added so far: the next row's number (labels stay when rows are removed)
     void persist();  // after every change of the session
+    void enter_step(int step);                              // from the scenario on screen (Next, a guide's start)
+    void return_to_step(int step);                          // a step already played, as it was left
+    void show_step(int step, const tl::Scenario& scenario);  // measured from the step's recorded start
     bool persisted_presenter_ = false;
     void flag_room_duplicates();
     void store_room();

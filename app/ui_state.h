@@ -5,6 +5,7 @@
 // edits, and where each lever's slider was drawn (for the test hook). It is
 // part of app::App (app/app.h) and handed to the panels that need it, so no
 // panel keeps state of its own in statics.
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -69,6 +70,9 @@ struct UiState {
     // browser tests drag the real sliders with the mouse.
     std::map<std::string, ImVec4> lever_rects;
     ImVec4 lever_list_visible{};  // the part of the screen the lever list shows (x, y, w, h)
+    // The levers a guide's step closed when the list was last drawn: a new
+    // step's list opens at its top, at "Open in this step".
+    std::array<bool, tl::kSlotCount> lever_list_locks{};
     // A guide step's open levers: the height from the Levers tab to their end, and the step measured.
     float open_levers_need = 0;
     int open_levers_step = -1;

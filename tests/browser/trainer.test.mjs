@@ -275,6 +275,60 @@ describe('trainer', () => {
     });
   });
 
+  test("Restart puts the step's levers back; Previous then Next returns to the step as it was left, its goal measured from the same start", async () => {
+    await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
+      let s = await frames(app, 2);
+      const semisAtStart = s.levers[SEMIS];
+      await app.command({ cmd: 'set_lever', lever: SEMIS, value: 95 });
+      await synced(app);
+      s = await clickItem(app, 'Restart');
+      s = await frames(app, 2);
+      assert.equal(s.guide.step, 0);
+      assert.equal(s.levers[SEMIS], semisAtStart, 'Restart put the dragged lever back to where the step began');
+
+      for (const [lever, value] of Object.entries(CHIP_SOLUTIONS[0].set)) await app.command({ cmd: 'set_lever', lever, value });
+      s = await clickItem(app, 'Next step');
+      // Step 2's leakage target is measured from where the step began.
+      const target = (await frames(app, 2)).guide.targets[0];
+      await app.command({ cmd: 'set_lever', lever: 'enforcement', value: 1400 });
+      s = await waitFor(() => app.state(), (t) => t.guide.goal_met);
+      s = await clickItem(app, 'Restart');
+      s = await frames(app, 2);
+      assert.notEqual(s.levers.enforcement, 1400, 'Restart put enforcement back');
+      assert.equal(s.guide.targets[0], target, "Restart kept the step's target");
+      await app.command({ cmd: 'set_lever', lever: 'enforcement', value: 1400 });
+      s = await waitFor(() => app.state(), (t) => t.guide.goal_met);
+
+      // Back to re-read step 1 and on again: nothing changed, so step 2 is as it was left, still met.
+      s = await clickItem(app, 'Previous');
+      s = await frames(app, 2);
+      assert.equal(s.guide.step, 0);
+      assert.equal(s.levers[SEMIS], CHIP_SOLUTIONS[0].set[SEMIS], 'step 1 as it was left');
+      s = await clickItem(app, 'Next step');
+      s = await waitFor(() => app.state(), (t) => t.guide.step === 1 && t.guide.goal_met);
+      assert.equal(s.levers.enforcement, 1400, 'step 2 as it was left');
+      assert.equal(s.guide.targets[0], target, "the step's target did not move");
+    });
+  });
+
+  test("each new step opens the lever list at its top, where the step's open levers are", async () => {
+    await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
+      let s = await frames(app, 2);
+      const [x, top, w, height] = s.lever_list_visible;
+      await app.page.mouse.move(x + w / 2, top + height / 2);
+      for (let k = 0; k < 6; ++k) { await app.page.mouse.wheel(0, 400); await frames(app, 1); }
+      s = await frames(app, 2);
+      assert.ok(!s.lever_rects[`US.${SEMIS}`], 'the list was scrolled past the first step\'s levers');
+      await parkMouse(app);
+      s = await clickItem(app, 'Next step');
+      s = await frames(app, 3);
+      const r = s.lever_rects['US.enforcement'];
+      assert.ok(r && r[1] >= top && r[1] + r[3] <= top + height, `step 2's open lever shows (${r}; list ${top}-${top + height})`);
+    });
+  });
+
   test("during a guide the seat, preset, horizon and start year are the guide's, and Reset resets only the levers open now", async () => {
     await site.withApp({ viewport: VIEWPORT }, async (app) => {
       assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
