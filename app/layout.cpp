@@ -458,6 +458,19 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     return last_height;
 }
 
+// The step's goal in brief, for the Guide tab's label and the lever list:
+// "1/2" conditions met, or "met ✓"; empty when no guide step with a goal runs.
+StepGoalNote step_goal_note(app::App& app) {
+    StepGoalNote note;
+    const auto& g = app.trainer.session();
+    if (!g || g->finished || g->status.conditions.empty()) return note;
+    note.met = g->status.met;
+    note.progress = g->status.met ? "met \xE2\x9C\x93"
+                                  : std::to_string(g->status.conditions_met) + "/" + std::to_string(g->status.conditions.size());
+    for (const auto& c : g->status.conditions) note.conditions.push_back((c.met ? "\xE2\x9C\x93 " : "\xE2\x97\x8F ") + c.short_text);
+    return note;
+}
+
 void levers_and_assumptions(app::App& app, bool hint = true) {
     app::AppState& state = app.state;
     const float tabs_top = ImGui::GetCursorPosY();
@@ -465,7 +478,7 @@ void levers_and_assumptions(app::App& app, bool hint = true) {
         if (ImGui::BeginTabItem("Levers")) {
             const float list_top = ImGui::GetCursorPosY();
             ImGui::BeginChild("##levers_scroll", ImVec2(0, 0), false, kScrollFlags);
-            const LeverListView view = draw_levers(state, app.ui_state, hint);
+            const LeverListView view = draw_levers(state, app.ui_state, hint, step_goal_note(app));
             ImGui::EndChild();
             app.ui_state.lever_list_visible = view.visible;
             app.ui_state.open_levers_need = view.open_rows_end > 0 ? list_top - tabs_top + view.open_rows_end : 0;
@@ -601,10 +614,8 @@ void draw_app(app::App& app) {
             // The Guide tab carries the step's goal ("Guide 1/2", "Guide ✓"):
             // a participant on the levers sees when it is met.
             std::string shown = tab_name(t);
-            if (const auto& g = app.trainer.session(); t == Tab::Guide && g && !g->finished && !g->status.conditions.empty())
-                shown += g->status.met ? " \xE2\x9C\x93"
-                                       : " " + std::to_string(g->status.conditions_met) + "/" +
-                                             std::to_string(g->status.conditions.size());
+            if (const StepGoalNote goal = step_goal_note(app); t == Tab::Guide && !goal.progress.empty())
+                shown += goal.met ? " \xE2\x9C\x93" : " " + goal.progress;
             const std::string label = shown + "###" + tab_name(t);
             flow.next(button_width(label.c_str()));
             const bool selected = tab == t;
@@ -626,7 +637,7 @@ void draw_app(app::App& app) {
         case Tab::Guide: draw_guide_panel(app, false); break;
         case Tab::Levers:
             // A short screen drops the hint: the seat and the preset are in the header.
-            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state, !short_screen).visible;
+            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state, !short_screen, step_goal_note(app)).visible;
             break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:

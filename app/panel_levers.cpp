@@ -122,7 +122,7 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
 
 }  // namespace
 
-LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint) {
+LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint, const StepGoalNote& goal) {
     LeverListView view;
     std::map<std::string, ImVec4>& rects = ui.lever_rects;
     // A guide's new step (other levers open): back to the list's top, where
@@ -161,6 +161,21 @@ LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint) {
         ImGui::TextUnformatted("Open in this step");
         ImGui::PopFont();
         audit::name_last_item("Open in this step");
+        // The step's goal where the levers are moved: its status lines can be
+        // below the fold of a laptop's guide box.
+        if (!goal.progress.empty()) {
+            const std::string note = "\xC2\xB7 goal " + goal.progress;
+            same_line_if_fits(ImGui::CalcTextSize(note.c_str()).x);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(goal.met ? theme::ink().better : theme::ink().accent), "%s", note.c_str());
+            audit::name_last_item("step goal");
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(tooltip_wrap_width());
+                for (const auto& line : goal.conditions) ImGui::TextUnformatted(line.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
         for (const auto& d : tl::lever_defs()) {
             if (!d.per_sector) {
                 if (open_in_step(tl::slot_of(d.id))) lever_row(state, rects, tl::slot_of(d.id), d.name.c_str(), 0.0f);

@@ -264,6 +264,9 @@ describe('trainer', () => {
           assert.ok(r && r[1] >= top && r[1] + r[3] <= top + height,
             `step ${step + 1}: ${key} (${r}) shows in the lever list (${top}-${top + height})`);
         }
+        // The goal's progress beside "Open in this step" (its status lines can be below the guide box's fold).
+        const note = s.items['step goal'];
+        assert.ok(note && note[1] >= top && note[1] + note[3] <= top + height, `step ${step + 1}: the goal's progress shows above the levers`);
       }
       // The guide judges its goals on its own seat and horizon: a scenario file replaces them, so the guide is left.
       const file = JSON.stringify({ format: 'trilemma-lab/scenario', version: 1, preset: 'status_quo_2024', seat: 'US', horizon: 2031 });
