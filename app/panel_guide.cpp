@@ -104,11 +104,11 @@ void draw_guide_library(app::App& app) {
 
 // [SECTION] The guide panel
 
-void draw_guide_panel(app::App& app, bool large) {
+float draw_guide_panel(app::App& app, bool large) {
     app::Trainer& trainer = app.trainer;
     app::AppState& state = app.state;
     auto& session = trainer.session();
-    if (!session) return;
+    if (!session) return 0.0f;
     app::GuideSession& g = *session;
     const int n = static_cast<int>(g.guide.steps.size());
     const double now = platform::frame_info().time;
@@ -167,7 +167,7 @@ void draw_guide_panel(app::App& app, bool large) {
         if (ImGui::Button("Back to the last step")) trainer.back_to_last_step();
         same_line_if_button_fits("Leave the guide");
         if (ImGui::Button("Leave the guide")) trainer.leave();
-        return;
+        return 0.0f;
     }
 
     const tl::GuideStep& step = g.guide.steps[g.step];
@@ -232,9 +232,12 @@ void draw_guide_panel(app::App& app, bool large) {
         for (std::size_t i = 0; i < names.size(); ++i) open += (i ? ", " : "") + names[i];
         muted_wrapped_text(open);
     }
+    float unfolded = 0.0f;
     if (!step.hints.empty() && ImGui::TreeNodeEx("Hints", tree_node_touch_flags())) {
+        const float top = ImGui::GetCursorPosY();
         for (const auto& h : step.hints) wrapped_text("\xE2\x80\xA2 " + h);
         ImGui::TreePop();
+        unfolded += ImGui::GetCursorPosY() - top;
     }
     // The trainer's notes: only in the presenter view, and folded, since the
     // presenter view may be on the projector.
@@ -242,12 +245,15 @@ void draw_guide_panel(app::App& app, bool large) {
     const bool notes_open = large && !notes.empty() && ImGui::TreeNodeEx("Facilitator notes", tree_node_touch_flags());
     if (large && !notes.empty() && ImGui::IsItemHovered()) wrapped_tooltip("For the trainer: never shown to participants");
     if (notes_open) {
+        const float top = ImGui::GetCursorPosY();
         if (notes.minutes > 0) muted_wrapped_text("About " + std::to_string(notes.minutes) + " minutes.");
         if (!notes.expect.empty()) wrapped_text("What the room usually tries: " + notes.expect);
         for (const auto& q : notes.ask) wrapped_text("Ask: " + q);
         if (!notes.answer.empty()) wrapped_text("The answer: " + notes.answer);
         ImGui::TreePop();
+        unfolded += ImGui::GetCursorPosY() - top;
     }
+    return unfolded;
 }
 
 }  // namespace ui

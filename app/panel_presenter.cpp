@@ -53,12 +53,14 @@ void draw_presenter(app::App& app) {
         ImGui::EndGroup();
     };
     ImGui::BeginChild("##brief", ImVec2(stacked ? 0 : left, stacked ? f.height * 0.5f : 0));
-    draw_guide_panel(app, /*large=*/true);
-    // (Its caption goes beside it there.)
+    const float unfolded = draw_guide_panel(app, /*large=*/true);
+    // (Its caption goes beside it there.) Placed as if the hints and notes
+    // were folded: opening them pushes the code down (the brief scrolls)
+    // rather than to the other column, which would shrink the triangle.
     const float room_below = ImGui::GetContentRegionAvail().y - style.ItemSpacing.y;
-    const bool qr_in_brief = with_qr && !stacked && room_below >= qr;
+    const bool qr_in_brief = with_qr && !stacked && room_below + unfolded >= qr;
     if (qr_in_brief) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + room_below - qr);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, room_below - qr));
         qr_code(session->link, qr);
         ImGui::SameLine();
         ImGui::TextDisabled("Scan to open this guide");

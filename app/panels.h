@@ -54,7 +54,10 @@ float score_strip_row_width();  // the least width that holds the abbreviated st
 // Trainer mode (panel_guide.cpp, panel_presenter.cpp, panel_room.cpp).
 void draw_trainer_menu(app::App& app);
 void draw_guide_library(app::App& app);
-void draw_guide_panel(app::App& app, bool large);
+// Returns the height its open folds (hints, facilitator notes) add: the
+// presenter places the QR code as if they were closed, so opening them does
+// not move it.
+float draw_guide_panel(app::App& app, bool large);
 void draw_presenter(app::App& app);
 void draw_room_window(app::App& app);
 

@@ -315,6 +315,22 @@ describe('trainer', () => {
     });
   });
 
+  test("on a projector at text x1.6, opening the facilitator notes leaves the triangle and the QR code's column as they were", async () => {
+    await site.withApp({ viewport: { width: 1920, height: 1080 } }, async (app) => {
+      await app.command({ cmd: 'font_scale', value: 1.6 });
+      assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'presenter' }), { ok: true });
+      const before = await frames(app, 3);
+      assert.ok(before.items.Trilemma, 'the trilemma selector over the triangle is drawn');
+      await clickItem(app, 'Facilitator notes');
+      await clickItem(app, 'Hints');
+      await parkMouse(app);
+      const after = await frames(app, 3);
+      assert.ok(after.items['Facilitator notes'][1] > before.items['Facilitator notes'][1], 'the hints opened above the notes');
+      assert.deepEqual(after.items.Trilemma, before.items.Trilemma, 'the triangle column did not change (the QR code did not move beside it)');
+    });
+  });
+
   test("each new step opens the lever list at its top, where the step's open levers are", async () => {
     await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
       assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
