@@ -245,7 +245,7 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
     // A narrow phone (360 px, or larger text): fewer rows when the short
     // names and scores fit without the changes, each change shown where it
     // fits beside them.
-    bool deltas_fit = true;
+    bool deltas_fit = true, show_deltas = true;
     if (abbreviate && per_row < tl::kPillarCount && fitting(dot + short_name_w) > per_row) {
         short_names = true;
         per_row = std::min(tl::kPillarCount, fitting(dot + short_name_w));
@@ -254,9 +254,33 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
     }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeightWithSpacing();
+    const auto delta_text = [&](int p) {
+        const tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
+        const double d = view.scenario.at(ind, b, y) - view.baseline.at(ind, b, y);
+        char text[16] = "";
+        if (std::fabs(d) >= 0.5) std::snprintf(text, sizeof text, "%s%.0f", d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
+        return std::string(text);
+    };
+    // Where the cells leave no room for every change, no change is shown: a
+    // change shown for one pillar and not another read as "this one did not move".
+    if (!deltas_fit) {
+        float score_w[tl::kPillarCount];
+        ImGui::PushFont(platform::font_bold());
+        for (int p = 0; p < tl::kPillarCount; ++p) {
+            char score[48];
+            std::snprintf(score, sizeof score, "%s %.0f", strip_name(p, short_names).c_str(),
+                          view.scenario.at(tl::pillar_indicator(tl::Pillar(p)), b, y));
+            score_w[p] = ImGui::CalcTextSize(score).x;
+        }
+        ImGui::PopFont();
+        for (int p = 0; p < tl::kPillarCount; ++p) {
+            const std::string d = delta_text(p);
+            show_deltas = show_deltas && (d.empty() || dot + score_w[p] + 4 + ImGui::CalcTextSize(d.c_str()).x <= cell);
+        }
+    }
     for (int p = 0; p < tl::kPillarCount; ++p) {
         tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
-        double v = view.scenario.at(ind, b, y), base = view.baseline.at(ind, b, y);
+        const double v = view.scenario.at(ind, b, y);
         const ImVec2 pos(origin.x + (p % per_row) * (cell + gap), origin.y + (p / per_row) * line);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + dot, pos.y));
         ImGui::PushFont(platform::font_bold());
@@ -267,11 +291,9 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
                                                     radius, pillar_color(tl::Pillar(p)));
         if (short_names && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(tl::kPillarNames[p]).c_str());
         ImGui::PopFont();
-        double d = v - base;
-        char delta[16];
-        std::snprintf(delta, sizeof delta, "%s%.0f", d > 0 ? "\xE2\x96\xB2" : "\xE2\x96\xBC", std::fabs(d));
-        const bool room_for_delta = deltas_fit || ImGui::GetItemRectMax().x + 4 + ImGui::CalcTextSize(delta).x <= pos.x + cell;
-        if (std::fabs(d) >= 0.5 && room_for_delta) {
+        const std::string delta_shown = delta_text(p);
+        const char* delta = delta_shown.c_str();
+        if (!delta_shown.empty() && show_deltas) {
             ImGui::SameLine(0, 4);
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ImGui::GetColorU32(ImGuiCol_TextDisabled)), "%s", delta);
             // After a change of seat the marks can come from levers moved as
