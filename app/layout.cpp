@@ -417,7 +417,14 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
                            (seat_w + (compact ? 0.0f : horizon_w + start_w) + history_w + 5 * spacing);
     // When the scenario actions must wrap to a second row anyway, the preset takes their room.
     const float preset_room = !compact && row_room - actions_w - spacing >= font * 15 ? row_room - actions_w - spacing : row_room;
-    const float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * (short_screen ? 12.0f : 15.0f)), preset_combo_width());
+    // (A short screen's preset gives up width, its name shortened with "…",
+    // so that it goes on the menus' row and the scores beside the history:
+    // two rows, not three, on a phone held sideways at large text.)
+    float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * (short_screen ? 9.0f : 15.0f)), preset_combo_width());
+    if (beside_menus) {
+        const float after_seat = right - (menus_end + seat_w + spacing);  // the rest of the menus' row
+        if (after_seat >= font * 9.0f) preset_w = std::min(after_seat, preset_combo_width());
+    }
     flow.next(seat_w);
     set_by_guide([&] { seat_combo(state, seat_w); });
     flow.next(preset_w);
