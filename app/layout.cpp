@@ -467,9 +467,10 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
 
 // The step's goal in brief, for the Guide tab's label and the lever list:
 // "1/2" conditions met, or "met ✓"; empty when no guide step with a goal runs.
-StepGoalNote step_goal_note(app::App& app) {
-    StepGoalNote note;
+GuideStepNote guide_step_note(app::App& app) {
+    GuideStepNote note;
     const auto& g = app.trainer.session();
+    if (g) note.step = g->finished ? -2 : g->step;
     if (!g || g->finished || g->status.conditions.empty()) return note;
     note.met = g->status.met;
     note.progress = g->status.met ? "met \xE2\x9C\x93"
@@ -485,7 +486,7 @@ void levers_and_assumptions(app::App& app, bool hint = true) {
         if (ImGui::BeginTabItem("Levers")) {
             const float list_top = ImGui::GetCursorPosY();
             ImGui::BeginChild("##levers_scroll", ImVec2(0, 0), false, kScrollFlags);
-            const LeverListView view = draw_levers(state, app.ui_state, hint, step_goal_note(app));
+            const LeverListView view = draw_levers(state, app.ui_state, hint, guide_step_note(app));
             ImGui::EndChild();
             app.ui_state.lever_list_visible = view.visible;
             app.ui_state.open_levers_need = view.open_rows_end > 0 ? list_top - tabs_top + view.open_rows_end : 0;
@@ -615,14 +616,14 @@ void draw_app(app::App& app) {
     {
         Flow flow{ImGui::GetWindowPos().x + content_w - ImGui::GetStyle().WindowPadding.x};
         if (layout == Layout::Phone) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, ImGui::GetStyle().FramePadding.y));
+        const GuideStepNote guide_note = guide_step_note(app);
         for (Tab t : kTabs) {
             if (layout == Layout::Tablet && t == Tab::Levers) continue;
             if (t == Tab::Guide && !guiding) continue;
             // The Guide tab carries the step's goal ("Guide 1/2", "Guide ✓"):
             // a participant on the levers sees when it is met.
             std::string shown = tab_name(t);
-            if (const StepGoalNote goal = step_goal_note(app); t == Tab::Guide && !goal.progress.empty())
-                shown += goal.met ? " \xE2\x9C\x93" : " " + goal.progress;
+            if (t == Tab::Guide && !guide_note.progress.empty()) shown += guide_note.met ? " \xE2\x9C\x93" : " " + guide_note.progress;
             const std::string label = shown + "###" + tab_name(t);
             flow.next(button_width(label.c_str()));
             const bool selected = tab == t;
@@ -644,7 +645,7 @@ void draw_app(app::App& app) {
         case Tab::Guide: draw_guide_panel(app, false); break;
         case Tab::Levers:
             // A short screen drops the hint: the seat and the preset are in the header.
-            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state, !short_screen, step_goal_note(app)).visible;
+            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state, !short_screen, guide_step_note(app)).visible;
             break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:

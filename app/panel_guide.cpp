@@ -193,9 +193,7 @@ float draw_guide_panel(app::App& app, bool large) {
     // A projector view is for a laptop, not a phone. Where the button would
     // take a row of its own (a laptop's guide box), the Trainer menu's
     // "Presenter view" offers it and the row goes to the goal.
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    const bool presenter_fits = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + button_width("Presenter") <= right;
-    if (!large && ImGui::GetIO().DisplaySize.x >= 700 && presenter_fits) {
+    if (!large && ImGui::GetIO().DisplaySize.x >= 700 && fits_on_line(button_width("Presenter"))) {
         ImGui::SameLine();
         if (small_button("Presenter")) g.presenter = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presenter view for a projector (also in the Trainer menu)");

@@ -122,13 +122,14 @@ void lever_row(app::AppState& state, std::map<std::string, ImVec4>& rects, int s
 
 }  // namespace
 
-LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint, const StepGoalNote& goal) {
+LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint, const GuideStepNote& guide) {
     LeverListView view;
     std::map<std::string, ImVec4>& rects = ui.lever_rects;
-    // A guide's new step (other levers open): back to the list's top, where
-    // its open levers are, not where the last step's scroll left the list.
-    if (state.locked != ui.lever_list_locks) {
+    // A guide's new step (or other levers open): back to the list's top,
+    // where its open levers are, not where the last step's scroll left it.
+    if (guide.step != ui.lever_list_step || state.locked != ui.lever_list_locks) {
         ImGui::SetScrollY(0.0f);
+        ui.lever_list_step = guide.step;
         ui.lever_list_locks = state.locked;
     }
     const tl::Scenario& s = state.scenario();
@@ -163,15 +164,15 @@ LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint, const St
         audit::name_last_item("Open in this step");
         // The step's goal where the levers are moved: its status lines can be
         // below the fold of a laptop's guide box.
-        if (!goal.progress.empty()) {
-            const std::string note = "\xC2\xB7 goal " + goal.progress;
+        if (!guide.progress.empty()) {
+            const std::string note = "\xC2\xB7 goal " + guide.progress;
             same_line_if_fits(ImGui::CalcTextSize(note.c_str()).x);
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(goal.met ? theme::ink().better : theme::ink().accent), "%s", note.c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(guide.met ? theme::ink().better : theme::ink().accent), "%s", note.c_str());
             audit::name_last_item("step goal");
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(tooltip_wrap_width());
-                for (const auto& line : goal.conditions) ImGui::TextUnformatted(line.c_str());
+                for (const auto& line : guide.conditions) ImGui::TextUnformatted(line.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }

@@ -243,8 +243,8 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
         per_row = fitting(cell);
     }
     // A narrow phone (360 px, or larger text): fewer rows when the short
-    // names and scores fit without the changes, each change shown where it
-    // fits beside them.
+    // names and scores fit without the changes; the changes then only where
+    // every one fits beside its score (below).
     bool deltas_fit = true, show_deltas = true;
     if (abbreviate && per_row < tl::kPillarCount && fitting(dot + short_name_w) > per_row) {
         short_names = true;
@@ -254,6 +254,12 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
     }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeightWithSpacing();
+    const auto score_text = [&](int p) {
+        char text[48];
+        std::snprintf(text, sizeof text, "%s %.0f", strip_name(p, short_names).c_str(),
+                      view.scenario.at(tl::pillar_indicator(tl::Pillar(p)), b, y));
+        return std::string(text);
+    };
     const auto delta_text = [&](int p) {
         const tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
         const double d = view.scenario.at(ind, b, y) - view.baseline.at(ind, b, y);
@@ -266,12 +272,7 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
     if (!deltas_fit) {
         float score_w[tl::kPillarCount];
         ImGui::PushFont(platform::font_bold());
-        for (int p = 0; p < tl::kPillarCount; ++p) {
-            char score[48];
-            std::snprintf(score, sizeof score, "%s %.0f", strip_name(p, short_names).c_str(),
-                          view.scenario.at(tl::pillar_indicator(tl::Pillar(p)), b, y));
-            score_w[p] = ImGui::CalcTextSize(score).x;
-        }
+        for (int p = 0; p < tl::kPillarCount; ++p) score_w[p] = ImGui::CalcTextSize(score_text(p).c_str()).x;
         ImGui::PopFont();
         for (int p = 0; p < tl::kPillarCount; ++p) {
             const std::string d = delta_text(p);
@@ -279,12 +280,10 @@ void draw_score_strip(app::AppState& state, bool abbreviate) {
         }
     }
     for (int p = 0; p < tl::kPillarCount; ++p) {
-        tl::Indicator ind = tl::pillar_indicator(tl::Pillar(p));
-        const double v = view.scenario.at(ind, b, y);
         const ImVec2 pos(origin.x + (p % per_row) * (cell + gap), origin.y + (p / per_row) * line);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + dot, pos.y));
         ImGui::PushFont(platform::font_bold());
-        ImGui::Text("%s %.0f", strip_name(p, short_names).c_str(), v);
+        ImGui::TextUnformatted(score_text(p).c_str());
         // Centred on the text as drawn: beside a button the row's text sits lower.
         const float radius = dot * 0.36f;
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + radius, (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f),

@@ -25,14 +25,16 @@ struct LeverListView {
     ImVec4 visible{};          // the part of the screen the list shows (x, y, w, h): a slider is in view when its rectangle lies within it
     float open_rows_end = 0;   // during a guide, where the step's open levers end (content y): the room they need
 };
-// During a guide, its step's goal: shown beside "Open in this step" ("goal
-// 1/2", "goal met ✓"), each condition's status in its tooltip.
-struct StepGoalNote {
-    std::string progress;                 // "1/2" or "met ✓"; empty: no note
+// During a guide, its step and the step's goal: the goal is shown beside
+// "Open in this step" ("goal 1/2", "goal met ✓"), each condition's status in
+// its tooltip; a new step opens the list at its top.
+struct GuideStepNote {
+    int step = -1;                        // the step shown (-1: no guide; -2: its debrief)
+    std::string progress;                 // "1/2" or "met ✓"; empty: no goal
     bool met = false;
     std::vector<std::string> conditions;  // one line each
 };
-LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint = true, const StepGoalNote& goal = {});
+LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint = true, const GuideStepNote& guide = {});
 void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter);  // filter: by name, kept between frames
 void draw_charts(app::AppState& state, int columns);
 void draw_triangle(app::AppState& state, TriangleTrail& trail, float size);

@@ -59,18 +59,26 @@ bool Trainer::open_guide(const std::string& id_or_json, const std::string& sourc
     return true;
 }
 
+namespace {
+// What a step's start is made of: the levers, assumptions and settings, not
+// the name or notes (a rename in the library is no new start).
+bool same_setting(const tl::Scenario& a, const tl::Scenario& b) {
+    return a.policy == b.policy && a.assumptions == b.assumptions && a.seat == b.seat && a.horizon == b.horizon &&
+           a.reactions == b.reactions && a.start_year == b.start_year && a.preset == b.preset;
+}
+}  // namespace
+
 // Enters `step` from the scenario on screen. A step entered before from the
-// same scenario resumes where it was left, its start unchanged (Previous then
+// same setting resumes where it was left, its start unchanged (Previous then
 // Next must not move a goal measured from the step's start); from any other
-// scenario it starts afresh, with the step's setup applied (step 0's setup is
-// in the guide's start scenario).
+// it starts afresh, with the step's setup applied (step 0's setup is in the
+// guide's start scenario).
 void Trainer::enter_step(int step) {
     GuideSession& g = *session_;
     step = std::clamp(step, 0, static_cast<int>(g.guide.steps.size()) - 1);
-    g.steps_seen.resize(g.guide.steps.size());
     GuideSession::StepMemory& m = g.steps_seen[step];
     const tl::Scenario from = state_.scenario();
-    if (!(m.start && m.entered_from && *m.entered_from == from)) {
+    if (!(m.start && m.entered_from && same_setting(*m.entered_from, from))) {
         tl::Scenario s = from;
         if (step > 0) tl::apply_step_setup(g.guide.steps[step], s);
         m = {s, from, std::nullopt};
@@ -78,15 +86,24 @@ void Trainer::enter_step(int step) {
     show_step(step, m.left_at ? *m.left_at : *m.start);
 }
 
-// Shows `step` with `scenario` on screen, measured from the step's start.
+// Shows `step` with the levers and settings of `scenario` (the name and notes
+// stay as they are), measured from the step's start. Undo does not reach
+// across a change of step: it would bring back the last step's levers under
+// this step's locks and goal.
 void Trainer::show_step(int step, const tl::Scenario& scenario) {
     GuideSession& g = *session_;
+    const bool new_step = g.finished || g.step != step;
     g.step = step;
     g.finished = false;
-    state_.set_scenario(scenario);
+    tl::Scenario s = scenario;
+    s.name = state_.scenario().name;
+    s.notes = state_.scenario().notes;
+    state_.set_scenario(s);
+    if (new_step) state_.clear_history();
     g.step_start_scenario = *g.steps_seen[step].start;
     g.step_start = tl::run(g.step_start_scenario);
     g.step_started = now_;
+    g.status = {};
     g.status_revision = 0;
     persist();
 }
@@ -98,12 +115,11 @@ void Trainer::restart_step() {
     show_step(g.step, *g.steps_seen[g.step].start);
 }
 
-// Back to a step already played, as it was left (its start is kept). After a
-// reload only the current step's start is known: the earlier step then starts
-// afresh from the scenario on screen.
+// Back to a step already played, as it was left (its start is kept); from
+// the debrief, the last step as the screen shows it.
 void Trainer::return_to_step(int step) {
     GuideSession& g = *session_;
-    if (!g.finished) g.steps_seen[g.step].left_at = state_.scenario();
+    g.steps_seen[g.step].left_at = state_.scenario();
     const GuideSession::StepMemory& m = g.steps_seen[step];
     if (m.start) show_step(step, m.left_at ? *m.left_at : *m.start);
     else enter_step(step);
@@ -169,6 +185,16 @@ void Trainer::persist() {
                       rec.changed_levers, rec.scores[0], rec.scores[1], rec.scores[2]);
         out += line;
     }
+    // Each step's start, where it was entered from and where it was left (a
+    // line each, compact JSON), so that after a reload Previous and Next keep
+    // the goals' starts.
+    for (std::size_t k = 0; k < g.steps_seen.size(); ++k) {
+        const GuideSession::StepMemory& m = g.steps_seen[k];
+        const std::pair<const char*, const std::optional<tl::Scenario>*> kept[] = {
+            {"start", &m.start}, {"from", &m.entered_from}, {"left", &m.left_at}};
+        for (const auto& [what, s] : kept)
+            if (*s) out += "seen " + std::to_string(k) + " " + what + " " + tl::scenario_to_json(**s, false) + "\n";
+    }
     browser::session_set(kSessionKey, out + "start\n" + tl::scenario_to_json(g.step_start_scenario, false));
 }
 
@@ -197,7 +223,22 @@ bool Trainer::restore() {
         return false;
     g.finished = finished == 1;
     g.presenter = presenter == 1;
+    g.steps_seen.assign(steps, {});
     while (std::getline(in, line) && line != "start") {
+        if (line.rfind("seen ", 0) == 0) {
+            int k = -1, used = 0;
+            char what[8] = "";
+            if (std::sscanf(line.c_str(), "seen %d %7s %n", &k, what, &used) != 2 || k < 0 || k >= steps || used <= 0) return false;
+            tl::ScenarioReadResult seen = tl::scenario_from_json(line.substr(static_cast<std::size_t>(used)));
+            if (!seen.ok) return false;
+            GuideSession::StepMemory& m = g.steps_seen[k];
+            const std::string kind = what;
+            if (kind == "start") m.start = seen.scenario;
+            else if (kind == "from") m.entered_from = seen.scenario;
+            else if (kind == "left") m.left_at = seen.scenario;
+            else return false;
+            continue;
+        }
         StepRecord rec;
         int met = 0;
         if (std::sscanf(line.c_str(), "path %d %d %d %lf %lf %lf", &rec.step, &met, &rec.changed_levers, &rec.scores[0],
@@ -213,7 +254,6 @@ bool Trainer::restore() {
     if (!start.ok) return false;
     g.step_start_scenario = start.scenario;
     g.step_start = tl::run(start.scenario);
-    g.steps_seen.assign(steps, {});
     g.steps_seen[g.step].start = start.scenario;
     g.step_started = now_;
     session_ = std::move(g);

@@ -134,10 +134,14 @@ const char* pillar_abbreviation(tl::Pillar p) {
     return p == tl::Pillar::Protect ? "Prot." : p == tl::Pillar::Promote ? "Prom." : "Part.";
 }
 
-void same_line_if_fits(float width, float spacing) {
+bool fits_on_line(float width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
-    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
+    return ImGui::GetItemRectMax().x + gap + width <= right;
+}
+
+void same_line_if_fits(float width, float spacing) {
+    if (fits_on_line(width, spacing)) ImGui::SameLine(0, spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing);
 }
 
 ImVec2 dialog_size(float width_em, float height_em) {

@@ -79,6 +79,8 @@ const char* pillar_abbreviation(tl::Pillar p);
 // Puts the next item (`width` wide) beside the last one, `spacing` apart (the
 // style's by default), if it fits before the window's right edge, else on the next row.
 void same_line_if_fits(float width, float spacing = -1.0f);
+// Whether an item `width` wide fits after the last one on its line (spacing: as above).
+bool fits_on_line(float width, float spacing = -1.0f);
 // A dialog's size in text heights (ems), so that it grows with the text size
 // (a projector at 1.6), within the screen; a height of 0 fits the content.
 ImVec2 dialog_size(float width_em, float height_em = 0);

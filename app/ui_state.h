@@ -70,8 +70,9 @@ struct UiState {
     // browser tests drag the real sliders with the mouse.
     std::map<std::string, ImVec4> lever_rects;
     ImVec4 lever_list_visible{};  // the part of the screen the lever list shows (x, y, w, h)
-    // The levers a guide's step closed when the list was last drawn: a new
-    // step's list opens at its top, at "Open in this step".
+    // The guide's step and the levers it closed when the list was last
+    // drawn: a new step's list opens at its top, at "Open in this step".
+    int lever_list_step = -1;
     std::array<bool, tl::kSlotCount> lever_list_locks{};
     // A guide step's open levers: the height from the Levers tab to their end, and the step measured.
     float open_levers_need = 0;

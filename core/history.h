@@ -71,7 +71,10 @@ bool history_scaled_by_openness(Indicator ind);
 // The first year of an indicator's history worth showing: kFirstYear, except
 // for those flows, shown from their first observation. Before it the fitted
 // elasticity is extrapolated: it gave $432bn of US venture investment into
-// China in 2017, five times the 2021 peak the source reports (002:L14).
+// China in 2017, five times the 2021 peak the source reports (002:L14). The
+// observations are the US's; every bloc's series starts there (the others
+// rest on the same elasticity, with no observation of their own). The CLI's
+// JSON output keeps every year, as the model computes it.
 int history_first_year(Indicator ind);
 
 // Every observed row, in file order. `status_quo` must hold the history

@@ -322,6 +322,10 @@ describe('trainer', () => {
       assert.deepEqual(await app.command({ cmd: 'presenter' }), { ok: true });
       const before = await frames(app, 3);
       assert.ok(before.items.Trilemma, 'the trilemma selector over the triangle is drawn');
+      // The code is under the brief (the left 55%), its column free for the triangle.
+      const shot = decodePng(await app.page.screenshot());
+      assert.ok(darkPixels(shot, { x: 0, y: 540, width: 1000, height: 540 }, 60) > 2000, 'the QR code is under the brief');
+      assert.ok(darkPixels(shot, { x: 1500, y: 0, width: 420, height: 400 }, 60) < 2000, 'no QR code at the top right');
       await clickItem(app, 'Facilitator notes');
       await clickItem(app, 'Hints');
       await parkMouse(app);
@@ -536,6 +540,46 @@ describe('trainer', () => {
         assert.equal((await frames(damaged, 1)).levers['export_controls.semis'], 75, 'the app still runs');
         await saveScreenshot(damaged.page, 'trainer-damaged-guide-link');
       });
+    });
+  });
+
+  test("after a reload, Previous then Next keep a step's start, and the debrief's Back to the last step keeps its levers", async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const reload = async () => {
+        await app.page.reload({ waitUntil: 'load' });
+        await waitForReady(app.page);
+        return frames(app, 2);
+      };
+      assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
+      for (const [lever, value] of Object.entries(CHIP_SOLUTIONS[0].set)) await app.command({ cmd: 'set_lever', lever, value });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      const target = (await frames(app, 2)).guide.targets[0];
+      await app.command({ cmd: 'set_lever', lever: 'enforcement', value: 1400 });
+      await waitFor(() => app.state(), (t) => t.guide.goal_met);
+      await synced(app);
+      let r = await reload();
+      assert.equal(r.guide.step, 1);
+      r = await waitFor(() => app.state(), (t) => t.guide.goal_met);
+      assert.equal(r.guide.targets[0], target, 'the target after a reload');
+      assert.deepEqual(await app.command({ cmd: 'guide_prev' }), { ok: true });
+      assert.equal((await frames(app, 2)).levers[SEMIS], CHIP_SOLUTIONS[0].set[SEMIS], 'step 1 as it was left');
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      r = await waitFor(() => app.state(), (t) => t.guide.step === 1 && t.guide.goal_met);
+      assert.equal(r.levers.enforcement, 1400, 'step 2 as it was left');
+      assert.equal(r.guide.targets[0], target, "the step's target did not move");
+
+      // The last step, then the debrief; after a reload, back to the last step with its levers.
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      await app.command({ cmd: 'set_lever', lever: 'market_access', value: 100 });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      assert.equal((await synced(app)).guide.finished, true);
+      r = await reload();
+      assert.equal(r.guide.finished, true);
+      r = await clickItem(app, 'Back to the last step');
+      r = await frames(app, 2);
+      assert.equal(r.guide.finished, false);
+      assert.equal(r.guide.step, 2);
+      assert.equal(r.levers.market_access, 100, "the last step's move is kept");
     });
   });
 
