@@ -422,8 +422,12 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     // two rows, not three, on a phone held sideways at large text.)
     float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * (short_screen ? 9.0f : 15.0f)), preset_combo_width());
     if (beside_menus) {
-        const float after_seat = right - (menus_end + seat_w + spacing);  // the rest of the menus' row
-        if (after_seat >= font * 9.0f) preset_w = std::min(after_seat, preset_combo_width());
+        // The rest of the menus' row: shared with the history buttons where
+        // they fit there too, else the preset's.
+        const float after_seat = right - (menus_end + seat_w + spacing);
+        const float beside_history = after_seat - history_w - spacing;
+        if (beside_history >= font * 9.0f) preset_w = std::min(beside_history, preset_combo_width());
+        else if (after_seat >= font * 9.0f) preset_w = std::min(after_seat, preset_combo_width());
     }
     flow.next(seat_w);
     set_by_guide([&] { seat_combo(state, seat_w); });
