@@ -112,6 +112,12 @@ float draw_guide_panel(app::App& app, bool large) {
     app::GuideSession& g = *session;
     const int n = static_cast<int>(g.guide.steps.size());
     const double now = platform::frame_info().time;
+    // A new step (or the debrief, or back from it) opens at the panel's top:
+    // its title, goal and buttons, not where the last one was scrolled.
+    if (const int shown = g.finished ? -2 : g.step; shown != app.ui_state.guide_panel_step) {
+        ImGui::SetScrollY(0.0f);
+        app.ui_state.guide_panel_step = shown;
+    }
 
     ImGui::PushFont(platform::font_bold());
     wrapped_text(g.guide.title);

@@ -169,6 +169,8 @@ LeverListView draw_levers(app::AppState& state, UiState& ui, bool hint, const Gu
             same_line_if_fits(ImGui::CalcTextSize(note.c_str()).x);
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(guide.met ? theme::ink().better : theme::ink().accent), "%s", note.c_str());
             audit::name_last_item("step goal");
+            // A tap (a phone or tablet, where no tooltip shows) opens the Guide tab and its conditions.
+            if (ImGui::IsItemClicked()) ui.tab = Tab::Guide;
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(tooltip_wrap_width());

@@ -71,8 +71,9 @@ bool same_setting(const tl::Scenario& a, const tl::Scenario& b) {
 // Enters `step` from the scenario on screen. A step entered before from the
 // same setting resumes where it was left, its start unchanged (Previous then
 // Next must not move a goal measured from the step's start); from any other
-// it starts afresh, with the step's setup applied (step 0's setup is in the
-// guide's start scenario).
+// (an earlier step changed) it starts afresh, with the step's setup applied
+// (step 0's setup is in the guide's start scenario), and the levers it opens
+// keep the values the participant gave them there, measured from the new start.
 void Trainer::enter_step(int step) {
     GuideSession& g = *session_;
     step = std::clamp(step, 0, static_cast<int>(g.guide.steps.size()) - 1);
@@ -81,7 +82,14 @@ void Trainer::enter_step(int step) {
     if (!(m.start && m.entered_from && same_setting(*m.entered_from, from))) {
         tl::Scenario s = from;
         if (step > 0) tl::apply_step_setup(g.guide.steps[step], s);
-        m = {s, from, std::nullopt};
+        std::optional<tl::Scenario> kept;
+        if (m.left_at) {
+            kept = s;
+            const int seat = tl::idx(s.seat);
+            for (int slot = 0; slot < tl::kSlotCount; ++slot)
+                if (tl::is_lever_open(g.guide.steps[step], slot)) kept->policy[seat][slot] = m.left_at->policy[seat][slot];
+        }
+        m = {s, from, kept};
     }
     show_step(step, m.left_at ? *m.left_at : *m.start);
 }

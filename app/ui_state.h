@@ -55,6 +55,7 @@ struct UiState {
         float height = 0;
         int measured = 0;  // frames measured since then
     } guide_box;
+    int guide_panel_step = -3;  // the step the guide's panel last showed (-2: the debrief): a new one opens at its top
     // Dialogs asked for this frame, opened by the code that draws them.
     bool share_dialog_request = false;
     std::string share_dialog_link;  // the link the open Share dialog shows (the name as typed so far)

@@ -442,6 +442,11 @@ describe('touch on a tablet (1024x768, 2x)', () => {
       s = await waitFor(() => app.state(), (t) => t.guide && t.tab === 'Guide');
       assert.equal(s.seat, 'US', 'the guide set its seat');
       assert.equal(s.can_undo, false, 'Undo cannot step back over the guide\'s start');
+      // The goal's progress beside the step's levers: a tap (no tooltip on touch) opens the Guide tab and its conditions.
+      s = await tap(app, 'Charts');
+      assert.equal(s.tab, 'Charts');
+      s = await tap(app, 'step goal');
+      assert.equal(s.tab, 'Guide', "a tap on the goal's progress opens the Guide tab");
 
       // Last: the room view covers most of a tablet's screen.
       s = await tap(app, 'Trainer');

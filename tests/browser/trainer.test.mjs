@@ -588,6 +588,18 @@ describe('trainer', () => {
       assert.equal(r.guide.finished, false);
       assert.equal(r.guide.step, 2);
       assert.equal(r.levers.market_access, 100, "the last step's move is kept");
+      assert.ok(r.items.Restart, "the step's buttons are in view (its panel opened at its top, not at the debrief's scroll)");
+
+      // An earlier step changed: the step after it starts afresh from it, keeping the levers it opens as they were.
+      assert.deepEqual(await app.command({ cmd: 'guide_prev' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'guide_prev' }), { ok: true });
+      assert.equal((await frames(app, 2)).guide.step, 0);
+      await app.command({ cmd: 'set_lever', lever: 'control_breadth', value: 12 });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      r = await frames(app, 2);
+      assert.equal(r.guide.step, 1);
+      assert.equal(r.levers.control_breadth, 12, "step 1's change carried into step 2");
+      assert.equal(r.levers.enforcement, 1400, "step 2's own lever kept the participant's value");
     });
   });
 
