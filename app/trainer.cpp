@@ -82,12 +82,15 @@ void Trainer::enter_step(int step) {
     if (!(m.start && m.entered_from && same_setting(*m.entered_from, from))) {
         tl::Scenario s = from;
         if (step > 0) tl::apply_step_setup(g.guide.steps[step], s);
+        // (Only those the earlier step did not change: a lever open in both
+        // takes the earlier step's new value.)
         std::optional<tl::Scenario> kept;
-        if (m.left_at) {
+        if (m.left_at && m.entered_from) {
             kept = s;
             const int seat = tl::idx(s.seat);
             for (int slot = 0; slot < tl::kSlotCount; ++slot)
-                if (tl::is_lever_open(g.guide.steps[step], slot)) kept->policy[seat][slot] = m.left_at->policy[seat][slot];
+                if (tl::is_lever_open(g.guide.steps[step], slot) && from.policy[seat][slot] == m.entered_from->policy[seat][slot])
+                    kept->policy[seat][slot] = m.left_at->policy[seat][slot];
         }
         m = {s, from, kept};
     }

@@ -337,6 +337,26 @@ describe('trainer', () => {
     });
   });
 
+  test("a lever open in two steps takes the earlier step's new value; the later step's other moves are kept", async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'guide', id: 'any_two_or_all_three' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });  // steps 2 and 3 open every lever
+      await app.command({ cmd: 'set_lever', lever: 'market_access', value: 70 });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      await app.command({ cmd: 'set_lever', lever: 'market_access', value: 90 });
+      await app.command({ cmd: 'set_lever', lever: 'talent_openness', value: 20 });
+      assert.deepEqual(await app.command({ cmd: 'guide_prev' }), { ok: true });
+      let s = await frames(app, 2);
+      assert.equal(s.levers.market_access, 70, 'step 2 as it was left');
+      await app.command({ cmd: 'set_lever', lever: 'market_access', value: 40 });
+      assert.deepEqual(await app.command({ cmd: 'guide_next' }), { ok: true });
+      s = await frames(app, 2);
+      assert.equal(s.guide.step, 2);
+      assert.equal(s.levers.market_access, 40, "the earlier step's new value");
+      assert.equal(s.levers.talent_openness, 20, "the later step's own move is kept");
+    });
+  });
+
   test("each new step opens the lever list at its top, where the step's open levers are", async () => {
     await site.withApp({ viewport: { width: 1366, height: 768 } }, async (app) => {
       assert.deepEqual(await app.command({ cmd: 'guide', id: 'chip_chokepoint' }), { ok: true });
