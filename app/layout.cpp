@@ -617,10 +617,10 @@ void draw_app(app::App& app) {
     if (short_screen) ImGui::PopStyleVar();
     // The tabs are buttons that wrap to a second row when they do not fit (a
     // phone at large text), rather than an ImGui tab bar that scrolls them away.
+    const GuideStepNote guide_note = guide_step_note(app);  // the Guide tab's label and the Levers tab
     {
         Flow flow{ImGui::GetWindowPos().x + content_w - ImGui::GetStyle().WindowPadding.x};
         if (layout == Layout::Phone) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, ImGui::GetStyle().FramePadding.y));
-        const GuideStepNote guide_note = guide_step_note(app);
         for (Tab t : kTabs) {
             if (layout == Layout::Tablet && t == Tab::Levers) continue;
             if (t == Tab::Guide && !guiding) continue;
@@ -649,7 +649,7 @@ void draw_app(app::App& app) {
         case Tab::Guide: draw_guide_panel(app, false); break;
         case Tab::Levers:
             // A short screen drops the hint: the seat and the preset are in the header.
-            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state, !short_screen, guide_step_note(app)).visible;
+            app.ui_state.lever_list_visible = draw_levers(state, app.ui_state, !short_screen, guide_note).visible;
             break;
         case Tab::Charts: draw_charts(state, content_w > 900 ? 2 : 1); break;
         case Tab::Triangle:

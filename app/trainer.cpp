@@ -111,8 +111,7 @@ void Trainer::show_step(int step, const tl::Scenario& scenario) {
     s.notes = state_.scenario().notes;
     state_.set_scenario(s);
     if (new_step) state_.clear_history();
-    g.step_start_scenario = *g.steps_seen[step].start;
-    g.step_start = tl::run(g.step_start_scenario);
+    g.step_start = tl::run(*g.steps_seen[step].start);
     g.step_started = now_;
     g.status = {};
     g.status_revision = 0;
@@ -206,7 +205,7 @@ void Trainer::persist() {
         for (const auto& [what, s] : kept)
             if (*s) out += "seen " + std::to_string(k) + " " + what + " " + tl::scenario_to_json(**s, false) + "\n";
     }
-    browser::session_set(kSessionKey, out + "start\n" + tl::scenario_to_json(g.step_start_scenario, false));
+    browser::session_set(kSessionKey, out + "start\n" + tl::scenario_to_json(*g.steps_seen[g.step].start, false));
 }
 
 bool Trainer::restore() {
@@ -263,7 +262,6 @@ bool Trainer::restore() {
     const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     tl::ScenarioReadResult start = tl::scenario_from_json(json);
     if (!start.ok) return false;
-    g.step_start_scenario = start.scenario;
     g.step_start = tl::run(start.scenario);
     g.steps_seen[g.step].start = start.scenario;
     g.step_started = now_;

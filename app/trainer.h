@@ -29,11 +29,11 @@ struct GuideSession {
     bool finished = false;     // on the debrief screen
     bool presenter = false;    // large-type view for a projector
     double step_started = 0;   // seconds (platform time), for the presenter's timer
-    tl::Scenario step_start_scenario;
-    tl::Results step_start;    // the run at the start of the step (for *_vs_start goals)
+    tl::Results step_start;    // the run of steps_seen[step].start (for *_vs_start goals)
     // Each step as it began and as it was left, so that Restart, Previous and
     // Next go back to them: a step's start (its goals' "from where this step
-    // began") is kept while the step is entered from the same scenario.
+    // began") is kept while the step is entered from the same scenario. The
+    // current step's start is always known.
     struct StepMemory {
         std::optional<tl::Scenario> start, entered_from, left_at;
     };
