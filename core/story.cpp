@@ -65,19 +65,44 @@ struct LeverTable {
     }
 };
 
-struct StoryDocument {
-    MechanismTables& tables;
+// "global_south_partner": {"<lever id>": [phrase, source], ...}, every lever.
+struct PillarTable {
+    std::array<StoryClaim, kLeverCount>& claims;
     template <class Archive>
     void serialize(Archive& ar) {
-        for (int o = 0; o < kOwnerCount; ++o) ar(cereal::make_nvp(kOwnerTables[o], LeverTable{tables[o]}));
+        for (int l = 0; l < kLeverCount; ++l) ar(ClaimField{kLeverIds[l].data(), claims[l]});
     }
 };
 
-MechanismTables load_mechanisms() {
+struct Mechanisms {
     MechanismTables tables;
-    StoryDocument doc{tables};
+    // Another bloc's lever as the Global South's Partner sees it: that score
+    // counts keeping both doors open (1 - 2|alignment - 1/2|), so a camp's
+    // pull helps it only until it tips the balance, and the words of the
+    // "others" table ("partners align with whoever offers …") would argue
+    // against the number when it does.
+    std::array<StoryClaim, kLeverCount> global_south_partner;
+};
+
+struct StoryDocument {
+    Mechanisms& m;
+    template <class Archive>
+    void serialize(Archive& ar) {
+        for (int o = 0; o < kOwnerCount; ++o) ar(cereal::make_nvp(kOwnerTables[o], LeverTable{m.tables[o]}));
+        ar(cereal::make_nvp("global_south_partner", PillarTable{m.global_south_partner}));
+    }
+};
+
+Mechanisms load_mechanisms() {
+    Mechanisms m;
+    StoryDocument doc{m};
     json::read_table(embedded_asset("story.json"), "assets/story.json", doc);
-    return tables;
+    return m;
+}
+
+const Mechanisms& mechanisms() {
+    static const Mechanisms m = load_mechanisms();
+    return m;
 }
 
 }  // namespace
@@ -90,12 +115,17 @@ LeverOwner lever_owner(int lever_bloc, Bloc viewpoint) {
 }
 
 const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar, LeverOwner owner) {
-    static const MechanismTables tables = load_mechanisms();
-    return tables[static_cast<int>(owner)][static_cast<int>(lever)][idx(pillar)];
+    return mechanisms().tables[static_cast<int>(owner)][static_cast<int>(lever)][idx(pillar)];
+}
+
+const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar, LeverOwner owner, Bloc viewpoint) {
+    if (viewpoint == Bloc::GlobalSouth && pillar == Pillar::Partner && owner != LeverOwner::Own)
+        return mechanisms().global_south_partner[static_cast<int>(lever)];
+    return lever_mechanism(lever, pillar, owner);
 }
 
 const StoryClaim& lever_mechanism(const LeverChange& change, Pillar pillar, Bloc viewpoint) {
-    return lever_mechanism(slot_info(change.slot).lever, pillar, lever_owner(change.bloc, viewpoint));
+    return lever_mechanism(slot_info(change.slot).lever, pillar, lever_owner(change.bloc, viewpoint), viewpoint);
 }
 
 // ---------------------------------------------------------------------------
@@ -592,8 +622,15 @@ std::string summary_line(Reading& r) {
     std::sort(order.begin(), order.end(),
               [&](std::size_t x, std::size_t y) { return r.largest_share(x) > r.largest_share(y); });
     if (order.size() > 2) order.resize(2);
+    // Beside another bloc's lever the seat's own is "your …": "the US's
+    // openness of standards to the rival and your openness of standards …".
+    bool others_named = false;
+    for (std::size_t c : order) others_named |= r.a.changes[c].bloc != r.seat;
     std::vector<std::string> names;
-    for (std::size_t c : order) names.push_back(story_lever_phrase(r.s, r.a.changes[c]));
+    for (std::size_t c : order) {
+        const bool own = r.a.changes[c].bloc == r.seat;
+        names.push_back((own && others_named ? "your " : "") + story_lever_phrase(r.s, r.a.changes[c]));
+    }
     if (!names.empty()) out += ": mostly " + join(names);
     return out;
 }

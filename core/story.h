@@ -93,6 +93,10 @@ LeverOwner lever_owner(int lever_bloc, Bloc viewpoint);
 // ("market access means imports, …") and its seed lines, from the table of
 // assets/story.json for whose lever it is ("own", "others", "rival").
 const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar, LeverOwner owner);
+// The same seen from `viewpoint`: another bloc's lever on the Global South's
+// Partner takes the words of the table "global_south_partner" (that score
+// counts keeping both doors open, not alignment with one camp).
+const StoryClaim& lever_mechanism(LeverId lever, Pillar pillar, LeverOwner owner, Bloc viewpoint);
 // The phrase for a change of the attribution, seen from `viewpoint`: the seat
 // for the story, the bloc shown for a panel of another bloc's indicators.
 const StoryClaim& lever_mechanism(const LeverChange& change, Pillar pillar, Bloc viewpoint);

@@ -321,7 +321,7 @@ void check_story(const Scenario& s) {
         INFO("reason of ", kBlocIds[ch.bloc], ".", slot_key(ch.slot), " for ", kPillarIds[idx(r.pillar)], ": ", r.text);
         const bool own_words = r.text == lever_mechanism(lever, r.pillar, LeverOwner::Own).text;
         CHECK(own_words == (ch.bloc == idx(s.seat)));
-        const StoryClaim& expected = lever_mechanism(lever, r.pillar, expected_owner(ch.bloc, s.seat));
+        const StoryClaim& expected = lever_mechanism(lever, r.pillar, expected_owner(ch.bloc, s.seat), s.seat);
         CHECK(r.text == expected.text);
         CHECK(r.source == expected.source);
     }
@@ -345,7 +345,7 @@ void check_story(const Scenario& s) {
                 for (int l = 0; l < kLeverCount && !found; ++l)
                     for (int p = 0; p < kPillarCount && !found; ++p)
                         found = phrase == lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p),
-                                                          expected_owner(owner_bloc, s.seat)).text;
+                                                          expected_owner(owner_bloc, s.seat), s.seat).text;
                 CHECK(found);
             }
     // Every claim that names a mechanism carries its source.
@@ -360,17 +360,38 @@ void check_story(const Scenario& s) {
 
 TEST_CASE("story: every mechanism phrase exists, with a source in the seeds' citation form") {
     static const std::regex citation(R"(^(00[0-4]:L\d+(-L\d+)?)(; 00[0-4]:L\d+(-L\d+)?)*$)");
-    for (LeverOwner o : kOwners)
-        for (int l = 0; l < kLeverCount; ++l)
-            for (int p = 0; p < kPillarCount; ++p) {
-                const StoryClaim& m = lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p), o);
-                INFO("table ", static_cast<int>(o), ": ", kLeverIds[l], " / ", kPillarIds[p]);
-                CHECK(!m.text.empty());
-                CHECK(std::regex_match(m.source, citation));
-                // Another bloc's lever is told in its own words, never in the seat's.
-                if (o != LeverOwner::Own)
-                    CHECK(m.text != lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p), LeverOwner::Own).text);
-            }
+    for (int v = 0; v < kBlocCount; ++v)
+        for (LeverOwner o : kOwners)
+            for (int l = 0; l < kLeverCount; ++l)
+                for (int p = 0; p < kPillarCount; ++p) {
+                    const StoryClaim& m = lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p), o, Bloc(v));
+                    INFO("seen from ", kBlocIds[v], ", table ", static_cast<int>(o), ": ", kLeverIds[l], " / ", kPillarIds[p]);
+                    CHECK(!m.text.empty());
+                    CHECK(std::regex_match(m.source, citation));
+                    // Another bloc's lever is told in its own words, never in the seat's.
+                    if (o != LeverOwner::Own)
+                        CHECK(m.text != lever_mechanism(static_cast<LeverId>(l), static_cast<Pillar>(p), LeverOwner::Own).text);
+                }
+}
+
+// The Global South's Partner counts keeping both doors open: a camp's offer
+// can lower it (its pull tips the balance). The "others" words ("partners
+// align with whoever offers market access") would then argue against the
+// number beside them (QA: the allied preset, seen from the Global South).
+TEST_CASE("story: another bloc's lever on the Global South's Partner is told as its balance between the camps") {
+    Scenario s = scenario_from_preset(*find_preset("allied_tech_alliance"), Bloc::GlobalSouth);
+    const Attribution a = attribute(s, story_reference(s));
+    const Story story = tell_story(s, a);
+    int told = 0;
+    for (const auto& r : story.reasons) {
+        if (r.pillar != Pillar::Partner || a.changes[r.change].bloc == idx(Bloc::GlobalSouth)) continue;
+        const LeverId lever = slot_info(a.changes[r.change].slot).lever;
+        INFO(kBlocIds[a.changes[r.change].bloc], ".", slot_key(a.changes[r.change].slot), ": ", r.text);
+        CHECK(r.text == lever_mechanism(lever, Pillar::Partner, LeverOwner::Other, Bloc::GlobalSouth).text);
+        CHECK(r.text != lever_mechanism(lever, Pillar::Partner, LeverOwner::Other).text);
+        ++told;
+    }
+    CHECK(told > 0);  // the preset moves the Global South's Partner through others' levers
 }
 
 TEST_CASE("story: whose lever it is, from the seat's side") {
