@@ -119,12 +119,15 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 1));
     const std::string unit = spec.unit.empty() ? "" : "  (" + spec.unit + ")";
     const std::string full_title = spec.title + unit;
-    // Shortened with "…" on a narrow card (the tooltip has it whole): the
-    // name gives way, the unit stays (the axis has none of its own).
+    // Shortened on a narrow card (the tooltip has it whole): the name gives
+    // way, first its bracketed detail ("Technology lead (chips, AI,
+    // quantum)"), then its end with "…"; the unit stays (the axis has none).
     const float room = width - pad * 2 - spec.title_reserve - 4;
-    const std::string title = ImGui::CalcTextSize(full_title.c_str()).x <= room
-                                  ? full_title
-                                  : fit_text(spec.title, room - ImGui::CalcTextSize(unit.c_str()).x) + unit;
+    const std::string name = spec.title.substr(0, spec.title.find(" ("));
+    const std::string title = ImGui::CalcTextSize(full_title.c_str()).x <= room ? full_title
+                              : ImGui::CalcTextSize((name + unit).c_str()).x <= room
+                                  ? name + unit
+                                  : fit_text(name, room - ImGui::CalcTextSize(unit.c_str()).x) + unit;
     if (ImGui::Button(title.c_str())) result.title_clicked = true;
     if (ImGui::IsItemHovered()) {
         if (title == full_title) ImGui::SetTooltip("Show why this indicator moved");

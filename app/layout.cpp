@@ -162,7 +162,7 @@ void seat_combo(app::AppState& state, float width) {
     const tl::Scenario& s = state.scenario();
     ImGui::SetNextItemWidth(width);
     std::string label = "Seat: " + std::string(tl::kBlocShortNames[tl::idx(s.seat)]);
-    if (!preview_fits(label.c_str(), width)) label = std::string(tl::kBlocShortNames[tl::idx(s.seat)]);
+    if (!preview_fits(label.c_str(), width)) label = fit_preview(std::string(tl::kBlocShortNames[tl::idx(s.seat)]), width);
     if (begin_combo("Seat", "##seat", label.c_str())) {
         for (int b = 0; b < tl::kBlocCount; ++b)
             if (list_entry(std::string(tl::kBlocNames[b]).c_str(), tl::idx(s.seat) == b)) state.set_seat(tl::Bloc(b));
@@ -405,7 +405,10 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     Flow flow{right};
     flow.first = !beside_menus;
     const bool full_width_combos = phone && !beside_menus;
-    const float seat_w = full_width_combos ? (width - 30) * 0.38f : font * 8.5f;  // "Seat: Allies"; the Global South drops "Seat:"
+    // "Seat: Allies"; the Global South drops "Seat:". On a phone the seat
+    // takes what "Global South" needs, up to half the row.
+    const float seat_w = full_width_combos ? std::clamp(combo_width("Global South"), (width - 30) * 0.38f, (width - 30) * 0.5f)
+                                           : font * 8.5f;
     const float horizon_w = combo_width("Horizon 2040"), start_w = combo_width("From 2040");
     // Undo and Redo, and on a compact header Reset: they wrap together.
     const float history_w = button_width("Undo") + button_width("Redo") + 10 + (compact ? button_width("Reset") + spacing : 0.0f);
@@ -420,7 +423,7 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
     // (A short screen's preset gives up width, its name shortened with "…",
     // so that it goes on the menus' row and the scores beside the history:
     // two rows, not three, on a phone held sideways at large text.)
-    float preset_w = full_width_combos ? (width - 30) * 0.62f : std::min(std::max(preset_room, font * (short_screen ? 9.0f : 15.0f)), preset_combo_width());
+    float preset_w = full_width_combos ? width - 30 - seat_w : std::min(std::max(preset_room, font * (short_screen ? 9.0f : 15.0f)), preset_combo_width());
     if (beside_menus) {
         // The rest of the menus' row: shared with the history buttons where
         // they fit there too, else the preset's.

@@ -132,7 +132,8 @@ void draw_assumptions(app::AppState& state, ImGuiTextFilter& filter) {
         ImGui::PushID(i);
         double pos = s.assumptions[i];
         bool moved = pos != 0.0;
-        ImGui::TextWrapped("%s%s", d.name.c_str(), moved ? "  \xE2\x97\x8F" : "");
+        // The mark goes with the name's last word (no-break spaces): alone on a line it reads as a bullet.
+        ImGui::TextWrapped("%s%s", d.name.c_str(), moved ? "\xC2\xA0\xC2\xA0\xE2\x97\x8F" : "");
         if (ImGui::IsItemHovered()) {
             place_tooltip_beside_focus();
             ImGui::BeginTooltip();

@@ -105,13 +105,18 @@ void draw_scenario_library(app::App& app) {
         muted_wrapped_text((current ? "This tab \xC2\xB7 " : "") + kind + " \xC2\xB7 " + e.seat + " seat \xC2\xB7 to " +
               std::to_string(e.scenario.horizon) + " \xC2\xB7 " + ago(e.updated) + "\n" + scores);
         if (renaming == e.id) {
-            ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
+            // The field leaves Save and Cancel beside it, down to 8 ems; on a
+            // narrower screen it takes the row and the buttons go under it.
+            const float avail = ImGui::GetContentRegionAvail().x, em = ImGui::GetFontSize();
+            const float buttons = button_width("Save") + button_width("Cancel") + 2 * ImGui::GetStyle().ItemSpacing.x;
+            const float beside = std::min(19 * em, avail - buttons);
+            ImGui::SetNextItemWidth(beside >= 8 * em ? beside : std::min(19 * em, avail));
             if (window.focus_rename) ImGui::SetKeyboardFocusHere(), window.focus_rename = false;
             const bool enter = ImGui::InputText("##rename", rename_buf, sizeof rename_buf, ImGuiInputTextFlags_EnterReturnsTrue);
             note_text_field();
-            ImGui::SameLine();
+            same_line_if_button_fits("Save");
             if (ImGui::Button("Save") || enter) action = "rename", action_id = e.id;
-            ImGui::SameLine();
+            same_line_if_button_fits("Cancel");
             if (ImGui::Button("Cancel")) renaming.clear();
         } else if (confirm_delete == e.id) {
             ImGui::TextUnformatted("Delete this entry for good?");

@@ -140,11 +140,14 @@ void draw_why(app::AppState& state) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Against");
         ImGui::SameLine();
+        const float choices_x = ImGui::GetCursorPosX();
         if (ImGui::RadioButton("the preset", !settings.why_from_2024)) settings.why_from_2024 = false;
         if (ImGui::IsItemHovered()) wrapped_tooltip("What your moves changed from %s (the tick under each slider)", preset->name.c_str());
         const char* from_2024_label = "2024 (as the story)";
-        same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                          ImGui::CalcTextSize(from_2024_label).x);  // a radio: its circle and label
+        const float radio_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                              ImGui::CalcTextSize(from_2024_label).x;  // a radio: its circle and label
+        if (fits_on_line(radio_w)) ImGui::SameLine();
+        else ImGui::SetCursorPosX(choices_x);  // under the first choice, a column of two
         if (ImGui::RadioButton(from_2024_label, settings.why_from_2024)) settings.why_from_2024 = true;
         if (ImGui::IsItemHovered())
             wrapped_tooltip("What the preset and your moves changed from the status quo of 2024, the yardstick of the "

@@ -174,9 +174,19 @@ bool list_entry(const char* label, bool selected) {
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
     const float room = ImGui::GetIO().DisplaySize.x - 2 * style.DisplaySafeAreaPadding.x - window->WindowPadding.x -
                        ImGui::GetCursorPosX() - (window->ScrollbarY ? style.ScrollbarSize : 0.0f);
-    if (std::strstr(label, "##") || ImGui::CalcTextSize(label).x <= room) return ImGui::Selectable(label, selected, 0, size);
-    const bool chosen = ImGui::Selectable((fit_text(label, room) + "###" + label).c_str(), selected, 0, size);
-    if (ImGui::IsItemHovered()) wrapped_tooltip("%s", label);
+    bool chosen = false;
+    if (std::strstr(label, "##") || ImGui::CalcTextSize(label).x <= room) {
+        chosen = ImGui::Selectable(label, selected, 0, size);
+    } else {
+        chosen = ImGui::Selectable((fit_text(label, room) + "###" + label).c_str(), selected, 0, size);
+        if (ImGui::IsItemHovered()) wrapped_tooltip("%s", label);
+    }
+    // A long list opens at its current entry, not at its top (the pillar
+    // scores are the last of 25 indicators).
+    if (selected && ImGui::IsWindowAppearing()) {
+        ImGui::SetScrollHereY(0.5f);
+        ImGui::SetItemDefaultFocus();
+    }
     return chosen;
 }
 

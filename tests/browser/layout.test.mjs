@@ -144,6 +144,34 @@ const SCREENS = [
       return resetLevers(app);
     },
   },
+  {
+    // The longest seat name ("Global South" had been cut mid-letter on a phone).
+    name: 'global-south',
+    open: async (app) => {
+      assert.deepEqual(await app.command({ cmd: 'seat', bloc: 'GlobalSouth' }), { ok: true });
+      return frames(app, 3);
+    },
+    close: async (app) => {
+      await app.command({ cmd: 'seat', bloc: 'US' });
+      return frames(app, 2);
+    },
+  },
+  {
+    // Renaming an entry: the field leaves Save and Cancel on the screen
+    // (on a phone Save had been pushed past the dialog's edge).
+    name: 'library-rename',
+    open: async (app) => {
+      await moveLevers(app);  // the first change makes the entry to rename
+      assert.deepEqual(await app.command({ cmd: 'library', action: 'show' }), { ok: true });
+      await frames(app, 3);
+      return click(app, 'Rename');
+    },
+    close: async (app) => {
+      await click(app, 'Cancel');
+      await closePopups(app);
+      return resetLevers(app);
+    },
+  },
   { name: 'share', open: (app) => click(app, 'Share'), close: closePopups },
   { name: 'file', open: (app) => click(app, 'File'), close: closePopups },
   {
