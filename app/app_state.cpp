@@ -181,6 +181,12 @@ void AppState::clear_history() {
     history_.redo.clear();
 }
 
+void AppState::restore_history(History h) {
+    commit_edit();
+    ++history_revision_;
+    history_ = std::move(h);
+}
+
 void AppState::step_history(std::deque<tl::Scenario>& from, std::deque<tl::Scenario>& to) {
     commit_edit();
     if (from.empty()) return;

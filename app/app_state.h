@@ -111,6 +111,10 @@ public:
     // A new start that Undo must not step back over (a guide's first step:
     // the previous work is in the library, and the guide would stay on it).
     void clear_history();
+    // The steps Undo and Redo can take, oldest first; and putting them back
+    // after a reload (the tab's session keeps them: app/sharing.cpp).
+    const History& history() const { return history_; }
+    void restore_history(History h);
 
     // The preset's value of a lever: the baseline the UI marks on each slider.
     double baseline_value(int bloc, int slot) const;

@@ -185,6 +185,38 @@ void Sharing::remember_code(const std::string& code) {
     browser::session_set(kTabCodesKey, all);
 }
 
+void Sharing::write_history() const {
+    const History& h = state_.history();
+    std::string text;
+    const auto put = [&](const std::deque<tl::Scenario>& steps, const char* tag) {
+        const std::size_t first = steps.size() > kKeptHistorySteps ? steps.size() - kKeptHistorySteps : 0;
+        for (std::size_t i = first; i < steps.size(); ++i) text += tag + tl::encode_share_code(steps[i]) + "\n";
+    };
+    put(h.undo, "u ");
+    put(h.redo, "r ");
+    browser::session_set(kTabHistoryKey, text);
+}
+
+// Written by this tab (write_history); a line that does not read drops the
+// whole history rather than leave Undo a step that was never taken.
+void Sharing::restore_history() {
+    const std::string text = browser::session_get(kTabHistoryKey);
+    History h;
+    std::size_t p = 0;
+    while (p < text.size()) {
+        std::size_t q = text.find('\n', p);
+        if (q == std::string::npos) q = text.size();
+        const std::string_view line(text.data() + p, q - p);
+        p = q + 1;
+        if (line.empty()) continue;
+        const bool undo = line.rfind("u ", 0) == 0, redo = line.rfind("r ", 0) == 0;
+        tl::ShareDecodeResult r = (undo || redo) ? tl::decode_share_code(line.substr(2)) : tl::ShareDecodeResult{};
+        if (!r.ok || !r.notices.empty()) return;
+        (undo ? h.undo : h.redo).push_back(std::move(r.scenario));
+    }
+    state_.restore_history(std::move(h));
+}
+
 bool Sharing::own_code(const std::string& code) const {
     return std::find(own_codes_.begin(), own_codes_.end(), code) != own_codes_.end();
 }
@@ -238,6 +270,7 @@ void Sharing::sync() {
     // The entry first, then the URL: a reload that catches the old URL still
     // finds the change in the entry (start() prefers this tab's entry).
     if ((changed && !first) || entry_dirty_) write_entry();
+    if (changed) write_history();
     const std::string code = share_code();
     remember_code(code);
     browser::set_fragment("s=" + code, /*push=*/!first && !from_history_);
@@ -383,7 +416,7 @@ std::optional<browser::Fragment> Sharing::start(double now) {
     // 1. The work this tab was doing (a reload), else what its own address
     //    shows, else the most recent work no other open tab is editing, else
     //    a copy of the most recent work.
-    bool restored = false;
+    bool restored = false, own_entry = false;
     const std::string tab_entry = browser::session_get(kTabEntryKey);
     if (!tab_entry.empty()) {
         std::string problem;
@@ -396,6 +429,7 @@ std::optional<browser::Fragment> Sharing::start(double now) {
                 entry_dirty_ = false;
             } else {
                 adopt(*e);
+                own_entry = true;
             }
             restored = true;
         } else if (problem != "not in the library") {
@@ -430,6 +464,10 @@ std::optional<browser::Fragment> Sharing::start(double now) {
         begin_entry("mine");
         entry_dirty_ = false;
     }
+    // Undo starts at what start-up brought back, not at the blank app before
+    // it: this tab's own entry brings its Undo and Redo back with it.
+    if (own_entry) restore_history();
+    else state_.clear_history();
     const bool legacy_reported = !notices_.empty();
     if (!library_.unreadable().empty() && tab_entry.empty() && !legacy_reported)
         notify(Notice::Kind::Warning, std::to_string(library_.unreadable().size()) +

@@ -112,6 +112,11 @@ public:
     // it put in its address bar (so its own URLs are not taken for new links).
     static constexpr const char* kTabEntryKey = "trilemma-lab.tab.entry";
     static constexpr const char* kTabCodesKey = "trilemma-lab.tab.codes";
+    // and the steps Undo and Redo can take ("u <share code>" and "r <share
+    // code>" lines, oldest first; the last kKeptHistorySteps of each), so
+    // that a reload (a phone's pull to refresh) keeps them.
+    static constexpr const char* kTabHistoryKey = "trilemma-lab.tab.history";
+    static constexpr std::size_t kKeptHistorySteps = 50;
     // A notice is cut to kMaxNoticeBytes (UTF-8), the part of it quoting a
     // decoder's message about user input to kMaxQuoteBytes.
     static constexpr std::size_t kMaxNoticeBytes = 600;
@@ -124,6 +129,8 @@ private:
     void write_entry();
     void adopt(const LibraryEntry& e);
     void remember_code(const std::string& code);
+    void write_history() const;
+    void restore_history();
     // Something opened since: the refusals before it are out of date (all but
     // one saying `keep`, which a refusal posted again counts instead).
     void drop_refusals(std::string_view keep = {});

@@ -314,6 +314,51 @@ describe('library', () => {
     });
   });
 
+  // A phone's pull to refresh is a reload: Undo had taken the tab back to
+  // the blank app's status quo (the start-up's own step) and lost the moves.
+  test('after a reload Undo and Redo take the steps they had; what start-up brought back is no step', async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      const AI = 'export_controls.ai';
+      const s0 = await synced(app);
+      assert.equal(s0.can_undo, false, 'a new tab has nothing to undo');
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: SEMIS, value: 80 }), { ok: true });
+      await synced(app);
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: AI, value: 95 }), { ok: true });
+      await synced(app);
+      assert.deepEqual(await app.command({ cmd: 'undo' }), { ok: true });
+      const before = await synced(app);
+      assert.equal(before.levers[AI], s0.levers[AI]);
+      assert.ok(before.can_undo && before.can_redo);
+
+      const reload = async () => {
+        await app.page.reload({ waitUntil: 'load' });
+        await waitForReady(app.page);
+        return frames(app, 2);
+      };
+      let s = await reload();
+      assert.equal(s.share_code, before.share_code, 'the work came back');
+      assert.equal(s.can_undo, true, 'Undo has the step it had');
+      assert.equal(s.can_redo, true, 'so has Redo');
+      assert.deepEqual(await app.command({ cmd: 'redo' }), { ok: true });
+      s = await synced(app);
+      assert.equal(s.levers[AI], 95, 'Redo re-applies the undone move');
+      assert.deepEqual(await app.command({ cmd: 'undo' }), { ok: true });
+      assert.deepEqual(await app.command({ cmd: 'undo' }), { ok: true });
+      s = await synced(app);
+      assert.equal(s.levers[SEMIS], s0.levers[SEMIS], 'Undo takes back the first move');
+      assert.equal(s.can_undo, false, 'and stops there: the reload was no step');
+
+      // A history that does not read (edited, or from another version) is dropped whole, and the work stays.
+      await app.page.evaluate(() => sessionStorage.setItem('trilemma-lab.tab.history', 'u not-a-code\nr 2.zz\n'));
+      s = await reload();
+      assert.equal(s.levers[SEMIS], s0.levers[SEMIS]);
+      assert.equal(s.can_undo, false);
+      assert.equal(s.can_redo, false);
+      assert.deepEqual(s.notices, []);
+      assertCleanPage(app);
+    });
+  });
+
   test('a reload of a tab that changed nothing adds no entry and no "shared scenario" notice', async () => {
     await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const s0 = await synced(app);
