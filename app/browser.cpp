@@ -138,6 +138,7 @@ EM_JS(void, js_set_fragment, (const char* f, int push), {
     if (url === location.pathname + location.search + location.hash) return;
     try { if (push) history.pushState(null, '', url); else history.replaceState(null, '', url); } catch (e) {}
 });
+EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
 EM_JS(int, js_url_base, (char* buf, int cap), {
     const u = location.origin + location.pathname + location.search;
     if (cap > 0) stringToUTF8(u, buf, cap);
@@ -226,6 +227,7 @@ Fragment read_fragment() {
     return {s.substr(1), {}};
 }
 void set_fragment(const std::string& f, bool push) { js_set_fragment(f.c_str(), push ? 1 : 0); }
+void set_title(const std::string& title) { js_set_title(title.c_str()); }
 std::string url_with_fragment(const std::string& f) { return read_js_string(js_url_base) + (f.empty() ? "" : "#" + f); }
 std::string navigation_type() { return read_js_string(js_navigation_type); }
 double epoch_ms() { return js_epoch_ms(); }
@@ -314,6 +316,7 @@ std::string read_file(const std::filesystem::path& p) {
 
 Fragment read_fragment() { return {native_fragment, {}}; }
 void set_fragment(const std::string& f, bool) { native_fragment = f; }
+void set_title(const std::string&) {}
 std::string url_with_fragment(const std::string& f) { return "http://localhost:8080/" + (f.empty() ? "" : "#" + f); }
 std::string navigation_type() { return "navigate"; }
 double epoch_ms() {

@@ -24,6 +24,8 @@ Fragment read_fragment();
 // push: a new history entry (Back returns to the previous one); otherwise the
 // current entry is replaced.
 void set_fragment(const std::string& fragment, bool push);
+// The page's title (the browser tab, its history and bookmarks).
+void set_title(const std::string& title);
 // The whole current URL with this fragment (for share links).
 std::string url_with_fragment(const std::string& fragment);
 // How this page was loaded: "reload", "navigate" or "back_forward".

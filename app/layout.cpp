@@ -358,12 +358,21 @@ float draw_header(app::App& app, Layout layout, bool short_screen, float width) 
         ImGui::PopFont();
         audit::name_last_item("Trilemma Lab");
         const float title_right = ImGui::GetItemRectMax().x;
-        const char* subtitle = "What each technology-policy mix costs in security, prosperity and partnership";
+        // Beside the title: the scenario's own name once it has one (given in
+        // Share or the library: a participant looks for "Team Red"), else
+        // what the app is for.
+        const std::string name(tl::own_name(state.scenario()));
+        const bool named = !name.empty();
         const float buttons = button_width("Trainer") + button_width("File") + button_width("Share") + button_width("View") + 60;
-        if (!phone && ImGui::GetCursorPosX() + ImGui::CalcTextSize(subtitle).x + ImGui::GetItemRectSize().x + buttons < width) {
+        const float room = width - (ImGui::GetCursorPosX() + ImGui::GetItemRectSize().x + buttons);
+        const std::string subtitle = named ? fit_text(name, room)
+                                           : "What each technology-policy mix costs in security, prosperity and partnership";
+        if (!phone && (named ? room > 4 * ImGui::GetFontSize() : ImGui::CalcTextSize(subtitle.c_str()).x < room)) {
             ImGui::SameLine(0, 14);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-            ImGui::TextDisabled("%s", subtitle);
+            if (named) ImGui::TextUnformatted(subtitle.c_str());
+            else ImGui::TextDisabled("%s", subtitle.c_str());
+            if (named) audit::name_last_item("scenario name");
         }
         const float menu_w = (phone ? 0.0f : button_width("Trainer") + 10) + button_width("File") + button_width("Share") +
                              button_width(phone ? "Options" : "View") + 20;

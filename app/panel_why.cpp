@@ -191,7 +191,11 @@ void draw_why(app::AppState& state) {
                         tl::lever_def(tl::slot_info(ch.slot).lever).pillar, &tl::lever_mechanism(ch, why_pillar, bloc)});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return std::fabs(a.value) > std::fabs(b.value); });
-    const std::size_t shown = std::min<std::size_t>(rows.size(), 10);
+    // Up to ten bars, and none for a change too small to show at this
+    // indicator's precision (a "0" with its mechanism's paragraph under it).
+    const double visible = 0.5 * std::pow(10.0, -def.decimals);
+    std::size_t shown = 0;
+    while (shown < std::min<std::size_t>(rows.size(), 10) && std::fabs(rows[shown].value) >= visible) ++shown;
     double scale = 1e-12;
     for (std::size_t k = 0; k < shown; ++k) scale = std::max(scale, std::fabs(rows[k].value));
 
@@ -213,8 +217,16 @@ void draw_why(app::AppState& state) {
     if (rows.size() > shown) {
         double rest = 0;
         for (std::size_t k = shown; k < rows.size(); ++k) rest += rows[k].value;
-        ImGui::TextDisabled("%zu smaller changes together: %s", rows.size() - shown,
-                            format_value(rest, def.decimals, std::string(def.unit)).c_str());
+        const std::size_t n = rows.size() - shown;
+        const std::string other = shown ? " other" : "";
+        const std::string what = std::to_string(n) + other + (n == 1 ? " change" : " changes");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        if (std::fabs(rest) < visible && std::fabs(rows[shown].value) < visible)
+            ImGui::TextWrapped("%s: %s", what.c_str(), n == 1 ? "too small to show" : "each too small to show");
+        else
+            ImGui::TextWrapped("%s together: %s", what.c_str(),
+                               signed_text(rest, format_value(rest, def.decimals, std::string(def.unit))).c_str());
+        ImGui::PopStyleColor();
     }
     if (settings.why_indicator >= tl::Indicator::ProtectScore)
         draw_pillar_components(at, against, indicator_pillar(settings.why_indicator), bloc, year_index);

@@ -274,6 +274,8 @@ void Sharing::sync() {
     const std::string code = share_code();
     remember_code(code);
     browser::set_fragment("s=" + code, /*push=*/!first && !from_history_);
+    const std::string name(tl::own_name(state_.scenario()));
+    browser::set_title(name.empty() ? "Trilemma Lab" : cut_text(name, 80) + " \xC2\xB7 Trilemma Lab");
     from_history_ = false;
 }
 

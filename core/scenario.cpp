@@ -86,6 +86,12 @@ const Preset* find_preset(std::string_view id) {
     return nullptr;
 }
 
+std::string_view own_name(const Scenario& s) {
+    const Preset* p = find_preset(s.preset);
+    if (p && s.name == p->name) return {};
+    return s.name;
+}
+
 const Preset* preset_beyond_status_quo(const Scenario& s) {
     const Preset* p = find_preset(s.preset);
     return p && p != &presets().front() ? p : nullptr;

@@ -43,6 +43,9 @@ const Preset* find_preset(std::string_view id);
 // The scenario's preset when it is not the status quo (presets().front(),
 // the yardstick the story and the scores measure from), else nullptr.
 const Preset* preset_beyond_status_quo(const Scenario& s);
+// The name someone gave the scenario: empty while it is its preset's own
+// (a new scenario carries its preset's name).
+std::string_view own_name(const Scenario& s);
 
 Scenario scenario_from_preset(const Preset& preset, Bloc seat = Bloc::US);
 

@@ -359,6 +359,25 @@ describe('library', () => {
     });
   });
 
+  // A participant who names the scenario looks for that name: beside the
+  // title and in the browser tab (and its history), not the preset's.
+  test("a scenario's own name shows beside the title and in the page's title", async () => {
+    await site.withApp({ viewport: VIEWPORT }, async (app) => {
+      let s = await synced(app);
+      assert.equal(await app.page.title(), 'Trilemma Lab', "the preset's own name is no name of the user's");
+      assert.equal(s.items['scenario name'], undefined);
+      assert.deepEqual(await app.command({ cmd: 'set_lever', lever: SEMIS, value: 80 }), { ok: true });
+      s = await synced(app);
+      assert.deepEqual(await app.command({ cmd: 'library', action: 'rename', id: s.entry, name: 'Team Red' }), { ok: true });
+      s = await synced(app);
+      assert.equal(s.name, 'Team Red');
+      assert.equal(await app.page.title(), 'Team Red \u00b7 Trilemma Lab');
+      assert.ok(s.items['scenario name'], 'the name is drawn beside the title');
+      assert.ok(s.items['scenario name'][0] > s.items['Trilemma Lab'][0]);
+      assert.deepEqual(s.text_problems, []);
+    });
+  });
+
   test('a reload of a tab that changed nothing adds no entry and no "shared scenario" notice', async () => {
     await site.withApp({ viewport: VIEWPORT }, async (app) => {
       const s0 = await synced(app);

@@ -182,3 +182,17 @@ TEST_CASE("a scenario made with an older model version opens with a notice, a ne
     REQUIRE(r.ok);
     CHECK(r.notices.empty());
 }
+
+TEST_CASE("a scenario's own name is the one someone gave it, not its preset's") {
+    for (const Preset& p : presets()) {
+        Scenario s = scenario_from_preset(p, Bloc::EU);
+        CHECK(own_name(s).empty());  // a new scenario carries its preset's name
+        s.name = "Team Red";
+        CHECK(own_name(s) == "Team Red");
+        s.name.clear();
+        CHECK(own_name(s).empty());
+    }
+    Scenario s = scenario_from_preset(presets().front(), Bloc::US);
+    s.preset = "no_such_preset";
+    CHECK(own_name(s) == s.name);  // no preset to compare with: the name is its own
+}
