@@ -181,11 +181,18 @@ bool list_entry(const char* label, bool selected) {
         chosen = ImGui::Selectable((fit_text(label, room) + "###" + label).c_str(), selected, 0, size);
         if (ImGui::IsItemHovered()) wrapped_tooltip("%s", label);
     }
-    // A long list opens at its current entry, not at its top (the pillar
-    // scores are the last of 25 indicators).
+    // A long list opens with its current entry in the middle, not at its
+    // top (the pillar scores sit in the middle of 25 indicators). Again on
+    // the next frame: a popup's first frame is hidden and has no height yet,
+    // so the entry would sit at the top with the entries before it unseen.
+    static ImGuiID centre_again = 0;
     if (selected && ImGui::IsWindowAppearing()) {
         ImGui::SetScrollHereY(0.5f);
         ImGui::SetItemDefaultFocus();
+        centre_again = window->ID;
+    } else if (selected && centre_again == window->ID) {
+        ImGui::SetScrollHereY(0.5f);
+        centre_again = 0;
     }
     return chosen;
 }

@@ -428,7 +428,19 @@ describe('touch on a tablet (1024x768, 2x)', () => {
       s = await tap(app, 'Why?');
       assert.equal(s.tab, 'Why?');
       s = await tap(app, 'Why indicator');
-      assert.ok(s.items['Rival access leakage'], 'the Why? selector opened');
+      // The list opens at its current entry (Protect score, mid-list of 25),
+      // so the first entries are above: a downward swipe on the list brings them.
+      assert.ok(s.items['Protect score'], `the Why? selector opened at its current entry (items: ${Object.keys(s.items).join(' | ')})`);
+      assert.ok(s.items['Standards influence'] && s.items['Standards influence'][1] < s.items['Protect score'][1],
+        'the current entry sits mid-list: the entry before it shows above it');
+      await saveScreenshot(app.page, 'touch-1024x768-why-selector-open');
+      // The popup stays where it opened, so every swipe starts on the same
+      // point: the current entry.
+      const { x, y } = centre(s.items['Protect score']);
+      for (let swipe = 0; swipe < 6 && !s.items['Rival access leakage']; swipe++) {
+        s = await gesture(app, [0, 20, 40, 60, 80, 100, 120].map((d) => ({ x, y: y + d })));
+      }
+      assert.ok(s.items['Rival access leakage'], 'a swipe scrolled the selector to its first entries');
       s = await tap(app, 'Rival access leakage');
       assert.equal(s.items['Dependence on the rival'], undefined, 'picking an indicator closed the selector');
       await saveScreenshot(app.page, 'touch-1024x768-why-selector');
