@@ -14,14 +14,16 @@ namespace app {
 
 namespace {
 constexpr int kBandDraws = 1000;
-constexpr int kBandDrawsPerFrame = 125;   // ~1-2 ms a frame: bands refine without blocking input
 constexpr int kFrontierSamples = 2400;
-constexpr int kFrontierSamplesPerFrame = 150;
-// The climb runs in chunks until a frame's budget is spent, so a slow phone
-// takes more frames rather than longer ones (the points do not depend on the
-// split; ~6,000 runs for the US, ~30 µs each in wasm).
+// The slow parts (bands, then the frontier's samples and its climb) share a
+// budget each frame, in chunks: a laptop finishes them in a few frames, a
+// slow phone takes more frames rather than longer ones, and at least one
+// chunk runs every frame. The results do not depend on the split (draw i and
+// each chunk's seed depend only on their index). ~30 µs a run in wasm.
+constexpr double kSlowWorkBudgetMs = 5.0;
+constexpr int kBandDrawsChunk = 25;
+constexpr int kFrontierSamplesChunk = 25;
 constexpr int kFrontierClimbChunk = 25;
-constexpr double kFrontierClimbBudgetMs = 4.0;
 
 // The frontier depends on everything but the seat's own levers, which it samples.
 tl::Scenario frontier_context(const tl::Scenario& s) {
@@ -286,9 +288,12 @@ void AppState::update(double now) {
         pinned_computed_ = pinned;
     }
     if (view_.frontier.trilemma != settings.trilemma) reset_frontier();  // the user switched triangles
-    // Slices of the slow parts.
+    // Slices of the slow parts, within one budget per frame.
+    const double slices_start = now_ms();
+    const auto budget_left = [&] { return now_ms() - slices_start < kSlowWorkBudgetMs; };
     if (view_.monte_carlo && !view_.monte_carlo->done() && !edit_open_) {
-        view_.monte_carlo->step(kBandDrawsPerFrame);
+        do view_.monte_carlo->step(kBandDrawsChunk);
+        while (!view_.monte_carlo->done() && budget_left());
         // The percentiles cost a frame as much as its draws: shown at 250
         // draws, refined at 500 and at the end (not every frame between).
         const int n = view_.monte_carlo->completed();
@@ -300,21 +305,23 @@ void AppState::update(double now) {
         }
     }
     // The frontier: random samples first (a rough region at once), then the
-    // climb to its edge, which random samples never reach.
+    // climb to its edge, which random samples never reach. It waits for what
+    // the bands left of the budget.
     // Like the bands, it waits while a slider is held: dragging another bloc's
     // lever or an assumption would restart it every frame.
-    if (!view_.frontier_ready && frontier_for_ && !edit_open_) {
+    if (!view_.frontier_ready && frontier_for_ && !edit_open_ && budget_left()) {
         const std::size_t have = view_.frontier.samples.size();
-        if (have < static_cast<std::size_t>(kFrontierSamples)) {
-            tl::Frontier part = tl::compute_frontier(*frontier_for_, settings.trilemma, kFrontierSamplesPerFrame,
-                                                     0x5EED0000ull + static_cast<std::uint64_t>(have));
-            view_.frontier.samples.insert(view_.frontier.samples.end(), part.samples.begin(), part.samples.end());
-        } else {
-            if (!frontier_climb_) frontier_climb_ = std::make_unique<tl::FrontierClimb>(*frontier_for_, settings.trilemma);
-            const double t0 = now_ms();
-            do view_.frontier_ready = frontier_climb_->step(kFrontierClimbChunk, view_.frontier);
-            while (!view_.frontier_ready && now_ms() - t0 < kFrontierClimbBudgetMs);
-        }
+        do {
+            const std::size_t sampled = view_.frontier.samples.size();
+            if (sampled < static_cast<std::size_t>(kFrontierSamples)) {
+                tl::Frontier part = tl::compute_frontier(*frontier_for_, settings.trilemma, kFrontierSamplesChunk,
+                                                         0x5EED0000ull + static_cast<std::uint64_t>(sampled));
+                view_.frontier.samples.insert(view_.frontier.samples.end(), part.samples.begin(), part.samples.end());
+            } else {
+                if (!frontier_climb_) frontier_climb_ = std::make_unique<tl::FrontierClimb>(*frontier_for_, settings.trilemma);
+                view_.frontier_ready = frontier_climb_->step(kFrontierClimbChunk, view_.frontier);
+            }
+        } while (!view_.frontier_ready && budget_left());
         view_.frontier.pareto = tl::extend_pareto_front(view_.frontier.samples, view_.frontier.pareto, have);
         for (std::size_t i = have; i < view_.frontier.samples.size(); ++i) view_.frontier_reach.include(view_.frontier.samples[i]);
     }

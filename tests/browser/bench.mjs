@@ -1,6 +1,6 @@
 // Browser benchmark of the WebAssembly build (not a test: prints numbers).
 //
-//   node tests/browser/bench.mjs [--loads N] [--drag-seconds S] [--width W --height H]
+//   node tests/browser/bench.mjs [--loads N] [--drag-seconds S] [--width W --height H] [--cpu-slowdown K]
 //
 // (a) time from navigation to the first interactive frame (window.trilemmaReady
 //     resolved), over N cold loads, each in a new browser context (no cache);
@@ -9,6 +9,8 @@
 //     mouse for S seconds;
 // (c) download sizes of the site's files, raw and gzip -9;
 // (d) last_run_ms, the time of one full model recompute.
+// --cpu-slowdown K runs (b) on a CPU K times slower (Chromium's throttling),
+// about a mid-range phone at K = 4.
 // Targets: <= 4 ms CPU per frame while dragging, <= 2 s to the first interactive frame.
 //
 // Headless Chromium draws WebGL with SwiftShader (software) here, so the page's
@@ -30,6 +32,7 @@ const opt = (name, dflt) => {
 const LOADS = opt('loads', 5);
 const DRAG_SECONDS = opt('drag-seconds', 3);
 const VIEWPORT = { width: opt('width', 1280), height: opt('height', 800) };
+const CPU_SLOWDOWN = opt('cpu-slowdown', 1);
 const LEVER = 'US.export_controls.semis';
 const TARGET_CPU_MS = 4;
 const TARGET_READY_MS = 2000;
@@ -115,7 +118,8 @@ const watch = (page) => {
 const load0 = loadavg();
 console.log(`Trilemma Lab browser bench — ${new Date().toISOString()}`);
 console.log(`site ${siteDir}; ${cpus().length} CPUs (${cpus()[0]?.model?.trim()}); load average ${load0.map(f2).join(' ')}; ` +
-  `Chromium ${browser.version()} headless, WebGL via SwiftShader; viewport ${VIEWPORT.width}x${VIEWPORT.height}`);
+  `Chromium ${browser.version()} headless, WebGL via SwiftShader; viewport ${VIEWPORT.width}x${VIEWPORT.height}` +
+  (CPU_SLOWDOWN > 1 ? `; CPU throttled ${CPU_SLOWDOWN}x for (b)` : ''));
 
 try {
   // --- (a) cold loads
@@ -153,6 +157,7 @@ try {
   // press on it and move nothing (as openApp does, mark it seen).
   await context.addInitScript(() => { try { localStorage.setItem('trilemma.intro_hidden', '1'); } catch (e) {} });
   const page = await context.newPage();
+  if (CPU_SLOWDOWN > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   watch(page);
   await page.goto(server.url, { waitUntil: 'load' });
   await waitForReady(page);
