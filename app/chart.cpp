@@ -231,9 +231,11 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), s.c_str(), p0, p1);
     }
     // Year labels: every 1, 2, 5 or 10 years as room allows, always the
-    // first and the last; a label that would touch its neighbour (larger text,
-    // a narrow card) is left out. The first starts at the plot's left edge, clear
-    // of the lowest value label beside it.
+    // first, the last and the year history ends (2024, the calibration point:
+    // a '2025' beside the history's edge read as the edge); a label that would
+    // touch one of those or its neighbour (larger text, a narrow card) is left
+    // out. The first starts at the plot's left edge, clear of the lowest value
+    // label beside it.
     const float per_year = (b.x - a.x) / (n - 1);
     const float year_w = ImGui::CalcTextSize("0000").x;
     const float gap = font * 0.8f;
@@ -244,13 +246,20 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         return std::clamp(X(i) - year_w * 0.5f, a.x, b.x - year_w);
     };
     const float last_x = year_x(n - 1);
+    const int history_end = spec.history_years > 0 && spec.history_years < n - 1 ? spec.history_years : 0;
+    const auto kept = [&](int i) { return i == 0 || i == n - 1 || i == history_end; };
+    const auto touches_kept = [&](int i, float x) {
+        for (int k : {history_end, n - 1})
+            if (k > i && year_x(k) < x + year_w + gap) return true;
+        return false;
+    };
     float next_free = -1e9f;
     for (int i = 0; i < n; ++i) {
         const int year = spec.first_year + i;
         const bool last = i == n - 1;
-        if (!last && i != 0 && year % year_step != 0) continue;
+        if (!kept(i) && year % year_step != 0) continue;
         const float x = year_x(i);
-        if (x < next_free || (!last && x + year_w + gap > last_x)) continue;  // would touch a neighbour
+        if (x < next_free || (!last && touches_kept(i, x))) continue;  // would touch a neighbour
         char buf[8];
         std::snprintf(buf, sizeof buf, "%d", year);
         dl->AddText(ImVec2(x, b.y + 4), muted, buf);

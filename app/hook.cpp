@@ -210,6 +210,15 @@ std::string app_state_json(app::App& app) {
         w.EndArray();
     }
     w.EndObject();
+    // Text drawn straight into a draw list (chart axes): [text, x, y, w, h].
+    w.Key("drawn_texts"); w.StartArray();
+    for (const auto& t : audit.texts) {
+        w.StartArray();
+        w.String(t.label.c_str());
+        w.Double(t.rect.x); w.Double(t.rect.y); w.Double(t.rect.z); w.Double(t.rect.w);
+        w.EndArray();
+    }
+    w.EndArray();
     w.Key("text_clipped"); w.Int(static_cast<int>(audit.clipped.size()));
     w.Key("text_overlaps"); w.Int(static_cast<int>(audit.overlapping.size()));
     w.Key("text_problems"); w.StartArray();

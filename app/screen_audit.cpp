@@ -148,6 +148,8 @@ void end_frame() {
         if (n > 0) key += " #" + std::to_string(n + 1);
         report.items.push_back({key, d.window, ImVec4(d.rect.Min.x, d.rect.Min.y, d.rect.GetWidth(), d.rect.GetHeight())});
     }
+    for (const Drawn& d : current.texts)
+        report.texts.push_back({d.label, d.window, ImVec4(d.rect.Min.x, d.rect.Min.y, d.rect.GetWidth(), d.rect.GetHeight())});
     for (ImGuiWindow* w : GImGui->Windows)
         if (w->Active && !w->Hidden && (w->Flags & ImGuiWindowFlags_Tooltip)) {
             report.tooltip = true;

@@ -23,6 +23,7 @@ struct Problem {
 
 struct Report {
     std::vector<Item> items;
+    std::vector<Item> texts;  // text drawn with drawn_text (chart axes), in drawing order
     std::vector<Problem> clipped, overlapping;
     bool tooltip = false;
     ImVec4 tooltip_rect{0, 0, 0, 0};

@@ -81,6 +81,10 @@ describe('history in the charts', () => {
         await parkMouse(app);
         s = await frames(app, 4);
         assert.deepEqual(s.text_problems, [], 'no clipped or overlapping text');
+        // The year history ends is labelled (2024, the calibration point): on a
+        // phone the axis read 2017, 2025, 2030, with 2025 beside the history's edge.
+        const years = s.drawn_texts.map(([t]) => t).filter((t) => /^20\d\d$/.test(t));
+        assert.ok(years.includes('2024'), `2024 labels the history's edge (years: ${years.join(' ')})`);
         const png = decodePng(await saveScreenshot(app.page, `history-chart-${w}x${h}`));
         assert.ok(png.width >= w);
         // The app's history is the core's backcast: Chinese FDI in the US,
