@@ -17,9 +17,10 @@ constexpr int kBandDraws = 1000;
 constexpr int kFrontierSamples = 2400;
 // The slow parts (bands, then the frontier's samples and its climb) share a
 // budget each frame, in chunks: a laptop finishes them in a few frames, a
-// slow phone takes more frames rather than longer ones, and at least one
-// chunk runs every frame. The results do not depend on the split (draw i and
-// each chunk's seed depend only on their index). ~30 µs a run in wasm.
+// slow phone takes more frames rather than longer ones. The bands run at
+// least one chunk a frame; the frontier starts once they leave budget over.
+// The results do not depend on the split (draw i and each chunk's seed
+// depend only on their index). ~30 µs a run in wasm.
 constexpr double kSlowWorkBudgetMs = 5.0;
 constexpr int kBandDrawsChunk = 25;
 constexpr int kFrontierSamplesChunk = 25;

@@ -245,7 +245,6 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     auto year_x = [&](int i) {
         return std::clamp(X(i) - year_w * 0.5f, a.x, b.x - year_w);
     };
-    const float last_x = year_x(n - 1);
     const int history_end = spec.history_years > 0 && spec.history_years < n - 1 ? spec.history_years : 0;
     const auto kept = [&](int i) { return i == 0 || i == n - 1 || i == history_end; };
     const auto touches_kept = [&](int i, float x) {

@@ -104,6 +104,9 @@ void check_overlaps(const std::vector<Drawn>& list, std::vector<Problem>& out) {
                 out.push_back({"overlapping: '" + list[i].label + "' and '" + list[j].label + "' in " + list[i].window});
 }
 
+// A rectangle as the hook reports it: x, y, width, height.
+ImVec4 xywh(const ImRect& r) { return ImVec4(r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()); }
+
 }  // namespace
 
 void enable() { GImGui->TestEngineHookItems = true; }
@@ -146,10 +149,9 @@ void end_frame() {
         const auto n = std::count(seen.begin(), seen.end(), d.label);
         seen.push_back(d.label);
         if (n > 0) key += " #" + std::to_string(n + 1);
-        report.items.push_back({key, d.window, ImVec4(d.rect.Min.x, d.rect.Min.y, d.rect.GetWidth(), d.rect.GetHeight())});
+        report.items.push_back({key, d.window, xywh(d.rect)});
     }
-    for (const Drawn& d : current.texts)
-        report.texts.push_back({d.label, d.window, ImVec4(d.rect.Min.x, d.rect.Min.y, d.rect.GetWidth(), d.rect.GetHeight())});
+    for (const Drawn& d : current.texts) report.texts.push_back({d.label, d.window, xywh(d.rect)});
     for (ImGuiWindow* w : GImGui->Windows)
         if (w->Active && !w->Hidden && (w->Flags & ImGuiWindowFlags_Tooltip)) {
             report.tooltip = true;
