@@ -231,8 +231,8 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
         audit::drawn_text(at, ImVec2(at.x + size.x, at.y + size.y), s.c_str(), p0, p1);
     }
     // Year labels: every 1, 2, 5 or 10 years as room allows, always the
-    // first, the last and the year history ends (2024, the calibration point:
-    // a '2025' beside the history's edge read as the edge); a label that would
+    // first and the last, and the year history ends (2024, the calibration
+    // point: a '2025' beside the history's edge read as the edge); a label that would
     // touch one of those or its neighbour (larger text, a narrow card) is left
     // out. The first starts at the plot's left edge, clear of the lowest value
     // label beside it.
@@ -245,7 +245,11 @@ ChartResult chart(const char* id, const ChartSpec& spec) {
     auto year_x = [&](int i) {
         return std::clamp(X(i) - year_w * 0.5f, a.x, b.x - year_w);
     };
-    const int history_end = spec.history_years > 0 && spec.history_years < n - 1 ? spec.history_years : 0;
+    // The history's end is labelled where it fits clear of the first and the
+    // last label; where it does not (a phone at large text), the usual labels.
+    int history_end = spec.history_years > 0 && spec.history_years < n - 1 ? spec.history_years : 0;
+    const auto apart = [&](int i, int j) { return year_x(j) >= year_x(i) + year_w + gap; };
+    if (history_end > 0 && !(apart(0, history_end) && apart(history_end, n - 1))) history_end = 0;
     const auto kept = [&](int i) { return i == 0 || i == n - 1 || i == history_end; };
     const auto touches_kept = [&](int i, float x) {
         for (int k : {history_end, n - 1})
